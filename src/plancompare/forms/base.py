@@ -46,7 +46,6 @@ class Unit:
     responsible: str = ""
     cost: str = ""
     own_tags: tuple[str, ...] = ()
-    link: str = ""
     note: str = ""
     truncated: bool = False
     extra: dict[str, str] = field(default_factory=dict, compare=False)
@@ -195,3 +194,130 @@ def check_coverage(text: str, units: list[Unit], *, file: str | None = None) -> 
             file=file,
             line=text.count("\n", 0, s) + 1 if file else None,
         )
+
+
+_TERMINAL = tuple('.!?:;)"”»…')
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends as a finished sentence (terminal punctuation).
+
+    Example:
+        >>> ends_sentence("Klart."), ends_sentence("exempelvis kopplat till")
+        (True, False)
+    """
+    return clean_text(text).endswith(_TERMINAL)
+
+
+def mark_truncated(text: str, units: list[Unit]) -> list[Unit]:
+    """Flag the last prose unit as truncated when the document stops mid-sentence.
+
+    Only prose at the very end of the file counts (headings, form fields and page
+    furniture legitimately end without punctuation).
+
+    Example:
+        >>> src = "Ett. Två men"
+        >>> [u.truncated for u in mark_truncated(src, [Unit(0, 4, "goal"), Unit(5, 12, "context")])]
+        [False, True]
+    """
+    if not units:
+        return units
+    last = max(range(len(units)), key=lambda i: units[i].end)
+    unit = units[last]
+    tail_is_end = not text[unit.end :].strip()
+    prose = unit.kind in ("goal", "measure", "effect", "context", "follow_up")
+    if tail_is_end and prose and not ends_sentence(text[unit.start : unit.end]):
+        units = list(units)
+        units[last] = unit.with_(truncated=True, note="document ends mid-sentence (truncated)")
+    return units
+
+
+def split_tags(raw: str) -> tuple[str, tuple[str, ...]]:
+    """Split a plan's own bracketed labels (``[Attrahera & rekrytera]``) off a text.
+
+    Returns the text without the labels (and without the commas between them) and the labels.
+
+    Example:
+        >>> split_tags("Gör X. [A & b], [C]")
+        ('Gör X.', ('A & b', 'C'))
+    """
+    tags = tuple(t.strip() for t in re.findall(r"\[([^\[\]]+)\]", raw))
+    rest = re.sub(r"\[[^\[\]]+\](?:\s*,)?", " ", raw)
+    return clean_text(rest), tags
+
+
+def _tag_key(tag: str) -> str:
+    key = tag.casefold()
+    key = re.sub(r"\boch\b", "&", key)
+    key = re.sub(r"\s+", " ", key).strip()
+    return re.sub(r"(.)\1+", r"\1", key)  # doubled letters: arbetsätt ~ arbetssätt
+
+
+def canonical_tags(tags: list[str]) -> dict[str, str]:
+    """Map each variant spelling of a plan's own labels to one canonical spelling.
+
+    Variants fold together when they differ only in case, ``och``/``&`` or a doubled
+    letter; the canonical spelling is the most frequent variant written with ``&``
+    (ties: alphabetical), so it is always one the plan itself uses.
+
+    Example:
+        >>> m = canonical_tags(["A och b", "A & b", "Ny arbetsätt",
+        ...     "Ny arbetssätt", "Ny arbetssätt"])
+        >>> m["A och b"], m["Ny arbetsätt"]
+        ('A & b', 'Ny arbetssätt')
+    """
+    groups: dict[str, list[str]] = {}
+    for tag in tags:
+        groups.setdefault(_tag_key(tag), []).append(tag)
+    mapping: dict[str, str] = {}
+    for variants in groups.values():
+        spelled = [re.sub(r"\boch\b", "&", v) for v in variants]
+        best = sorted(set(spelled), key=lambda v: (-spelled.count(v), v))[0]
+        mapping.update({v: best for v in variants})
+    return mapping
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph: consecutive non-blank lines.
+
+    Example:
+        >>> src = "a\\nb\\n\\n c"
+        >>> [b.text(src) for b in iter_blocks(src)]
+        ['a\\nb', 'c']
+    """
+
+    lines: tuple[Line, ...]
+
+    @property
+    def start(self) -> int:
+        """Offset of the first non-whitespace character."""
+        return self.lines[0].trimmed_span()[0]
+
+    @property
+    def end(self) -> int:
+        """Offset just past the last non-whitespace character."""
+        return self.lines[-1].trimmed_span()[1]
+
+    def text(self, source: str) -> str:
+        """The block's source text (trimmed)."""
+        return source[self.start : self.end]
+
+
+def iter_blocks(text: str) -> Iterator[Block]:
+    """Yield paragraphs (runs of non-blank lines) with their spans.
+
+    Example:
+        >>> len(list(iter_blocks("x\\n\\n\\ny\\nz")))
+        2
+    """
+    run: list[Line] = []
+    for line in iter_lines(text):
+        if line.blank:
+            if run:
+                yield Block(tuple(run))
+            run = []
+        else:
+            run.append(line)
+    if run:
+        yield Block(tuple(run))

@@ -1,0 +1,241 @@
+"""Parser for plans of unknown form: headings, bullets, numbered items, paragraphs.
+
+A student's new plan loads with this parser and no new code. Structure is read from
+layout alone:
+
+* a *heading* is a short line standing alone (or above bullets) that does not end a
+  sentence; its first words give the section a role from ``data/forms/heading_roles.csv``
+  (``Insatser`` → measures, ``Effekter`` → effects, ``Kontakt`` → page furniture …);
+* *bullets* (``•``, ``-``, ``–``, ``*``) and *numbered items* (``1 …``, ``2) …``) are one unit
+  each: measures under a measure heading, otherwise context;
+* other paragraphs take their section's role (context by default);
+* known page furniture lines (``data/forms/furniture_lines.csv``) become furniture.
+
+Measure detection here is a heuristic; spans are always lossless.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..paths import RESOURCES
+from .base import Block, Line, Unit, clean_text, iter_blocks, mark_truncated
+
+BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*]|[-–—](?=\s))\s*")
+NUMBERED = re.compile(r"^\s*(\d{1,2})(?:[.)]|\s)\s*(?=\S)")
+_HEADING_END = re.compile(r"[.,;:!?…]$")
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a heading's first words say about the section below it."""
+
+    prefix: str
+    role: str
+    gloss: str = ""
+
+
+@cache
+def heading_roles() -> tuple[Role, ...]:
+    """The heading vocabulary, longest prefix first (read once from package data).
+
+    Example:
+        >>> role_of("Insatser Strategisk kompetensförsörjning")
+        'measure'
+    """
+    with open(RESOURCES / "forms" / "heading_roles.csv", encoding="utf-8", newline="") as fh:
+        rows = [Role(r["prefix"].casefold(), r["role"], r["gloss"]) for r in csv.DictReader(fh)]
+    return tuple(sorted(rows, key=lambda r: -len(r.prefix)))
+
+
+@cache
+def furniture_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Whole-line patterns of page furniture with their reasons.
+
+    Example:
+        >>> furniture_reason("Sidan uppdaterad 2024-01-18")
+        'page update date'
+    """
+    with open(RESOURCES / "forms" / "furniture_lines.csv", encoding="utf-8", newline="") as fh:
+        return tuple((re.compile(r["pattern"], re.I), r["reason"]) for r in csv.DictReader(fh))
+
+
+def role_of(heading: str) -> str | None:
+    """The role a heading gives its section, or None when its words are not in the vocabulary.
+
+    Example:
+        >>> role_of("Effekter Långsiktig hållbarhet"), role_of("Lokaler")
+        ('effect', None)
+    """
+    match = _match_role(heading)
+    return match.role if match else None
+
+
+def _match_role(heading: str) -> Role | None:
+    words = clean_text(heading).casefold().lstrip("#").strip()
+    for role in heading_roles():
+        if words == role.prefix or re.match(re.escape(role.prefix) + r"\b", words):
+            return role
+    return None
+
+
+def role_note(heading: str) -> str:
+    """The vocabulary's gloss for a heading's role (why a furniture block is furniture).
+
+    Example:
+        >>> role_note("Kontakt")
+        'contact block of a web page'
+    """
+    match = _match_role(heading)
+    return match.gloss if match else ""
+
+
+def furniture_reason(line: str) -> str | None:
+    """Why a whole line is page furniture, or None.
+
+    Example:
+        >>> furniture_reason("På sidan"), furniture_reason("Vi behöver")
+        ('page navigation ("on this page")', None)
+    """
+    stripped = line.strip()
+    for pattern, reason in furniture_patterns():
+        if pattern.search(stripped):
+            return reason
+    return None
+
+
+def is_heading_text(line: str) -> bool:
+    """A short line that does not end a sentence and starts like a title.
+
+    Example:
+        >>> is_heading_text("Effekter Strategisk kompetensförsörjning"), is_heading_text("Vi går.")
+        (True, False)
+    """
+    s = line.strip()
+    if s.startswith("#"):
+        return True
+    words = s.split()
+    return (
+        0 < len(s) <= 120
+        and len(words) <= 16
+        and not _HEADING_END.search(s)
+        and not BULLET.match(s)
+        and (s[0].isupper() or s[0].isdigit())
+    )
+
+
+def _span(lines: list[Line]) -> tuple[int, int]:
+    return lines[0].trimmed_span()[0], lines[-1].trimmed_span()[1]
+
+
+@dataclass
+class _State:
+    title: str = ""
+    theme: str = ""
+    sub: str = ""
+    role: str | None = None
+
+    def section(self) -> str:
+        return " > ".join(p for p in (self.title, self.theme, self.sub) if p)
+
+    def enter(self, heading: str) -> str | None:
+        role = role_of(heading)
+        if not self.title:
+            self.title = heading
+        elif role in (None, "goal", "context"):
+            self.theme, self.sub = heading, ""
+        else:
+            self.sub = heading
+        self.role = role
+        return role
+
+
+def _items(lines: list[Line]) -> list[list[Line]]:
+    """Group lines into bullet items (a bullet plus its continuation lines) and plain runs."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        starts_item = bool(BULLET.match(line.text))
+        if groups and not starts_item:
+            prev_is_bullet = bool(BULLET.match(groups[-1][0].text))
+            continues = prev_is_bullet and line.stripped[:1].islower()
+            if continues or not prev_is_bullet:
+                groups[-1].append(line)
+                continue
+        groups.append([line])
+    return groups
+
+
+def _kind_for(state: _State, *, item: bool) -> str:
+    role = state.role
+    if role == "furniture":
+        return "furniture"
+    if role == "measure":
+        return "measure" if item else "context"
+    return role if role in ("effect", "goal", "follow_up") else "context"
+
+
+def _block_units(text: str, block: Block, state: _State) -> list[Unit]:
+    units: list[Unit] = []
+    content: list[Line] = []
+    for line in block.lines:
+        reason = furniture_reason(line.text)
+        if reason:
+            s, e = line.trimmed_span()
+            units.append(Unit(s, e, "furniture", state.section(), note=reason))
+        else:
+            content.append(line)
+    if not content:
+        return units
+    first = content[0]
+    rest = content[1:]
+    heading = clean_text(first.text).lstrip("#").strip()
+    furniture_block = role_of(heading) == "furniture"
+    if is_heading_text(first.text) and (furniture_block or all(BULLET.match(x.text) for x in rest)):
+        state.enter(heading)
+        if furniture_block:  # a widget or contact block: the heading and what it holds
+            s, e = _span(content)
+            units.append(
+                Unit(s, e, "furniture", state.section(), title=heading, note=role_note(heading))
+            )
+            return units
+        s, e = first.trimmed_span()
+        units.append(Unit(s, e, "meta", state.section(), title=heading))
+        content = rest
+    numbered = NUMBERED.match(content[0].text) if content else None
+    if numbered and not BULLET.match(content[0].text):
+        s, e = _span(content)
+        kind = _kind_for(state, item=True)
+        units.append(Unit(s, e, kind, state.section(), ref=numbered.group(1)))
+        return units
+    for group in _items(content):
+        s, e = _span(group)
+        item = bool(BULLET.match(group[0].text))
+        prose = clean_text(BULLET.sub("", text[s:e], count=1)) if item else None
+        kind = _kind_for(state, item=item)
+        note = (
+            f"under the page-widget heading {state.sub or state.theme!r}"
+            if kind == "furniture"
+            else ""
+        )
+        units.append(Unit(s, e, kind, state.section(), text=prose, note=note))
+    return units
+
+
+def parse(text: str) -> list[Unit]:
+    """Parse a plan of unknown form into lossless units.
+
+    Example:
+        >>> src = ("Min plan\\n\\nBakgrund\\n\\nVi har brist.\\n\\n"
+        ...        "Åtgärder\\n\\n• Rekrytera fler\\n• Behåll")
+        >>> [(u.kind, u.text or u.title) for u in parse(src)]  # doctest: +NORMALIZE_WHITESPACE
+        [('meta', 'Min plan'), ('meta', 'Bakgrund'), ('context', ''),
+         ('meta', 'Åtgärder'), ('measure', 'Rekrytera fler'), ('measure', 'Behåll')]
+    """
+    state = _State()
+    units: list[Unit] = []
+    for block in iter_blocks(text):
+        units.extend(_block_units(text, block, state))
+    return mark_truncated(text, units)

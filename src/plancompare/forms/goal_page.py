@@ -1,0 +1,132 @@
+"""Parser for a goal page with assignments (Östersund's "Mål: … Så här gör vi" form).
+
+The form's structure:
+
+* ``Mål: <goal>`` heading, then the goal described in prose (kind ``goal``);
+* headings such as ``Uppdrag från fullmäktige 2024`` with a caption line ending in ``:``;
+* a two-column table written as text: the column headers ``Uppdrag`` and
+  ``Förtydligande av uppdrag`` (furniture), then for each *uppdrag* (assignment, the
+  plan's measure) one paragraph naming its owner — either an abbreviation after the
+  sentence (``… kompetensförsörjning. KS``, ``SAN (KS)``) or a nämnd (committee) in
+  parentheses on the next line (``(Tekniska nämnden)``) — followed by its
+  *förtydligande* (clarification): paragraphs and bullets, kind ``context``, linked to it;
+* page widgets (``Nyckeltal``, ``Investeringar``) and page lines (``Sidan uppdaterad …``)
+  as furniture; the update date is kept in ``extra["page_updated"]``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import generic
+from .base import Block, Unit, clean_text, iter_blocks, mark_truncated
+
+COLUMN_HEADERS = ("uppdrag", "förtydligande av uppdrag")
+GOAL_HEADING = re.compile(r"^Mål\s*:\s*(?P<goal>\S.*)$")
+OWNER_AFTER_SENTENCE = re.compile(
+    r"(?<=[.!?])\s+(?P<owner>[A-ZÅÄÖ]{2,6}(?:\s*\([A-ZÅÄÖ]{2,6}\))?)\s*$"
+)
+OWNER_LINE = re.compile(r"^\((?P<owner>[^()]+)\)$")
+UPDATED = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+
+
+def _single(block: Block | None, text: str) -> str | None:
+    if block is None or len(block.lines) != 1:
+        return None
+    return clean_text(block.text(text))
+
+
+def _uppdrag(blocks: list[Block], i: int, text: str) -> tuple[str, str, int] | None:
+    """If block i opens an uppdrag, return (prose, owner, number of blocks it spans)."""
+    prose = clean_text(blocks[i].text(text))
+    match = OWNER_AFTER_SENTENCE.search(prose)
+    if match:
+        return prose[: match.start()].strip(), match.group("owner"), 1
+    nxt = _single(blocks[i + 1] if i + 1 < len(blocks) else None, text)
+    owner = OWNER_LINE.match(nxt) if nxt else None
+    if owner:
+        return prose, owner.group("owner").strip(), 2
+    return None
+
+
+def parse(text: str) -> list[Unit]:
+    """Parse a goal page into units; each uppdrag is a measure with its owner as responsible.
+
+    Example:
+        >>> src = ("Mål: Kompetens\\n\\nVi ska växa.\\n\\n"
+        ...        "Uppdrag\\n\\nFörtydligande av uppdrag\\n\\n"
+        ...        "Samordna arbetet. KS\\n\\nDet innebär mer stöd.")
+        >>> [(u.kind, u.responsible) for u in parse(src)]  # doctest: +NORMALIZE_WHITESPACE
+        [('goal', ''), ('goal', ''), ('furniture', ''), ('furniture', ''), ('measure', 'KS'),
+         ('context', '')]
+    """
+    blocks = list(iter_blocks(text))
+    state = generic._State()
+    units: list[Unit] = []
+    in_table = False
+    current: int | None = None  # index in units of the uppdrag being clarified
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        single = _single(block, text)
+        nxt = _single(blocks[i + 1] if i + 1 < len(blocks) else None, text)
+        if single and nxt and (single.casefold(), nxt.casefold()) == COLUMN_HEADERS:
+            for b in blocks[i : i + 2]:
+                title = clean_text(b.text(text))
+                note = "table column header"
+                units.append(
+                    Unit(b.start, b.end, "furniture", state.section(), title=title, note=note)
+                )
+            in_table, current = True, None
+            i += 2
+            continue
+        if single and nxt and nxt.casefold() == COLUMN_HEADERS[0] and single.endswith(":"):
+            units.append(Unit(block.start, block.end, "meta", state.section(), title="caption"))
+            i += 1
+            continue
+        found = _uppdrag(blocks, i, text) if in_table else None
+        if found:
+            prose, owner, span = found
+            end = blocks[i + span - 1].end
+            units.append(
+                Unit(
+                    block.start,
+                    end,
+                    "measure",
+                    state.section(),
+                    title=prose,
+                    text=prose,
+                    responsible=owner,
+                )
+            )
+            current = len(units) - 1
+            i += span
+            continue
+        goal = GOAL_HEADING.match(single or "")
+        if goal:
+            state.enter(single)
+            state.role = "goal"
+            units.append(
+                Unit(block.start, block.end, "goal", state.section(), title=goal.group("goal"))
+            )
+            i += 1
+            continue
+        if in_table and single and generic.is_heading_text(single):
+            in_table, current = False, None
+        made = generic._block_units(text, block, state)
+        if in_table and current is not None:
+            made = [
+                u.with_(
+                    kind="context", title="Förtydligande av uppdrag", extra={"link": str(current)}
+                )
+                if u.kind != "furniture"
+                else u
+                for u in made
+            ]
+        for u in made:
+            date = UPDATED.search(clean_text(text[u.start : u.end]))
+            if u.kind == "furniture" and u.note == "page update date" and date:
+                u = u.with_(extra={"page_updated": date.group(1)})
+            units.append(u)
+        i += 1
+    return mark_truncated(text, units)
