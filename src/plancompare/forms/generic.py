@@ -178,48 +178,52 @@ def _kind_for(state: _State, *, item: bool) -> str:
 
 
 def _block_units(text: str, block: Block, state: _State) -> list[Unit]:
+    """Units of one paragraph block; furniture lines split it into contiguous runs."""
     units: list[Unit] = []
-    content: list[Line] = []
+    run: list[Line] = []
     for line in block.lines:
         reason = furniture_reason(line.text)
         if reason:
+            units.extend(_run_units(text, run, state))
+            run = []
             s, e = line.trimmed_span()
             units.append(Unit(s, e, "furniture", state.section(), note=reason))
         else:
-            content.append(line)
+            run.append(line)
+    units.extend(_run_units(text, run, state))
+    return units
+
+
+def _run_units(text: str, content: list[Line], state: _State) -> list[Unit]:
+    units: list[Unit] = []
     if not content:
         return units
-    first = content[0]
-    rest = content[1:]
+    numbered = NUMBERED.match(content[0].text)
+    if numbered and not BULLET.match(content[0].text):
+        s, e = _span(content)
+        kind = _kind_for(state, item=True)
+        units.append(Unit(s, e, kind, state.section(), ref=numbered.group(1)))
+        return units
+    first, rest = content[0], content[1:]
     heading = clean_text(first.text).lstrip("#").strip()
     furniture_block = role_of(heading) == "furniture"
     if is_heading_text(first.text) and (furniture_block or all(BULLET.match(x.text) for x in rest)):
         state.enter(heading)
         if furniture_block:  # a widget or contact block: the heading and what it holds
             s, e = _span(content)
-            units.append(
-                Unit(s, e, "furniture", state.section(), title=heading, note=role_note(heading))
-            )
+            note = role_note(heading)
+            units.append(Unit(s, e, "furniture", state.section(), title=heading, note=note))
             return units
         s, e = first.trimmed_span()
         units.append(Unit(s, e, "meta", state.section(), title=heading))
         content = rest
-    numbered = NUMBERED.match(content[0].text) if content else None
-    if numbered and not BULLET.match(content[0].text):
-        s, e = _span(content)
-        kind = _kind_for(state, item=True)
-        units.append(Unit(s, e, kind, state.section(), ref=numbered.group(1)))
-        return units
     for group in _items(content):
         s, e = _span(group)
         item = bool(BULLET.match(group[0].text))
         prose = clean_text(BULLET.sub("", text[s:e], count=1)) if item else None
         kind = _kind_for(state, item=item)
-        note = (
-            f"under the page-widget heading {state.sub or state.theme!r}"
-            if kind == "furniture"
-            else ""
-        )
+        widget = state.sub or state.theme
+        note = f"under the page-widget heading {widget!r}" if kind == "furniture" else ""
         units.append(Unit(s, e, kind, state.section(), text=prose, note=note))
     return units
 
