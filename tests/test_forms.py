@@ -67,8 +67,13 @@ def test_generic_keeps_markup_as_text_and_long_lines():
 
 
 def test_tags_fold_case_och_and_doubled_letters():
-    mapping = canonical_tags(["Utveckla organisation & arbetsätt", "Utveckla organisation och arbetssätt",
-                              "Utveckla organisation & arbetssätt", "Behålla & utveckla"])  # fmt: skip
+    variants = [
+        "Utveckla organisation & arbetsätt",
+        "Utveckla organisation och arbetssätt",
+        "Utveckla organisation & arbetssätt",
+        "Behålla & utveckla",
+    ]
+    mapping = canonical_tags(variants)
     assert set(mapping.values()) == {"Utveckla organisation & arbetssätt", "Behålla & utveckla"}
     assert split_tags("Gör X. [A], [B]") == ("Gör X.", ("A", "B"))
 

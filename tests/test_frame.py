@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-import plancompare  # noqa: F401
+import plancompare
 from plancompare.decode import read_source
 from plancompare.forms import check_coverage
 from plancompare.forms.base import Unit
@@ -47,7 +47,10 @@ def test_columns_and_dtypes(frame):
 def test_every_file_is_covered_exactly_once(frame):
     for file, group in frame.groupby("source_file"):
         text = read_source(raw_dir() / file).text
-        spans = [Unit(int(s), int(e), "meta") for s, e in zip(group.char_start, group.char_end)]
+        spans = [
+            Unit(int(s), int(e), "meta")
+            for s, e in zip(group.char_start, group.char_end, strict=True)
+        ]
         check_coverage(text, spans, file=file)  # raises on a gap or an overlap
 
 
