@@ -19,8 +19,6 @@ import pandas as pd
 from .errors import PlanError, PlanErrors
 from .paths import data_dir, processed_dir
 
-KIND_ORDER = ("goal", "measure", "effect", "context", "follow_up", "meta", "furniture")
-
 
 def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
     """Write ``frame`` to ``path`` as UTF-8 CSV via a temporary file and a rename.
@@ -45,34 +43,20 @@ def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
         raise
 
 
-def summary(frame: pd.DataFrame) -> pd.DataFrame:
-    """Units by kind for each plan and file (the table ``plancompare build`` prints).
-
-    Example:
-        >>> from plancompare import load
-        >>> int(summary(load()).loc[("malmo-uppfoljning-2020-2021", "001_b3ac81e63263b8c1.txt"),
-        ...     "measure"])
-        12
-    """
-    table = frame.groupby(["plan_id", "source_file"])["kind"].value_counts().unstack(fill_value=0)
-    table = table.reindex(columns=[k for k in KIND_ORDER if k in table.columns])
-    table["total"] = table.sum(axis=1)
-    return table
-
-
 def _build(args: argparse.Namespace) -> int:
-    from .frame import load
+    from .frame import kind_table, load
 
     frame = load(args.data)
     out = processed_dir(args.data) / "units.csv"
     write_csv_atomic(frame, out)
     with pd.option_context("display.width", 200, "display.max_columns", 20):
-        print(summary(frame).to_string())
+        print(kind_table(frame).to_string())
     print(f"\nwrote {len(frame)} units from {frame.source_file.nunique()} files to {out}")
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .forms import KINDS
     from .frame import parse_record
     from .manifest import check_data
 
@@ -83,7 +67,7 @@ def _check(args: argparse.Namespace) -> int:
         except PlanError as e:
             errors.append(e)
             continue
-        kinds = {k: sum(u.kind == k for u in units) for k in KIND_ORDER}
+        kinds = {k: sum(u.kind == k for u in units) for k in KINDS}
         found = ", ".join(f"{n} {k}" for k, n in kinds.items() if n)
         print(f"ok  {record.file}: {record.form}, {len(units)} units ({found})")
     for note in notes:

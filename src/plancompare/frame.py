@@ -13,9 +13,10 @@ from pathlib import Path
 import pandas as pd
 
 from .decode import read_source
-from .forms import PARSERS, Unit, check_coverage, clean_text
+from .forms import KINDS, PARSERS, Unit, check_coverage, clean_text
 from .manifest import PlanRecord, read_manifest
 from .ocr import repair_ocr
+from .paths import raw_dir
 
 #: Frame columns and their dtypes, in order.
 COLUMNS: dict[str, str] = {
@@ -159,3 +160,91 @@ def load(data_dir: str | Path | None = None) -> pd.DataFrame:
         ['Malmö', 'Norrköping', 'Södertälje', 'Östersund']
     """
     return build_frame(read_manifest(data_dir))
+
+
+def kind_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Units by kind for each plan and file (what ``plancompare build`` prints).
+
+    Example:
+        >>> table = kind_table(load())
+        >>> int(table.loc[("malmo-uppfoljning-2020-2021", "001_b3ac81e63263b8c1.txt"), "measure"])
+        12
+    """
+    table = frame.groupby(["plan_id", "source_file"])["kind"].value_counts().unstack(fill_value=0)
+    table = table.reindex(columns=list(KINDS), fill_value=0)
+    table["total"] = table.sum(axis=1)
+    table.columns.name = "kind"
+    return table
+
+
+PLAN_COLUMNS = [
+    "plan_id",
+    "source_file",
+    "municipality",
+    "municipality_source",
+    "organisation",
+    "plan_title",
+    "doc_type",
+    "period_start",
+    "period_end",
+    "form",
+    "ocr",
+]
+
+
+def plans_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per source file: its plan's metadata (what the manifest said about it).
+
+    Example:
+        >>> plans_table(load()).loc["004_2860dbc534337b64.txt", "municipality"]
+        'Östersund'
+    """
+    return frame[PLAN_COLUMNS].drop_duplicates("source_file").set_index("source_file")
+
+
+def source_span(row: pd.Series, data_dir: str | Path | None = None) -> str:
+    """The exact source characters a frame row came from (its provenance, read afresh).
+
+    Example:
+        >>> frame = load()
+        >>> row = frame[(frame.kind == "measure") & (frame.ref == "4.2")].iloc[0]
+        >>> source_span(row)[:26]
+        '4.2. Utveckla ett koncept '
+    """
+    text = read_source(raw_dir(data_dir) / row["source_file"]).text
+    return text[int(row["char_start"]) : int(row["char_end"])]
+
+
+def coverage(frame: pd.DataFrame, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Per source file: non-whitespace characters in the file, covered by units, and by furniture.
+
+    ``covered_once`` equals ``chars`` when nothing is lost and nothing doubled.
+
+    Example:
+        >>> cov = coverage(load())
+        >>> bool((cov.covered_once == cov.chars).all())
+        True
+    """
+    rows = []
+    for file, group in frame.groupby("source_file", sort=True):
+        text = read_source(raw_dir(data_dir) / file).text
+        counts = bytearray(len(text))
+        for s, e in zip(group.char_start, group.char_end, strict=True):
+            for i in range(s, e):
+                counts[i] = min(counts[i] + 1, 2)
+        solid = [i for i, ch in enumerate(text) if not ch.isspace()]
+        furniture = group[group.kind == "furniture"]
+        rows.append(
+            {
+                "source_file": file,
+                "units": len(group),
+                "chars": len(solid),
+                "covered_once": sum(counts[i] == 1 for i in solid),
+                "covered_twice": sum(counts[i] == 2 for i in solid),
+                "furniture_chars": sum(
+                    sum(not c.isspace() for c in text[s:e])
+                    for s, e in zip(furniture.char_start, furniture.char_end, strict=True)
+                ),
+            }
+        )
+    return pd.DataFrame(rows).set_index("source_file")

@@ -1,0 +1,159 @@
+"""The command line: one readable line per problem, non-zero exit, no traceback, atomic output."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import plancompare
+from plancompare.cli import main
+from plancompare.paths import data_dir
+
+OSTERSUND = "004_2860dbc534337b64.txt"
+MALMO = "001_b3ac81e63263b8c1.txt"
+
+
+def _copy_data(tmp_path: Path, files: list[str]) -> Path:
+    src = data_dir()
+    (tmp_path / "raw").mkdir(parents=True)
+    lines = (src / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    keep = [lines[0], *[ln for ln in lines[1:] if any(f in ln for f in files)]]
+    (tmp_path / "manifest.csv").write_text("\n".join(keep) + "\n", encoding="utf-8")
+    for f in files:
+        shutil.copy(src / "raw" / f, tmp_path / "raw" / f)
+    return tmp_path
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the installed entry point as a user would, from an unrelated directory."""
+    return subprocess.run(
+        [sys.executable, "-m", "plancompare.cli", *args],
+        cwd=cwd, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+
+
+def test_build_writes_units_csv_and_prints_units_by_kind(tmp_path, capsys):
+    data = _copy_data(tmp_path / "d", [OSTERSUND, MALMO])
+    assert main(["build", "--data", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "measure" in out and "furniture" in out and "wrote" in out
+    units = pd.read_csv(data / "processed" / "units.csv", dtype=str, keep_default_na=False)
+    frame = plancompare.load(data)
+    assert len(units) == len(frame)
+    assert list(units.columns) == list(frame.columns)
+    assert (units.kind == "measure").sum() == 5 + 12
+    assert units.text.tolist() == frame.text.tolist()
+
+
+def test_check_reports_what_it_found(tmp_path, capsys):
+    data = _copy_data(tmp_path / "d", [OSTERSUND])
+    assert main(["check", "--data", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert f"ok  {OSTERSUND}: goal_page" in out and "5 measure" in out
+
+
+def test_check_lists_every_problem_and_exits_non_zero(tmp_path):
+    data = _copy_data(tmp_path / "d", [OSTERSUND])
+    manifest = data / "manifest.csv"
+    rows = manifest.read_text(encoding="utf-8").splitlines()
+    bad = [
+        rows[1].replace(OSTERSUND, "missing.txt").replace("ostersund-mal-2024", "p2"),
+        rows[1].replace(OSTERSUND, "../outside.txt").replace("ostersund-mal-2024", "p3"),
+        rows[1]
+        .replace("goal_page", "tabell")
+        .replace(OSTERSUND, "empty.txt")
+        .replace("ostersund-mal-2024", "p4"),
+    ]
+    (data / "raw" / "empty.txt").write_bytes(b"")
+    manifest.write_text("\n".join([*rows, *bad]) + "\n", encoding="utf-8")
+    result = run_cli("check", "--data", str(data), cwd=tmp_path)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]
+    text = "\n".join(errors)
+    assert "manifest.csv:3" in text and "missing.txt" in text
+    assert "manifest.csv:4" in text and "outside" in text
+    assert "manifest.csv:5" in text and "tabell" in text
+    assert "empty.txt" in text and "empty" in text
+    assert len(errors) >= 4
+
+
+def test_build_failure_keeps_previous_good_output(tmp_path, capsys):
+    data = _copy_data(tmp_path / "d", [OSTERSUND])
+    assert main(["build", "--data", str(data)]) == 0
+    out = data / "processed" / "units.csv"
+    good = out.read_bytes()
+    (data / "raw" / OSTERSUND).write_bytes(b"%PDF-1.7\n\x00\x01binary")
+    assert main(["build", "--data", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert "looks like a PDF" in err and OSTERSUND in err
+    assert out.read_bytes() == good
+    assert sorted(p.name for p in out.parent.iterdir()) == ["units.csv"]
+
+
+def test_build_with_no_manifest_is_one_clear_line(tmp_path):
+    result = run_cli("build", "--data", str(tmp_path / "nowhere"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "manifest.csv" in result.stderr
+    assert not (tmp_path / "nowhere" / "processed").exists()
+
+
+def test_unknown_extra_column_warns_and_builds(tmp_path, capsys):
+    data = _copy_data(tmp_path / "d", [OSTERSUND])
+    manifest = data / "manifest.csv"
+    rows = manifest.read_text(encoding="utf-8").splitlines()
+    manifest.write_text(
+        "\n".join([rows[0] + ",kommentar", rows[1] + ",hej"]) + "\n", encoding="utf-8"
+    )
+    assert main(["build", "--data", str(data)]) == 0
+    assert "kommentar" in capsys.readouterr().err
+
+
+def test_same_files_in_another_directory_order_give_the_same_frame(tmp_path):
+    files = [OSTERSUND, MALMO]
+    a = _copy_data(tmp_path / "a", files)
+    b = tmp_path / "b"
+    (b / "raw").mkdir(parents=True)
+    for f in reversed(files):  # created in the other order
+        shutil.copy(a / "raw" / f, b / "raw" / f)
+    rows = (a / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    (b / "manifest.csv").write_text("\n".join([rows[0], *reversed(rows[1:])]) + "\n", "utf-8")
+    pd.testing.assert_frame_equal(plancompare.load(a), plancompare.load(b))
+
+
+@pytest.mark.parametrize(
+    ("content", "expect"),
+    [
+        ("Rubrik\n\n<b>Fet</b> <script>alert(1)</script> **md**\n", "<script>alert(1)</script>"),
+        ("Plan\n\n" + "långt ord " * 20000 + "\n", "långt ord"),
+        ("Plan\n\nSvenska, English, русский, العربية, 中文.\n", "русский"),
+        ("Ingen struktur alls bara text utan rubriker eller punkter", "Ingen struktur"),
+    ],
+)
+def test_odd_text_loads_losslessly_with_the_generic_parser(tmp_path, content, expect):
+    data = tmp_path / "d"
+    (data / "raw").mkdir(parents=True)
+    (data / "raw" / "plan.txt").write_text(content, encoding="utf-8")
+    header = "plan_id,file,municipality,municipality_source,organisation,title,doc_type,"
+    header += "period_start,period_end,form,ocr"
+    row = "p,plan.txt,Umeå,stated,Org,Titel,plan,2025,2026,generic,false"
+    (data / "manifest.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
+    frame = plancompare.load(data)
+    joined = " ".join(frame.text)
+    assert expect in joined  # markup stays text in the frame; the HTML report escapes it
+    covered = sum(e - s for s, e in zip(frame.char_start, frame.char_end, strict=True))
+    assert covered >= len(content.strip()) - content.count("\n\n") * 2
+
+
+def test_cli_runs_from_any_working_directory(tmp_path):
+    result = run_cli("check", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "5 file(s) ok, 0 problem(s)" in result.stdout
+    assert os.path.isdir(tmp_path)
