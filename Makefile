@@ -32,7 +32,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 test: lint
-	MPLBACKEND=Agg $(BIN)/pytest --nbval --nbval-sanitize-with notebooks/nbval_sanitize.cfg
+	$(BIN)/pytest --nbval --nbval-sanitize-with notebooks/nbval_sanitize.cfg
 
 format: $(STAMP)
 	$(BIN)/ruff format .

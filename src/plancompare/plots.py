@@ -1,19 +1,15 @@
 """Every figure the notebooks show: one function each, taking frames, returning a Figure.
 
-Figures carry a title, labelled axes and Swedish labels (å, ä, ö) as the data has them.
+Figures are made with :class:`matplotlib.figure.Figure` directly, not pyplot, so nothing is
+shown twice in a notebook and no display is needed. Figures carry a title, labelled axes and Swedish labels (å, ä, ö) as the data has them.
 """
 
 from __future__ import annotations
 
-import matplotlib
+import pandas as pd
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg", force=False)
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from .forms import KINDS  # noqa: E402
+from .forms import KINDS
 
 #: One colour per unit kind, stable across figures.
 KIND_COLOURS = dict(
@@ -39,7 +35,8 @@ def plot_units_by_kind(frame: pd.DataFrame) -> Figure:
     )
     counts = counts.reindex(columns=list(KINDS), fill_value=0)
     labels = [f"{m}\n{f.split('_')[0]}" for m, f in counts.index]
-    fig, ax = plt.subplots(figsize=(8, 0.7 * len(counts) + 1.6))
+    fig = Figure(figsize=(8, 0.7 * len(counts) + 1.6))
+    ax = fig.subplots()
     left = pd.Series(0, index=counts.index)
     for kind in KINDS:
         ax.barh(labels, counts[kind], left=left, color=KIND_COLOURS[kind], label=kind)
@@ -63,7 +60,8 @@ def plot_measures_by_municipality(frame: pd.DataFrame) -> Figure:
         'Åtgärder (measures) per kommun'
     """
     counts = frame[frame.kind == "measure"].groupby("municipality").size().sort_values()
-    fig, ax = plt.subplots(figsize=(7, 3.2))
+    fig = Figure(figsize=(7, 3.2))
+    ax = fig.subplots()
     bars = ax.barh(counts.index, counts.values, color=KIND_COLOURS["measure"])
     ax.bar_label(bars, padding=3)
     ax.set_xlabel("antal åtgärder (measures)")
