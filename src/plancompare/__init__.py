@@ -1,3 +1,37 @@
-"""plancompare: Swedish municipal plans on competence supply, side by side."""
+"""plancompare: Swedish municipal plans on competence supply, side by side.
+
+The public API. Load every plan named in the manifest into one frame (one row per unit
+of text, with its plan's metadata and exact provenance):
+
+Example:
+    >>> import plancompare
+    >>> frame = plancompare.load()
+    >>> frame.groupby("municipality").size().sort_index().index.tolist()
+    ['Malmö', 'Norrköping', 'Södertälje', 'Östersund']
+"""
+
+from .decode import Decoded, read_source
+from .errors import EncodingError, ManifestError, ParseError, PlanError, PlanErrors, SourceFileError
+from .frame import COLUMNS, build_frame, load
+from .manifest import PlanRecord, check_data, read_manifest
+from .ocr import repair_ocr
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "COLUMNS",
+    "Decoded",
+    "EncodingError",
+    "ManifestError",
+    "ParseError",
+    "PlanError",
+    "PlanErrors",
+    "PlanRecord",
+    "SourceFileError",
+    "build_frame",
+    "check_data",
+    "load",
+    "read_manifest",
+    "read_source",
+    "repair_ocr",
+]
