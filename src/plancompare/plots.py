@@ -1,7 +1,8 @@
 """Every figure the notebooks show: one function each, taking frames, returning a Figure.
 
 Figures are made with :class:`matplotlib.figure.Figure` directly, not pyplot, so nothing is
-shown twice in a notebook and no display is needed. Figures carry a title, labelled axes and Swedish labels (å, ä, ö) as the data has them.
+shown twice in a notebook and no display is needed. Figures carry a title, labelled axes
+and Swedish labels (å, ä, ö) as the data has them.
 """
 
 from __future__ import annotations
