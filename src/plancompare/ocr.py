@@ -1,0 +1,1129 @@
+"""Repair Swedish OCR output in which å, ä and ö were misread.
+
+Scanned plans come back from OCR with ``kompetensforsoérjningsfonden``, ``f6r``, ``ldrare``,
+``&r``, ``1irande``, ``18ng`` and ``s att``. This module restores the intended words with a
+*noisy-channel* model:
+
+* **Channel** -- how each of å/ä/ö is misread (``ö`` → ``o``/``é``/``6``/``d``/``oé``, ``ä`` →
+  ``é``/``d``/``a``/``&``/``i``/``4``/``ia``/``éd``, ``lä`` → ``1i``, ``lå`` → ``18`` ...) is
+  declared as data in ``plancompare/data/ocr/confusions.tsv``, not in code. How often letters are
+  misread at all is estimated *per text* from the text itself (intact å/ä/ö versus unambiguous
+  damage), so a clean text is left alone and a badly damaged one is repaired aggressively.
+* **Source** -- candidate words are scored by Swedish word frequency (``wordfreq``'s large
+  Swedish list) blended with a vocabulary drawn from the clean plans of the corpus. Compounds,
+  which dominate plan language (``kompetensförsörjningsfonden``), are scored by splitting them
+  into known parts, with the Swedish linking ``s``/``e`` and stems (``skol-``, ``skolledar-``).
+* **Context** -- where a damaged token is itself a word (``pa``/``på``, ``ar``/``är``,
+  ``stod``/``stöd``), the per-text damage rate, bigrams from the clean corpus and an English guard
+  (``Teach for Sweden`` keeps ``for``) decide.
+
+Every whitespace-separated token maps to exactly one output token, whitespace is copied
+unchanged, case and attached punctuation are preserved, and every change is reported with its
+offsets and score (:func:`repair_changes`). :func:`damage` applies the same channel to clean text
+(seeded) and :func:`evaluate` measures a repair against a reference, token by token.
+
+Example:
+    >>> repair_ocr("Vi &r pa vag mot ett b&ttre stod f6r ldrare.")
+    'Vi är på väg mot ett bättre stöd för lärare.'
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import random
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from plancompare import paths
+
+__all__ = [
+    "CONFUSIONS_PATH",
+    "Change",
+    "Confusion",
+    "OcrRepairer",
+    "TokenSpan",
+    "damage",
+    "default_lexicon_texts",
+    "default_repairer",
+    "evaluate",
+    "load_confusions",
+    "map_offset",
+    "repair_changes",
+    "repair_ocr",
+    "repair_with_spans",
+]
+
+CONFUSIONS_PATH = paths.RESOURCES / "ocr" / "confusions.tsv"
+
+_DIACRITICS = "åäö"
+_STAR = "*"
+_NEG_INF = float("-inf")
+
+# --- scoring constants (log10 units; zipf = log10 of frequency per 10**9 words) -----------------
+_CORPUS_WEIGHT = 0.1  # share of the clean-corpus unigram model in the blended word prior
+_COMPOUND_PENALTY = 10.0  # per extra compound part: zipf(a+b) = zipf(a) + zipf(b) - penalty
+_STEM_PENALTY = 0.3  # a part used as a stem (skol- from skola) scores a little below the word
+_PART_MIN_ZIPF = 2.0  # compound parts rarer than this are not trusted (wordfreq has junk)
+_PART_MIN_LEN = 3  # compound parts shorter than this are not trusted
+_NONWORD_ZIPF = -8.0  # score of keeping an unknown token as it is
+_BEAM = 10  # partial compound analyses kept per position
+_MAX_PIECE = 48  # longer letter runs are not analysed
+_SUFFIX_PENALTY = 2.0  # a known word + an inflection ending (sköterskorna+s) not in the lists
+_SINGLE_LETTER_ZIPF = 5.0  # cap on the prior of keeping a lone letter (wordfreq counts web noise)
+_SHORT_CAPS = 4  # ALL-CAPS tokens up to this length are acronyms unless clearly damaged
+# Inflection endings that may follow the last part of a word (Swedish noun/adjective forms).
+_SUFFIXES = frozenset(
+    ("s", "n", "t", "a", "e", "en", "et", "na", "er", "ar", "or", "erna", "arna", "orna")
+    + ("ens", "ets", "ns", "ts", "nas", "ernas", "arnas", "ornas")
+)
+_RATE_PRIOR = (1.0, 1.0)  # Beta prior (misread, intact) for the per-text misreading rate
+_CONTEXT_WINDOW = 3.0  # analyses within this margin of the best are re-ranked with context
+_CONTEXT_WEIGHT = 0.5  # weight of each (left, right) bigram log-ratio
+_CONTEXT_MU = 2.0  # Dirichlet smoothing of corpus bigrams
+_ENGLISH_MARGIN = 1.0  # a word is English-looking if its English zipf exceeds Swedish by this
+
+_WS_SPLIT = re.compile(r"(\s+)")
+_PIECE = re.compile(r"(?:[^\W_]|&)+")
+_TAG = re.compile(r"</?[A-Za-z][^<>\s]{0,30}>")
+_WORD = re.compile(r"[^\W\d_]+")
+_SKIP_TOKEN = re.compile(r"@|://|^www\.", re.IGNORECASE)
+_CLAUSE_END = frozenset('.!?:;,()[]"”»')
+
+
+# ------------------------------------------------------------------------------------------------
+# Confusion model
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Confusion:
+    """One way OCR misreads a letter: ``intended`` (holding one of å/ä/ö) read as ``observed``.
+
+    ``weight`` is normalised per letter: the probability of this reading given that the letter
+    was misread.
+
+    Example:
+        >>> c = Confusion(observed="1i", intended="lä", weight=0.02)
+        >>> c.letter, c.prefix, c.suffix
+        ('ä', 'l', '')
+    """
+
+    observed: str
+    intended: str
+    weight: float
+
+    @property
+    def letter(self) -> str:
+        """The å, ä or ö this reading damages."""
+        return next(ch for ch in self.intended if ch in _DIACRITICS)
+
+    @property
+    def prefix(self) -> str:
+        """Letters of ``intended`` before the damaged letter (misread together with it)."""
+        return self.intended[: self.intended.index(self.letter)]
+
+    @property
+    def suffix(self) -> str:
+        """Letters of ``intended`` after the damaged letter (misread together with it)."""
+        return self.intended[self.intended.index(self.letter) + 1 :]
+
+
+def load_confusions(path: str | Path | None = None) -> tuple[Confusion, ...]:
+    """Read the confusion model (TSV: observed, intended, weight[, note]; ``#`` lines are comments).
+
+    Weights are normalised so that the readings of each letter sum to one.
+
+    Example:
+        >>> model = load_confusions()
+        >>> round(sum(c.weight for c in model if c.letter == "ö"), 6)
+        1.0
+        >>> any(c.observed == "18" and c.intended == "lå" for c in model)
+        True
+    """
+    path = Path(path) if path is not None else CONFUSIONS_PATH
+    rows: list[tuple[str, str, float]] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = next(reader, None)
+    if header is None or [h.strip() for h in header[:3]] != ["observed", "intended", "weight"]:
+        raise ValueError(f"{path}: expected a header 'observed<TAB>intended<TAB>weight'")
+    for number, row in enumerate(reader, start=2):
+        if len(row) < 3:
+            raise ValueError(f"{path}: row {number} has fewer than three columns: {row!r}")
+        observed, intended, weight = row[0].lower(), row[1].lower(), float(row[2])
+        if sum(ch in _DIACRITICS for ch in intended) != 1 or weight <= 0:
+            raise ValueError(f"{path}: row {number}: intended must hold one of å/ä/ö, weight > 0")
+        rows.append((observed, intended, weight))
+    totals: Counter[str] = Counter()
+    for _, intended, weight in rows:
+        totals[next(ch for ch in intended if ch in _DIACRITICS)] += weight
+    return tuple(
+        Confusion(o, i, w / totals[next(ch for ch in i if ch in _DIACRITICS)]) for o, i, w in rows
+    )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    observed: str
+    fragment: str  # key fragment replacing `observed`, e.g. "*" or "l*"
+    options: tuple[tuple[str, float], ...]  # (letter, log10 weight)
+
+
+def _readings(confusions: Sequence[Confusion]) -> tuple[dict[str, list[_Reading]], _Reading | None]:
+    grouped: dict[tuple[str, str], dict[str, float]] = {}
+    for c in confusions:
+        fragment = c.prefix + _STAR + c.suffix
+        opts = grouped.setdefault((c.observed, fragment), {})
+        opts[c.letter] = opts.get(c.letter, 0.0) + c.weight
+    by_first: dict[str, list[_Reading]] = {}
+    deletion = None
+    for (observed, fragment), opts in grouped.items():
+        reading = _Reading(observed, fragment, tuple((k, math.log10(v)) for k, v in opts.items()))
+        if observed:
+            by_first.setdefault(observed[0], []).append(reading)
+        elif fragment == _STAR:
+            deletion = reading
+    return by_first, deletion
+
+
+# ------------------------------------------------------------------------------------------------
+# Lexicon
+# ------------------------------------------------------------------------------------------------
+
+
+def _key(word: str) -> str:
+    return word.translate(_KEY_TABLE)
+
+
+_KEY_TABLE = str.maketrans({ch: _STAR for ch in _DIACRITICS})
+
+
+@dataclass
+class _Vocabulary:
+    prob: dict[str, float]
+    index: dict[str, tuple[str, ...]]  # key with stars -> words with å/ä/ö
+    prefixes: set[str]
+
+
+def _build_vocabulary(prob: dict[str, float]) -> _Vocabulary:
+    index: dict[str, list[str]] = {}
+    prefixes: set[str] = set()
+    for word in prob:
+        key = _key(word)
+        if key != word:
+            index.setdefault(key, []).append(word)
+        for end in range(len(key), 0, -1):
+            head = key[:end]
+            if head in prefixes:
+                break
+            prefixes.add(head)
+    return _Vocabulary(prob, {k: tuple(v) for k, v in index.items()}, prefixes)
+
+
+@lru_cache(maxsize=1)
+def _wordfreq_vocabulary() -> _Vocabulary:
+    import wordfreq
+
+    freqs = wordfreq.get_frequency_dict("sv", wordlist="large")
+    return _build_vocabulary({w: f for w, f in freqs.items() if w.isalpha()})
+
+
+@lru_cache(maxsize=65536)
+def _english_zipf(word: str) -> float:
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, "en")
+
+
+def _strip_tags(text: str) -> str:
+    return _TAG.sub(" ", text)
+
+
+def _corpus_tokens(text: str) -> list[list[str]]:
+    """Clauses of lower-cased words, for unigram and bigram counts."""
+    clauses: list[list[str]] = []
+    current: list[str] = []
+    for token in _strip_tags(text).split():
+        words = _WORD.findall(token)
+        if not words:
+            if current:
+                clauses.append(current)
+            current = []
+            continue
+        if token[0] in _CLAUSE_END and current:
+            clauses.append(current)
+            current = []
+        current.extend(w.lower() for w in words)
+        if token[-1] in _CLAUSE_END or len(words) > 1:
+            clauses.append(current)
+            current = []
+    if current:
+        clauses.append(current)
+    return clauses
+
+
+class Lexicon:
+    """Swedish word prior: wordfreq's large Swedish list blended with a corpus vocabulary.
+
+    ``texts`` are clean Swedish texts (the corpus plans); their words enter the prior with weight
+    ``corpus_weight`` and their within-clause bigrams feed the context model.
+
+    Example:
+        >>> lex = Lexicon(["Stödet till lärarna är ett stöd."], use_wordfreq=False)
+        >>> lex.zipf("stöd") > lex.zipf("lärarna") > lex.zipf("okänt")
+        True
+    """
+
+    def __init__(
+        self,
+        texts: Iterable[str] = (),
+        *,
+        use_wordfreq: bool = True,
+        corpus_weight: float = _CORPUS_WEIGHT,
+    ) -> None:
+        self._base = _wordfreq_vocabulary() if use_wordfreq else _Vocabulary({}, {}, set())
+        unigrams: Counter[str] = Counter()
+        bigrams: Counter[tuple[str, str]] = Counter()
+        for text in texts:
+            for clause in _corpus_tokens(text):
+                unigrams.update(clause)
+                bigrams.update(zip(clause, clause[1:], strict=False))
+        self.unigrams = unigrams
+        self.bigrams = bigrams
+        self.left_counts: Counter[str] = Counter()
+        for (a, _), n in bigrams.items():
+            self.left_counts[a] += n
+        total = sum(unigrams.values())
+        self._corpus_prob = {w: n / total for w, n in unigrams.items()} if total else {}
+        self._corpus_weight = corpus_weight if total and use_wordfreq else (1.0 if total else 0.0)
+        extra = {w: p for w, p in self._corpus_prob.items() if w not in self._base.prob}
+        self._extra = _build_vocabulary(extra)
+        self._zipf_cache: dict[str, float] = {}
+        # words the corpus writes with a capital even inside sentences (place names ...)
+        capitalised: Counter[str] = Counter()
+        inside: Counter[str] = Counter()
+        for text in texts:
+            previous = "."
+            for token in _strip_tags(text).split():
+                words = _WORD.findall(token)
+                if words and previous[-1] not in ".!?:":
+                    word = words[0]
+                    inside[word.lower()] += 1
+                    if word[0].isupper():
+                        capitalised[word.lower()] += 1
+                previous = token
+        self._proper = {w for w, n in capitalised.items() if n >= 2 and n >= 0.9 * inside[w]}
+
+    def is_proper(self, word: str) -> bool:
+        """Whether the corpus capitalises ``word`` inside sentences (a name such as Östersund)."""
+        return word in self._proper
+
+    def zipf(self, word: str) -> float:
+        """Blended zipf frequency of a lower-case word (``-inf`` when unknown)."""
+        z = self._zipf_cache.get(word)
+        if z is None:
+            lam = self._corpus_weight
+            p = (1 - lam) * self._base.prob.get(word, 0.0) + lam * self._corpus_prob.get(word, 0.0)
+            z = math.log10(p) + 9 if p > 0 else _NEG_INF
+            self._zipf_cache[word] = z
+        return z
+
+    def has_prefix(self, key: str) -> bool:
+        return key in self._base.prefixes or key in self._extra.prefixes
+
+    def words(self, key: str) -> tuple[str, ...]:
+        """Known words whose key (å/ä/ö replaced by ``*``) is ``key``."""
+        if _STAR not in key:
+            return (key,) if self.zipf(key) > _NEG_INF else ()
+        return self._base.index.get(key, ()) + self._extra.index.get(key, ())
+
+    def context(self, left: str | None, word: str, right: str | None) -> float:
+        """Log10 bigram evidence for ``word`` between ``left`` and ``right`` (0 when none)."""
+        score = 0.0
+        if left is not None and self.left_counts.get(left):
+            p = 10 ** (self.zipf(word) - 9) if self.zipf(word) > _NEG_INF else 1e-9
+            n = self.bigrams.get((left, word), 0)
+            score += math.log10(
+                (n + _CONTEXT_MU * p) / ((self.left_counts[left] + _CONTEXT_MU) * p)
+            )
+        if right is not None and self.left_counts.get(word):
+            p = 10 ** (self.zipf(right) - 9) if self.zipf(right) > _NEG_INF else 1e-9
+            n = self.bigrams.get((word, right), 0)
+            score += math.log10(
+                (n + _CONTEXT_MU * p) / ((self.left_counts[word] + _CONTEXT_MU) * p)
+            )
+        return _CONTEXT_WEIGHT * score
+
+
+# ------------------------------------------------------------------------------------------------
+# Public records
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One repaired token.
+
+    ``start``/``end`` are offsets of the whole whitespace-separated token in the input,
+    ``new_start``/``new_end`` in the output; ``score`` is how much more likely (log10) the
+    replacement is than the token as it stands, given the text's estimated misreading rate.
+
+    Example:
+        >>> c = Change(3, 4, 10, "f6r", "för", 0.9, 10, 13, "non-word")
+        >>> c.as_dict()["replacement"]
+        'för'
+    """
+
+    index: int
+    start: int
+    end: int
+    original: str
+    replacement: str
+    score: float
+    new_start: int
+    new_end: int
+    kind: str  # "non-word" (the original is not a known word) or "real-word"
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain dict (one DataFrame row)."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class TokenSpan:
+    """Where token ``index`` is in the input (``orig_*``) and in the repaired output (``new_*``).
+
+    Example:
+        >>> TokenSpan(0, 0, 2, 0, 2).orig_end
+        2
+    """
+
+    index: int
+    orig_start: int
+    orig_end: int
+    new_start: int
+    new_end: int
+
+
+def map_offset(spans: Sequence[TokenSpan], offset: int) -> int:
+    """Map an offset in the input to the corresponding offset in the repaired output.
+
+    Offsets inside a token whose length changed are clamped to that token's new end.
+
+    Example:
+        >>> _, spans = repair_with_spans("ett &r sedan")
+        >>> map_offset(spans, 7)  # the "s" of "sedan"
+        7
+    """
+    shift = 0
+    for span in spans:
+        if offset < span.orig_start:
+            break
+        if offset < span.orig_end:
+            return min(span.new_start + (offset - span.orig_start), span.new_end)
+        shift = span.new_end - span.orig_end
+    return offset + shift
+
+
+# ------------------------------------------------------------------------------------------------
+# The repairer
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Hyp:
+    text: str  # lower-case
+    base: float  # prior + log10 reading weights (rate-independent)
+    n_dam: int  # letters assumed misread
+    parts: tuple[str, ...] = ()  # compound analysis, e.g. ("skolledar", "möten")
+
+
+@dataclass
+class _Piece:
+    start: int  # within the token
+    end: int
+    observed: str
+    case: str  # "lower", "upper", "title", "lead" (starts with a digit/&)
+    hyps: tuple[_Hyp, ...]  # best first at rate 1/2; identity included when it is a word
+    identity: _Hyp  # keeping the piece (base = _NONWORD_ZIPF when unknown)
+    english: bool  # the piece is an English-looking word
+
+
+@dataclass
+class _TokenInfo:
+    pieces: tuple[_Piece, ...] = field(default_factory=tuple)
+
+    @property
+    def repairable(self) -> bool:
+        return bool(self.pieces)
+
+
+_EMPTY = _TokenInfo()
+
+
+def _case_of(piece: str) -> str | None:
+    letters = [ch for ch in piece if ch.isalpha()]
+    if not letters:
+        return None
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return "upper"
+    if not piece[0].isalpha():
+        return "lead" if all(ch.islower() for ch in letters) else None
+    rest = letters[1:]
+    if all(ch.islower() for ch in rest):
+        return "title" if letters[0].isupper() else "lower"
+    return None
+
+
+def _apply_case(word: str, case: str, capitalise: bool = False) -> str:
+    if case == "upper":
+        return word.upper()
+    if case == "title" or (case == "lead" and capitalise):
+        return word[:1].upper() + word[1:]
+    return word
+
+
+class OcrRepairer:
+    """Noisy-channel repair of å/ä/ö OCR damage in Swedish text.
+
+    Args:
+        lexicon_texts: clean Swedish texts whose vocabulary and bigrams join wordfreq's Swedish
+            list (default: the clean plans named in the manifest, see
+            :func:`default_lexicon_texts`). Pass ``[]`` for wordfreq alone.
+        confusions: the confusion model (default: :func:`load_confusions`).
+        use_wordfreq: include wordfreq's large Swedish list (switch off only for tests).
+
+    Example:
+        >>> r = OcrRepairer(lexicon_texts=["Förskolan har fått stöd."])
+        >>> r.repair("F6rskolan har fatt stod.")
+        'Förskolan har fått stöd.'
+        >>> [(c.original, c.replacement) for c in r.changes("F6rskolan har fatt stod.")]
+        [('F6rskolan', 'Förskolan'), ('fatt', 'fått'), ('stod.', 'stöd.')]
+    """
+
+    def __init__(
+        self,
+        lexicon_texts: Iterable[str] | None = None,
+        *,
+        confusions: Sequence[Confusion] | None = None,
+        use_wordfreq: bool = True,
+    ) -> None:
+        texts = default_lexicon_texts() if lexicon_texts is None else list(lexicon_texts)
+        self.confusions = tuple(confusions) if confusions is not None else load_confusions()
+        self.lexicon = Lexicon(texts, use_wordfreq=use_wordfreq)
+        self._readings, self._deletion = _readings(self.confusions)
+        self._confusable = frozenset(self._readings) | frozenset(_DIACRITICS)
+        self._token_cache: dict[str, _TokenInfo] = {}
+        self._piece_cache: dict[str, tuple[tuple[_Hyp, ...], _Hyp]] = {}
+        self._intact = {ch: ((ch, 0.0),) for ch in _DIACRITICS}
+
+    # -- public API ------------------------------------------------------------------------------
+
+    def repair(self, text: str) -> str:
+        """Return ``text`` with damaged tokens restored (see :func:`repair_ocr`)."""
+        parts, _ = self._run(text)
+        return "".join(parts)
+
+    def changes(self, text: str) -> list[Change]:
+        """The changes :meth:`repair` makes, in order (see :func:`repair_changes`)."""
+        return self._run(text, want_changes=True)[1]
+
+    def repair_with_spans(self, text: str) -> tuple[str, list[TokenSpan]]:
+        """Repaired text plus the input/output span of every token (see :func:`map_offset`)."""
+        parts, _ = self._run(text)
+        spans: list[TokenSpan] = []
+        orig = new = 0
+        for i, (src, dst) in enumerate(zip(_WS_SPLIT.split(text), parts, strict=True)):
+            if i % 2 == 0 and src:
+                spans.append(TokenSpan(len(spans), orig, orig + len(src), new, new + len(dst)))
+            orig += len(src)
+            new += len(dst)
+        return "".join(parts), spans
+
+    def misreading_rate(self, text: str) -> float:
+        """Estimated share of å/ä/ö misread in ``text`` (intact letters versus clear damage).
+
+        Example:
+            >>> r = default_repairer()
+            >>> r.misreading_rate("Det är på väg.") < 0.3 < r.misreading_rate("F6rskolan ldrare")
+            True
+        """
+        chunks = _WS_SPLIT.split(text)
+        infos = [self._token(chunks[i]) for i in range(0, len(chunks), 2)]
+        return self._rate(text, infos)
+
+    # -- driver ----------------------------------------------------------------------------------
+
+    def _run(self, text: str, want_changes: bool = False) -> tuple[list[str], list[Change]]:
+        chunks = _WS_SPLIT.split(text)
+        tokens = chunks[0::2]
+        infos = [self._token(t) for t in tokens]
+        rate = self._rate(text, infos)
+        log_rate = math.log10(rate)
+        # First decision without context; ambiguous pieces are revisited below.
+        choice: dict[tuple[int, int], _Hyp] = {}
+        ambiguous: list[tuple[int, int]] = []
+        for ti, info in enumerate(infos):
+            for pi, piece in enumerate(info.pieces):
+                best, close = self._decide(piece, log_rate)
+                choice[(ti, pi)] = best
+                if close:
+                    ambiguous.append((ti, pi))
+        for ti, pi in ambiguous:
+            choice[(ti, pi)] = self._decide_in_context(infos, tokens, choice, ti, pi, log_rate)
+
+        out = list(chunks)
+        changes: list[Change] = []
+        offsets = [0]
+        if want_changes:
+            for chunk in chunks:
+                offsets.append(offsets[-1] + len(chunk))
+        new_pos = 0
+        for ti, info in enumerate(infos):
+            token = tokens[ti]
+            if info.pieces:
+                pieces_out: list[str] = []
+                last = 0
+                margin = math.inf
+                kind = "non-word"
+                for pi, piece in enumerate(info.pieces):
+                    hyp = choice[(ti, pi)]
+                    pieces_out.append(token[last : piece.start])
+                    if hyp is piece.identity or hyp.text == piece.identity.text:
+                        pieces_out.append(piece.observed)
+                    else:
+                        capitalise = piece.case == "lead" and (
+                            self._sentence_start(chunks, ti, pi) or self.lexicon.is_proper(hyp.text)
+                        )
+                        pieces_out.append(_apply_case(hyp.text, piece.case, capitalise))
+                        m = self._score(hyp, log_rate) - self._score(piece.identity, log_rate)
+                        margin = min(margin, m)
+                        if piece.identity.base > _NONWORD_ZIPF:
+                            kind = "real-word"
+                    last = piece.end
+                pieces_out.append(token[last:])
+                new_token = "".join(pieces_out)
+                out[2 * ti] = new_token
+                if want_changes and new_token != token:
+                    start = offsets[2 * ti]
+                    changes.append(
+                        Change(
+                            index=ti,
+                            start=start,
+                            end=start + len(token),
+                            original=token,
+                            replacement=new_token,
+                            score=round(margin, 3),
+                            new_start=new_pos,
+                            new_end=new_pos + len(new_token),
+                            kind=kind,
+                        )
+                    )
+            if want_changes:
+                new_pos += len(out[2 * ti])
+                if 2 * ti + 1 < len(chunks):
+                    new_pos += len(chunks[2 * ti + 1])
+        return out, changes
+
+    @staticmethod
+    def _sentence_start(chunks: list[str], ti: int, pi: int) -> bool:
+        """Whether token ``ti`` starts a sentence or paragraph (a capital is expected)."""
+        if pi > 0:
+            return False
+        j = 2 * ti - 2
+        while j >= 0 and not chunks[j]:
+            j -= 2
+        if j < 0:
+            return True
+        between = "".join(chunks[j + 1 : 2 * ti])
+        return chunks[j][-1] in ".!?:" or between.count("\n") >= 2
+
+    def _rate(self, text: str, infos: list[_TokenInfo]) -> float:
+        intact = sum(text.count(ch) for ch in "åäöÅÄÖ")
+        misread = 0
+        half = math.log10(0.5)
+        for info in infos:
+            for piece in info.pieces:
+                if piece.identity.base <= _NONWORD_ZIPF and piece.hyps:
+                    best = piece.hyps[0]
+                    if self._score(best, half) > self._score(piece.identity, half):
+                        misread += best.n_dam
+        a, b = _RATE_PRIOR
+        rate = (misread + a) / (misread + intact + a + b)
+        return min(max(rate, 1e-4), 0.999)
+
+    @staticmethod
+    def _score(hyp: _Hyp, log_rate: float) -> float:
+        return hyp.base + hyp.n_dam * log_rate
+
+    def _decide(self, piece: _Piece, log_rate: float) -> tuple[_Hyp, bool]:
+        best = piece.identity
+        best_score = self._score(best, log_rate)
+        for hyp in piece.hyps:
+            s = self._score(hyp, log_rate)
+            if s > best_score:
+                best, best_score = hyp, s
+        close = False
+        if piece.identity.base > _NONWORD_ZIPF or best is not piece.identity:
+            contenders = 0
+            for hyp in (piece.identity, *piece.hyps):
+                if hyp.base > _NONWORD_ZIPF and best_score - self._score(hyp, log_rate) < (
+                    _CONTEXT_WINDOW
+                ):
+                    contenders += 1
+            close = contenders >= 2 or piece.english
+        return best, close
+
+    def _neighbour(
+        self, infos: list[_TokenInfo], tokens: list[str], choice: dict, ti: int, pi: int, step: int
+    ) -> tuple[str | None, bool]:
+        """The chosen lower-case word next to piece (ti, pi), and whether it looks English."""
+        info = infos[ti]
+        token = tokens[ti]
+        if step < 0:
+            if pi > 0:
+                return None, False  # previous piece in the same token: no word bigram
+            if token and token[0] in _CLAUSE_END:
+                return None, False
+            j = ti - 1
+            if j < 0 or not tokens[j] or tokens[j][-1] in _CLAUSE_END:
+                return None, False
+            n_info = infos[j]
+            if not n_info.pieces:
+                words = _WORD.findall(tokens[j])
+                return (
+                    (words[-1].lower(), self._looks_english(words[-1].lower()))
+                    if words
+                    else (
+                        None,
+                        False,
+                    )
+                )
+            piece = n_info.pieces[-1]
+            return self._chosen(piece, choice.get((j, len(n_info.pieces) - 1)))
+        if pi < len(info.pieces) - 1:
+            return None, False
+        if token and token[-1] in _CLAUSE_END:
+            return None, False
+        j = ti + 1
+        if j >= len(tokens) or not tokens[j] or tokens[j][0] in _CLAUSE_END:
+            return None, False
+        n_info = infos[j]
+        if not n_info.pieces:
+            words = _WORD.findall(tokens[j])
+            return (
+                (words[0].lower(), self._looks_english(words[0].lower()))
+                if words
+                else (
+                    None,
+                    False,
+                )
+            )
+        return self._chosen(n_info.pieces[0], choice.get((j, 0)))
+
+    def _chosen(self, piece: _Piece, hyp: _Hyp | None) -> tuple[str, bool]:
+        hyp = hyp or piece.identity
+        kept = hyp.text == piece.identity.text
+        return hyp.text, kept and self._looks_english(piece.identity.text)
+
+    def _looks_english(self, word: str) -> bool:
+        if len(word) < 2 or not word.isalpha():
+            return False
+        en = _english_zipf(word)
+        return en >= 3.0 and en >= self.lexicon.zipf(word) + _ENGLISH_MARGIN
+
+    def _decide_in_context(
+        self, infos: list[_TokenInfo], tokens: list[str], choice: dict, ti: int, pi: int, lr: float
+    ) -> _Hyp:
+        piece = infos[ti].pieces[pi]
+        left, left_en = self._neighbour(infos, tokens, choice, ti, pi, -1)
+        right, right_en = self._neighbour(infos, tokens, choice, ti, pi, +1)
+        if piece.english and (left_en or right_en):
+            return piece.identity
+        best = piece.identity
+        best_score = _NEG_INF
+        for hyp in (piece.identity, *piece.hyps):
+            s = self._score(hyp, lr)
+            if hyp.base > _NONWORD_ZIPF:
+                s += self.lexicon.context(left, hyp.text, right)
+            if s > best_score:
+                best, best_score = hyp, s
+        return best
+
+    # -- analysis of one token -------------------------------------------------------------------
+
+    def _token(self, token: str) -> _TokenInfo:
+        info = self._token_cache.get(token)
+        if info is None:
+            info = self._analyse_token(token)
+            if len(self._token_cache) < 500_000:
+                self._token_cache[token] = info
+        return info
+
+    def _analyse_token(self, token: str) -> _TokenInfo:
+        if not token or _SKIP_TOKEN.search(token):
+            return _EMPTY
+        tags = [m.span() for m in _TAG.finditer(token)] if "<" in token else []
+        pieces: list[_Piece] = []
+        for m in _PIECE.finditer(token):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in tags):
+                continue
+            observed = m.group()
+            case = _case_of(observed)
+            if case is None or len(observed) > _MAX_PIECE:
+                continue
+            low = observed.lower()
+            hyps, identity = self._analyse_piece(low)
+            if len(low) == 1:
+                if token[end : end + 1] in ("-", "."):
+                    continue  # K-samverkan, t.ex.: an abbreviation
+                # a lone letter is a label or an abbreviation, or a two-letter word that lost its
+                # å/ä/ö (``s att``); wordfreq's counts of single letters are mostly web noise
+                hyps = tuple(h for h in hyps if len(h.text) > 1)
+                if identity.base > _SINGLE_LETTER_ZIPF:
+                    identity = _Hyp(identity.text, _SINGLE_LETTER_ZIPF, 0, identity.parts)
+            elif case == "upper" and len(low) <= _SHORT_CAPS and identity.base > _NONWORD_ZIPF:
+                continue  # a known short word in capitals: an acronym (SAN, ODA), left alone
+            if not hyps:
+                continue
+            english = identity.base > _NONWORD_ZIPF and self._looks_english(low)
+            pieces.append(_Piece(start, end, observed, case, hyps, identity, english))
+        return _TokenInfo(tuple(pieces)) if pieces else _EMPTY
+
+    def _analyse_piece(self, s: str) -> tuple[tuple[_Hyp, ...], _Hyp]:
+        cached = self._piece_cache.get(s)
+        if cached is not None:
+            return cached
+        finals = self._compounds(s)
+        identity = _Hyp(s, _NONWORD_ZIPF, 0)
+        hyps: list[_Hyp] = []
+        for hyp in finals:
+            if hyp.text == s:
+                if hyp.n_dam == 0 and hyp.base > identity.base:
+                    identity = hyp
+            else:
+                hyps.append(hyp)
+        half = math.log10(0.5)
+        hyps.sort(key=lambda h: -self._score(h, half))
+        result = (tuple(hyps[:8]), identity)
+        self._piece_cache[s] = result
+        return result
+
+    def _compounds(self, s: str) -> list[_Hyp]:
+        """All readings of ``s`` as one known word or a compound of known parts.
+
+        A compound's score is the sum of its parts' zipf values minus ``_COMPOUND_PENALTY`` per
+        extra part (a product of part probabilities, scaled), plus the log10 weights of the
+        readings assumed.
+        """
+        n = len(s)
+        # partial[i]: text -> (score, parts, n_dam, segmentation) for analyses of s[:i]
+        partial: list[dict[str, tuple[float, int, int, tuple[str, ...]]]] = [
+            {} for _ in range(n + 1)
+        ]
+        partial[0][""] = (_COMPOUND_PENALTY, 0, 0, ())
+        finals: dict[str, _Hyp] = {}
+        for i in range(n):
+            if not partial[i]:
+                continue
+            beam = sorted(partial[i].items(), key=lambda kv: -kv[1][0])[:_BEAM]
+            for seg_end, word, z, logw, n_dam, stem in self._segments(s, i, n):
+                whole = i == 0 and seg_end == n
+                if not whole and (len(word) < _PART_MIN_LEN or z < _PART_MIN_ZIPF):
+                    continue
+                for text, (score, k, nd, segs) in beam:
+                    new_score = score + z + logw - _COMPOUND_PENALTY
+                    new_text = text + word
+                    if seg_end == n:
+                        if not stem:
+                            self._final(finals, new_text, new_score, nd + n_dam, (*segs, word))
+                        continue
+                    self._add(
+                        partial[seg_end],
+                        new_text,
+                        (new_score, k + 1, nd + n_dam, (*segs, word)),
+                    )
+                    if not stem and len(word) >= 4 and s[seg_end:] in _SUFFIXES:
+                        self._final(
+                            finals,
+                            new_text + s[seg_end:],
+                            new_score - _SUFFIX_PENALTY,
+                            nd + n_dam,
+                            (*segs, word + s[seg_end:]),
+                        )
+                    link = s[seg_end]
+                    if len(word) >= _PART_MIN_LEN and (link == "s" or (link == "e" and stem)):
+                        self._add(
+                            partial[seg_end + 1],
+                            new_text + link,
+                            (new_score, k + 1, nd + n_dam, (*segs, word + link)),
+                        )
+        return list(finals.values())
+
+    @staticmethod
+    def _final(finals: dict, text: str, score: float, n_dam: int, parts: tuple) -> None:
+        old = finals.get(text)
+        if old is None or score > old.base:
+            finals[text] = _Hyp(text, score, n_dam, parts)
+
+    @staticmethod
+    def _add(slot: dict, text: str, value: tuple) -> None:
+        old = slot.get(text)
+        if old is None or value[0] > old[0]:
+            slot[text] = value
+
+    def _segments(self, s: str, i: int, n: int) -> list[tuple[int, str, float, float, int, bool]]:
+        """Known words (or stems) that some reading of ``s[i:j]`` spells, for every ``j``."""
+        lex = self.lexicon
+        readings = self._readings
+        deletion = self._deletion
+        out: list[tuple[int, str, float, float, int, bool]] = []
+        stack: list[tuple[int, str, tuple, bool]] = [(i, "", (), False)]
+        while stack:
+            pos, key, stars, used_del = stack.pop()
+            if key:
+                self._emit(out, pos, key, stars, lex, stem=False)
+                if pos < n:
+                    for suffix in "ae":
+                        if lex.has_prefix(key + suffix):
+                            self._emit(out, pos, key + suffix, stars, lex, stem=True)
+            if pos < n:
+                ch = s[pos]
+                if ch in _DIACRITICS:
+                    nk = key + _STAR
+                    if lex.has_prefix(nk):
+                        stack.append((pos + 1, nk, (*stars, (self._intact[ch], False)), used_del))
+                else:
+                    nk = key + ch
+                    if lex.has_prefix(nk):
+                        stack.append((pos + 1, nk, stars, used_del))
+                for reading in readings.get(ch, ()):
+                    if s.startswith(reading.observed, pos):
+                        nk = key + reading.fragment
+                        if lex.has_prefix(nk):
+                            stack.append(
+                                (
+                                    pos + len(reading.observed),
+                                    nk,
+                                    (*stars, (reading.options, True)),
+                                    used_del,
+                                )
+                            )
+            if deletion is not None and not used_del:
+                nk = key + _STAR
+                if lex.has_prefix(nk):
+                    stack.append((pos, nk, (*stars, (deletion.options, True)), True))
+        return out
+
+    @staticmethod
+    def _emit(out: list, pos: int, key: str, stars: tuple, lex: Lexicon, stem: bool) -> None:
+        words = lex.words(key)
+        if not words:
+            return
+        star_pos = [k for k, ch in enumerate(key) if ch == _STAR]
+        for word in words:
+            logw = 0.0
+            n_dam = 0
+            ok = True
+            for (options, damaged), k in zip(stars, star_pos, strict=True):
+                letter = word[k]
+                for opt_letter, opt_logw in options:
+                    if opt_letter == letter:
+                        if damaged:
+                            logw += opt_logw
+                            n_dam += 1
+                        break
+                else:
+                    ok = False
+                    break
+            if not ok:
+                continue
+            z = lex.zipf(word)
+            if stem:
+                out.append((pos, word[:-1], z - _STEM_PENALTY, logw, n_dam, True))
+            else:
+                out.append((pos, word, z, logw, n_dam, False))
+
+
+# ------------------------------------------------------------------------------------------------
+# Defaults and module-level functions
+# ------------------------------------------------------------------------------------------------
+
+
+def default_lexicon_texts(data: str | Path | None = None) -> list[str]:
+    """Texts of the clean plans: files named in the manifest whose ``ocr`` column is false.
+
+    Example:
+        >>> texts = default_lexicon_texts()
+        >>> len(texts) >= 1 and "kompetensförsörjning" in " ".join(texts).lower()
+        True
+    """
+    manifest = paths.manifest_path(data)
+    raw = paths.raw_dir(data)
+    texts: list[str] = []
+    if not manifest.exists():
+        return texts
+    with manifest.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if (row.get("ocr") or "").strip().lower() in {"false", "0", "no", "nej", ""}:
+                path = raw / (row.get("file") or "")
+                if row.get("file") and path.is_file():
+                    texts.append(path.read_text(encoding="utf-8"))
+    return texts
+
+
+@lru_cache(maxsize=1)
+def default_repairer() -> OcrRepairer:
+    """The shared repairer (built once: wordfreq's Swedish list + the clean plans).
+
+    Example:
+        >>> default_repairer() is default_repairer()
+        True
+    """
+    return OcrRepairer()
+
+
+def repair_ocr(text: str) -> str:
+    """Restore å/ä/ö misread by OCR; every other character and all whitespace are kept.
+
+    Tokens (whitespace-separated) map one to one, so ``len(text.split())`` is unchanged.
+
+    Example:
+        >>> repair_ocr("kompetensforsoérjningsfonden f6r ldrare, &r 1irande och 18ng")
+        'kompetensförsörjningsfonden för lärare, är lärande och lång'
+        >>> repair_ocr("Teach for Sweden")
+        'Teach for Sweden'
+    """
+    return default_repairer().repair(text)
+
+
+def repair_changes(text: str) -> list[Change]:
+    """Every change :func:`repair_ocr` makes to ``text``, with offsets and score.
+
+    ``pandas.DataFrame([c.as_dict() for c in repair_changes(text)])`` gives a table.
+
+    Example:
+        >>> [(c.original, c.replacement, c.start) for c in repair_changes("Det &r bra.")]
+        [('&r', 'är', 4)]
+    """
+    return default_repairer().changes(text)
+
+
+def repair_with_spans(text: str) -> tuple[str, list[TokenSpan]]:
+    """Repaired text and, per token, its span in the input and in the output.
+
+    Example:
+        >>> text, spans = repair_with_spans("18ng sikt")
+        >>> text, [(s.orig_start, s.orig_end, s.new_start, s.new_end) for s in spans]
+        ('lång sikt', [(0, 4, 0, 4), (5, 9, 5, 9)])
+    """
+    return default_repairer().repair_with_spans(text)
+
+
+# ------------------------------------------------------------------------------------------------
+# Synthetic damage and evaluation
+# ------------------------------------------------------------------------------------------------
+
+
+def damage(
+    text: str,
+    rate: float = 1.0,
+    seed: int = 0,
+    confusions: Sequence[Confusion] | None = None,
+) -> str:
+    """Misread each å/ä/ö with probability ``rate``, drawing readings from the confusion model.
+
+    Seeded and deterministic. Upper-case letters get upper-case readings where the reading has
+    letters (``Ö`` → ``O``). Multi-letter readings such as ``1i`` for ``lä`` are used only where
+    the neighbouring letters match.
+
+    Example:
+        >>> damage("Så här gör vi.", rate=1.0, seed=1) != "Så här gör vi."
+        True
+        >>> damage("Så här gör vi.", rate=0.0, seed=1)
+        'Så här gör vi.'
+    """
+    model = tuple(confusions) if confusions is not None else load_confusions()
+    by_letter: dict[str, list[Confusion]] = {}
+    for c in model:
+        by_letter.setdefault(c.letter, []).append(c)
+    rng = random.Random(seed)
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        low = ch.lower()
+        if low not in by_letter or rng.random() >= rate:
+            out.append(ch)
+            i += 1
+            continue
+        # readings whose fixed neighbours (the "l" of "1i" = "lä") match the untouched text
+        options = [
+            c
+            for c in by_letter[low]
+            if "".join(out[len(out) - len(c.prefix) :]).lower() == c.prefix
+            and text[i + 1 : i + 1 + len(c.suffix)].lower() == c.suffix
+        ]
+        pick = rng.random() * sum(c.weight for c in options)
+        chosen = options[-1]
+        for c in options:
+            pick -= c.weight
+            if pick <= 0:
+                chosen = c
+                break
+        first = out[len(out) - len(chosen.prefix)] if chosen.prefix else ch
+        reading = chosen.observed
+        if first.isupper():
+            # all capitals if a neighbouring letter is a capital too, else only the first
+            caps = text[i + 1 : i + 2].isupper() or (
+                len(out) > len(chosen.prefix) and out[-1 - len(chosen.prefix)].isupper()
+            )
+            reading = reading.upper() if caps else reading[:1].upper() + reading[1:]
+        if chosen.prefix:
+            del out[len(out) - len(chosen.prefix) :]
+        out.append(reading)
+        i += 1 + len(chosen.suffix)
+    return "".join(out)
+
+
+def evaluate(damaged: str, reference: str, repaired: str) -> dict[str, object]:
+    """Token-level scores of ``repaired`` against ``reference`` (all three aligned by tokens).
+
+    A token is *damaged* where ``damaged`` differs from ``reference`` and *clean* elsewhere.
+    ``recall`` is the share of damaged tokens restored exactly; ``false_change_rate`` the share of
+    clean tokens the repair changed. ``errors`` lists ``(index, damaged, reference, repaired)``.
+
+    Example:
+        >>> m = evaluate("f6r ldrare och", "för lärare och", "för ldrare och")
+        >>> m["damaged"], m["restored"], m["recall"], m["false_changes"]
+        (2, 1, 0.5, 0)
+    """
+    d, r, p = damaged.split(), reference.split(), repaired.split()
+    if not len(d) == len(r) == len(p):
+        raise ValueError(
+            f"token counts differ: damaged {len(d)}, reference {len(r)}, repaired {len(p)}"
+        )
+    damaged_idx = [i for i in range(len(d)) if d[i] != r[i]]
+    clean_idx = [i for i in range(len(d)) if d[i] == r[i]]
+    restored = sum(p[i] == r[i] for i in damaged_idx)
+    false_changes = sum(p[i] != r[i] for i in clean_idx)
+    errors = [(i, d[i], r[i], p[i]) for i in range(len(d)) if p[i] != r[i]]
+    return {
+        "tokens": len(d),
+        "damaged": len(damaged_idx),
+        "restored": restored,
+        "recall": restored / len(damaged_idx) if damaged_idx else 1.0,
+        "clean": len(clean_idx),
+        "false_changes": false_changes,
+        "false_change_rate": false_changes / len(clean_idx) if clean_idx else 0.0,
+        "untouched": sum(p[i] == d[i] for i in damaged_idx),
+        "miscorrected": sum(p[i] != d[i] and p[i] != r[i] for i in damaged_idx),
+        "errors": errors,
+    }
