@@ -73,6 +73,7 @@ _PART_MIN_LEN = 3  # compound parts shorter than this are not trusted
 _NONWORD_ZIPF = -8.0  # score of keeping an unknown token as it is
 _BEAM = 10  # partial compound analyses kept per position
 _MAX_PIECE = 48  # longer letter runs are not analysed
+_UNLISTED_MAX = 1.0  # wordfreq lists Swedish words down to zipf 1: anything else is rarer
 _SUFFIX_PENALTY = 2.0  # a known word + an inflection ending (sköterskorna+s) not in the lists
 _SINGLE_LETTER_ZIPF = 5.0  # cap on the prior of keeping a lone letter (wordfreq counts web noise)
 _SHORT_CAPS = 4  # ALL-CAPS tokens up to this length are acronyms unless clearly damaged
@@ -85,6 +86,7 @@ _RATE_PRIOR = (1.0, 1.0)  # Beta prior (misread, intact) for the per-text misrea
 _CONTEXT_WINDOW = 3.0  # analyses within this margin of the best are re-ranked with context
 _CONTEXT_WEIGHT = 0.5  # weight of each (left, right) bigram log-ratio
 _CONTEXT_MU = 2.0  # Dirichlet smoothing of corpus bigrams
+_CONTEXT_CLIP = 1.0  # bound on each side's bigram log-ratio
 _ENGLISH_MARGIN = 1.0  # a word is English-looking if its English zipf exceeds Swedish by this
 
 _WS_SPLIT = re.compile(r"(\s+)")
@@ -275,7 +277,7 @@ class Lexicon:
     ``corpus_weight`` and their within-clause bigrams feed the context model.
 
     Example:
-        >>> lex = Lexicon(["Stödet till lärarna är ett stöd."], use_wordfreq=False)
+        >>> lex = Lexicon(["stöd till lärarna och stöd till barnen"], use_wordfreq=False)
         >>> lex.zipf("stöd") > lex.zipf("lärarna") > lex.zipf("okänt")
         True
     """
@@ -344,21 +346,25 @@ class Lexicon:
         return self._base.index.get(key, ()) + self._extra.index.get(key, ())
 
     def context(self, left: str | None, word: str, right: str | None) -> float:
-        """Log10 bigram evidence for ``word`` between ``left`` and ``right`` (0 when none)."""
+        """Log10 bigram evidence for ``word`` between ``left`` and ``right`` (0 when none).
+
+        Each side is log10 P(word | left) / P(word) from the corpus bigrams (Dirichlet-smoothed
+        towards the prior), clipped to +-``_CONTEXT_CLIP`` so that a small corpus cannot outvote
+        the word prior on its own.
+        """
         score = 0.0
         if left is not None and self.left_counts.get(left):
-            p = 10 ** (self.zipf(word) - 9) if self.zipf(word) > _NEG_INF else 1e-9
-            n = self.bigrams.get((left, word), 0)
-            score += math.log10(
-                (n + _CONTEXT_MU * p) / ((self.left_counts[left] + _CONTEXT_MU) * p)
-            )
+            score += self._ratio(left, word)
         if right is not None and self.left_counts.get(word):
-            p = 10 ** (self.zipf(right) - 9) if self.zipf(right) > _NEG_INF else 1e-9
-            n = self.bigrams.get((word, right), 0)
-            score += math.log10(
-                (n + _CONTEXT_MU * p) / ((self.left_counts[word] + _CONTEXT_MU) * p)
-            )
+            score += self._ratio(word, right)
         return _CONTEXT_WEIGHT * score
+
+    def _ratio(self, first: str, second: str) -> float:
+        z = self.zipf(second)
+        p = 10 ** (z - 9) if z > _NEG_INF else 1e-9
+        n = self.bigrams.get((first, second), 0)
+        ratio = math.log10((n + _CONTEXT_MU * p) / ((self.left_counts[first] + _CONTEXT_MU) * p))
+        return max(-_CONTEXT_CLIP, min(_CONTEXT_CLIP, ratio))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -450,18 +456,21 @@ class _Piece:
     end: int
     observed: str
     case: str  # "lower", "upper", "title", "lead" (starts with a digit/&)
-    hyps: tuple[_Hyp, ...]  # best first at rate 1/2; identity included when it is a word
+    hyps: tuple[_Hyp, ...]  # readings other than the piece itself, best first at rate 1/2
     identity: _Hyp  # keeping the piece (base = _NONWORD_ZIPF when unknown)
     english: bool  # the piece is an English-looking word
+    options: tuple[_Hyp, ...] = ()  # (identity, *hyps): a choice is an index into this
+
+    def __post_init__(self) -> None:
+        self.options = (self.identity, *self.hyps)
 
 
 @dataclass
 class _TokenInfo:
-    pieces: tuple[_Piece, ...] = field(default_factory=tuple)
-
-    @property
-    def repairable(self) -> bool:
-        return bool(self.pieces)
+    pieces: tuple[_Piece, ...] = ()
+    evidence: int = 0  # letters clearly misread (non-word pieces), for the rate estimate
+    # log-rate bucket -> (choice per piece, pieces whose choice depends on context)
+    decisions: dict[float, tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)
 
 
 _EMPTY = _TokenInfo()
@@ -520,6 +529,7 @@ class OcrRepairer:
         self._readings, self._deletion = _readings(self.confusions)
         self._confusable = frozenset(self._readings) | frozenset(_DIACRITICS)
         self._token_cache: dict[str, _TokenInfo] = {}
+        self._context_cache: dict[tuple, int] = {}
         self._piece_cache: dict[str, tuple[tuple[_Hyp, ...], _Hyp]] = {}
         self._intact = {ch: ((ch, 0.0),) for ch in _DIACRITICS}
 
@@ -563,73 +573,107 @@ class OcrRepairer:
     def _run(self, text: str, want_changes: bool = False) -> tuple[list[str], list[Change]]:
         chunks = _WS_SPLIT.split(text)
         tokens = chunks[0::2]
-        infos = [self._token(t) for t in tokens]
+        cache_get = self._token_cache.get
+        infos = [cache_get(t) or self._token(t) for t in tokens]
         rate = self._rate(text, infos)
-        log_rate = math.log10(rate)
-        # First decision without context; ambiguous pieces are revisited below.
-        choice: dict[tuple[int, int], _Hyp] = {}
-        ambiguous: list[tuple[int, int]] = []
+        lr = round(math.log10(rate), 2)  # bucketed so that decisions can be cached per token
+        choices: list[tuple[int, ...] | None] = [None] * len(tokens)
+        ambiguous: list[int] = []
         for ti, info in enumerate(infos):
-            for pi, piece in enumerate(info.pieces):
-                best, close = self._decide(piece, log_rate)
-                choice[(ti, pi)] = best
-                if close:
-                    ambiguous.append((ti, pi))
-        for ti, pi in ambiguous:
-            choice[(ti, pi)] = self._decide_in_context(infos, tokens, choice, ti, pi, log_rate)
+            if not info.pieces:
+                continue
+            decided = info.decisions.get(lr)
+            if decided is None:
+                decided = info.decisions[lr] = self._decide_token(info, lr)
+            choices[ti] = decided[0]
+            if decided[1]:
+                ambiguous.append(ti)
+        # Pieces whose choice is close are re-ranked with their neighbours (first choices).
+        revised: dict[int, tuple[int, ...]] = {}
+        for ti in ambiguous:
+            info = infos[ti]
+            choice = list(choices[ti])  # type: ignore[arg-type]
+            for pi in info.decisions[lr][1]:
+                left, left_en = self._neighbour(infos, tokens, choices, ti, pi, -1)
+                right, right_en = self._neighbour(infos, tokens, choices, ti, pi, +1)
+                key = (tokens[ti], pi, left, left_en, right, right_en, lr)
+                pick = self._context_cache.get(key)
+                if pick is None:
+                    pick = self._decide_in_context(
+                        info.pieces[pi], left, left_en, right, right_en, lr
+                    )
+                    if len(self._context_cache) < 500_000:
+                        self._context_cache[key] = pick
+                choice[pi] = pick
+            revised[ti] = tuple(choice)
+        for ti, choice in revised.items():
+            choices[ti] = choice
 
         out = list(chunks)
         changes: list[Change] = []
-        offsets = [0]
-        if want_changes:
-            for chunk in chunks:
-                offsets.append(offsets[-1] + len(chunk))
-        new_pos = 0
-        for ti, info in enumerate(infos):
+        for ti, choice in enumerate(choices):
+            if choice is None or not any(choice):
+                continue
+            info = infos[ti]
             token = tokens[ti]
-            if info.pieces:
-                pieces_out: list[str] = []
-                last = 0
+            pieces_out: list[str] = []
+            last = 0
+            for pi, piece in enumerate(info.pieces):
+                pieces_out.append(token[last : piece.start])
+                if choice[pi]:
+                    hyp = piece.options[choice[pi]]
+                    capitalise = piece.case == "lead" and (
+                        self._sentence_start(chunks, ti, pi) or self.lexicon.is_proper(hyp.text)
+                    )
+                    pieces_out.append(_apply_case(hyp.text, piece.case, capitalise))
+                else:
+                    pieces_out.append(piece.observed)
+                last = piece.end
+            pieces_out.append(token[last:])
+            out[2 * ti] = "".join(pieces_out)
+        if want_changes:
+            changes = self._changes(chunks, out, infos, choices, lr)
+        return out, changes
+
+    def _changes(
+        self,
+        chunks: list[str],
+        out: list[str],
+        infos: list[_TokenInfo],
+        choices: list[tuple[int, ...] | None],
+        lr: float,
+    ) -> list[Change]:
+        changes: list[Change] = []
+        orig = new = 0
+        for i, (src, dst) in enumerate(zip(chunks, out, strict=True)):
+            if i % 2 == 0 and src != dst:
+                ti = i // 2
+                info = infos[ti]
                 margin = math.inf
                 kind = "non-word"
                 for pi, piece in enumerate(info.pieces):
-                    hyp = choice[(ti, pi)]
-                    pieces_out.append(token[last : piece.start])
-                    if hyp is piece.identity or hyp.text == piece.identity.text:
-                        pieces_out.append(piece.observed)
-                    else:
-                        capitalise = piece.case == "lead" and (
-                            self._sentence_start(chunks, ti, pi) or self.lexicon.is_proper(hyp.text)
-                        )
-                        pieces_out.append(_apply_case(hyp.text, piece.case, capitalise))
-                        m = self._score(hyp, log_rate) - self._score(piece.identity, log_rate)
-                        margin = min(margin, m)
+                    c = choices[ti][pi]  # type: ignore[index]
+                    if c:
+                        hyp = piece.options[c]
+                        margin = min(margin, self._score(hyp, lr) - self._score(piece.identity, lr))
                         if piece.identity.base > _NONWORD_ZIPF:
                             kind = "real-word"
-                    last = piece.end
-                pieces_out.append(token[last:])
-                new_token = "".join(pieces_out)
-                out[2 * ti] = new_token
-                if want_changes and new_token != token:
-                    start = offsets[2 * ti]
-                    changes.append(
-                        Change(
-                            index=ti,
-                            start=start,
-                            end=start + len(token),
-                            original=token,
-                            replacement=new_token,
-                            score=round(margin, 3),
-                            new_start=new_pos,
-                            new_end=new_pos + len(new_token),
-                            kind=kind,
-                        )
+                changes.append(
+                    Change(
+                        index=ti,
+                        start=orig,
+                        end=orig + len(src),
+                        original=src,
+                        replacement=dst,
+                        score=round(margin, 3),
+                        new_start=new,
+                        new_end=new + len(dst),
+                        kind=kind,
                     )
-            if want_changes:
-                new_pos += len(out[2 * ti])
-                if 2 * ti + 1 < len(chunks):
-                    new_pos += len(chunks[2 * ti + 1])
-        return out, changes
+                )
+            orig += len(src)
+            new += len(dst)
+        return changes
 
     @staticmethod
     def _sentence_start(chunks: list[str], ti: int, pi: int) -> bool:
@@ -645,15 +689,9 @@ class OcrRepairer:
         return chunks[j][-1] in ".!?:" or between.count("\n") >= 2
 
     def _rate(self, text: str, infos: list[_TokenInfo]) -> float:
+        """Misreading rate: letters clearly misread versus letters intact (Beta prior)."""
         intact = sum(text.count(ch) for ch in "åäöÅÄÖ")
-        misread = 0
-        half = math.log10(0.5)
-        for info in infos:
-            for piece in info.pieces:
-                if piece.identity.base <= _NONWORD_ZIPF and piece.hyps:
-                    best = piece.hyps[0]
-                    if self._score(best, half) > self._score(piece.identity, half):
-                        misread += best.n_dam
+        misread = sum(info.evidence for info in infos)
         a, b = _RATE_PRIOR
         rate = (misread + a) / (misread + intact + a + b)
         return min(max(rate, 1e-4), 0.999)
@@ -662,75 +700,65 @@ class OcrRepairer:
     def _score(hyp: _Hyp, log_rate: float) -> float:
         return hyp.base + hyp.n_dam * log_rate
 
-    def _decide(self, piece: _Piece, log_rate: float) -> tuple[_Hyp, bool]:
-        best = piece.identity
-        best_score = self._score(best, log_rate)
-        for hyp in piece.hyps:
-            s = self._score(hyp, log_rate)
-            if s > best_score:
-                best, best_score = hyp, s
-        close = False
-        if piece.identity.base > _NONWORD_ZIPF or best is not piece.identity:
-            contenders = 0
-            for hyp in (piece.identity, *piece.hyps):
-                if hyp.base > _NONWORD_ZIPF and best_score - self._score(hyp, log_rate) < (
-                    _CONTEXT_WINDOW
-                ):
-                    contenders += 1
-            close = contenders >= 2 or piece.english
-        return best, close
+    def _decide_token(self, info: _TokenInfo, lr: float) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        choice: list[int] = []
+        close: list[int] = []
+        for pi, piece in enumerate(info.pieces):
+            scores = [h.base + h.n_dam * lr for h in piece.options]
+            best = max(range(len(scores)), key=scores.__getitem__)
+            choice.append(best)
+            if piece.identity.base > _NONWORD_ZIPF or best:
+                top = scores[best]
+                contenders = sum(
+                    1
+                    for h, sc in zip(piece.options, scores, strict=True)
+                    if h.base > _NONWORD_ZIPF and top - sc < _CONTEXT_WINDOW
+                )
+                if contenders >= 2 or piece.english:
+                    close.append(pi)
+        return tuple(choice), tuple(close)
 
     def _neighbour(
-        self, infos: list[_TokenInfo], tokens: list[str], choice: dict, ti: int, pi: int, step: int
+        self,
+        infos: list[_TokenInfo],
+        tokens: list[str],
+        choices: list[tuple[int, ...] | None],
+        ti: int,
+        pi: int,
+        step: int,
     ) -> tuple[str | None, bool]:
-        """The chosen lower-case word next to piece (ti, pi), and whether it looks English."""
+        """The chosen lower-case word next to piece (ti, pi), and whether it looks English.
+
+        ``None`` across punctuation, inside a token, or at the start/end of the text.
+        """
         info = infos[ti]
         token = tokens[ti]
         if step < 0:
-            if pi > 0:
-                return None, False  # previous piece in the same token: no word bigram
-            if token and token[0] in _CLAUSE_END:
+            if pi > 0 or token[0] in _CLAUSE_END:
                 return None, False
             j = ti - 1
             if j < 0 or not tokens[j] or tokens[j][-1] in _CLAUSE_END:
                 return None, False
-            n_info = infos[j]
-            if not n_info.pieces:
-                words = _WORD.findall(tokens[j])
-                return (
-                    (words[-1].lower(), self._looks_english(words[-1].lower()))
-                    if words
-                    else (
-                        None,
-                        False,
-                    )
-                )
-            piece = n_info.pieces[-1]
-            return self._chosen(piece, choice.get((j, len(n_info.pieces) - 1)))
-        if pi < len(info.pieces) - 1:
-            return None, False
-        if token and token[-1] in _CLAUSE_END:
-            return None, False
-        j = ti + 1
-        if j >= len(tokens) or not tokens[j] or tokens[j][0] in _CLAUSE_END:
-            return None, False
-        n_info = infos[j]
-        if not n_info.pieces:
+        else:
+            if pi < len(info.pieces) - 1 or token[-1] in _CLAUSE_END:
+                return None, False
+            j = ti + 1
+            if j >= len(tokens) or not tokens[j] or tokens[j][0] in _CLAUSE_END:
+                return None, False
+        other = infos[j]
+        if not other.pieces:
             words = _WORD.findall(tokens[j])
-            return (
-                (words[0].lower(), self._looks_english(words[0].lower()))
-                if words
-                else (
-                    None,
-                    False,
-                )
-            )
-        return self._chosen(n_info.pieces[0], choice.get((j, 0)))
-
-    def _chosen(self, piece: _Piece, hyp: _Hyp | None) -> tuple[str, bool]:
-        hyp = hyp or piece.identity
-        kept = hyp.text == piece.identity.text
-        return hyp.text, kept and self._looks_english(piece.identity.text)
+            if not words:
+                return None, False
+            word = (words[-1] if step < 0 else words[0]).lower()
+            return word, self._looks_english(word)
+        pj = len(other.pieces) - 1 if step < 0 else 0
+        piece = other.pieces[pj]
+        chosen = choices[j]
+        c = chosen[pj] if chosen is not None else 0
+        if c:
+            return piece.options[c].text, False
+        return piece.identity.text, self._looks_english(piece.identity.text)
 
     def _looks_english(self, word: str) -> bool:
         if len(word) < 2 or not word.isalpha():
@@ -739,21 +767,23 @@ class OcrRepairer:
         return en >= 3.0 and en >= self.lexicon.zipf(word) + _ENGLISH_MARGIN
 
     def _decide_in_context(
-        self, infos: list[_TokenInfo], tokens: list[str], choice: dict, ti: int, pi: int, lr: float
-    ) -> _Hyp:
-        piece = infos[ti].pieces[pi]
-        left, left_en = self._neighbour(infos, tokens, choice, ti, pi, -1)
-        right, right_en = self._neighbour(infos, tokens, choice, ti, pi, +1)
+        self,
+        piece: _Piece,
+        left: str | None,
+        left_en: bool,
+        right: str | None,
+        right_en: bool,
+        lr: float,
+    ) -> int:
         if piece.english and (left_en or right_en):
-            return piece.identity
-        best = piece.identity
-        best_score = _NEG_INF
-        for hyp in (piece.identity, *piece.hyps):
-            s = self._score(hyp, lr)
+            return 0
+        best, best_score = 0, _NEG_INF
+        for i, hyp in enumerate(piece.options):
+            score = hyp.base + hyp.n_dam * lr
             if hyp.base > _NONWORD_ZIPF:
-                s += self.lexicon.context(left, hyp.text, right)
-            if s > best_score:
-                best, best_score = hyp, s
+                score += self.lexicon.context(left, hyp.text, right)
+            if score > best_score:
+                best, best_score = i, score
         return best
 
     # -- analysis of one token -------------------------------------------------------------------
@@ -795,7 +825,16 @@ class OcrRepairer:
                 continue
             english = identity.base > _NONWORD_ZIPF and self._looks_english(low)
             pieces.append(_Piece(start, end, observed, case, hyps, identity, english))
-        return _TokenInfo(tuple(pieces)) if pieces else _EMPTY
+        if not pieces:
+            return _EMPTY
+        half = math.log10(0.5)
+        evidence = 0
+        for piece in pieces:
+            if piece.identity.base <= _NONWORD_ZIPF and piece.hyps:
+                best = piece.hyps[0]
+                if self._score(best, half) > self._score(piece.identity, half):
+                    evidence += best.n_dam
+        return _TokenInfo(tuple(pieces), evidence)
 
     def _analyse_piece(self, s: str) -> tuple[tuple[_Hyp, ...], _Hyp]:
         cached = self._piece_cache.get(s)
@@ -819,42 +858,50 @@ class OcrRepairer:
     def _compounds(self, s: str) -> list[_Hyp]:
         """All readings of ``s`` as one known word or a compound of known parts.
 
-        A compound's score is the sum of its parts' zipf values minus ``_COMPOUND_PENALTY`` per
-        extra part (a product of part probabilities, scaled), plus the log10 weights of the
-        readings assumed.
+        A listed word scores its zipf value. A compound scores the sum of its parts' zipf values
+        minus ``_COMPOUND_PENALTY`` per extra part (a scaled product of part probabilities); a
+        listed word plus an inflection ending scores its zipf minus ``_SUFFIX_PENALTY``. Both are
+        capped at ``_UNLISTED_MAX``: a form missing from wordfreq's list is rarer than its
+        cut-off. The log10 weights of the readings assumed are added to the score.
         """
         n = len(s)
-        # partial[i]: text -> (score, parts, n_dam, segmentation) for analyses of s[:i]
-        partial: list[dict[str, tuple[float, int, int, tuple[str, ...]]]] = [
+        # partial[i]: text -> (prior, log weights, parts, n_dam, segmentation) for s[:i]
+        partial: list[dict[str, tuple[float, float, int, int, tuple[str, ...]]]] = [
             {} for _ in range(n + 1)
         ]
-        partial[0][""] = (_COMPOUND_PENALTY, 0, 0, ())
+        partial[0][""] = (_COMPOUND_PENALTY, 0.0, 0, 0, ())
         finals: dict[str, _Hyp] = {}
         for i in range(n):
             if not partial[i]:
                 continue
-            beam = sorted(partial[i].items(), key=lambda kv: -kv[1][0])[:_BEAM]
+            beam = sorted(partial[i].items(), key=lambda kv: -(kv[1][0] + kv[1][1]))[:_BEAM]
             for seg_end, word, z, logw, n_dam, stem in self._segments(s, i, n):
                 whole = i == 0 and seg_end == n
                 if not whole and (len(word) < _PART_MIN_LEN or z < _PART_MIN_ZIPF):
                     continue
-                for text, (score, k, nd, segs) in beam:
-                    new_score = score + z + logw - _COMPOUND_PENALTY
+                for text, (prior, lw, k, nd, segs) in beam:
+                    new_prior = prior + z - _COMPOUND_PENALTY
+                    new_lw = lw + logw
                     new_text = text + word
                     if seg_end == n:
                         if not stem:
-                            self._final(finals, new_text, new_score, nd + n_dam, (*segs, word))
+                            if k:
+                                new_prior = min(new_prior, _UNLISTED_MAX)
+                            self._final(
+                                finals, new_text, new_prior + new_lw, nd + n_dam, (*segs, word)
+                            )
                         continue
                     self._add(
                         partial[seg_end],
                         new_text,
-                        (new_score, k + 1, nd + n_dam, (*segs, word)),
+                        (new_prior, new_lw, k + 1, nd + n_dam, (*segs, word)),
                     )
                     if not stem and len(word) >= 4 and s[seg_end:] in _SUFFIXES:
+                        inflected = min(new_prior - _SUFFIX_PENALTY, _UNLISTED_MAX)
                         self._final(
                             finals,
                             new_text + s[seg_end:],
-                            new_score - _SUFFIX_PENALTY,
+                            inflected + new_lw,
                             nd + n_dam,
                             (*segs, word + s[seg_end:]),
                         )
@@ -863,7 +910,7 @@ class OcrRepairer:
                         self._add(
                             partial[seg_end + 1],
                             new_text + link,
-                            (new_score, k + 1, nd + n_dam, (*segs, word + link)),
+                            (new_prior, new_lw, k + 1, nd + n_dam, (*segs, word + link)),
                         )
         return list(finals.values())
 
@@ -876,7 +923,7 @@ class OcrRepairer:
     @staticmethod
     def _add(slot: dict, text: str, value: tuple) -> None:
         old = slot.get(text)
-        if old is None or value[0] > old[0]:
+        if old is None or value[0] + value[1] > old[0] + old[1]:
             slot[text] = value
 
     def _segments(self, s: str, i: int, n: int) -> list[tuple[int, str, float, float, int, bool]]:
@@ -1020,9 +1067,9 @@ def repair_with_spans(text: str) -> tuple[str, list[TokenSpan]]:
     """Repaired text and, per token, its span in the input and in the output.
 
     Example:
-        >>> text, spans = repair_with_spans("18ng sikt")
+        >>> text, spans = repair_with_spans("pa 18ng sikt")
         >>> text, [(s.orig_start, s.orig_end, s.new_start, s.new_end) for s in spans]
-        ('lång sikt', [(0, 4, 0, 4), (5, 9, 5, 9)])
+        ('på lång sikt', [(0, 2, 0, 2), (3, 7, 3, 7), (8, 12, 8, 12)])
     """
     return default_repairer().repair_with_spans(text)
 
