@@ -52,6 +52,7 @@ __all__ = [
     "default_repairer",
     "evaluate",
     "load_confusions",
+    "load_function_words",
     "map_offset",
     "repair_changes",
     "repair_ocr",
@@ -59,6 +60,7 @@ __all__ = [
 ]
 
 CONFUSIONS_PATH = paths.RESOURCES / "ocr" / "confusions.tsv"
+FUNCTION_WORDS_PATH = paths.RESOURCES / "ocr" / "function_words.tsv"
 
 _DIACRITICS = "åäö"
 _STAR = "*"
@@ -87,12 +89,15 @@ _CONTEXT_WINDOW = 3.0  # analyses within this margin of the best are re-ranked w
 _CONTEXT_WEIGHT = 0.5  # weight of each (left, right) bigram log-ratio
 _CONTEXT_MU = 2.0  # Dirichlet smoothing of corpus bigrams
 _CONTEXT_CLIP = 1.0  # bound on each side's bigram log-ratio
+_GRAMMAR_WEIGHT = 1.5  # bonus/penalty of a function-word rule (see function_words.tsv)
 _ENGLISH_MARGIN = 1.0  # a word is English-looking if its English zipf exceeds Swedish by this
 
 _WS_SPLIT = re.compile(r"(\s+)")
 _PIECE = re.compile(r"(?:[^\W_]|&)+")
 _TAG = re.compile(r"</?[A-Za-z][^<>\s]{0,30}>")
 _WORD = re.compile(r"[^\W\d_]+")
+_NUMBER = re.compile(r"\d+(?:[-–.,]\d+)*")
+_NUM = "#num"  # stands for a number as a neighbour
 _SKIP_TOKEN = re.compile(r"@|://|^www\.", re.IGNORECASE)
 _CLAUSE_END = frozenset('.!?:;,()[]"”»')
 
@@ -168,6 +173,42 @@ def load_confusions(path: str | Path | None = None) -> tuple[Confusion, ...]:
     return tuple(
         Confusion(o, i, w / totals[next(ch for ch in i if ch in _DIACRITICS)]) for o, i, w in rows
     )
+
+
+def load_function_words(path: str | Path | None = None) -> dict[str, frozenset[str]]:
+    """Read the Swedish function-word classes (TSV: class, space-separated words).
+
+    Example:
+        >>> classes = load_function_words()
+        >>> "att" in classes["infinitive_marker"], "för" in classes["preposition"]
+        (True, True)
+    """
+    path = Path(path) if path is not None else FUNCTION_WORDS_PATH
+    classes: dict[str, frozenset[str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#") or line.startswith("class\t"):
+                continue
+            name, _, words = line.rstrip("\n").partition("\t")
+            classes[name.strip()] = frozenset(words.lower().split())
+    return classes
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="sv").lower()
+
+
+def _infinitive_like(word: str) -> bool:
+    """A base form that could be an infinitive (vara, stärka, nå) -- not våra, starka."""
+    return _lemma(word) == word and (word.endswith("a") or (len(word) <= 3 and word[-1] in "åeo"))
+
+
+def _finite_like(word: str) -> bool:
+    """An inflected form in -r of another lemma: a present-tense verb (är, når, går)."""
+    return word.endswith("r") and _lemma(word) != word
 
 
 @dataclass(frozen=True)
@@ -532,6 +573,10 @@ class OcrRepairer:
         self._context_cache: dict[tuple, int] = {}
         self._piece_cache: dict[str, tuple[tuple[_Hyp, ...], _Hyp]] = {}
         self._intact = {ch: ((ch, 0.0),) for ch in _DIACRITICS}
+        self._left_classes: dict[str, tuple[str, ...]] = {}
+        for name, words in load_function_words().items():
+            for word in words:
+                self._left_classes[word] = (*self._left_classes.get(word, ()), name)
 
     # -- public API ------------------------------------------------------------------------------
 
@@ -747,6 +792,8 @@ class OcrRepairer:
                 return None, False
         other = infos[j]
         if not other.pieces:
+            if _NUMBER.fullmatch(tokens[j]):
+                return _NUM, False
             words = _WORD.findall(tokens[j])
             if not words:
                 return None, False
@@ -782,9 +829,34 @@ class OcrRepairer:
             score = hyp.base + hyp.n_dam * lr
             if hyp.base > _NONWORD_ZIPF:
                 score += self.lexicon.context(left, hyp.text, right)
+                score += self._grammar(left, hyp.text)
             if score > best_score:
                 best, best_score = i, score
         return best
+
+    def _grammar(self, left: str | None, word: str) -> float:
+        """Function-word rules on the left neighbour (classes in ``function_words.tsv``).
+
+        After an infinitive marker (att, ska, kan ...) an infinitive is expected and a finite
+        verb is not; after a preposition, determiner or numeral a noun phrase is expected, so
+        neither an infinitive nor a finite verb.
+        """
+        if left is None:
+            return 0.0
+        classes = self._left_classes.get(left, ())
+        if left == _NUM:
+            classes = ("numeral",)
+        if not classes:
+            return 0.0
+        score = 0.0
+        if "infinitive_marker" in classes:
+            if _infinitive_like(word):
+                score += _GRAMMAR_WEIGHT
+            elif _finite_like(word):
+                score -= _GRAMMAR_WEIGHT
+        elif _infinitive_like(word) or _finite_like(word):
+            score -= _GRAMMAR_WEIGHT
+        return score
 
     # -- analysis of one token -------------------------------------------------------------------
 
