@@ -247,6 +247,8 @@ def test_english_is_left_alone() -> None:
     assert ocr.repair_ocr("Teach for Sweden och ldrare for elever") == (
         "Teach for Sweden och lärare för elever"
     )
+    english = "The plan for 2024 is to recruit more teachers and support our staff over time."
+    assert ocr.repair_ocr(english) == english
 
 
 def test_lexicon_texts_are_an_argument() -> None:

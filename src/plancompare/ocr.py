@@ -250,7 +250,7 @@ _KEY_TABLE = str.maketrans({ch: _STAR for ch in _DIACRITICS})
 @dataclass
 class _Vocabulary:
     prob: dict[str, float]
-    index: dict[str, tuple[str, ...]]  # key with stars -> words with å/ä/ö
+    index: dict[str, tuple[str, ...]]  # key (å/ä/ö as *) -> words with that key
     prefixes: set[str]
 
 
@@ -259,8 +259,7 @@ def _build_vocabulary(prob: dict[str, float]) -> _Vocabulary:
     prefixes: set[str] = set()
     for word in prob:
         key = _key(word)
-        if key != word:
-            index.setdefault(key, []).append(word)
+        index.setdefault(key, []).append(word)
         for end in range(len(key), 0, -1):
             head = key[:end]
             if head in prefixes:
@@ -382,9 +381,9 @@ class Lexicon:
 
     def words(self, key: str) -> tuple[str, ...]:
         """Known words whose key (å/ä/ö replaced by ``*``) is ``key``."""
-        if _STAR not in key:
-            return (key,) if self.zipf(key) > _NEG_INF else ()
-        return self._base.index.get(key, ()) + self._extra.index.get(key, ())
+        base = self._base.index.get(key, ())
+        extra = self._extra.index.get(key)
+        return base + extra if extra else base
 
     def context(self, left: str | None, word: str, right: str | None) -> float:
         """Log10 bigram evidence for ``word`` between ``left`` and ``right`` (0 when none).
@@ -641,6 +640,8 @@ class OcrRepairer:
             for pi in info.decisions[lr][1]:
                 left, left_en = self._neighbour(infos, tokens, choices, ti, pi, -1)
                 right, right_en = self._neighbour(infos, tokens, choices, ti, pi, +1)
+                if info.pieces[pi].english and not (left_en or right_en):
+                    left_en = self._english_run(tokens, ti)
                 key = (tokens[ti], pi, left, left_en, right, right_en, lr)
                 pick = self._context_cache.get(key)
                 if pick is None:
@@ -806,6 +807,20 @@ class OcrRepairer:
         if c:
             return piece.options[c].text, False
         return piece.identity.text, self._looks_english(piece.identity.text)
+
+    def _english_run(self, tokens: list[str], ti: int) -> bool:
+        """Whether the words around token ``ti`` (three each side) are mostly English."""
+        english = swedish = 0
+        for j in (*range(max(0, ti - 3), ti), *range(ti + 1, min(len(tokens), ti + 4))):
+            words = _WORD.findall(tokens[j])
+            if not words:
+                continue
+            word = words[0].lower()
+            if self._looks_english(word):
+                english += 1
+            elif self.lexicon.zipf(word) >= 3.0 or self._token(tokens[j]).pieces:
+                swedish += 1
+        return english >= 2 and english > swedish
 
     def _looks_english(self, word: str) -> bool:
         if len(word) < 2 or not word.isalpha():
@@ -1001,6 +1016,7 @@ class OcrRepairer:
     def _segments(self, s: str, i: int, n: int) -> list[tuple[int, str, float, float, int, bool]]:
         """Known words (or stems) that some reading of ``s[i:j]`` spells, for every ``j``."""
         lex = self.lexicon
+        words = lex.words
         readings = self._readings
         deletion = self._deletion
         out: list[tuple[int, str, float, float, int, bool]] = []
@@ -1008,11 +1024,14 @@ class OcrRepairer:
         while stack:
             pos, key, stars, used_del = stack.pop()
             if key:
-                self._emit(out, pos, key, stars, lex, stem=False)
+                found = words(key)
+                if found:
+                    self._emit(out, pos, key, found, stars, lex, stem=False)
                 if pos < n:
                     for suffix in "ae":
-                        if lex.has_prefix(key + suffix):
-                            self._emit(out, pos, key + suffix, stars, lex, stem=True)
+                        found = words(key + suffix)
+                        if found:
+                            self._emit(out, pos, key + suffix, found, stars, lex, stem=True)
             if pos < n:
                 ch = s[pos]
                 if ch in _DIACRITICS:
@@ -1042,10 +1061,9 @@ class OcrRepairer:
         return out
 
     @staticmethod
-    def _emit(out: list, pos: int, key: str, stars: tuple, lex: Lexicon, stem: bool) -> None:
-        words = lex.words(key)
-        if not words:
-            return
+    def _emit(
+        out: list, pos: int, key: str, words: tuple, stars: tuple, lex: Lexicon, stem: bool
+    ) -> None:
         star_pos = [k for k, ch in enumerate(key) if ch == _STAR]
         for word in words:
             logw = 0.0
