@@ -45,6 +45,8 @@ __all__ = [
     "CONFUSIONS_PATH",
     "Change",
     "Confusion",
+    "FUNCTION_WORDS_PATH",
+    "Lexicon",
     "OcrRepairer",
     "TokenSpan",
     "damage",
@@ -1109,7 +1111,7 @@ def default_lexicon_texts(data: str | Path | None = None) -> list[str]:
         return texts
     with manifest.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            if (row.get("ocr") or "").strip().lower() in {"false", "0", "no", "nej", ""}:
+            if (row.get("ocr") or "").strip().lower() in {"false", "0", "no", "nej"}:
                 path = raw / (row.get("file") or "")
                 if row.get("file") and path.is_file():
                     texts.append(path.read_text(encoding="utf-8"))
