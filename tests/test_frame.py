@@ -147,6 +147,20 @@ def test_sodertalje_four_perspectives_and_help_lines(frame):
     assert set(s.ocr) == {True}
 
 
+def test_sodertalje_text_is_ocr_repaired_but_provenance_is_raw(frame):
+    s = units(frame, SODERTALJE)
+    assert s.iloc[0].text == "Ansökan om medel ur kompetensförsörjningsfonden 2018-2021"
+    first = s[s.kind == "measure"].iloc[0]
+    assert "fokus på introduktionsåret för nya skolledare och lärare så att det blir bra stöd" in (
+        first.text
+    )
+    raw = read_source(raw_dir() / SODERTALJE).text
+    assert (
+        "introduktionséret for nya skolledare och\nlarare s att"
+        in raw[first.char_start : first.char_end]
+    )
+
+
 def test_ostersund_five_uppdrag_with_owners_and_clarifications(frame):
     o = units(frame, OSTERSUND)
     m = o[o.kind == "measure"]

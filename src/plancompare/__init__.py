@@ -14,7 +14,7 @@ from .decode import Decoded, read_source
 from .errors import EncodingError, ManifestError, ParseError, PlanError, PlanErrors, SourceFileError
 from .frame import COLUMNS, build_frame, load
 from .manifest import PlanRecord, check_data, read_manifest
-from .ocr import repair_ocr
+from .ocr import OcrRepairer, apply_changes, damage, evaluate, repair_changes, repair_ocr
 
 __version__ = "0.1.0"
 
@@ -23,15 +23,20 @@ __all__ = [
     "Decoded",
     "EncodingError",
     "ManifestError",
+    "OcrRepairer",
     "ParseError",
     "PlanError",
     "PlanErrors",
     "PlanRecord",
     "SourceFileError",
+    "apply_changes",
     "build_frame",
     "check_data",
+    "damage",
+    "evaluate",
     "load",
     "read_manifest",
     "read_source",
+    "repair_changes",
     "repair_ocr",
 ]

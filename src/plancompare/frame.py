@@ -7,6 +7,7 @@ file (see :func:`plancompare.decode.read_source`) is the unit's source.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pandas as pd
 from .decode import read_source
 from .forms import KINDS, PARSERS, Unit, check_coverage, clean_text
 from .manifest import PlanRecord, read_manifest
-from .ocr import repair_ocr
+from .ocr import Change, apply_changes, repair_changes, repair_ocr
 from .paths import raw_dir
 
 #: Frame columns and their dtypes, in order.
@@ -71,9 +72,14 @@ def parse_record(record: PlanRecord) -> tuple[str, list[Unit]]:
     return text, units
 
 
-def _unit_text(unit: Unit, raw: str, ocr: bool) -> str:
+def _unit_text(unit: Unit, raw: str, changes: list[Change] | None) -> str:
+    """The unit's clean text; for OCR plans with the document's repairs inside its span."""
     text = unit.text if unit.text is not None else clean_text(raw[unit.start : unit.end])
-    return repair_ocr(text) if ocr else text
+    if changes is None:
+        return text
+    starts = [c.start for c in changes]
+    inside = changes[bisect_left(starts, unit.start) : bisect_left(starts, unit.end)]
+    return apply_changes(text, inside)
 
 
 def _rows(record: PlanRecord, text: str, units: list[Unit]) -> list[dict[str, object]]:
@@ -81,6 +87,8 @@ def _rows(record: PlanRecord, text: str, units: list[Unit]) -> list[dict[str, ob
     order = sorted(range(len(units)), key=lambda i: (units[i].start, units[i].end))
     ids = {i: f"{stem}:{n:03d}" for n, i in enumerate(order)}
     updated = next((u.extra["page_updated"] for u in units if "page_updated" in u.extra), "")
+    # OCR is repaired over the whole document, so the repairer sees the document's damage rate
+    changes = repair_changes(text) if record.ocr else None
     rows = []
     for i in order:
         u = units[i]
@@ -105,7 +113,7 @@ def _rows(record: PlanRecord, text: str, units: list[Unit]) -> list[dict[str, ob
                 "kind": u.kind,
                 "ref": u.ref,
                 "title": _fix(u.title, record.ocr),
-                "text": _unit_text(u, text, record.ocr),
+                "text": _unit_text(u, text, changes),
                 "status": u.status,
                 "deadline": u.deadline,
                 "responsible": u.responsible,

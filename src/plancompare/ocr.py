@@ -1266,3 +1266,28 @@ def evaluate(damaged: str, reference: str, repaired: str) -> dict[str, object]:
         "miscorrected": sum(p[i] != d[i] and p[i] != r[i] for i in damaged_idx),
         "errors": errors,
     }
+
+
+def apply_changes(text: str, changes: Sequence[Change]) -> str:
+    """Apply changes found in a whole document to a piece of it (e.g. one unit's clean text).
+
+    Repairing a whole document at once lets the repairer estimate the document's damage
+    rate; this carries those decisions over to a unit's text. Each change's original token
+    is replaced where it stands as a whole whitespace-separated token, in order, each
+    search starting after the previous replacement; a token the text no longer holds
+    (markup removed, a number split off) is left as it is.
+
+    Example:
+        >>> doc = "Plan for uppfoljning\\n\\nDet &r bra f6r alla."
+        >>> apply_changes("Det &r bra f6r alla.", repair_changes(doc)[-2:])
+        'Det är bra för alla.'
+    """
+    cursor = 0
+    for change in changes:
+        pattern = re.compile(r"(?<!\S)" + re.escape(change.original) + r"(?!\S)")
+        found = pattern.search(text, cursor)
+        if found is None:
+            continue
+        text = text[: found.start()] + change.replacement + text[found.end() :]
+        cursor = found.start() + len(change.replacement)
+    return text
