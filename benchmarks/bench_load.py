@@ -18,9 +18,10 @@ import argparse
 import csv
 import shutil
 import tempfile
-import time
 import tracemalloc
 from pathlib import Path
+
+from timing import best_of
 
 import plancompare
 from plancompare.decode import read_source
@@ -46,15 +47,6 @@ def make_corpus(root: Path, copies: int) -> tuple[Path, list[Path]]:
                 out.writerow({**row, "file": name, "plan_id": f"{row['plan_id']}-{n:03d}"})
                 files.append(root / "raw" / name)
     return root, files
-
-
-def best_of(func, rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -23,8 +23,9 @@ import argparse
 import platform
 import re
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import best_of
 
 from plancompare import ocr
 
@@ -44,15 +45,6 @@ def synthetic_text(megabytes: float, first_seed: int = 0) -> tuple[str, int]:
         size += len(part.encode("utf-8")) + 2
         seed += 1
     return "\n\n".join(parts), seed - first_seed
-
-
-def best_of(func: Callable[[], object], rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

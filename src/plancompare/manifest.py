@@ -39,6 +39,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from .decode import read_source
 from .errors import EncodingError, ManifestError, PlanError, PlanErrors, SourceFileError
+from .forms import PARSERS
 from .paths import manifest_path, raw_dir
 
 COLUMNS = (
@@ -56,7 +57,7 @@ COLUMNS = (
 )
 """Required manifest columns, in their usual order (order in the file does not matter)."""
 
-FORMS = ("activity_table", "application_form", "goal_page", "verksamhetsplan", "generic")
+FORMS = tuple(PARSERS)
 """Known layouts; each names the parser that turns a file of that form into units."""
 
 MUNICIPALITY_SOURCES = ("stated", "attributed")
