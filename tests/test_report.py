@@ -14,10 +14,10 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
+from plancompare.atomic import write_text_atomic
 from plancompare.errors import PlanError
 from plancompare.report import (
     ReportError,
-    _write_atomic,
     build_report,
     execute_notebook,
     export_html,
@@ -245,6 +245,6 @@ def test_write_atomic_leaves_nothing_on_failure(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", boom)
     with pytest.raises(OSError, match="disk full"):
-        _write_atomic(target, "new")
+        write_text_atomic(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["index.html"]

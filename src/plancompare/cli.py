@@ -7,40 +7,15 @@ and the command exits non-zero; no traceback.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import warnings
 from collections.abc import Sequence
-from pathlib import Path
 
 import pandas as pd
 
+from .atomic import write_text_atomic
 from .errors import PlanError, PlanErrors
 from .paths import data_dir, processed_dir
-
-
-def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
-    """Write ``frame`` to ``path`` as UTF-8 CSV via a temporary file and a rename.
-
-    A failure part-way leaves the previous file untouched.
-
-    Example:
-        >>> import tempfile, pandas as pd
-        >>> out = Path(tempfile.mkdtemp()) / "units.csv"
-        >>> write_csv_atomic(pd.DataFrame({"a": [1]}), out)
-        >>> out.read_text(encoding="utf-8")
-        'a\\n1\\n'
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            frame.to_csv(fh, index=False, lineterminator="\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -48,7 +23,7 @@ def _build(args: argparse.Namespace) -> int:
 
     frame = load(args.data)
     out = processed_dir(args.data) / "units.csv"
-    write_csv_atomic(frame, out)
+    write_text_atomic(out, frame.to_csv(index=False, lineterminator="\n"))
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(kind_table(frame).to_string())
     print(f"\nwrote {len(frame)} units from {frame.source_file.nunique()} files to {out}")

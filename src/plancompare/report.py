@@ -22,13 +22,11 @@ Example:
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import html
 import logging
 import os
 import re
-import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
@@ -43,6 +41,7 @@ from nbconvert import HTMLExporter
 from traitlets.config import Config
 
 from plancompare import paths
+from plancompare.atomic import write_text_atomic
 from plancompare.errors import PlanError
 
 __all__ = ["ReportError", "build_report", "execute_notebook", "export_html"]
@@ -381,8 +380,8 @@ def build_report(
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, _, page in pages:
-        written.append(_write_atomic(out / name, page))
-    written.append(_write_atomic(out / "index.html", _index_html(pages)))
+        written.append(write_text_atomic(out / name, page))
+    written.append(write_text_atomic(out / "index.html", _index_html(pages)))
     return written
 
 
@@ -432,21 +431,3 @@ small {{ color: #666; }}
 </body>
 </html>
 """
-
-
-def _write_atomic(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` via a temporary file in the same directory + ``os.replace``."""
-    data = text.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    return path
