@@ -72,12 +72,11 @@ def parse_record(record: PlanRecord) -> tuple[str, list[Unit]]:
     return text, units
 
 
-def _unit_text(unit: Unit, raw: str, changes: list[Change] | None) -> str:
+def _unit_text(unit: Unit, raw: str, changes: list[Change] | None, starts: list[int]) -> str:
     """The unit's clean text; for OCR plans with the document's repairs inside its span."""
     text = unit.text if unit.text is not None else clean_text(raw[unit.start : unit.end])
     if changes is None:
         return text
-    starts = [c.start for c in changes]
     inside = changes[bisect_left(starts, unit.start) : bisect_left(starts, unit.end)]
     return apply_changes(text, inside)
 
@@ -89,6 +88,7 @@ def _rows(record: PlanRecord, text: str, units: list[Unit]) -> list[dict[str, ob
     updated = next((u.extra["page_updated"] for u in units if "page_updated" in u.extra), "")
     # OCR is repaired over the whole document, so the repairer sees the document's damage rate
     changes = repair_changes(text) if record.ocr else None
+    starts = [c.start for c in changes or []]
     rows = []
     for i in order:
         u = units[i]
@@ -113,7 +113,7 @@ def _rows(record: PlanRecord, text: str, units: list[Unit]) -> list[dict[str, ob
                 "kind": u.kind,
                 "ref": u.ref,
                 "title": _fix(u.title, record.ocr),
-                "text": _unit_text(u, text, changes),
+                "text": _unit_text(u, text, changes, starts),
                 "status": u.status,
                 "deadline": u.deadline,
                 "responsible": u.responsible,

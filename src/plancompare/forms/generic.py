@@ -132,7 +132,15 @@ def _span(lines: list[Line]) -> tuple[int, int]:
 
 
 @dataclass
-class _State:
+class OutlineState:
+    """Where the outline reader is: the document title, theme and sub-heading, and their role.
+
+    Example:
+        >>> st = OutlineState()
+        >>> st.enter("Plan 2025"), st.enter("Insatser Rekrytering"), st.section()
+        (None, 'measure', 'Plan 2025 > Insatser Rekrytering')
+    """
+
     title: str = ""
     theme: str = ""
     sub: str = ""
@@ -168,7 +176,7 @@ def _items(lines: list[Line]) -> list[list[Line]]:
     return groups
 
 
-def _kind_for(state: _State, *, item: bool) -> str:
+def _kind_for(state: OutlineState, *, item: bool) -> str:
     role = state.role
     if role == "furniture":
         return "furniture"
@@ -177,8 +185,14 @@ def _kind_for(state: _State, *, item: bool) -> str:
     return role if role in ("effect", "goal", "follow_up") else "context"
 
 
-def _block_units(text: str, block: Block, state: _State) -> list[Unit]:
-    """Units of one paragraph block; furniture lines split it into contiguous runs."""
+def block_units(text: str, block: Block, state: OutlineState) -> list[Unit]:
+    """Units of one paragraph block; furniture lines split it into contiguous runs.
+
+    Example:
+        >>> src = "Åtgärder\\n• Rekrytera"
+        >>> [u.kind for u in block_units(src, next(iter_blocks(src)), OutlineState())]
+        ['meta', 'measure']
+    """
     units: list[Unit] = []
     run: list[Line] = []
     for line in block.lines:
@@ -194,7 +208,7 @@ def _block_units(text: str, block: Block, state: _State) -> list[Unit]:
     return units
 
 
-def _run_units(text: str, content: list[Line], state: _State) -> list[Unit]:
+def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit]:
     units: list[Unit] = []
     if not content:
         return units
@@ -238,8 +252,8 @@ def parse(text: str) -> list[Unit]:
         [('meta', 'Min plan'), ('meta', 'Bakgrund'), ('context', ''),
          ('meta', 'Åtgärder'), ('measure', 'Rekrytera fler'), ('measure', 'Behåll')]
     """
-    state = _State()
+    state = OutlineState()
     units: list[Unit] = []
     for block in iter_blocks(text):
-        units.extend(_block_units(text, block, state))
+        units.extend(block_units(text, block, state))
     return mark_truncated(text, units)

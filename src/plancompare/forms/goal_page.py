@@ -61,7 +61,7 @@ def parse(text: str) -> list[Unit]:
          ('context', '')]
     """
     blocks = list(iter_blocks(text))
-    state = generic._State()
+    state = generic.OutlineState()
     units: list[Unit] = []
     in_table = False
     current: int | None = None  # index in units of the uppdrag being clarified
@@ -113,7 +113,7 @@ def parse(text: str) -> list[Unit]:
             continue
         if in_table and single and generic.is_heading_text(single):
             in_table, current = False, None
-        made = generic._block_units(text, block, state)
+        made = generic.block_units(text, block, state)
         if in_table and current is not None:
             made = [
                 u.with_(
