@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -157,4 +156,3 @@ def test_cli_runs_from_any_working_directory(tmp_path):
     result = run_cli("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "5 file(s) ok, 0 problem(s)" in result.stdout
-    assert os.path.isdir(tmp_path)

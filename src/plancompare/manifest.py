@@ -68,15 +68,7 @@ _YEAR_RE = re.compile(r"[0-9]{4}")
 _YEAR_MIN, _YEAR_MAX = 1900, 2100
 _OPTIONAL_CELLS = ("period_start", "period_end")
 # Rows sharing a plan_id are sections of one plan and must agree on these.
-_PLAN_FACTS = (
-    "municipality",
-    "municipality_source",
-    "organisation",
-    "title",
-    "doc_type",
-    "period_start",
-    "period_end",
-)
+_PLAN_FACTS = tuple(c for c in COLUMNS if c not in ("plan_id", "file", "form", "ocr"))
 
 
 Report = Callable[[str, int | None], None]  # report(message, line): record one manifest problem
