@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .forms import KINDS
+from ..forms import KINDS
 
 #: One colour per unit kind, stable across figures.
 KIND_COLOURS = dict(

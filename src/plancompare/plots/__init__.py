@@ -1,0 +1,14 @@
+"""Every figure the notebooks show: one function each, taking frames, returning a Figure.
+
+One module per part of the analysis (``units`` for the loaded frame; themes, clusters and
+comparisons each get their own); this package re-exports every figure function.
+
+Example:
+    >>> from plancompare import plots
+    >>> callable(plots.plot_units_by_kind)
+    True
+"""
+
+from .units import KIND_COLOURS, plot_measures_by_municipality, plot_units_by_kind
+
+__all__ = ["KIND_COLOURS", "plot_measures_by_municipality", "plot_units_by_kind"]
