@@ -10,6 +10,7 @@ Example:
     ['Malmö', 'Norrköping', 'Södertälje', 'Östersund']
 """
 
+from .compare import log_odds
 from .decode import Decoded, read_source
 from .errors import EncodingError, ManifestError, ParseError, PlanError, PlanErrors, SourceFileError
 from .frame import COLUMNS, build_frame, load
@@ -35,6 +36,7 @@ __all__ = [
     "damage",
     "evaluate",
     "load",
+    "log_odds",
     "read_manifest",
     "read_source",
     "repair_changes",

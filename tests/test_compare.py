@@ -1,0 +1,132 @@
+"""Comparison: log-odds with an informative Dirichlet prior (Monroe et al. 2008, eqs. 16–22)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from plancompare.compare import log_odds
+
+# A hand-worked example: three groups, three terms, prior α = (0.5, 1.0, 0.5), α0 = 2.
+#          lön  vfu  chef   n_i
+#   A       3    0    1      4
+#   B       1    2    2      5
+#   C       0    2    1      3      N = 12, every term total = 4
+COUNTS = pd.DataFrame(
+    {"lön": [3, 1, 0], "vfu": [0, 2, 2], "chef": [1, 2, 1]}, index=["A", "B", "C"]
+)
+PRIOR = pd.Series({"lön": 0.5, "vfu": 1.0, "chef": 0.5})
+
+# Each group against the other two pooled (j = rest):
+#   δ = log((y_i+α)/(n_i+α0−y_i−α)) − log((y_j+α)/(n_j+α0−y_j−α)),  σ² = 1/(y_i+α) + 1/(y_j+α)
+HAND = {
+    # A, lön: y_i = 3, n_i = 4; rest y_j = 1, n_j = 8
+    ("A", "lön"): (
+        math.log(3.5 / (4 + 2 - 3 - 0.5)) - math.log(1.5 / (8 + 2 - 1 - 0.5)),
+        1 / 3.5 + 1 / 1.5,
+    ),
+    # A, vfu: y_i = 0, n_i = 4; rest y_j = 4, n_j = 8
+    ("A", "vfu"): (
+        math.log(1.0 / (4 + 2 - 0 - 1.0)) - math.log(5.0 / (8 + 2 - 4 - 1.0)),
+        1 / 1.0 + 1 / 5.0,
+    ),
+    # B, chef: y_i = 2, n_i = 5; rest y_j = 2, n_j = 7
+    ("B", "chef"): (
+        math.log(2.5 / (5 + 2 - 2 - 0.5)) - math.log(2.5 / (7 + 2 - 2 - 0.5)),
+        1 / 2.5 + 1 / 2.5,
+    ),
+    # C, chef: y_i = 1, n_i = 3; rest y_j = 3, n_j = 9
+    ("C", "chef"): (
+        math.log(1.5 / (3 + 2 - 1 - 0.5)) - math.log(3.5 / (9 + 2 - 3 - 0.5)),
+        1 / 1.5 + 1 / 3.5,
+    ),
+    # C, lön: y_i = 0, n_i = 3; rest y_j = 4, n_j = 9
+    ("C", "lön"): (
+        math.log(0.5 / (3 + 2 - 0 - 0.5)) - math.log(4.5 / (9 + 2 - 4 - 0.5)),
+        1 / 0.5 + 1 / 4.5,
+    ),
+}
+
+
+def test_log_odds_matches_the_hand_worked_example():
+    table = log_odds(COUNTS, PRIOR).set_index(["group", "term"])
+    assert len(table) == 9
+    for key, (delta, variance) in HAND.items():
+        assert table.loc[key, "delta"] == pytest.approx(delta, abs=1e-9)
+        assert table.loc[key, "z"] == pytest.approx(delta / math.sqrt(variance), abs=1e-9)
+    assert table.loc[("A", "lön"), "count"] == 3
+    # reduced by hand: A, lön = log(3.5/2.5) − log(1.5/8.5) = log(1.4 · 17/3) = 2.07107…
+    # and B, chef = log(2.5/4.5) − log(2.5/6.5) = log(13/9)
+    assert table.loc[("A", "lön"), "delta"] == pytest.approx(math.log(1.4 * 17 / 3), abs=1e-9)
+    assert table.loc[("A", "lön"), "delta"] == pytest.approx(2.0710733, abs=1e-7)
+    assert table.loc[("B", "chef"), "delta"] == pytest.approx(math.log(13 / 9), abs=1e-9)
+
+
+def test_log_odds_is_not_raw_frequency():
+    # "kompetens" is A's most frequent word, but B and C use it as much: not distinctive of A.
+    # "lön" is rarer in A yet nobody else uses it: that is what sets A apart.
+    counts = pd.DataFrame(
+        {"kompetens": [10, 10, 10], "lön": [3, 0, 0], "vfu": [1, 4, 2], "chef": [2, 2, 4]},
+        index=["A", "B", "C"],
+    )
+    prior = 10 * counts.sum() / counts.sum().sum()
+    table = log_odds(counts, prior).set_index(["group", "term"])
+    assert table.loc[("A", "lön"), "z"] > 1 > abs(table.loc[("A", "kompetens"), "z"])
+    assert table.loc[("B", "lön"), "z"] < 0
+
+
+def test_log_odds_rows_in_input_order_and_observed_only():
+    table = log_odds(COUNTS, PRIOR)
+    assert list(table.columns) == ["group", "term", "count", "delta", "z"]
+    assert table[["group", "term"]].values.tolist()[:3] == [
+        ["A", "lön"],
+        ["A", "vfu"],
+        ["A", "chef"],
+    ]
+    observed = log_odds(COUNTS, PRIOR, observed_only=True)
+    assert (observed["count"] > 0).all()
+    assert len(observed) == int((COUNTS.to_numpy() > 0).sum())
+    merged = observed.merge(table, on=["group", "term"], suffixes=("", "_all"))
+    np.testing.assert_allclose(merged.z, merged.z_all, atol=1e-12)
+
+
+def test_log_odds_sparse_input_gives_the_same_numbers():
+    sparse_counts = COUNTS.astype(pd.SparseDtype("int64", 0))
+    dense = log_odds(COUNTS, PRIOR, observed_only=True)
+    sparse = log_odds(sparse_counts, PRIOR, observed_only=True)
+    pd.testing.assert_frame_equal(dense, sparse)
+
+
+@pytest.mark.parametrize(
+    ("counts", "prior", "message"),
+    [
+        (COUNTS, PRIOR.drop("vfu"), "no prior"),
+        (COUNTS, PRIOR.replace(1.0, 0.0), "positive"),
+        (COUNTS * -1, PRIOR, "non-negative"),
+        (COUNTS / 2, PRIOR, "whole numbers"),
+        (COUNTS.iloc[:1], PRIOR, "two groups"),
+    ],
+)
+def test_log_odds_rejects_bad_input(counts, prior, message):
+    with pytest.raises(ValueError, match=message):
+        log_odds(counts, prior)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    hnp.arrays(np.int64, (2, 5), elements=st.integers(0, 30)),
+    hnp.arrays(np.float64, 5, elements=st.floats(0.01, 10)),
+)
+def test_two_groups_mirror_each_other(values, alpha):
+    # With two groups, "A against the rest" is "A against B": B's δ and z are A's negated.
+    terms = [f"t{i}" for i in range(5)]
+    table = log_odds(pd.DataFrame(values, index=["A", "B"], columns=terms), pd.Series(alpha, terms))
+    a, b = table[table.group == "A"], table[table.group == "B"]
+    np.testing.assert_allclose(a.delta.to_numpy(), -b.delta.to_numpy(), atol=1e-9)
+    np.testing.assert_allclose(a.z.to_numpy(), -b.z.to_numpy(), atol=1e-9)
