@@ -1,4 +1,4 @@
-"""Project hygiene a user relies on: one list of dependencies, raw data as delivered."""
+"""Project hygiene a user relies on: one list of dependencies, locked; raw data as delivered."""
 
 from __future__ import annotations
 
@@ -7,28 +7,85 @@ import re
 import tomllib
 from pathlib import Path
 
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
 from plancompare.paths import REPO_ROOT, raw_dir
 
 SEEDS = REPO_ROOT.parent / "shared" / "seeds"
+PROJECT = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+EXTRAS = sorted(set(PROJECT.get("optional-dependencies", {})) - {"dev"})
 
 
-def _name(requirement: str) -> str:
-    return re.split(r"[<>=!~\[ ;]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
+def _requirements(*extras: str) -> list[Requirement]:
+    """pyproject's runtime dependencies plus those of ``extras``."""
+    reqs = list(PROJECT["dependencies"])
+    for extra in extras:
+        reqs += PROJECT["optional-dependencies"][extra]
+    return [Requirement(r) for r in reqs]
+
+
+def _conda_specs() -> dict[str, str]:
+    """environment.yml's top-level conda entries (not pip's), name -> version spec."""
+    env = (REPO_ROOT / "environment.yml").read_text(encoding="utf-8")
+    specs = {}
+    for line in env.split("dependencies:", 1)[1].splitlines():
+        item = re.match(r"^  -\s+([A-Za-z0-9_.\-]+)\s*([<>=!~][^\s:]*)?\s*$", line)
+        if item:
+            specs[canonicalize_name(item.group(1))] = item.group(2) or ""
+    return specs
+
+
+def _lock(name: str) -> dict[str, tuple[Version, int]]:
+    """A lock file's pins: package -> (version, number of hashes)."""
+    text = (REPO_ROOT / name).read_text(encoding="utf-8")
+    pins: dict[str, tuple[Version, int]] = {}
+    for block in re.split(r"\n(?=[A-Za-z0-9])", text):
+        pin = re.match(r"([A-Za-z0-9_.\-]+)==([^\s;\\]+)", block)
+        if pin:
+            hashes = len(re.findall(r"--hash=sha256:[0-9a-f]{64}\b", block))
+            pins[canonicalize_name(pin.group(1))] = (Version(pin.group(2)), hashes)
+    return pins
 
 
 def test_environment_yml_lists_the_same_packages_as_pyproject():
-    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = {_name(r) for r in project["dependencies"]}
-    wanted |= {_name(r) for r in project["optional-dependencies"]["dev"]}
-    env = (REPO_ROOT / "environment.yml").read_text(encoding="utf-8")
-    deps = env.split("dependencies:", 1)[1]
-    conda = set()
-    for line in deps.splitlines():
-        item = re.match(r"^  -\s+([A-Za-z0-9_.\-]+)", line)  # top-level entries, not pip's
-        if item and item.group(1) not in ("pip", "python"):
-            conda.add(_name(item.group(1)))
-    assert "-e ." in env
-    assert conda == wanted
+    wanted = {canonicalize_name(r.name): str(r.specifier) for r in _requirements("dev")}
+    conda = _conda_specs()
+    assert conda.pop("python") == "=3.11"  # the Python the lock is made for
+    assert conda.pop("pip") == ""
+    assert conda == wanted  # same names and the same lower bounds
+    assert "-e ." in (REPO_ROOT / "environment.yml").read_text(encoding="utf-8")
+
+
+def test_lock_pins_every_dependency_with_hashes():
+    """requirements.lock (``make lock``) pins each dependency at a version pyproject allows."""
+    pins = _lock("requirements.lock")
+    assert len(pins) > len(_requirements("dev"))  # transitive dependencies are pinned too
+    for req in _requirements("dev"):
+        version, _ = pins[canonicalize_name(req.name)]  # KeyError: run `make lock`
+        assert version in req.specifier, f"{req}: lock has {version}; run `make lock`"
+    assert all(hashes for _, hashes in pins.values()), "every pin needs a hash"
+    assert "plancompare" not in pins  # the project itself is installed with --no-deps
+
+
+def test_lock_is_for_the_supported_python():
+    header = (REPO_ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()[:2]
+    assert "uv pip compile pyproject.toml" in header[1]
+    assert "--python-version 3.11" in header[1] and "--universal" in header[1]
+    assert PROJECT["requires-python"] == ">=3.11"
+
+
+@pytest.mark.parametrize("extra", EXTRAS or [pytest.param(None, marks=pytest.mark.skip(reason="no extra but dev"))])
+def test_each_other_extra_has_its_own_lock_agreeing_with_the_main_one(extra):
+    main, pins = _lock("requirements.lock"), _lock(f"requirements-{extra}.lock")
+    for req in _requirements("dev", extra):
+        version, _ = pins[canonicalize_name(req.name)]  # KeyError: run `make lock`
+        assert version in req.specifier, f"{req}: lock has {version}; run `make lock`"
+    assert all(hashes for _, hashes in pins.values())
+    for name, (version, _) in main.items():  # same versions for the packages they share
+        assert pins.get(name, (version, 0))[0] == version, name
 
 
 def test_raw_files_are_the_seeds_unchanged():
