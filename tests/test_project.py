@@ -77,7 +77,10 @@ def test_lock_is_for_the_supported_python():
     assert PROJECT["requires-python"] == ">=3.11"
 
 
-@pytest.mark.parametrize("extra", EXTRAS or [pytest.param(None, marks=pytest.mark.skip(reason="no extra but dev"))])
+_NO_EXTRA = pytest.param(None, marks=pytest.mark.skip(reason="no optional extra but dev"))
+
+
+@pytest.mark.parametrize("extra", EXTRAS or [_NO_EXTRA])
 def test_each_other_extra_has_its_own_lock_agreeing_with_the_main_one(extra):
     main, pins = _lock("requirements.lock"), _lock(f"requirements-{extra}.lock")
     for req in _requirements("dev", extra):
