@@ -20,9 +20,12 @@ Example:
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 import re
 import stat
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -200,6 +203,81 @@ def read_source(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Decoded:
     if len(data) > max_bytes:
         raise EncodingError(_too_large(len(data), max_bytes, grew=True), file=path)
     return decode_bytes(data, file=path)
+
+
+# ------------------------------------------------------- tables people edit in spreadsheets
+
+Report = Callable[[str, int | None], None]
+"""``report(message, line)``: record one problem in a table file (line ``None``: the whole file)."""
+
+
+def read_table(
+    path: str | Path, report: Report, notes: list[str], *, what: str = "table"
+) -> list[tuple[int, list[str]]] | None:
+    """Read a CSV file people edit (the manifest, the codebook) into rows of cells.
+
+    The one CSV reader of the package: the file is decoded like a plan (UTF-8 with or
+    without the byte-order mark Excel writes; cp1252/latin-1 from an old Excel, with a
+    note in ``notes``); a header with semicolons and no commas (Swedish Excel's "CSV") is
+    read with ``;`` as delimiter. Returns ``(first line, cells)`` per row, header first,
+    blank rows (also ``,,,,`` from spreadsheets) skipped; ``None`` after reporting why
+    the file cannot be read. ``what`` names the file in messages ("codebook is empty").
+
+    Example:
+        >>> import tempfile
+        >>> p = Path(tempfile.mkdtemp()) / "t.csv"
+        >>> _ = p.write_bytes("a;b\\r\\n1;hö\\r\\n;\\r\\n".encode("cp1252"))
+        >>> problems, notes = [], []
+        >>> read_table(p, lambda m, line: problems.append((line, m)), notes)
+        [(1, ['a', 'b']), (2, ['1', 'hö'])]
+        >>> "table is not UTF-8 (decoded as cp1252" in notes[0]
+        True
+    """
+    text = _table_text(Path(path), report, notes, what)
+    return None if text is None else _table_rows(text, report)
+
+
+def _table_text(path: Path, report: Report, notes: list[str], what: str) -> str | None:
+    """The table's decoded text, or None after reporting why it cannot be read."""
+    try:
+        decoded = read_source(path)
+    except EncodingError as e:
+        message = e.message
+        if message == "file holds only whitespace":
+            message = f"{what} is empty"
+        elif message == "file is empty":
+            message = f"{what} is empty (0 bytes)"
+        report(message, None)
+        return None
+    except SourceFileError as e:
+        report(f"{what} not found" if e.message == "file not found" else e.message, None)
+        return None
+    if decoded.encoding not in ("utf-8", "utf-8-sig"):
+        notes.append(f"{path}: {what} is not UTF-8 ({'; '.join(decoded.notes)})")
+    elif any(n.startswith("mixed encodings") for n in decoded.notes):
+        notes.append(f"{path}: {'; '.join(n for n in decoded.notes if n.startswith('mixed'))}")
+    return decoded.text
+
+
+def _table_delimiter(text: str) -> str:
+    """``;`` when the header line has semicolons and no commas (Swedish Excel), else ``,``."""
+    header = text.split("\n", 1)[0]
+    return ";" if "," not in header and ";" in header else ","
+
+
+def _table_rows(text: str, report: Report) -> list[tuple[int, list[str]]]:
+    """Rows as (first line, cells); blank rows (also ``,,,,`` from spreadsheets) skipped."""
+    reader = csv.reader(io.StringIO(text), delimiter=_table_delimiter(text), strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    end = 0
+    try:
+        for cells in reader:
+            start, end = end + 1, reader.line_num
+            if any(c.strip() for c in cells):
+                rows.append((start, cells))
+    except csv.Error as e:
+        report(f"cannot read the CSV here ({e}); later rows were not checked", end + 1)
+    return rows
 
 
 # --------------------------------------------------------------------------- helpers

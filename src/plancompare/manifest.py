@@ -29,16 +29,13 @@ Example:
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import warnings
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from .decode import read_source
-from .errors import EncodingError, ManifestError, PlanError, PlanErrors, SourceFileError
+from .decode import Report, read_source, read_table
+from .errors import ManifestError, PlanError, PlanErrors
 from .forms import PARSERS
 from .paths import manifest_path, raw_dir
 
@@ -69,9 +66,6 @@ _YEAR_MIN, _YEAR_MAX = 1900, 2100
 _OPTIONAL_CELLS = ("period_start", "period_end")
 # Rows sharing a plan_id are sections of one plan and must agree on these.
 _PLAN_FACTS = tuple(c for c in COLUMNS if c not in ("plan_id", "file", "form", "ocr"))
-
-
-Report = Callable[[str, int | None], None]  # report(message, line): record one manifest problem
 
 
 class ManifestWarning(UserWarning):
@@ -174,16 +168,14 @@ def _load(
     errors: list[PlanError] = []
     notes: list[str] = []
 
-    def report(message: str, line: int | None = None) -> None:
+    def report(message: str, line: int | None) -> None:
         errors.append(ManifestError(message, file=path, line=line))
 
-    text = _manifest_text(path, report, notes)
-    if text is None:
+    rows = read_table(path, report, notes, what="manifest")
+    if rows is None:
         return [], errors, notes, {}
-
-    rows = _csv_rows(text, report)
     if not rows:
-        report("manifest is empty")
+        report("manifest is empty", None)
         return [], errors, notes, {}
     header_line, header = rows[0]
     index = _check_header(header, header_line, rows[1:], path, report, notes)
@@ -260,21 +252,6 @@ def _load(
     return records, errors, notes, named
 
 
-def _csv_rows(text: str, report: Report) -> list[tuple[int, list[str]]]:
-    """Rows as (first line, cells); blank rows (also ``,,,,`` from spreadsheets) skipped."""
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text), strict=True)
-    rows: list[tuple[int, list[str]]] = []
-    end = 0
-    try:
-        for cells in reader:
-            start, end = end + 1, reader.line_num
-            if any(c.strip() for c in cells):
-                rows.append((start, cells))
-    except csv.Error as e:
-        report(f"cannot read the CSV here ({e}); later rows were not checked", end + 1)
-    return rows
-
-
 def _check_cells(row: dict[str, str], line: int, report: Report) -> dict:
     """Check the cells of one row; return the parsed values of the checked columns."""
     for col in COLUMNS:
@@ -299,34 +276,6 @@ def _check_cells(row: dict[str, str], line: int, report: Report) -> dict:
     if row.get("ocr") and ocr is None:
         report(f"ocr must be true or false (or yes/no, 1/0), not '{row['ocr']}'", line)
     return values
-
-
-def _manifest_text(path: Path, report: Report, notes: list[str]) -> str | None:
-    """The manifest's decoded text, or None after reporting why it cannot be read."""
-    try:
-        decoded = read_source(path)
-    except EncodingError as e:
-        message = e.message
-        if message == "file holds only whitespace":
-            message = "manifest is empty"
-        elif message == "file is empty":
-            message = "manifest is empty (0 bytes)"
-        report(message)
-        return None
-    except SourceFileError as e:
-        report("manifest not found" if e.message == "file not found" else e.message)
-        return None
-    if decoded.encoding not in ("utf-8", "utf-8-sig"):
-        notes.append(f"{path}: manifest is not UTF-8 ({'; '.join(decoded.notes)})")
-    elif any(n.startswith("mixed encodings") for n in decoded.notes):
-        notes.append(f"{path}: {'; '.join(n for n in decoded.notes if n.startswith('mixed'))}")
-    return decoded.text
-
-
-def _delimiter(text: str) -> str:
-    """``;`` when the header line has semicolons and no commas (Swedish Excel), else ``,``."""
-    header = text.split("\n", 1)[0]
-    return ";" if "," not in header and ";" in header else ","
 
 
 def _check_header(
