@@ -1,0 +1,110 @@
+"""Guards for the hand-labelled fixture corpora under tests/data/ (they are read by other tests).
+
+Each labelled text ``<id>.txt`` has ``<id>.labels.tsv`` (header ``kind level quote note``): every
+quote must occur exactly once in its text, rows in document order, kinds and levels valid. The
+corpora must keep the size the brief asks for, and every text must be named in its split file.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+PLANS = DATA / "plans"
+
+HEADER = ["kind", "level", "quote", "note"]
+KINDS = {"measure", "goal"}
+
+
+def read_labels(path: Path) -> list[dict[str, str]]:
+    """Rows of a ``.labels.tsv`` file; raises AssertionError on a malformed file."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert rows and rows[0] == HEADER, f"{path.name}: header must be {HEADER}"
+    out = []
+    for number, row in enumerate(rows[1:], start=2):
+        assert len(row) == len(HEADER), f"{path.name}:{number}: {len(row)} fields"
+        out.append(dict(zip(HEADER, row, strict=True)))
+    return out
+
+
+def check_labels(text: str, rows: list[dict[str, str]], name: str) -> None:
+    """Every quote occurs once, in document order; kinds/levels are valid and nest."""
+    hierarchical = any(row["level"] for row in rows)
+    last_position = -1
+    seen_level_one = False
+    for row in rows:
+        assert row["kind"] in KINDS, f"{name}: kind {row['kind']!r}"
+        quote = row["quote"]
+        assert quote.strip(), f"{name}: empty quote"
+        count = text.count(quote)
+        assert count == 1, f"{name}: quote occurs {count} times: {quote!r}"
+        position = text.index(quote)
+        assert position > last_position, f"{name}: rows out of document order at {quote!r}"
+        last_position = position
+        if row["kind"] == "goal" or not hierarchical:
+            assert row["level"] == "", f"{name}: level {row['level']!r} on {quote!r}"
+            continue
+        assert row["level"] in {"1", "2"}, f"{name}: measure without level 1/2: {quote!r}"
+        if row["level"] == "1":
+            seen_level_one = True
+        assert seen_level_one, f"{name}: level-2 step before any level-1 measure: {quote!r}"
+
+
+def read_split(path: Path) -> dict[str, str]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and list(rows[0]) == ["id", "split"], f"{path}: columns must be id,split"
+    return {row["id"]: row["split"] for row in rows}
+
+
+def text_ids(folder: Path) -> list[str]:
+    return sorted(p.stem for p in folder.glob("*.txt"))
+
+
+def read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    assert b"\r" not in raw, f"{path.name}: line ends must be \\n"
+    return raw.decode("utf-8")
+
+
+@pytest.mark.parametrize("stem", text_ids(PLANS))
+def test_plan_labels_quote_their_text(stem: str) -> None:
+    text = read_text(PLANS / f"{stem}.txt")
+    check_labels(text, read_labels(PLANS / f"{stem}.labels.tsv"), stem)
+
+
+def test_plan_corpus_size_and_split() -> None:
+    ids = text_ids(PLANS)
+    split = read_split(PLANS / "split.csv")
+    assert sorted(split) == ids, "split.csv must name every text, and only those"
+    assert set(split.values()) <= {"dev", "heldout"}
+    with (PLANS / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        organisation = {row["id"]: row["organisation"] for row in csv.DictReader(handle)}
+    assert sorted(organisation) == ids, "sources.csv must name every text, and only those"
+    assert all(re.fullmatch(r"\d\d-[a-z0-9-]+", stem) for stem in ids)
+    assert len(ids) >= 12
+    assert len(set(organisation.values())) >= 6
+    heldout = [stem for stem in ids if split[stem] == "heldout"]
+    assert len(heldout) >= 4
+    dev_orgs = {organisation[stem] for stem in ids if split[stem] == "dev"}
+    assert len({organisation[s] for s in heldout} - dev_orgs) >= 2
+
+
+def test_check_labels_rejects_a_quote_that_is_not_unique() -> None:
+    rows = [{"kind": "measure", "level": "", "quote": "Stärk", "note": ""}]
+    with pytest.raises(AssertionError, match="occurs 2 times"):
+        check_labels("Stärk samverkan. Stärk ledarskapet.", rows, "example")
+
+
+def test_check_labels_rejects_a_step_without_its_measure() -> None:
+    rows = [
+        {"kind": "measure", "level": "2", "quote": "Genomföra", "note": ""},
+        {"kind": "measure", "level": "1", "quote": "Uppdrag", "note": ""},
+    ]
+    with pytest.raises(AssertionError, match="level-2 step before"):
+        check_labels("Genomföra en inventering. Uppdrag att ...", rows, "example")
