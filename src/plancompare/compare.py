@@ -9,9 +9,18 @@ is not distinctive and a word one plan uses a little is not over-read.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from scipy.cluster import hierarchy
+from scipy.spatial.distance import squareform
+from sklearn.base import BaseEstimator, clone
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.preprocessing import normalize
+
+from .features import select_units, text_vectorizer
 
 #: Default prior strength α0 (pseudo-words spread over the vocabulary by corpus share).
 ALPHA0 = 500.0
@@ -150,3 +159,262 @@ def log_odds(
         },
         columns=LOG_ODDS_COLUMNS,
     )
+
+
+def _group_matrix(labels: Sequence[str]) -> tuple[sparse.csr_array, np.ndarray]:
+    """A (groups × units) indicator matrix and the sorted group names."""
+    names, codes = np.unique(np.asarray(labels, dtype=object), return_inverse=True)
+    matrix = sparse.csr_array(
+        (np.ones(len(codes)), (codes, np.arange(len(codes)))), shape=(len(names), len(codes))
+    )
+    return matrix, names
+
+
+def term_counts(
+    units: pd.DataFrame, by: str = "municipality", *, analyzer: Callable | None = None
+) -> tuple[sparse.csr_array, np.ndarray, np.ndarray]:
+    """Sparse (groups × terms) counts of the units' text: ``(counts, groups, terms)``.
+
+    Groups and terms are sorted; ``analyzer`` turns a text into terms (default: the
+    analysis vectorizer's).
+
+    Example:
+        >>> units = pd.DataFrame({"municipality": ["B", "A"], "text": ["lön lön", "vfu"]})
+        >>> counts, groups, terms = term_counts(units)
+        >>> counts.toarray().tolist(), groups.tolist(), terms.tolist()
+        ([[0, 1], [2, 0]], ['A', 'B'], ['lön', 'vfu'])
+    """
+    analyzer = analyzer or text_vectorizer().build_analyzer()
+    vectorizer = CountVectorizer(analyzer=analyzer)
+    docs = vectorizer.fit_transform(units["text"].astype(str).tolist())
+    groups, names = _group_matrix(units[by].tolist())
+    counts = sparse.csr_array(groups @ docs).astype(np.int64)
+    return counts, names, vectorizer.get_feature_names_out()
+
+
+def distinctive_terms(
+    frame: pd.DataFrame,
+    by: str = "municipality",
+    *,
+    kinds: Sequence[str] = ("measure",),
+    level: str | int = "leaf",
+    alpha0: float = ALPHA0,
+    top: int | None = 10,
+    analyzer: Callable | None = None,
+) -> pd.DataFrame:
+    """The terms that set each group's units apart from all other groups' (log-odds, z-scores).
+
+    Counts the terms of the selected units (:func:`plancompare.features.select_units`) per
+    group ``by``, sets the informative prior α_w = ``alpha0`` × the term's share of the
+    corpus, and scores each group against the rest pooled with :func:`log_odds`. Returns
+    the ``top`` terms of each group by z (all terms the group uses with ``top=None``):
+    ``group, term, count, delta, z, rank``, groups sorted, best first. Only terms a group
+    uses are candidates, so every distinctive term occurs in that group's text.
+    Vectorised on sparse counts: memory grows with the non-zero counts.
+
+    Example:
+        >>> from plancompare import load
+        >>> table = distinctive_terms(load(), top=3)
+        >>> table.groupby("group").size().tolist()
+        [3, 3, 3, 3]
+    """
+    units = select_units(frame, kinds, level)
+    counts, groups, terms = term_counts(units, by, analyzer=analyzer)
+    shares = np.asarray(counts.sum(axis=0)).ravel() / max(counts.sum(), 1)
+    rows, cols, y, delta, z = log_odds_sparse(counts, alpha0 * shares, observed_only=True)
+    table = pd.DataFrame(
+        {
+            "group": groups[rows],
+            "term": terms[cols],
+            "count": y.astype(np.int64),
+            "delta": delta,
+            "z": z,
+        }
+    )
+    table = table.sort_values(["group", "z", "term"], ascending=[True, False, True])
+    table["rank"] = table.groupby("group").cumcount() + 1
+    if top is not None:
+        table = table[table["rank"] <= top]
+    return table.reset_index(drop=True)
+
+
+def _unit_vectors(texts: Sequence[str], vectorizer: BaseEstimator | None) -> sparse.csr_array:
+    """Unit-length TF-IDF rows of ``texts`` (the corpus they are compared in)."""
+    vectorizer = clone(vectorizer) if vectorizer is not None else text_vectorizer()
+    return sparse.csr_array(normalize(vectorizer.fit_transform(list(texts))))
+
+
+def _cosine_table(profiles: sparse.csr_array | np.ndarray, names: Sequence[str]) -> pd.DataFrame:
+    """Cosine similarity between the rows of ``profiles`` (a small groups × groups table)."""
+    unit = normalize(profiles)
+    sims = unit @ unit.T
+    sims = sims.toarray() if sparse.issparse(sims) else np.asarray(sims)
+    table = pd.DataFrame(np.clip(sims, 0.0, 1.0), index=list(names), columns=list(names))
+    table.index.name = table.columns.name = None
+    return table
+
+
+def plan_similarity(
+    frame: pd.DataFrame,
+    by: str = "plan_id",
+    *,
+    basis: str = "text",
+    themes: pd.DataFrame | None = None,
+    kinds: Sequence[str] = ("measure",),
+    level: str | int = "leaf",
+    vectorizer: BaseEstimator | None = None,
+) -> pd.DataFrame:
+    """Groups × groups cosine similarity of their measures (``basis="text"`` or ``"themes"``).
+
+    ``text``: each group's profile is the mean of its measures' unit-length TF-IDF vectors
+    (one vocabulary for the corpus), so a plan with many measures does not outweigh one with
+    few. ``themes``: each group's profile is the share of its measures coded with each theme,
+    from ``themes`` (a unit × theme matrix indexed by ``unit_id``). Rows and columns sorted.
+
+    Example:
+        >>> from plancompare import load
+        >>> sims = plan_similarity(load(), by="municipality")
+        >>> sims.shape, float(sims.loc["Malmö", "Malmö"].round(6))
+        ((4, 4), 1.0)
+    """
+    units = select_units(frame, kinds, level)
+    groups, names = _group_matrix(units[by].tolist())
+    sizes = np.asarray(groups.sum(axis=1)).ravel()
+    if basis == "text":
+        vectors = _unit_vectors(units["text"].astype(str), vectorizer)
+    elif basis == "themes":
+        if themes is None:
+            raise ValueError("basis='themes' needs a unit × theme matrix (themes=…)")
+        matrix = themes.reindex(units["unit_id"]).fillna(0).to_numpy(dtype=np.float64)
+        vectors = sparse.csr_array((matrix > 0).astype(np.float64))
+    else:
+        raise ValueError(f"unknown basis {basis!r}: choose 'text' or 'themes'")
+    profiles = sparse.diags_array(1.0 / sizes) @ (groups @ vectors)
+    return _cosine_table(profiles, names)
+
+
+def similarity_linkage(similarity: pd.DataFrame, method: str = "average") -> np.ndarray:
+    """A hierarchical clustering (scipy linkage) of a similarity table, for a dendrogram.
+
+    Distances are ``1 − similarity``; ``method`` as in :func:`scipy.cluster.hierarchy.linkage`.
+
+    Example:
+        >>> sims = pd.DataFrame([[1, .9, .1], [.9, 1, .2], [.1, .2, 1]], list("abc"), list("abc"))
+        >>> similarity_linkage(sims)[0, :3].tolist()  # a and b join first, at distance 0.1
+        [0.0, 1.0, 0.09999999999999998]
+    """
+    distance = 1.0 - similarity.to_numpy(dtype=np.float64)
+    distance = np.clip((distance + distance.T) / 2.0, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    return hierarchy.linkage(squareform(distance, checks=False), method=method)
+
+
+def _theme_sets(themes: pd.DataFrame | None, unit_ids: Sequence[str]) -> dict[str, frozenset]:
+    """Each unit's set of themes, from a long coding table (``unit_id``, ``theme``)."""
+    if themes is None:
+        return {}
+    wanted = themes[themes["unit_id"].isin(set(unit_ids))]
+    return {uid: frozenset(group) for uid, group in wanted.groupby("unit_id")["theme"]}
+
+
+GAP_COLUMNS = [
+    "unit_id",
+    "text",
+    "other",
+    "nearest_id",
+    "nearest_text",
+    "similarity",
+    "shared_themes",
+    "counterpart",
+    "unique",
+]
+
+
+def gaps(
+    frame: pd.DataFrame,
+    a: str,
+    b: str | Sequence[str] | None = None,
+    *,
+    by: str = "municipality",
+    threshold: float = 0.2,
+    themes: pd.DataFrame | None = None,
+    kinds: Sequence[str] = ("measure",),
+    level: str | int = "leaf",
+    vectorizer: BaseEstimator | None = None,
+) -> pd.DataFrame:
+    """For each measure of ``a``: its nearest measure in every other group, and what is unique.
+
+    "What does Malmö do that Östersund does not?" is ``gaps(frame, "Malmö", "Östersund")``.
+    Measures are compared by the cosine of their TF-IDF vectors (one vocabulary for the
+    corpus). One row per (measure of ``a``, other group): the nearest measure there
+    (``nearest_id``, ``nearest_text``), its ``similarity``, the themes the two share
+    (``shared_themes``, from ``themes``, a long coding table with ``unit_id`` and ``theme``),
+    ``counterpart`` (similarity ≥ ``threshold``) and ``unique`` (no counterpart in any group
+    compared). ``b`` names the groups to compare with (default: every other group; naming
+    ``a`` itself finds each measure itself, at similarity 1). Work is one sparse product per
+    group, so memory stays linear in the number of measures.
+
+    Example:
+        >>> from plancompare import load
+        >>> table = gaps(load(), "Malmö", "Östersund")
+        >>> len(table), table.other.unique().tolist()
+        (12, ['Östersund'])
+    """
+    units = select_units(frame, kinds, level).reset_index(drop=True)
+    vectors = _unit_vectors(units["text"].astype(str), vectorizer)
+    labels = units[by].to_numpy()
+    if not (labels == a).any():
+        raise ValueError(f"no {by} {a!r} among the selected units")
+    if b is None:
+        others = sorted(set(labels) - {a})
+    else:
+        others = [b] if isinstance(b, str) else list(b)
+        missing = [g for g in others if not (labels == g).any()]
+        if missing:
+            raise ValueError(f"no {by} {missing[0]!r} among the selected units")
+    mine = np.flatnonzero(labels == a)
+    theme_sets = _theme_sets(themes, units["unit_id"].tolist())
+    parts = []
+    for other in others:
+        theirs = np.flatnonzero(labels == other)
+        sims = (vectors[mine] @ vectors[theirs].T).toarray()
+        best = sims.argmax(axis=1)
+        nearest = theirs[best]
+        parts.append(
+            pd.DataFrame(
+                {
+                    "unit_id": units["unit_id"].to_numpy()[mine],
+                    "text": units["text"].to_numpy()[mine],
+                    "other": other,
+                    "nearest_id": units["unit_id"].to_numpy()[nearest],
+                    "nearest_text": units["text"].to_numpy()[nearest],
+                    "similarity": sims[np.arange(len(mine)), best],
+                }
+            )
+        )
+    table = pd.concat(parts, ignore_index=True)
+    table["shared_themes"] = [
+        "; ".join(sorted(theme_sets.get(x, frozenset()) & theme_sets.get(y, frozenset())))
+        for x, y in zip(table["unit_id"], table["nearest_id"], strict=True)
+    ]
+    table["counterpart"] = table["similarity"] >= threshold
+    table["unique"] = ~table.groupby("unit_id")["counterpart"].transform("any")
+    table.attrs["threshold"] = threshold
+    return table[GAP_COLUMNS]
+
+
+def unique_measures(table: pd.DataFrame) -> pd.DataFrame:
+    """The measures of a :func:`gaps` table with no counterpart in any group compared.
+
+    One row per measure (``unit_id``, ``text``, the best ``similarity`` found anywhere).
+
+    Example:
+        >>> from plancompare import load
+        >>> table = gaps(load(), "Malmö", "Malmö")
+        >>> len(unique_measures(table))
+        0
+    """
+    best = table.groupby("unit_id", sort=False).agg(
+        text=("text", "first"), similarity=("similarity", "max"), unique=("unique", "first")
+    )
+    return best[best["unique"]].drop(columns="unique").reset_index()

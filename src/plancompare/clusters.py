@@ -1,0 +1,414 @@
+"""Clustering the measures: k scan, stability, labels, outliers, topics, a 2-D map.
+
+Measures are placed in a space (:class:`MeasureSpace`: TF-IDF reduced by LSA, optionally
+joined with the theme matrix), partitioned (:class:`MeasureClusterer`: k-means or
+agglomerative with cosine distance) and judged by a silhouette scan with bootstrap stability
+(:func:`silhouette_scan`, :func:`cluster_stability`). With a few dozen measures the numbers
+say more about uncertainty than about structure; every function takes ``random_state`` so
+the same input gives the same labels and numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.base import BaseEstimator, ClusterMixin, TransformerMixin, clone
+from sklearn.cluster import AgglomerativeClustering, KMeans
+from sklearn.decomposition import NMF, TruncatedSVD
+from sklearn.manifold import TSNE
+from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score, silhouette_score
+from sklearn.neighbors import kneighbors_graph
+from sklearn.preprocessing import normalize
+
+from .features import text_vectorizer
+
+METHODS = ("kmeans", "agglomerative")
+
+
+def _texts_and_themes(X: object) -> tuple[list[str], np.ndarray | None, list[str]]:
+    """Split the input of :class:`MeasureSpace`: texts, and the theme matrix if one is joined."""
+    if isinstance(X, pd.DataFrame):
+        themes = X.drop(columns="text")
+        matrix = themes.to_numpy(dtype=np.float64) if len(themes.columns) else None
+        return X["text"].astype(str).tolist(), matrix, [str(c) for c in themes.columns]
+    if isinstance(X, str):
+        raise TypeError("MeasureSpace takes a sequence of texts, not one string")
+    return [str(t) for t in X], None, []
+
+
+class MeasureSpace(TransformerMixin, BaseEstimator):
+    """Measures as unit vectors: TF-IDF → LSA (truncated SVD), optionally joined with themes.
+
+    ``X`` is a sequence of texts, or a DataFrame with a ``text`` column and one numeric
+    column per theme (a unit × theme matrix). The text part and the theme part are each
+    scaled to unit length and weighted so that the cosine of two measures is
+    ``(1 − theme_weight) · cos(text) + theme_weight · cos(themes)``.
+
+    Parameters: ``vectorizer`` (default :func:`plancompare.features.text_vectorizer`),
+    ``n_components`` (LSA dimensions, capped below the number of measures and terms),
+    ``theme_weight`` (0–1) and ``random_state``.
+
+    Example:
+        >>> space = MeasureSpace(n_components=2).fit(["lön och karriär", "lön", "lokaler"])
+        >>> space.transform(["lön"]).shape
+        (1, 2)
+    """
+
+    def __init__(
+        self,
+        vectorizer: BaseEstimator | None = None,
+        n_components: int = 50,
+        theme_weight: float = 0.3,
+        random_state: int = 0,
+    ) -> None:
+        self.vectorizer = vectorizer
+        self.n_components = n_components
+        self.theme_weight = theme_weight
+        self.random_state = random_state
+
+    def fit(self, X: object, y: object = None) -> MeasureSpace:
+        texts, themes, columns = _texts_and_themes(X)
+        if not 0.0 <= self.theme_weight <= 1.0:
+            raise ValueError("theme_weight must lie between 0 and 1")
+        self.vectorizer_ = clone(self.vectorizer) if self.vectorizer else text_vectorizer()
+        tfidf = self.vectorizer_.fit_transform(texts)
+        n_components = max(1, min(self.n_components, tfidf.shape[0] - 1, tfidf.shape[1] - 1))
+        self.svd_ = TruncatedSVD(n_components, random_state=self.random_state).fit(tfidf)
+        self.theme_columns_ = columns if themes is not None else []
+        self.n_features_out_ = n_components + len(self.theme_columns_)
+        return self
+
+    def tfidf(self, X: object) -> sparse.csr_matrix:
+        """The TF-IDF matrix of ``X`` (before LSA), rows in input order."""
+        texts, _, _ = _texts_and_themes(X)
+        return self.vectorizer_.transform(texts)
+
+    def transform(self, X: object) -> np.ndarray:
+        texts, themes, columns = _texts_and_themes(X)
+        lsa = normalize(self.svd_.transform(self.vectorizer_.transform(texts)))
+        if not self.theme_columns_:
+            return lsa
+        if columns != self.theme_columns_ or themes is None:
+            raise ValueError("the theme columns differ from those seen in fit")
+        weight = self.theme_weight
+        return np.hstack([np.sqrt(1.0 - weight) * lsa, np.sqrt(weight) * normalize(themes)])
+
+
+def _partition(
+    X: np.ndarray, k: int, method: str, n_init: int, max_dense: int, random_state: int
+) -> np.ndarray:
+    """Cluster labels 0…k−1 of ``X`` (rows of unit length) by k-means or average linkage."""
+    if method == "kmeans":
+        model = KMeans(k, n_init=n_init, random_state=random_state)
+        return model.fit_predict(X)
+    if method == "agglomerative":
+        connectivity = None
+        if len(X) > max_dense:  # a sparse k-NN graph instead of all pairwise distances
+            connectivity = kneighbors_graph(X, n_neighbors=15, metric="cosine")
+        model = AgglomerativeClustering(
+            k, metric="cosine", linkage="average", connectivity=connectivity
+        )
+        return model.fit_predict(X)
+    raise ValueError(f"unknown method {method!r}: choose one of {METHODS}")
+
+
+def _canonical(labels: np.ndarray) -> np.ndarray:
+    """Renumber clusters by size (largest 0), ties by first member: labels that read the same."""
+    values, first, sizes = np.unique(labels, return_index=True, return_counts=True)
+    order = np.lexsort((first, -sizes))
+    mapping = np.empty(values.max() + 1, dtype=np.int64)
+    mapping[values[order]] = np.arange(len(values))
+    return mapping[labels]
+
+
+class MeasureClusterer(ClusterMixin, BaseEstimator):
+    """Partition measures into ``n_clusters`` clusters and flag those that fit none.
+
+    Clusters are numbered by size (0 the largest). A measure's ``similarity_`` is its cosine
+    with the mean of its cluster's *other* members (a singleton has 0); it is an outlier when
+    that is below ``min_similarity`` and no other cluster's mean is closer than that either.
+    Outliers get label −1 in ``labels_`` (the cluster they were nearest to stays in
+    ``assigned_``): they are flagged, not forced into a cluster.
+
+    Example:
+        >>> X = np.array([[1, 0.1, 0], [1, 0, 0], [1, -0.1, 0], [0.1, 1, 0], [0, 1, 0], [0, 0, 1]])
+        >>> model = MeasureClusterer(n_clusters=2, min_similarity=0.5).fit(X)
+        >>> model.assigned_.tolist(), model.labels_.tolist()
+        ([0, 0, 0, 1, 1, 1], [0, 0, 0, 1, 1, -1])
+    """
+
+    def __init__(
+        self,
+        n_clusters: int = 5,
+        method: str = "kmeans",
+        min_similarity: float = 0.15,
+        n_init: int = 10,
+        max_dense: int = 5000,
+        random_state: int = 0,
+    ) -> None:
+        self.n_clusters = n_clusters
+        self.method = method
+        self.min_similarity = min_similarity
+        self.n_init = n_init
+        self.max_dense = max_dense
+        self.random_state = random_state
+
+    def fit(self, X: np.ndarray, y: object = None) -> MeasureClusterer:
+        X = normalize(np.asarray(X, dtype=np.float64))
+        if not 2 <= self.n_clusters < len(X):
+            raise ValueError(f"n_clusters must lie in 2…{len(X) - 1} for {len(X)} measures")
+        raw = _partition(
+            X, self.n_clusters, self.method, self.n_init, self.max_dense, self.random_state
+        )
+        self.assigned_ = _canonical(raw)
+        k = int(self.assigned_.max()) + 1
+        members = sparse.csr_matrix(
+            (np.ones(len(X)), (self.assigned_, np.arange(len(X)))), shape=(k, len(X))
+        )
+        sums = np.asarray(members @ X)
+        self.cluster_centers_ = normalize(sums)
+        self.sizes_ = np.asarray(members.sum(axis=1)).ravel().astype(np.int64)
+        own = sums[self.assigned_] - X
+        self.similarity_ = np.einsum("ij,ij->i", normalize(own), X)
+        others = X @ self.cluster_centers_.T
+        others[np.arange(len(X)), self.assigned_] = -np.inf
+        best_other = others.max(axis=1) if k > 1 else np.full(len(X), -np.inf)
+        self.outlier_ = (self.similarity_ < self.min_similarity) & (
+            best_other < self.min_similarity
+        )
+        self.labels_ = np.where(self.outlier_, -1, self.assigned_)
+        return self
+
+
+def _check_ks(ks: Iterable[int], n: int) -> list[int]:
+    ks = sorted({int(k) for k in ks})
+    bad = [k for k in ks if not 2 <= k < n]
+    if not ks or bad:
+        raise ValueError(f"every k must lie in 2…{n - 1} for {n} measures (got {bad or 'none'})")
+    return ks
+
+
+def _bootstrap_partitions(
+    X: np.ndarray, k: int, model: MeasureClusterer, n_boot: int, random_state: int
+) -> Iterable[tuple[np.ndarray, np.ndarray]]:
+    """Yield (drawn measures, their labels) for ``n_boot`` resamples of the measures."""
+    rng = np.random.default_rng(random_state)
+    for _ in range(n_boot):
+        drawn = rng.integers(0, len(X), len(X))
+        unique, first = np.unique(drawn, return_index=True)
+        if len(unique) <= k:
+            continue
+        fitted = clone(model).set_params(n_clusters=k).fit(X[drawn])
+        yield unique, fitted.assigned_[first]
+
+
+def silhouette_scan(
+    X: np.ndarray,
+    ks: Iterable[int] = range(2, 9),
+    *,
+    method: str = "kmeans",
+    n_boot: int = 50,
+    sample_size: int = 5000,
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """For each k: silhouette (cosine) and bootstrap stability (adjusted Rand index).
+
+    One row per k in ``ks`` (every k must lie in 2…n−1): ``silhouette`` of the full-data
+    clustering (on a sample of ``sample_size`` measures when there are more), and the
+    adjusted Rand index between that clustering and clusterings of ``n_boot`` resamples of
+    the measures (on the measures drawn): ``ari_mean``, ``ari_low`` and ``ari_high`` (the
+    5th and 95th percentiles).
+
+    Example:
+        >>> rng = np.random.default_rng(0)
+        >>> X = np.vstack([rng.normal(c, 0.1, (10, 3)) for c in np.eye(3)])
+        >>> scan = silhouette_scan(X, range(2, 5), n_boot=5)
+        >>> scan.k.tolist(), int(scan.set_index("k").silhouette.idxmax())
+        ([2, 3, 4], 3)
+    """
+    X = normalize(np.asarray(X, dtype=np.float64))
+    rows = []
+    for k in _check_ks(ks, len(X)):
+        model = MeasureClusterer(k, method=method, random_state=random_state)
+        labels = model.fit(X).assigned_
+        size = sample_size if len(X) > sample_size else None
+        silhouette = silhouette_score(
+            X, labels, metric="cosine", sample_size=size, random_state=random_state
+        )
+        aris = [
+            adjusted_rand_score(labels[drawn], boot)
+            for drawn, boot in _bootstrap_partitions(X, k, model, n_boot, random_state)
+        ]
+        low, high = np.percentile(aris, [5, 95]) if aris else (np.nan, np.nan)
+        rows.append(
+            {
+                "k": k,
+                "silhouette": float(silhouette),
+                "ari_mean": float(np.mean(aris)) if aris else np.nan,
+                "ari_low": float(low),
+                "ari_high": float(high),
+                "n_boot": len(aris),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+class Stability(NamedTuple):
+    """Bootstrap stability of one clustering: per measure, per cluster, and overall."""
+
+    by_measure: pd.DataFrame  #: coassignment (rate its cluster-mates stay with it), draws
+    by_cluster: pd.DataFrame  #: cluster, size, jaccard (mean best Jaccard match, Hennig 2007)
+    ari: np.ndarray  #: adjusted Rand index of every resample
+
+
+def cluster_stability(
+    X: np.ndarray,
+    model: MeasureClusterer,
+    *,
+    n_boot: int = 100,
+    random_state: int = 0,
+) -> Stability:
+    """Which clusters are real and which measures wander, by resampling the measures.
+
+    ``model`` is a fitted :class:`MeasureClusterer` on ``X``. For each of ``n_boot``
+    resamples (measures drawn with replacement) the clusterer is refitted; then, over the
+    resamples that drew it, a measure's ``coassignment`` is the share of its cluster-mates
+    (also drawn) that land in the same cluster as it (1 = always together; low = it wanders),
+    and a cluster's ``jaccard`` is the mean Jaccard similarity of its best match among the
+    resample's clusters (Hennig 2007: below 0.5 a cluster is not reproduced, above 0.75 it is
+    stable). Memory is linear in the number of measures.
+
+    Example:
+        >>> rng = np.random.default_rng(0)
+        >>> X = np.vstack([rng.normal(c, 0.1, (10, 3)) for c in np.eye(3)])
+        >>> model = MeasureClusterer(3).fit(X)
+        >>> stability = cluster_stability(X, model, n_boot=10)
+        >>> stability.by_cluster.jaccard.round(2).tolist()
+        [1.0, 1.0, 1.0]
+    """
+    X = normalize(np.asarray(X, dtype=np.float64))
+    reference = model.assigned_
+    k = int(reference.max()) + 1
+    together, possible, draws = np.zeros(len(X)), np.zeros(len(X)), np.zeros(len(X), np.int64)
+    jaccard_sum, jaccard_n = np.zeros(k), np.zeros(k)
+    aris = []
+    for drawn, boot in _bootstrap_partitions(X, k, model, n_boot, random_state):
+        ref = reference[drawn]
+        table = sparse.coo_matrix(
+            (np.ones(len(drawn)), (ref, boot)), shape=(k, int(boot.max()) + 1)
+        ).toarray()
+        ref_sizes, boot_sizes = table.sum(axis=1), table.sum(axis=0)
+        together[drawn] += table[ref, boot] - 1
+        possible[drawn] += ref_sizes[ref] - 1
+        draws[drawn] += 1
+        present = ref_sizes > 0
+        union = ref_sizes[:, None] + boot_sizes[None, :] - table
+        jaccard_sum[present] += (table / np.maximum(union, 1)).max(axis=1)[present]
+        jaccard_n[present] += 1
+        aris.append(adjusted_rand_score(ref, boot))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        coassignment = np.where(possible > 0, together / possible, np.nan)
+        jaccard = np.where(jaccard_n > 0, jaccard_sum / jaccard_n, np.nan)
+    by_measure = pd.DataFrame({"cluster": reference, "coassignment": coassignment, "draws": draws})
+    by_cluster = pd.DataFrame(
+        {"cluster": np.arange(k), "size": np.bincount(reference, minlength=k), "jaccard": jaccard}
+    )
+    return Stability(by_measure, by_cluster, np.asarray(aris))
+
+
+def measure_map(X: np.ndarray, *, method: str = "tsne", random_state: int = 0) -> np.ndarray:
+    """Two coordinates per measure for a map (t-SNE with cosine distance, or two SVD axes).
+
+    ``method="tsne"`` (default; perplexity scaled to the number of measures, PCA start, fixed
+    ``random_state``) keeps neighbours together; ``method="svd"`` is a linear projection that
+    is fast on any number of measures.
+
+    Example:
+        >>> rng = np.random.default_rng(0)
+        >>> measure_map(rng.normal(size=(12, 5))).shape
+        (12, 2)
+    """
+    X = np.asarray(X, dtype=np.float64)
+    if method == "svd" or len(X) < 5:
+        coords = TruncatedSVD(2, random_state=random_state).fit_transform(X)
+        return coords if coords.shape[1] == 2 else np.pad(coords, ((0, 0), (0, 1)))
+    if method != "tsne":
+        raise ValueError(f"unknown map method {method!r}: choose 'tsne' or 'svd'")
+    perplexity = float(min(30.0, max(2.0, (len(X) - 1) / 3)))
+    tsne = TSNE(2, perplexity=perplexity, metric="cosine", init="pca", random_state=random_state)
+    return tsne.fit_transform(X)
+
+
+def theme_agreement(clusters: Sequence[int], themes: Sequence[str]) -> float:
+    """Adjusted mutual information between data-driven clusters and codebook themes.
+
+    ``themes`` holds one theme per measure (e.g. its dominant theme in one framework, or
+    ``"(none)"``); outliers (cluster −1) count as a cluster of their own. 0 = no more
+    agreement than chance, 1 = the same partition.
+
+    Example:
+        >>> theme_agreement([0, 0, 1, 1], ["lön", "lön", "vfu", "vfu"])
+        1.0
+    """
+    return float(adjusted_mutual_info_score(list(themes), list(clusters)))
+
+
+class Topics(NamedTuple):
+    """An NMF topic model of measures: top terms per topic and each measure's weights."""
+
+    terms: pd.DataFrame  #: topic, terms (top terms, best first, "; "-joined)
+    weights: np.ndarray  #: measures × topics (non-negative)
+    model: NMF
+
+
+def fit_topics(
+    texts: Sequence[str],
+    n_topics: int = 6,
+    *,
+    vectorizer: BaseEstimator | None = None,
+    n_terms: int = 8,
+    random_state: int = 0,
+) -> Topics:
+    """NMF topics on the TF-IDF of ``texts``: top terms per topic and every text's weights.
+
+    Example:
+        >>> texts = ["lön lönestrategi", "lön och lönestrategi", "lokaler paviljonger",
+        ...          "lokaler och paviljonger"]
+        >>> topics = fit_topics(texts, 2, n_terms=2)
+        >>> sorted(topics.terms.terms)
+        ['lokaler; paviljonger', 'lön; lönestrategi']
+    """
+    vectorizer = clone(vectorizer) if vectorizer else text_vectorizer()
+    tfidf = vectorizer.fit_transform(list(texts))
+    model = NMF(n_topics, init="nndsvda", max_iter=1000, random_state=random_state)
+    weights = model.fit_transform(tfidf)
+    names = np.asarray(vectorizer.get_feature_names_out())
+    rows = []
+    for topic, loading in enumerate(model.components_):
+        order = np.lexsort((names, -loading))[:n_terms]
+        rows.append({"topic": topic, "terms": "; ".join(names[order][loading[order] > 0])})
+    return Topics(pd.DataFrame(rows), weights, model)
+
+
+def topic_shares(units: pd.DataFrame, weights: np.ndarray, by: str = "plan_id") -> pd.DataFrame:
+    """Each group's share of measures per topic (a measure counts for its strongest topic).
+
+    Rows are groups (sorted), columns topics, values shares summing to 1 per row; measures
+    with no topic weight at all are counted under column ``-1``.
+
+    Example:
+        >>> units = pd.DataFrame({"plan_id": ["a", "a", "b"]})
+        >>> topic_shares(units, np.array([[1, 0], [0, 1], [0, 2]])).loc["a"].tolist()
+        [0.5, 0.5]
+    """
+    weights = np.asarray(weights)
+    top = np.where(weights.max(axis=1) > 0, weights.argmax(axis=1), -1)
+    table = pd.crosstab(units[by].to_numpy(), top, normalize="index")
+    columns = ([-1] if (top < 0).any() else []) + list(range(weights.shape[1]))
+    table = table.reindex(columns=columns, fill_value=0.0)
+    table.index.name, table.columns.name = by, "topic"
+    return table.sort_index()
