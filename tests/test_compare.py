@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -11,7 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from plancompare.compare import log_odds
+import plancompare
+from plancompare.compare import distinctive_terms, gaps, log_odds, plan_similarity, unique_measures
+from plancompare.features import select_units, text_vectorizer
+from plancompare.synthetic import synthetic_frame
 
 # A hand-worked example: three groups, three terms, prior α = (0.5, 1.0, 0.5), α0 = 2.
 #          lön  vfu  chef   n_i
@@ -130,3 +134,102 @@ def test_two_groups_mirror_each_other(values, alpha):
     a, b = table[table.group == "A"], table[table.group == "B"]
     np.testing.assert_allclose(a.delta.to_numpy(), -b.delta.to_numpy(), atol=1e-9)
     np.testing.assert_allclose(a.z.to_numpy(), -b.z.to_numpy(), atol=1e-9)
+
+
+# --- distinctive terms, similarity and gaps on the seed plans ------------------------------
+
+SEED_GROUPS = ["Malmö", "Norrköping", "Södertälje", "Östersund"]
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    return plancompare.load()
+
+
+def test_distinctive_terms_occur_in_the_groups_own_measures(frame):
+    table = distinctive_terms(frame, top=15)
+    assert sorted(table.group.unique()) == SEED_GROUPS
+    analyzer = text_vectorizer().build_analyzer()
+    measures = select_units(frame)
+    for group, rows in table.groupby("group"):
+        own = Counter(
+            t for text in measures[measures.municipality == group].text for t in analyzer(text)
+        )
+        for term, count in zip(rows.term, rows["count"], strict=True):
+            assert own[term] == count > 0, (group, term)
+        assert rows.z.is_monotonic_decreasing and rows["rank"].tolist() == list(range(1, 16))
+
+
+def test_distinctive_terms_agree_with_log_odds_on_the_same_counts(frame):
+    # the frame-level call is log_odds on counts per municipality with prior α0 × corpus share
+    measures = select_units(frame)
+    analyzer = text_vectorizer().build_analyzer()
+    counts = (
+        pd.DataFrame(
+            [
+                Counter(t for text in rows.text for t in analyzer(text))
+                for _, rows in measures.groupby("municipality")
+            ],
+            index=SEED_GROUPS,
+        )
+        .fillna(0)
+        .astype(int)
+    )
+    prior = 100.0 * counts.sum() / counts.to_numpy().sum()
+    expected = log_odds(counts, prior, observed_only=True).set_index(["group", "term"])
+    table = distinctive_terms(frame, alpha0=100.0, top=None).set_index(["group", "term"])
+    assert len(table) == len(expected)
+    np.testing.assert_allclose(table.z, expected.z.reindex(table.index), atol=1e-9)
+
+
+def test_plan_similarity_is_a_symmetric_cosine_table(frame):
+    sims = plan_similarity(frame, by="municipality")
+    assert sims.index.tolist() == sims.columns.tolist() == SEED_GROUPS
+    np.testing.assert_allclose(sims.to_numpy(), sims.to_numpy().T)
+    np.testing.assert_allclose(np.diag(sims), 1.0)
+    assert ((sims >= 0) & (sims <= 1)).all().all()
+    themes = pd.DataFrame({"a": [1, 0, 1], "b": [0, 1, 1]}, index=["x:1", "x:2", "y:1"])
+    tiny = pd.DataFrame(
+        {
+            "unit_id": ["x:1", "x:2", "y:1"],
+            "kind": "measure",
+            "plan_id": ["x", "x", "y"],
+            "text": "t",
+        }
+    )
+    # x's measures: one a, one b → profile (½, ½); y: (1, 1) → the same direction
+    by_theme = plan_similarity(tiny, basis="themes", themes=themes)
+    assert by_theme.loc["x", "y"] == pytest.approx(1.0)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000), st.integers(5, 40))
+def test_a_measures_nearest_neighbour_in_its_own_plan_set_is_itself(seed, n):
+    units = synthetic_frame(n, n_groups=2, vocabulary=2000, random_state=seed)
+    group = units.municipality.iloc[0]
+    table = gaps(units, group, group)
+    mine = units[units.municipality == group]
+    assert table.unit_id.tolist() == mine.unit_id.tolist()
+    np.testing.assert_allclose(table.similarity, 1.0)
+    # itself, or a measure with exactly the same words
+    same = table.nearest_id == table.unit_id
+    texts = dict(zip(units.unit_id, units.text, strict=True))
+    assert all(
+        same[i] or sorted(texts[a].split()) == sorted(texts[b].split())
+        for i, (a, b) in enumerate(zip(table.unit_id, table.nearest_id, strict=True))
+    )
+    assert not table.unique.any()
+
+
+def test_gaps_lists_unique_measures_below_the_stated_threshold(frame):
+    table = gaps(frame, "Malmö", threshold=0.15)
+    assert table.attrs["threshold"] == 0.15
+    malmo = select_units(frame)[lambda m: m.municipality == "Malmö"]
+    assert len(table) == 3 * len(malmo)  # every Malmö measure against three municipalities
+    assert set(table.other) == {"Norrköping", "Södertälje", "Östersund"}
+    best = table.groupby("unit_id").similarity.max()
+    assert (table.groupby("unit_id").unique.first() == (best < 0.15)).all()
+    unique = unique_measures(table)
+    assert set(unique.unit_id) == set(best[best < 0.15].index)
+    with pytest.raises(ValueError, match="no municipality 'Umeå'"):
+        gaps(frame, "Malmö", "Umeå")
