@@ -45,9 +45,7 @@ def synthetic_frame(
     n_topic_words = int(round(words_per_unit * topic_share))
     general = rng.choice(words, (n_units, words_per_unit - n_topic_words), p=weights)
     specific = rng.integers(0, 200, (n_units, n_topic_words))
-    texts = [
-        " ".join([*general[i], *topic_words[topics[i]][specific[i]]]) for i in range(n_units)
-    ]
+    texts = [" ".join([*general[i], *topic_words[topics[i]][specific[i]]]) for i in range(n_units)]
     municipality = np.asarray([f"Kommun {g:03d}" for g in range(n_groups)], dtype=object)[groups]
     return pd.DataFrame(
         {
