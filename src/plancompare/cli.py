@@ -1,7 +1,7 @@
-"""The command line: ``plancompare build | check | report`` — thin over the library.
+"""The command line: plancompare check, build and report -- thin over the library.
 
 Every problem in the user's data is printed as one readable line (file and line first)
-and the command exits non-zero; no traceback.
+and the command exits non-zero; no traceback. Help texts are plain text with an example.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import argparse
 import sys
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
@@ -55,11 +56,62 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from .parameters import parse_params
     from .report import build_report
 
-    for path in build_report(data_dir=data_dir(args.data) if args.data else None):
+    written = build_report(
+        data_dir=data_dir(args.data) if args.data else None,
+        out_dir=Path(args.out).expanduser().resolve() if args.out else None,
+        parameters=parse_params(args.param),
+    )
+    for path in written:
         print(f"wrote {path}")
     return 0
+
+
+DESCRIPTION = """\
+Put Swedish municipal plans on competence supply side by side.
+
+Reads DATA/manifest.csv and the plan files it names in DATA/raw/ (DATA is the
+repository's data/ unless --data says otherwise)."""
+
+EXAMPLES = """\
+examples:
+  plancompare check                      validate data/manifest.csv and every file
+  plancompare build                      write data/processed/units.csv
+  plancompare report                     run the notebooks, HTML pages in reports/
+  plancompare report --param max_colwidth=120   the same with one parameter changed
+  plancompare build --data ~/my-plans    the same for another data directory
+
+Run 'plancompare COMMAND --help' for a command's options."""
+
+COMMANDS = {
+    "check": (
+        "validate the manifest and every file it names",
+        "Validate DATA/manifest.csv and decode and parse every plan file it names.\n"
+        "Lists every problem at once (file and line) and exits non-zero if there is one.",
+        "example:\n  plancompare check --data ~/my-plans",
+    ),
+    "build": (
+        "parse every plan and write DATA/processed/units.csv",
+        "Parse every plan into units and write DATA/processed/units.csv (one row per\n"
+        "unit of text), then print the units by kind for each plan.",
+        "example:\n  plancompare build --data ~/my-plans",
+    ),
+    "report": (
+        "run the notebooks and write HTML pages to reports/",
+        "Execute every notebooks/NN-*.ipynb in a fresh kernel (the files are not changed)\n"
+        "and write a self-contained HTML page for each, plus index.html, to reports/.\n"
+        "Each notebook's first code cell (tagged 'parameters') holds the choices you may\n"
+        "change; --param overrides one of them for this run, and each page lists the\n"
+        "parameters it ran with.",
+        "examples:\n"
+        "  plancompare report\n"
+        "  plancompare report --data ~/my-plans --out ~/my-report\n"
+        "  plancompare report --param max_colwidth=120 --param changes_shown=50\n"
+        "  plancompare report --param 'name=\"text\"'     (a text value needs quotes)",
+    ),
+}
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -68,17 +120,34 @@ def make_parser() -> argparse.ArgumentParser:
     Example:
         >>> make_parser().parse_args(["build", "--data", "x"]).data
         'x'
+        >>> make_parser().parse_args(["report", "--param", "k_max=8", "--param", "k_min=2"]).param
+        ['k_max=8', 'k_min=2']
     """
-    parser = argparse.ArgumentParser(prog="plancompare", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    for name, func, text in (
-        ("build", _build, "parse every plan and write DATA/processed/units.csv"),
-        ("check", _check, "validate the manifest and every file it names"),
-        ("report", _report, "execute the notebooks and export them as HTML to reports/"),
-    ):
-        cmd = sub.add_parser(name, help=text, description=text)
-        cmd.add_argument("--data", default=None, help="data directory (default: the repo's data/)")
-        cmd.set_defaults(func=func)
+    plain = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="plancompare", description=DESCRIPTION, epilog=EXAMPLES, formatter_class=plain
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    funcs = {"check": _check, "build": _build, "report": _report}
+    for name, (summary, description, example) in COMMANDS.items():
+        cmd = sub.add_parser(
+            name, help=summary, description=description, epilog=example, formatter_class=plain
+        )
+        cmd.add_argument(
+            "--data", default=None, metavar="DIR", help="data directory (default: the repo's data/)"
+        )
+        cmd.set_defaults(func=funcs[name])
+    report = sub.choices["report"]
+    report.add_argument(
+        "--out", default=None, metavar="DIR", help="where to write the pages (default: reports/)"
+    )
+    report.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a notebook parameter for this run; VALUE is a Python literal (repeatable)",
+    )
     return parser
 
 

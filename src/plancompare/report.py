@@ -14,6 +14,10 @@ shown in it are data, never markup. Three things make that so:
   ``data:image/...`` and escapes everything else (``<script>``, ``<iframe>``, ``on*=``...);
 * notebooks are executed in memory; the committed ``.ipynb`` files are never rewritten.
 
+Each notebook's ``parameters`` cell (see :mod:`plancompare.parameters`) receives the run's
+overrides and the data directory (as ``data_dir``); every page shows a table of the
+parameters it ran with, right after that cell.
+
 Example:
     >>> from plancompare.report import build_report
     >>> build_report(data_dir=Path("data"))  # doctest: +SKIP
@@ -27,7 +31,9 @@ import html
 import logging
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import bleach
@@ -43,12 +49,21 @@ from traitlets.config import Config
 from plancompare import paths
 from plancompare.atomic import write_text_atomic
 from plancompare.errors import PlanError
+from plancompare.parameters import (
+    INJECTED_TAG,
+    PARAMETERS_TAG,
+    ParameterError,
+    inject_parameters,
+    notebook_parameters,
+    parameters_table_html,
+)
 
 __all__ = ["ReportError", "build_report", "execute_notebook", "export_html"]
 
 log = logging.getLogger(__name__)
 
 KERNEL_NAME = "python3"
+PARAMETERS_TABLE_TAG = "parameters-table"  # the Markdown cell that shows a run's parameters
 NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
 # Headless (renders with Agg) and sends each figure to the notebook as an image/png output.
 MPL_BACKEND = "module://matplotlib_inline.backend_inline"
@@ -78,29 +93,37 @@ class ReportError(PlanError):
 
 
 def execute_notebook(
-    path: Path, *, data_dir: Path | None = None, timeout: int = 600
+    path: Path,
+    *,
+    data_dir: Path | None = None,
+    parameters: Mapping[str, Any] | None = None,
+    timeout: int = 600,
 ) -> nbformat.NotebookNode:
     """Execute the notebook at ``path`` in a fresh ``python3`` kernel and return it.
 
-    The kernel runs in the notebook's folder with ``PLANCOMPARE_DATA`` set to the absolute
-    ``data_dir`` (or removed when it is None, so the notebook uses the package default) and
-    ``MPLBACKEND`` set to matplotlib's headless *inline* backend (:data:`MPL_BACKEND`). Plain
-    ``Agg`` would be headless too, but in a kernel it suppresses the figure outputs: ipykernel
-    only selects the inline backend when ``MPLBACKEND`` is unset. The file is not modified.
+    ``parameters`` (name -> value) and ``data_dir`` (given to the notebook as its
+    ``data_dir`` parameter, made absolute) are injected after the notebook's ``parameters``
+    cell (papermill's convention, see :mod:`plancompare.parameters`), followed by a Markdown
+    cell with the table of the parameters the run used. The kernel runs in the notebook's
+    folder with ``MPLBACKEND`` set to matplotlib's headless *inline* backend
+    (:data:`MPL_BACKEND`). Plain ``Agg`` would be headless too, but in a kernel it suppresses
+    the figure outputs: ipykernel only selects the inline backend when ``MPLBACKEND`` is
+    unset. The file is not modified; cell numbers in errors are the file's own.
 
     Raises:
-        ReportError: the notebook is unreadable, a cell raised, a cell ran longer than
-            ``timeout`` seconds, or the kernel could not start or died.
+        ReportError: the notebook is unreadable, a parameter is not defined by its
+            ``parameters`` cell, a cell raised, a cell ran longer than ``timeout`` seconds,
+            or the kernel could not start or died.
 
     Example:
-        >>> nb = execute_notebook(Path("notebooks/01-overview.ipynb"), data_dir=Path("data"))
+        >>> nb = execute_notebook(Path("notebooks/01-load-plans.ipynb"), data_dir=Path("data"))
         ... # doctest: +SKIP
         >>> nb.cells[1].outputs[0].output_type  # doctest: +SKIP
         'execute_result'
     """
     path = Path(path)
-    nb = _read_notebook(path)
-    env = _kernel_env(data_dir)
+    nb = _with_parameters(_read_notebook(path), path, data_dir, parameters or {})
+    env = _kernel_env()
     client = NotebookClient(
         nb,
         timeout=timeout,
@@ -137,13 +160,47 @@ def _read_notebook(path: Path) -> nbformat.NotebookNode:
         raise ReportError(_one_line(f"cannot read notebook: {exc}"), file=path) from exc
 
 
-def _kernel_env(data_dir: Path | None) -> dict[str, str]:
+def _with_parameters(
+    nb: nbformat.NotebookNode, path: Path, data_dir: Path | None, values: Mapping[str, Any]
+) -> nbformat.NotebookNode:
+    """The notebook to run: overrides injected, the parameters table after them."""
+    values = dict(values)
+    if data_dir is not None:
+        values["data_dir"] = str(Path(data_dir).expanduser().resolve())
+    try:
+        params = notebook_parameters(nb)
+        if data_dir is not None and "data_dir" not in params:
+            raise ParameterError(
+                f"no 'data_dir' in a cell tagged '{PARAMETERS_TAG}', so the data directory "
+                "cannot reach this notebook"
+            )
+        nb = inject_parameters(nb, values)
+    except ParameterError as exc:
+        raise ReportError(exc.message, file=path) from None
+    if params:
+        at = next(i for i, c in enumerate(nb.cells) if _tagged(c, PARAMETERS_TAG, INJECTED_TAG))
+        while at + 1 < len(nb.cells) and _tagged(nb.cells[at + 1], INJECTED_TAG):
+            at += 1
+        table = "**Parameters of this run**\n\n" + parameters_table_html(params, values)
+        cell = nbformat.v4.new_markdown_cell(table)
+        cell.metadata["tags"] = [PARAMETERS_TABLE_TAG]
+        nb.cells.insert(at + 1, cell)
+    return nb
+
+
+def _tagged(cell: nbformat.NotebookNode, *tags: str) -> bool:
+    return any(t in cell.get("metadata", {}).get("tags", []) for t in tags)
+
+
+def _own_cells(nb: nbformat.NotebookNode) -> list[tuple[int, nbformat.NotebookNode]]:
+    """The notebook file's own cells with their numbers (injected cells left out)."""
+    own = [c for c in nb.cells if not _tagged(c, INJECTED_TAG, PARAMETERS_TABLE_TAG)]
+    return list(enumerate(own, start=1))
+
+
+def _kernel_env() -> dict[str, str]:
     env = dict(os.environ)
     env["MPLBACKEND"] = MPL_BACKEND
-    if data_dir is not None:
-        env["PLANCOMPARE_DATA"] = str(Path(data_dir).expanduser().resolve())
-    else:
-        env.pop("PLANCOMPARE_DATA", None)
     # The kernel imports the same plancompare as the caller, installed or not.
     src = str(paths.PACKAGE_DIR.parent)
     pythonpath = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
@@ -153,7 +210,7 @@ def _kernel_env(data_dir: Path | None) -> dict[str, str]:
 
 
 def _failed_cell(nb: nbformat.NotebookNode) -> str:
-    for number, cell in enumerate(nb.cells, start=1):
+    for number, cell in _own_cells(nb):
         if any(out.get("output_type") == "error" for out in cell.get("outputs", [])):
             return f"cell {number}: "
     return ""
@@ -162,7 +219,7 @@ def _failed_cell(nb: nbformat.NotebookNode) -> str:
 def _running_cell(nb: nbformat.NotebookNode) -> str:
     # nbclient marks the cell it is executing; the last code cell with a start time is it.
     last = ""
-    for number, cell in enumerate(nb.cells, start=1):
+    for number, cell in _own_cells(nb):
         if cell.cell_type == "code" and cell.get("metadata", {}).get("execution", {}):
             last = f"cell {number}: "
     return last
@@ -338,23 +395,28 @@ def build_report(
     data_dir: Path | None = None,
     notebooks: list[Path] | None = None,
     out_dir: Path | None = None,
+    parameters: Mapping[str, Any] | None = None,
     timeout: int = 600,
 ) -> list[Path]:
     """Execute each ``NN-*.ipynb`` and write ``NN-*.html`` plus ``index.html`` to ``out_dir``.
 
     ``notebooks`` defaults to ``notebooks/NN-*.ipynb``; pages are built in name order.
-    ``out_dir`` defaults to the repository's ``reports/``. All notebooks are executed and
-    exported before anything is written, and each file is written atomically, so a failed
-    run leaves ``out_dir`` exactly as it was. Returns the pages written, ``index.html`` last.
+    ``out_dir`` defaults to the repository's ``reports/``. ``data_dir`` reaches every notebook
+    as its ``data_dir`` parameter; each of ``parameters`` (name -> value, see
+    :func:`plancompare.parameters.parse_params`) goes to the notebooks that define it, and a
+    name that no notebook defines is an error. All notebooks are executed and exported before
+    anything is written, and each file is written atomically, so a failed run leaves
+    ``out_dir`` exactly as it was. Returns the pages written, ``index.html`` last.
 
     Raises:
-        ReportError: no notebooks found, or one of them failed (see
-            :func:`execute_notebook`); it names the notebook.
+        ReportError: no notebooks found, a parameter no notebook defines, or a notebook
+            failed (see :func:`execute_notebook`); it names the notebook.
 
     Example:
-        >>> pages = build_report(data_dir=Path("data"), out_dir=Path("/tmp/r"))  # doctest: +SKIP
+        >>> pages = build_report(data_dir=Path("data"), out_dir=Path("/tmp/r"),
+        ...                      parameters={"random_state": 1})  # doctest: +SKIP
         >>> [p.name for p in pages]  # doctest: +SKIP
-        ['01-overview.html', 'index.html']
+        ['01-load-plans.html', 'index.html']
     """
     if notebooks is None:
         nb_dir = paths.notebooks_dir()
@@ -363,11 +425,14 @@ def build_report(
             raise ReportError(f"no notebooks named {NOTEBOOK_GLOB}", file=nb_dir)
     notebooks = sorted((Path(p) for p in notebooks), key=lambda p: p.name)
     out = Path(out_dir) if out_dir is not None else paths.reports_dir()
+    per_notebook = _share_parameters(notebooks, dict(parameters or {}))
 
     pages: list[tuple[str, str, str]] = []  # (file name, title, html)
     for nb_path in notebooks:
         log.info("executing %s", nb_path)
-        executed = execute_notebook(nb_path, data_dir=data_dir, timeout=timeout)
+        executed = execute_notebook(
+            nb_path, data_dir=data_dir, parameters=per_notebook[nb_path], timeout=timeout
+        )
         title = _first_heading(executed) or nb_path.stem
         pages.append(
             (
@@ -383,6 +448,24 @@ def build_report(
         written.append(write_text_atomic(out / name, page))
     written.append(write_text_atomic(out / "index.html", _index_html(pages)))
     return written
+
+
+def _share_parameters(notebooks: list[Path], values: dict[str, Any]) -> dict[Path, dict[str, Any]]:
+    """Each notebook's share of ``values``: the names its ``parameters`` cell defines."""
+    defined: dict[Path, set[str]] = {}
+    for nb_path in notebooks:
+        try:
+            defined[nb_path] = set(notebook_parameters(_read_notebook(nb_path)))
+        except ParameterError as exc:
+            raise ReportError(exc.message, file=nb_path) from None
+    known = set().union(*defined.values())
+    unknown = [name for name in values if name not in known]
+    if unknown:
+        raise ReportError(
+            f"no notebook has a parameter {', '.join(repr(n) for n in unknown)} "
+            f"(parameters: {', '.join(sorted(known)) or 'none'})"
+        )
+    return {p: {k: v for k, v in values.items() if k in defined[p]} for p in notebooks}
 
 
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
