@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from plancompare.paths import raw_dir
+
 DATA = Path(__file__).parent / "data"
 PLANS = DATA / "plans"
+SEED_LABELS = DATA / "seed_labels"
 
 HEADER = ["kind", "level", "quote", "note"]
 KINDS = {"measure", "goal"}
@@ -93,6 +96,20 @@ def test_plan_corpus_size_and_split() -> None:
     assert len(heldout) >= 4
     dev_orgs = {organisation[stem] for stem in ids if split[stem] == "dev"}
     assert len({organisation[s] for s in heldout} - dev_orgs) >= 2
+
+
+def test_every_seed_plan_is_labelled() -> None:
+    seeds = sorted(p.stem for p in raw_dir().glob("*.txt"))
+    labelled = sorted(p.name.removesuffix(".labels.tsv") for p in SEED_LABELS.glob("*.labels.tsv"))
+    assert labelled == seeds
+
+
+@pytest.mark.parametrize("stem", sorted(p.stem for p in raw_dir().glob("*.txt")))
+def test_seed_labels_quote_the_raw_file(stem: str) -> None:
+    text = read_text(raw_dir() / f"{stem}.txt")
+    rows = read_labels(SEED_LABELS / f"{stem}.labels.tsv")
+    assert any(row["kind"] == "measure" for row in rows), f"{stem}: no measure labelled"
+    check_labels(text, rows, stem)
 
 
 def test_check_labels_rejects_a_quote_that_is_not_unique() -> None:
