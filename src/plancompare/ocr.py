@@ -40,6 +40,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from plancompare import paths
+from plancompare.swedish import lemma
+from plancompare.swedish.compounds import (
+    STEM_ENDINGS,
+    CompoundScoring,
+    Segment,
+    compound_analyses,
+)
+from plancompare.swedish.frequencies import DIACRITICS as _DIACRITICS
+from plancompare.swedish.frequencies import STAR as _STAR
+from plancompare.swedish.frequencies import Vocabulary, vocabulary
 
 __all__ = [
     "CONFUSIONS_PATH",
@@ -64,8 +74,6 @@ __all__ = [
 CONFUSIONS_PATH = paths.RESOURCES / "ocr" / "confusions.tsv"
 FUNCTION_WORDS_PATH = paths.RESOURCES / "ocr" / "function_words.tsv"
 
-_DIACRITICS = "åäö"
-_STAR = "*"
 _NEG_INF = float("-inf")
 
 # --- scoring constants (log10 units; zipf = log10 of frequency per 10**9 words) -----------------
@@ -81,11 +89,6 @@ _UNLISTED_MAX = 1.0  # wordfreq lists Swedish words down to zipf 1: anything els
 _SUFFIX_PENALTY = 2.0  # a known word + an inflection ending (sköterskorna+s) not in the lists
 _SINGLE_LETTER_ZIPF = 5.0  # cap on the prior of keeping a lone letter (wordfreq counts web noise)
 _SHORT_CAPS = 4  # ALL-CAPS tokens up to this length are acronyms unless clearly damaged
-# Inflection endings that may follow the last part of a word (Swedish noun/adjective forms).
-_SUFFIXES = frozenset(
-    ("s", "n", "t", "a", "e", "en", "et", "na", "er", "ar", "or", "erna", "arna", "orna")
-    + ("ens", "ets", "ns", "ts", "nas", "ernas", "arnas", "ornas")
-)
 _RATE_PRIOR = (1.0, 1.0)  # Beta prior (misread, intact) for the per-text misreading rate
 _CONTEXT_WINDOW = 3.0  # analyses within this margin of the best are re-ranked with context
 _CONTEXT_WEIGHT = 0.5  # weight of each (left, right) bigram log-ratio
@@ -93,6 +96,14 @@ _CONTEXT_MU = 2.0  # Dirichlet smoothing of corpus bigrams
 _CONTEXT_CLIP = 1.0  # bound on each side's bigram log-ratio
 _GRAMMAR_WEIGHT = 1.5  # bonus/penalty of a function-word rule (see function_words.tsv)
 _ENGLISH_MARGIN = 1.0  # a word is English-looking if its English zipf exceeds Swedish by this
+_SCORING = CompoundScoring(
+    penalty=_COMPOUND_PENALTY,
+    part_min_len=_PART_MIN_LEN,
+    part_min_zipf=_PART_MIN_ZIPF,
+    unlisted_max=_UNLISTED_MAX,
+    suffix_penalty=_SUFFIX_PENALTY,
+    beam=_BEAM,
+)
 
 _WS_SPLIT = re.compile(r"(\s+)")
 _PIECE = re.compile(r"(?:[^\W_]|&)+")
@@ -196,21 +207,14 @@ def load_function_words(path: str | Path | None = None) -> dict[str, frozenset[s
     return classes
 
 
-@lru_cache(maxsize=65536)
-def _lemma(word: str) -> str:
-    import simplemma
-
-    return simplemma.lemmatize(word, lang="sv").lower()
-
-
 def _infinitive_like(word: str) -> bool:
     """A base form that could be an infinitive (vara, stärka, nå) -- not våra, starka."""
-    return _lemma(word) == word and (word.endswith("a") or (len(word) <= 3 and word[-1] in "åeo"))
+    return lemma(word) == word and (word.endswith("a") or (len(word) <= 3 and word[-1] in "åeo"))
 
 
 def _finite_like(word: str) -> bool:
     """An inflected form in -r of another lemma: a present-tense verb (är, når, går)."""
-    return word.endswith("r") and _lemma(word) != word
+    return word.endswith("r") and lemma(word) != word
 
 
 @dataclass(frozen=True)
@@ -240,42 +244,6 @@ def _readings(confusions: Sequence[Confusion]) -> tuple[dict[str, list[_Reading]
 # ------------------------------------------------------------------------------------------------
 # Lexicon
 # ------------------------------------------------------------------------------------------------
-
-
-def _key(word: str) -> str:
-    return word.translate(_KEY_TABLE)
-
-
-_KEY_TABLE = str.maketrans({ch: _STAR for ch in _DIACRITICS})
-
-
-@dataclass
-class _Vocabulary:
-    prob: dict[str, float]
-    index: dict[str, tuple[str, ...]]  # key (å/ä/ö as *) -> words with that key
-    prefixes: set[str]
-
-
-def _build_vocabulary(prob: dict[str, float]) -> _Vocabulary:
-    index: dict[str, list[str]] = {}
-    prefixes: set[str] = set()
-    for word in prob:
-        key = _key(word)
-        index.setdefault(key, []).append(word)
-        for end in range(len(key), 0, -1):
-            head = key[:end]
-            if head in prefixes:
-                break
-            prefixes.add(head)
-    return _Vocabulary(prob, {k: tuple(v) for k, v in index.items()}, prefixes)
-
-
-@lru_cache(maxsize=1)
-def _wordfreq_vocabulary() -> _Vocabulary:
-    import wordfreq
-
-    freqs = wordfreq.get_frequency_dict("sv", wordlist="large")
-    return _build_vocabulary({w: f for w, f in freqs.items() if w.isalpha()})
 
 
 @lru_cache(maxsize=65536)
@@ -331,7 +299,7 @@ class Lexicon:
         use_wordfreq: bool = True,
         corpus_weight: float = _CORPUS_WEIGHT,
     ) -> None:
-        self._base = _wordfreq_vocabulary() if use_wordfreq else _Vocabulary({}, {}, set())
+        self._base = vocabulary() if use_wordfreq else Vocabulary.from_frequencies({})
         unigrams: Counter[str] = Counter()
         bigrams: Counter[tuple[str, str]] = Counter()
         for text in texts:
@@ -346,8 +314,8 @@ class Lexicon:
         total = sum(unigrams.values())
         self._corpus_prob = {w: n / total for w, n in unigrams.items()} if total else {}
         self._corpus_weight = corpus_weight if total and use_wordfreq else (1.0 if total else 0.0)
-        extra = {w: p for w, p in self._corpus_prob.items() if w not in self._base.prob}
-        self._extra = _build_vocabulary(extra)
+        extra = {w: p for w, p in self._corpus_prob.items() if w not in self._base}
+        self._extra = Vocabulary.from_frequencies(extra)
         self._zipf_cache: dict[str, float] = {}
         # words the corpus writes with a capital even inside sentences (place names ...)
         capitalised: Counter[str] = Counter()
@@ -373,18 +341,18 @@ class Lexicon:
         z = self._zipf_cache.get(word)
         if z is None:
             lam = self._corpus_weight
-            p = (1 - lam) * self._base.prob.get(word, 0.0) + lam * self._corpus_prob.get(word, 0.0)
+            p = (1 - lam) * self._base.prob(word) + lam * self._corpus_prob.get(word, 0.0)
             z = math.log10(p) + 9 if p > 0 else _NEG_INF
             self._zipf_cache[word] = z
         return z
 
     def has_prefix(self, key: str) -> bool:
-        return key in self._base.prefixes or key in self._extra.prefixes
+        return self._base.has_prefix(key) or self._extra.has_prefix(key)
 
     def words(self, key: str) -> tuple[str, ...]:
         """Known words whose key (å/ä/ö replaced by ``*``) is ``key``."""
-        base = self._base.index.get(key, ())
-        extra = self._extra.index.get(key)
+        base = self._base.words(key)
+        extra = self._extra.words(key)
         return base + extra if extra else base
 
     def context(self, left: str | None, word: str, right: str | None) -> float:
@@ -489,7 +457,7 @@ class _Hyp:
     text: str  # lower-case
     base: float  # prior + log10 reading weights (rate-independent)
     n_dam: int  # letters assumed misread
-    parts: tuple[str, ...] = ()  # compound analysis, e.g. ("skolledar", "möten")
+    parts: tuple[str, ...] = ()  # listed words of the analysis, e.g. ("skolledare", "möten")
 
 
 @dataclass
@@ -947,81 +915,27 @@ class OcrRepairer:
     def _compounds(self, s: str) -> list[_Hyp]:
         """All readings of ``s`` as one known word or a compound of known parts.
 
-        A listed word scores its zipf value. A compound scores the sum of its parts' zipf values
-        minus ``_COMPOUND_PENALTY`` per extra part (a scaled product of part probabilities); a
-        listed word plus an inflection ending scores its zipf minus ``_SUFFIX_PENALTY``. Both are
+        The search is :func:`plancompare.swedish.compounds.compound_analyses`, fed with the
+        segments that some reading of ``s`` spells (:meth:`_segments`). A listed word scores its
+        zipf value. A compound scores the sum of its parts' zipf values minus
+        ``_COMPOUND_PENALTY`` per extra part (a scaled product of part probabilities); a listed
+        word plus an inflection ending scores its zipf minus ``_SUFFIX_PENALTY``. Both are
         capped at ``_UNLISTED_MAX``: a form missing from wordfreq's list is rarer than its
         cut-off. The log10 weights of the readings assumed are added to the score.
         """
         n = len(s)
-        # partial[i]: text -> (prior, log weights, parts, n_dam, segmentation) for s[:i]
-        partial: list[dict[str, tuple[float, float, int, int, tuple[str, ...]]]] = [
-            {} for _ in range(n + 1)
+        return [
+            _Hyp(a.text, a.score, a.marks, a.parts)
+            for a in compound_analyses(s, lambda i: self._segments(s, i, n), _SCORING)
         ]
-        partial[0][""] = (_COMPOUND_PENALTY, 0.0, 0, 0, ())
-        finals: dict[str, _Hyp] = {}
-        for i in range(n):
-            if not partial[i]:
-                continue
-            beam = sorted(partial[i].items(), key=lambda kv: -(kv[1][0] + kv[1][1]))[:_BEAM]
-            for seg_end, word, z, logw, n_dam, stem in self._segments(s, i, n):
-                whole = i == 0 and seg_end == n
-                if not whole and (len(word) < _PART_MIN_LEN or z < _PART_MIN_ZIPF):
-                    continue
-                for text, (prior, lw, k, nd, segs) in beam:
-                    new_prior = prior + z - _COMPOUND_PENALTY
-                    new_lw = lw + logw
-                    new_text = text + word
-                    if seg_end == n:
-                        if not stem:
-                            if k:
-                                new_prior = min(new_prior, _UNLISTED_MAX)
-                            self._final(
-                                finals, new_text, new_prior + new_lw, nd + n_dam, (*segs, word)
-                            )
-                        continue
-                    self._add(
-                        partial[seg_end],
-                        new_text,
-                        (new_prior, new_lw, k + 1, nd + n_dam, (*segs, word)),
-                    )
-                    if not stem and len(word) >= 4 and s[seg_end:] in _SUFFIXES:
-                        inflected = min(new_prior - _SUFFIX_PENALTY, _UNLISTED_MAX)
-                        self._final(
-                            finals,
-                            new_text + s[seg_end:],
-                            inflected + new_lw,
-                            nd + n_dam,
-                            (*segs, word + s[seg_end:]),
-                        )
-                    link = s[seg_end]
-                    if len(word) >= _PART_MIN_LEN and (link == "s" or (link == "e" and stem)):
-                        self._add(
-                            partial[seg_end + 1],
-                            new_text + link,
-                            (new_prior, new_lw, k + 1, nd + n_dam, (*segs, word + link)),
-                        )
-        return list(finals.values())
 
-    @staticmethod
-    def _final(finals: dict, text: str, score: float, n_dam: int, parts: tuple) -> None:
-        old = finals.get(text)
-        if old is None or score > old.base:
-            finals[text] = _Hyp(text, score, n_dam, parts)
-
-    @staticmethod
-    def _add(slot: dict, text: str, value: tuple) -> None:
-        old = slot.get(text)
-        if old is None or value[0] + value[1] > old[0] + old[1]:
-            slot[text] = value
-
-    def _segments(self, s: str, i: int, n: int) -> list[tuple[int, str, float, float, int, bool]]:
+    def _segments(self, s: str, i: int, n: int) -> list[Segment]:
         """Known words (or stems) that some reading of ``s[i:j]`` spells, for every ``j``."""
         lex = self.lexicon
         words = lex.words
         readings = self._readings
         deletion = self._deletion
-        out: list[tuple[int, str, float, float, int, bool]] = []
+        out: list[Segment] = []
         stack: list[tuple[int, str, tuple, bool]] = [(i, "", (), False)]
         while stack:
             pos, key, stars, used_del = stack.pop()
@@ -1030,7 +944,7 @@ class OcrRepairer:
                 if found:
                     self._emit(out, pos, key, found, stars, lex, stem=False)
                 if pos < n:
-                    for suffix in "ae":
+                    for suffix in STEM_ENDINGS:
                         found = words(key + suffix)
                         if found:
                             self._emit(out, pos, key + suffix, found, stars, lex, stem=True)
@@ -1086,9 +1000,9 @@ class OcrRepairer:
                 continue
             z = lex.zipf(word)
             if stem:
-                out.append((pos, word[:-1], z - _STEM_PENALTY, logw, n_dam, True))
+                out.append(Segment(pos, word[:-1], z - _STEM_PENALTY, logw, n_dam, True, word))
             else:
-                out.append((pos, word, z, logw, n_dam, False))
+                out.append(Segment(pos, word, z, logw, n_dam, False, word))
 
 
 # ------------------------------------------------------------------------------------------------

@@ -1,0 +1,346 @@
+"""Swedish compounds: analyses of a word as known parts joined by the linking ``s``/``e``.
+
+Plan language is made of compounds (``kompetensförsörjningsfonden``, ``rekryteringssystem``).
+One search serves two callers:
+
+* :func:`compound_parts` splits a word into its parts, as lemmas, for people and features;
+* OCR repair (``plancompare.ocr``) scores *readings* of a damaged word, with its own segment
+  generator (which tries the confusion model's readings) and its own scoring constants.
+
+The search (:func:`compound_analyses`) walks the word left to right keeping, for every position,
+the best few analyses of the text so far; a *segment* is a known word -- or a *stem*, a known
+word without its final ``a``/``e`` (``skol-`` from ``skola``) -- and between two segments a
+linking ``s`` (``rekrytering-s-system``) or, after a stem, ``e`` may stand. The last part may
+carry an inflection ending the word list lacks (``sköterska`` + ``ns``).
+
+Example:
+    >>> compound_parts("kompetensförsörjningsfonden")
+    ('kompetens', 'försörjning', 'fond')
+    >>> compound_parts("lönsam")
+    ('lönsam',)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from plancompare import paths
+
+from .frequencies import key, vocabulary, zipf
+from .lemmatize import known_lemma, lemma, modal_verbs
+from .stoplist import stopwords
+
+__all__ = [
+    "BOUND_MORPHEMES_PATH",
+    "INFLECTION_ENDINGS",
+    "Analysis",
+    "CompoundScoring",
+    "Segment",
+    "bound_morphemes",
+    "compound_analyses",
+    "compound_parts",
+]
+
+BOUND_MORPHEMES_PATH = paths.RESOURCES / "swedish" / "bound_morphemes.txt"
+
+# Inflection endings that may follow the last part of a word (Swedish noun/adjective forms).
+INFLECTION_ENDINGS = frozenset(
+    ("s", "n", "t", "a", "e", "en", "et", "na", "er", "ar", "or", "erna", "arna", "orna")
+    + ("ens", "ets", "ns", "ts", "nas", "ernas", "arnas", "ornas")
+)
+STEM_ENDINGS = "ae"  # a stem is a listed word without one of these (skol- from skola)
+
+
+class Segment(NamedTuple):
+    """A known word (or stem) spelled by ``s[start:end]`` under some reading.
+
+    ``text`` is what the segment contributes to the analysed word (for a stem, the word without
+    its final letter), ``word`` the listed word it comes from. ``logw`` and ``marks`` are
+    carried along and added up: OCR repair puts the log10 weights of the misreadings it
+    assumed there, and how many letters they changed; a plain analysis leaves them 0.
+    """
+
+    end: int
+    text: str
+    zipf: float
+    logw: float
+    marks: int
+    stem: bool
+    word: str
+
+
+class Analysis(NamedTuple):
+    """One reading of a word: its ``text``, ``score`` (zipf scale + log weights), the summed
+    ``marks`` and the listed words it is made of (``parts``, inflection ending included)."""
+
+    text: str
+    score: float
+    marks: int
+    parts: tuple[str, ...]
+
+
+class CompoundScoring(NamedTuple):
+    """Constants of the compound search (log10 units; zipf = log10 of frequency per 10**9 words).
+
+    Args:
+        penalty: per extra part: zipf(a+b) = zipf(a) + zipf(b) - penalty.
+        part_min_len: parts shorter than this are not trusted.
+        part_min_zipf: parts rarer than this are not trusted (wordfreq lists junk).
+        unlisted_max: cap on a compound's score (a form missing from the word list is rarer than
+            its cut-off); ``math.inf`` for no cap.
+        suffix_penalty: a listed word + an inflection ending not in the list.
+        beam: partial analyses kept per position.
+    """
+
+    penalty: float = 10.0
+    part_min_len: int = 3
+    part_min_zipf: float = 2.0
+    unlisted_max: float = 1.0
+    suffix_penalty: float = 2.0
+    beam: int = 10
+
+
+# (prior, log weights, extra parts, marks, parts) of an analysis of s[:i]
+_Partial = tuple[float, float, int, int, tuple[str, ...]]
+
+
+def compound_analyses(
+    s: str,
+    segments: Callable[[int], Iterable[Segment]],
+    scoring: CompoundScoring,
+) -> list[Analysis]:
+    """All readings of ``s`` as one known word or a compound of known parts, best per text.
+
+    ``segments(i)`` yields the segments that start at position ``i`` of ``s``. A listed word
+    scores its zipf value; a compound the sum of its parts' values minus ``scoring.penalty`` per
+    extra part, capped at ``scoring.unlisted_max``; a listed word plus an inflection ending scores
+    its zipf minus ``scoring.suffix_penalty`` (capped too). The segments' ``logw`` are added.
+
+    Example:
+        >>> words = {"skol": ("skola", 4.5), "ledare": ("ledare", 4.4)}
+        >>> def segs(i):
+        ...     s = "skolledare"
+        ...     for text, (word, z) in words.items():
+        ...         if s.startswith(text, i):
+        ...             yield Segment(i + len(text), text, z, 0.0, 0, text != word, word)
+        >>> scoring = CompoundScoring(penalty=1.0, unlisted_max=float("inf"))
+        >>> a = compound_analyses("skolledare", segs, scoring)[0]
+        >>> a.text, a.parts, round(a.score, 2)  # 4.5 + 4.4 - 1.0
+        ('skolledare', ('skola', 'ledare'), 7.9)
+    """
+    n = len(s)
+    partial: list[dict[str, _Partial]] = [{} for _ in range(n + 1)]
+    partial[0][""] = (scoring.penalty, 0.0, 0, 0, ())
+    finals: dict[str, Analysis] = {}
+    for i in range(n):
+        if not partial[i]:
+            continue
+        beam = sorted(partial[i].items(), key=lambda kv: -(kv[1][0] + kv[1][1]))[: scoring.beam]
+        for seg in segments(i):
+            seg_end, text, z, logw, marks, stem, word = seg
+            whole = i == 0 and seg_end == n
+            if not whole and (len(text) < scoring.part_min_len or z < scoring.part_min_zipf):
+                continue
+            for done, (prior, lw, k, nm, parts) in beam:
+                new_prior = prior + z - scoring.penalty
+                new_lw = lw + logw
+                new_text = done + text
+                new_parts = (*parts, word)
+                if seg_end == n:
+                    if not stem:
+                        if k:
+                            new_prior = min(new_prior, scoring.unlisted_max)
+                        _final(finals, new_text, new_prior + new_lw, nm + marks, new_parts)
+                    continue
+                _add(partial[seg_end], new_text, (new_prior, new_lw, k + 1, nm + marks, new_parts))
+                ending = s[seg_end:]
+                if not stem and len(text) >= 4 and ending in INFLECTION_ENDINGS:
+                    inflected = min(new_prior - scoring.suffix_penalty, scoring.unlisted_max)
+                    _final(
+                        finals,
+                        new_text + ending,
+                        inflected + new_lw,
+                        nm + marks,
+                        (*parts, word + ending),
+                    )
+                link = s[seg_end]
+                if len(text) >= scoring.part_min_len and (link == "s" or (link == "e" and stem)):
+                    _add(
+                        partial[seg_end + 1],
+                        new_text + link,
+                        (new_prior, new_lw, k + 1, nm + marks, new_parts),
+                    )
+    return list(finals.values())
+
+
+def _final(finals: dict[str, Analysis], text: str, score: float, marks: int, parts: tuple) -> None:
+    old = finals.get(text)
+    if old is None or score > old.score:
+        finals[text] = Analysis(text, score, marks, parts)
+
+
+def _add(slot: dict[str, _Partial], text: str, value: _Partial) -> None:
+    old = slot.get(text)
+    if old is None or value[0] + value[1] > old[0] + old[1]:
+        slot[text] = value
+
+
+# ------------------------------------------------------------------------------------------------
+# compound_parts: plain words
+# ------------------------------------------------------------------------------------------------
+
+# Each extra part costs 4.5 zipf units (a factor of about 30,000): a split beats the whole
+# word when its parts are that much more frequent than the word itself (kompetens +
+# försörjning against kompetensförsörjning), not when two frequent words happen to spell a
+# rarer one (aktie + vite against aktivitet), and a word as common as its parts stays whole
+# (arbetsgivare).
+_PARTS_SCORING = CompoundScoring(penalty=4.5, unlisted_max=math.inf)
+_STEM_PENALTY = 0.3
+_STEM_MIN_LEN = 4  # skol- (skola), arbet- (arbete); not för- (före) or sam- (same)
+_SHORT_PART = 3  # a part this short is mostly a chance spelling (sik, ten, ala) ...
+_SHORT_PART_ZIPF = 4.5  # ... unless it is a common word (tid, lön, mål, lag)
+_COMBINING_ENDINGS = "eou"  # löne- (lön), hälso- (hälsa), gatu- (gata)
+
+
+@cache
+def bound_morphemes() -> frozenset[str]:
+    """Affixes and particles that are never a compound's part (``-sam``, ``-het``, ``fram-``).
+
+    Read from ``data/swedish/bound_morphemes.txt``.
+
+    Example:
+        >>> {"sam", "het", "fram"} <= bound_morphemes()
+        True
+    """
+    with BOUND_MORPHEMES_PATH.open(encoding="utf-8") as fh:
+        return frozenset(
+            line.strip().lower() for line in fh if line.strip() and not line.startswith("#")
+        )
+
+
+def _excluded(word: str) -> bool:
+    return (
+        word in stopwords()
+        or word in bound_morphemes()
+        or word in modal_verbs()
+        or word in INFLECTION_ENDINGS
+    )
+
+
+def _content_word(word: str) -> bool:
+    """A word of the lemmatizer's dictionary that may be a part: not a stop word, modal verb,
+    bound affix or inflection ending (nor a form of one), and not a short chance spelling."""
+    if len(word) <= _SHORT_PART and zipf(word) < _SHORT_PART_ZIPF:
+        return False
+    found = known_lemma(word)
+    return found is not None and not _excluded(word) and not _excluded(lemma(word))
+
+
+def _finite_verb(word: str) -> bool:
+    """A present, imperative or passive form of a verb (``tar``, ``sätter``, ``bär``,
+    ``tas``): a compound never ends in one (flyt + tar is no reading of flyttar)."""
+    lem = lemma(word)
+    if lem == word or lem[-1:] not in "aeiouyåäö":
+        return False
+    stem = lem[:-1] if lem.endswith("a") else lem
+    return word in {lem + "r", stem + "er", stem, lem + "s", stem + "s", stem + "es"}
+
+
+def _head_part(word: str) -> bool:
+    """Whether ``word`` may stand before another part: a base form (its own lemma in the
+    dictionary) not ending in ``-a`` (nouns in -a drop it, skola → skol-; verbs join by
+    their stem, bygga → bygg-)."""
+    return not word.endswith("a") and known_lemma(word) == word and _content_word(word)
+
+
+def _combining_form(piece: str) -> str | None:
+    """The word whose combining form ``piece`` is (``löne`` → lön, ``hälso`` → hälsa)."""
+    if piece[-1:] not in _COMBINING_ENDINGS:
+        return None
+    word = known_lemma(piece)
+    if word is None or word == piece or not _content_word(word):
+        return None
+    if word == piece[:-1] or (len(word) == len(piece) and word[:-1] == piece[:-1]):
+        return word
+    return None
+
+
+def _plain_segments(s: str) -> Callable[[int], list[Segment]]:
+    """Segments of ``s`` with no reading: the listed words and stems that ``s[i:j]`` spells.
+
+    A part must be a word of both wordfreq's list and the lemmatizer's dictionary (wordfreq
+    alone lists web noise such as ``sgi``) that :func:`_content_word` accepts; a part before
+    the last must be a base form, a stem or a combining form (see :func:`_head_part`); the
+    last part must not be a finite verb.
+    """
+    vocab = vocabulary()
+    n = len(s)
+
+    def segments(i: int) -> list[Segment]:
+        out: list[Segment] = []
+        for j in range(i + 1, n + 1):
+            piece = s[i:j]
+            if not vocab.has_prefix(key(piece)):
+                break
+            z = vocab.zipf(piece)
+            if z > -math.inf:
+                if i == 0 and j == n:
+                    ok = True
+                elif j == n:
+                    ok = _content_word(piece) and not _finite_verb(piece)
+                else:
+                    ok = _head_part(piece)
+                if ok:
+                    out.append(Segment(j, piece, z, 0.0, 0, False, piece))
+            if j == n or len(piece) < _STEM_MIN_LEN:
+                continue
+            for ending in STEM_ENDINGS:
+                full = piece + ending
+                z = vocab.zipf(full)
+                if z > -math.inf and known_lemma(full) == full and _content_word(full):
+                    out.append(Segment(j, piece, z - _STEM_PENALTY, 0.0, 0, True, full))
+            word = _combining_form(piece)
+            if word is not None:
+                out.append(Segment(j, piece, vocab.zipf(word) - _STEM_PENALTY, 0.0, 0, False, word))
+        return out
+
+    return segments
+
+
+def _parts_of(s: str) -> tuple[str, ...]:
+    if len(s) < 2 * _PARTS_SCORING.part_min_len or not s.isalpha():
+        return (lemma(s),)
+    analyses = compound_analyses(s, _plain_segments(s), _PARTS_SCORING)
+    best = max(analyses, key=lambda a: a.score, default=None)
+    if best is None or len(best.parts) == 1:
+        return (lemma(s),)
+    *heads, last = best.parts
+    return (*heads, lemma(last))
+
+
+@lru_cache(maxsize=65536)
+def compound_parts(word: str) -> tuple[str, ...]:
+    """The parts of a Swedish compound, as lemmas; a simple word gives ``(lemma,)``.
+
+    Parts are words of wordfreq's Swedish list (at least three letters, not rare, not a stop
+    word or a bound affix such as ``-sam``); every part before the last is a base form or a
+    stem (``skol-`` from ``skola``); the linking ``s``/``e`` between parts is dropped; the last
+    part is lemmatized. A hyphenated word is split at its hyphens first.
+
+    Example:
+        >>> compound_parts("rekryteringssystem")
+        ('rekrytering', 'system')
+        >>> compound_parts("Skolledarna")
+        ('skola', 'ledare')
+        >>> compound_parts("IT-stödet"), compound_parts("kommun")
+        (('it', 'stöd'), ('kommun',))
+    """
+    out: list[str] = []
+    for piece in word.split("-"):
+        if piece:
+            parts = _parts_of(piece.lower())
+            out.extend(parts if len(parts) > 1 else (lemma(piece),))
+    return tuple(out) if out else (lemma(word),)

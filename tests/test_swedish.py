@@ -1,0 +1,266 @@
+"""Tests for plancompare.swedish: facts about Swedish a Swedish reader can check.
+
+Expected values are Swedish grammar and vocabulary (``ska`` is a modal verb, not the noun
+``skola``; ``rekryteringssystem`` is ``rekrytering`` + linking ``s`` + ``system``; ``lönsam``
+is ``lön`` + the suffix ``-sam``, not a compound), not the code's own output.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import wordfreq
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plancompare import swedish
+from plancompare.swedish import verbs
+from plancompare.swedish.lemmatize import known_lemma
+
+# ------------------------------------------------------------------------------------------------
+# tokens and sentences
+# ------------------------------------------------------------------------------------------------
+
+
+def test_word_internal_colon_hyphen_and_apostrophe_stay_in_the_token():
+    text = "Enligt SKR:s rapport ska e-tjänsten och HR-funktionen utvecklas 2020-2021."
+    assert [t.text for t in swedish.tokenize(text)] == [
+        "Enligt",
+        "SKR:s",
+        "rapport",
+        "ska",
+        "e-tjänsten",
+        "och",
+        "HR-funktionen",
+        "utvecklas",
+        "2020-2021",
+    ]
+
+
+def test_punctuation_at_the_edges_is_not_part_of_a_token():
+    tokens = swedish.tokenize('"Öka" - (stödet)... Klart: ja, nej!')
+    assert [t.text for t in tokens] == ["Öka", "stödet", "Klart", "ja", "nej"]
+
+
+def test_spans_slice_back_to_the_token_text():
+    text = "  Förskolans lärare får\thandledning av SKR:s experter.\n"
+    for token in swedish.tokenize(text):
+        assert text[token.start : token.end] == token.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aåäöéZ09 -:'’.,!?\n\t()"), max_size=80) | st.text())
+def test_tokens_never_overlap_and_lie_inside_the_text(text):
+    tokens = swedish.tokenize(text)
+    previous_end = 0
+    for token in tokens:
+        assert 0 <= previous_end <= token.start < token.end <= len(text)
+        assert text[token.start : token.end] == token.text
+        assert not any(ch.isspace() for ch in token.text)
+        assert token.text[0].isalnum() and token.text[-1].isalnum()
+        previous_end = token.end
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in swedish.sentences(text)]
+
+
+def test_abbreviations_do_not_end_a_sentence():
+    text = (
+        "Vi erbjuder bl.a. handledning, t.ex. för nya lärare. Kostnaden är ca. 20 000 kr "
+        "per år, dvs. lite. Nästa steg följer."
+    )
+    assert _sentences(text) == [
+        "Vi erbjuder bl.a. handledning, t.ex. för nya lärare.",
+        "Kostnaden är ca. 20 000 kr per år, dvs. lite.",
+        "Nästa steg följer.",
+    ]
+
+
+def test_m_m_ends_a_sentence_before_a_capital_but_not_before_lower_case():
+    text = "Vi anställer lärare, rektorer m.m. Sedan följer vi upp. Lärare m.m. får stöd."
+    assert _sentences(text) == [
+        "Vi anställer lärare, rektorer m.m.",
+        "Sedan följer vi upp.",
+        "Lärare m.m. får stöd.",
+    ]
+
+
+def test_headings_bullets_and_blank_lines_end_sentences():
+    text = "Insatser\n- Stärk introduktionen\n- Öka andelen behöriga lärare\n\nuppföljning sker"
+    assert _sentences(text) == [
+        "Insatser",
+        "- Stärk introduktionen",
+        "- Öka andelen behöriga lärare",
+        "uppföljning sker",
+    ]
+
+
+def test_a_numbered_item_is_not_a_sentence_of_its_own():
+    assert _sentences("1. Mål för arbetet\n2. Insatser") == ["1. Mål för arbetet", "2. Insatser"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aÅä .!?\n t.ex m.m 1)-"), max_size=80) | st.text())
+def test_sentences_cover_every_non_whitespace_character_once(text):
+    spans = swedish.sentences(text)
+    covered = []
+    previous_end = 0
+    for a, b in spans:
+        assert previous_end <= a < b <= len(text)
+        assert text[a:b] == text[a:b].strip()
+        covered.extend(range(a, b))
+        previous_end = b
+    assert sorted(set(covered)) == covered
+    assert set(covered) >= {i for i, ch in enumerate(text) if not ch.isspace()}
+
+
+# ------------------------------------------------------------------------------------------------
+# lemmas and stop words
+# ------------------------------------------------------------------------------------------------
+
+
+def test_modal_verbs_are_verbs_not_nouns():
+    assert swedish.lemma("ska") == "ska" != "skola"
+    assert swedish.lemma("Skall") == "ska"
+    assert swedish.lemma("skulle") == "ska"
+    assert swedish.lemma("bör") == "böra"
+    assert swedish.lemma("kan") == "kunna"
+    assert swedish.lemma("måste") == "måste"
+    assert {"ska", "böra", "kunna", "måste"} <= swedish.modal_verbs()
+
+
+def test_the_noun_skola_still_lemmatizes_to_skola():
+    assert swedish.lemma("skolan") == "skola"
+    assert swedish.lemma("skolorna") == "skola"
+
+
+def test_lemmas_of_plan_vocabulary():
+    assert swedish.lemma("lärarna") == "lärare"
+    assert swedish.lemma("Medarbetarna") == "medarbetare"
+    assert swedish.lemma("stärker") == "stärka"
+    # noun homographs the lemmatizer would read as verbs (plana, uppdra, åtgärda, nämna)
+    assert [swedish.lemma(w) for w in ("plan", "uppdrag", "åtgärd", "nämnd")] == [
+        "plan",
+        "uppdrag",
+        "åtgärd",
+        "nämnd",
+    ]
+    assert swedish.lemma("planen") == swedish.lemma("plan")
+    assert swedish.lemma("") == ""
+
+
+def test_lemmas_follow_the_tokens():
+    text = "Vi ska stärka SKR:s arbete med e-tjänster."
+    assert len(swedish.lemmas(text)) == len(swedish.tokenize(text))
+    assert swedish.lemmas(text)[:3] == ["vi", "ska", "stärka"]
+
+
+def test_stop_words_are_the_function_words_but_not_the_modal_verbs():
+    assert {"och", "att", "i", "det", "som", "för", "på", "med"} <= swedish.stopwords()
+    assert not {"ska", "skall", "bör", "kan", "måste", "kunde", "skulle"} & swedish.stopwords()
+    assert swedish.is_stopword("Och") and not swedish.is_stopword("kompetens")
+    assert all(w == w.lower() and " " not in w for w in swedish.stopwords())
+
+
+# ------------------------------------------------------------------------------------------------
+# compounds and frequencies
+# ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("kompetensförsörjningsfonden", ("kompetens", "försörjning", "fond")),
+        ("rekryteringssystem", ("rekrytering", "system")),
+        ("skolledare", ("skola", "ledare")),  # stem skol- of skola
+        ("arbetsmiljö", ("arbete", "miljö")),  # stem arbet- of arbete, linking s
+        ("löneutveckling", ("lön", "utveckling")),  # combining form löne-
+        ("Verksamhetsplanen", ("verksamhet", "plan")),
+        ("barnomsorgen", ("barn", "omsorg")),
+        ("IT-stödet", ("it", "stöd")),
+    ],
+)
+def test_compounds_split_into_lemmas_of_their_parts(word, parts):
+    assert swedish.compound_parts(word) == parts
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["lönsam", "verksamhet", "kommun", "utveckling", "medarbetare", "förskola", "aktivitet"],
+)
+def test_simple_and_derived_words_stay_whole(word):
+    # lönsam is lön + -sam (a suffix), kommun is not kom + mun, förskola is för- + skola
+    assert swedish.compound_parts(word) == (swedish.lemma(word),)
+
+
+def test_rekryteringssystem_parts_include_rekrytering():
+    assert "rekrytering" in swedish.compound_parts("rekryteringssystemet")
+
+
+@pytest.mark.parametrize("word", ["och", "kompetens", "lärare", "förändring", "Östersund"])
+def test_zipf_is_wordfreqs_swedish_scale(word):
+    assert swedish.zipf(word) == wordfreq.zipf_frequency(word.lower(), "sv", wordlist="large")
+
+
+def test_zipf_orders_common_before_rare_and_unknown_is_zero():
+    assert swedish.zipf("och") > swedish.zipf("lärare") > swedish.zipf("kompetensförsörjning") > 0
+    assert swedish.zipf("qxzvkompetens") == 0.0
+
+
+# ------------------------------------------------------------------------------------------------
+# action verbs
+# ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Utveckla", "Ta", "Säkerställa", "Säkerställ", "Stärk", "Öka", "Höj", "Förläng", "Värna"]
+    + ["Genomför", "Kartlägg", "inventera", "Erbjud", "Följ upp", "Ta fram", "kompetensutveckla"],
+)
+def test_infinitives_and_imperatives_of_action_verbs(word):
+    assert swedish.is_action_verb(word)
+
+
+@pytest.mark.parametrize(
+    "word",
+    # OCR damage of the verbs above is a real word that is no action verb
+    ["Stark", "Hoj", "Åka", "Varna", "Bor", "Stod"]
+    # other forms of action verbs, and other words
+    + ["stärker", "ökade", "utvecklingen", "lärare", "Följ ner", ""],
+)
+def test_other_words_are_not_action_verbs(word):
+    assert not swedish.is_action_verb(word)
+
+
+def test_imperatives_are_derived_from_the_conjugation():
+    assert verbs.verb_forms("stärka") == {"stärka", "stärk"}  # stärker: -er, imperative stärk
+    assert verbs.verb_forms("öka") == {"öka"}  # ökar: -ar, imperative öka
+    assert verbs.verb_forms("genomföra") == {"genomföra", "genomför"}  # present genomför
+
+
+def test_the_lemmatizer_knows_every_listed_action_verb_as_a_verb():
+    for lemma in sorted(swedish.action_verbs()):
+        head = lemma.split()[0]
+        assert head == head.lower() and head.endswith(("a", "e")), lemma
+        known = known_lemma(head) == head or verbs.verb_forms(head) != {head}
+        conjugated = any(verbs._conjugations(head[cut:]) for cut in range(len(head) - 2))
+        assert known or conjugated, lemma
+
+
+# ------------------------------------------------------------------------------------------------
+# start-up
+# ------------------------------------------------------------------------------------------------
+
+
+def test_importing_plancompare_builds_nothing():
+    code = (
+        "import sys, plancompare, plancompare.swedish as sv\n"
+        "from plancompare.swedish import frequencies\n"
+        "assert frequencies.vocabulary.cache_info().currsize == 0\n"
+        "heavy = {'wordfreq', 'simplemma'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
