@@ -94,7 +94,7 @@ def test_build_failure_keeps_previous_good_output(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "looks like a PDF" in err and OSTERSUND in err
     assert out.read_bytes() == good
-    assert sorted(p.name for p in out.parent.iterdir()) == ["units.csv"]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["units.csv", "units.meta.json"]
 
 
 def test_build_with_no_manifest_is_one_clear_line(tmp_path):

@@ -14,20 +14,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from .atomic import write_text_atomic
 from .errors import PlanError, PlanErrors
-from .paths import data_dir, processed_dir
+from .paths import data_dir
 
 
 def _build(args: argparse.Namespace) -> int:
     from .frame import kind_table, load
+    from .outputs import write_units
 
     frame = load(args.data)
-    out = processed_dir(args.data) / "units.csv"
-    write_text_atomic(out, frame.to_csv(index=False, lineterminator="\n"))
+    csv, meta = write_units(frame, args.data)
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(kind_table(frame).to_string())
-    print(f"\nwrote {len(frame)} units from {frame.source_file.nunique()} files to {out}")
+    print(f"\nwrote {len(frame)} units from {frame.source_file.nunique()} files to {csv}")
+    print(f"wrote versions and data hashes to {meta}")
     return 0
 
 

@@ -57,6 +57,7 @@ from plancompare.parameters import (
     notebook_parameters,
     parameters_table_html,
 )
+from plancompare.provenance import run_info, version_rows
 
 __all__ = ["ReportError", "build_report", "execute_notebook", "export_html"]
 
@@ -442,11 +443,12 @@ def build_report(
             )
         )
 
+    index = _index_html(pages, versions_table_html(run_info(data_dir)))
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, _, page in pages:
         written.append(write_text_atomic(out / name, page))
-    written.append(write_text_atomic(out / "index.html", _index_html(pages)))
+    written.append(write_text_atomic(out / "index.html", index))
     return written
 
 
@@ -486,7 +488,29 @@ def _first_heading(nb: nbformat.NotebookNode) -> str | None:
     return None
 
 
-def _index_html(pages: list[tuple[str, str, str]]) -> str:
+def versions_table_html(info: Mapping[str, Any]) -> str:
+    """The versions table of a report: what produced it, from
+    :func:`plancompare.provenance.run_info` (rows as :func:`~plancompare.provenance.version_rows`).
+
+    A self-contained ``<table class="versions">`` (escaped; hashes and paths in ``<code>``),
+    for any page that should say which code, packages and data made it.
+
+    Example:
+        >>> from plancompare.provenance import run_info
+        >>> table = versions_table_html(run_info())
+        >>> table.startswith('<table class="versions">') and "<th>pandas</th>" in table
+        True
+    """
+    rows = []
+    for what, value in version_rows(dict(info)):
+        shown = html.escape(str(value))
+        if what in ("git commit", "data directory") or "sha256" in what:
+            shown = f"<code>{shown}</code>"
+        rows.append(f"<tr><th>{html.escape(what)}</th><td>{shown}</td></tr>")
+    return '<table class="versions">\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
+
+
+def _index_html(pages: list[tuple[str, str, str]], versions: str) -> str:
     items = "\n".join(
         f'<li><a href="{html.escape(quote(name))}">{html.escape(title)}</a>'
         f" <small>{html.escape(name)}</small></li>"
@@ -504,6 +528,11 @@ body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
        max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #222; }}
 li {{ margin: 0.4rem 0; }}
 small {{ color: #666; }}
+table.versions {{ border-collapse: collapse; font-size: 0.9rem; }}
+table.versions th, table.versions td {{ text-align: left; vertical-align: top;
+       padding: 0.15rem 0.8rem 0.15rem 0; border-bottom: 1px solid #eee; }}
+table.versions th {{ font-weight: normal; color: #555; white-space: nowrap; }}
+table.versions code {{ word-break: break-all; }}
 </style>
 </head>
 <body>
@@ -511,6 +540,9 @@ small {{ color: #666; }}
 <ol>
 {items}
 </ol>
+<h2>Versions</h2>
+<p>What produced these pages: the code, the packages and the data (sha256 of the files).</p>
+{versions}
 </body>
 </html>
 """
