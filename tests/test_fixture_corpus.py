@@ -18,6 +18,7 @@ from plancompare.paths import raw_dir
 DATA = Path(__file__).parent / "data"
 PLANS = DATA / "plans"
 SEED_LABELS = DATA / "seed_labels"
+OCR_UNSEEN = DATA / "ocr_unseen"
 
 HEADER = ["kind", "level", "quote", "note"]
 KINDS = {"measure", "goal"}
@@ -110,6 +111,33 @@ def test_seed_labels_quote_the_raw_file(stem: str) -> None:
     rows = read_labels(SEED_LABELS / f"{stem}.labels.tsv")
     assert any(row["kind"] == "measure" for row in rows), f"{stem}: no measure labelled"
     check_labels(text, rows, stem)
+
+
+def word_count(text: str) -> int:
+    """Runs of letters outside Markdown link/image targets.
+
+    >>> word_count("Stärk samverkan, 2024! [Läs mer](/a/b-c)")
+    4
+    """
+    return len(re.findall(r"[^\W\d_]+", re.sub(r"\]\([^)]*\)", "]", text)))
+
+
+def test_ocr_unseen_size_and_split() -> None:
+    ids = text_ids(OCR_UNSEEN)
+    split = read_split(OCR_UNSEEN / "split.csv")
+    assert sorted(split) == ids, "split.csv must name every text, and only those"
+    assert sorted(split.values()) == ["dev"] * 3 + ["heldout"] * (len(ids) - 3)
+    with (OCR_UNSEEN / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        authority = {row["id"]: row["authority"] for row in csv.DictReader(handle)}
+    assert sorted(authority) == ids
+    assert len(ids) >= 6 and len(set(authority.values())) >= 5
+    words = {stem: word_count(read_text(OCR_UNSEEN / f"{stem}.txt")) for stem in ids}
+    assert min(words.values()) >= 800, words
+    assert sum(words.values()) >= 6000
+    plan_texts = [read_text(p) for p in PLANS.glob("*.txt")]
+    for stem in ids:
+        opening = read_text(OCR_UNSEEN / f"{stem}.txt")[:200]
+        assert not any(opening in plan for plan in plan_texts), f"{stem} is also a plan fixture"
 
 
 def test_check_labels_rejects_a_quote_that_is_not_unique() -> None:
