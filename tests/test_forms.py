@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from plancompare.errors import PlanError
 from plancompare.forms import PARSERS, check_coverage
 from plancompare.forms.application_form import field_of
-from plancompare.forms.base import canonical_tags, split_tags
+from plancompare.forms.base import canonical_tags, check_links, split_tags
 from plancompare.forms.generic import parse as generic_parse
 
 # Lines that look like the forms' markers, mixed with arbitrary text, so that the
@@ -35,6 +35,7 @@ def test_every_parser_is_lossless_or_raises_plan_error(form, text):
     except PlanError:
         return
     check_coverage(text, units)
+    check_links(units)
 
 
 @pytest.mark.parametrize("form", sorted(PARSERS))

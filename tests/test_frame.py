@@ -61,29 +61,27 @@ def test_provenance_points_at_the_source(frame):
     assert row.line == raw.count("\n", 0, row.char_start) + 1
 
 
-def test_malmo_twelve_sub_activities_with_their_activity(frame):
+def test_malmo_activities_are_measures_with_their_sub_activities_as_steps(frame):
     m = units(frame, MALMO, "measure").set_index("ref")
     assert list(m.index) == [
-        "1.1",
-        "2.1",
-        "3.1",
-        "3.2",
-        "3.3",
-        "4.1",
-        "4.2",
-        "5.1",
-        "6.1",
-        "6.2",
-        "6.3",
-        "7.1",
-    ]
+        "1", "1.1", "2", "2.1", "3", "3.1", "3.2", "3.3", "4", "4.1", "4.2",
+        "5", "5.1", "6", "6.1", "6.2", "6.3", "7", "7.1",
+    ]  # fmt: skip
+    top = m[m.level == 1]
+    assert list(top.index) == ["1", "2", "3", "4", "5", "6", "7"]
+    assert top.loc["4", "title"] == 'Upprätta projekt "Det goda medarbetarskapet"'
     status = {"1": "Klar", "2": "Ej slutförd", "3": "Ej slutförd", "4": "Pågående",
               "5": "Pågående", "6": "Pågående", "7": "Klar"}  # fmt: skip
-    for ref, row in m.iterrows():
-        assert row.status == status[ref.split(".")[0]]
+    assert top.status.to_dict() == status
+    steps = m[m.level == 2]
+    assert len(steps) == 12
+    for ref, row in steps.iterrows():
+        assert row.parent == m.loc[ref.split(".")[0], "unit_id"]
         assert row.deadline == "2021-12-31"
         assert row.cost == "Ingår i grunduppdrag"
-    assert m.loc["4.2", "title"] == 'Upprätta projekt "Det goda medarbetarskapet"'
+        assert row.status == ""  # the row's status is the activity's, not copied to its steps
+    # activity 4 has two sub-activities, 4.1 and 4.2
+    assert sorted(steps[steps.parent == m.loc["4", "unit_id"]].index) == ["4.1", "4.2"]
     assert (
         m.loc["5.1", "responsible"]
         == "HR med stöd av Kommunikationsavdelningen och utbildningschefer"
@@ -91,6 +89,28 @@ def test_malmo_twelve_sub_activities_with_their_activity(frame):
     assert m.loc["1.1", "responsible"] == "HR och Avdelningen för kvalitet och utveckling"
     assert m.loc["7.1", "responsible"] == "HR"
     assert m.loc["3.2", "text"].startswith("Vidareutveckla arbetet med olika former av kollegialt")
+
+
+def test_malmo_outcomes_come_from_each_sub_activity_s_own_follow_up(frame):
+    m = units(frame, MALMO, "measure").set_index("ref")
+    # "Aktivitet- 6.1 Slutförd. … Aktivitet 6.2. förs över i omarbetad version …"
+    assert m.loc["6.1", "outcome"] == "done"
+    assert m.loc["6.1", "outcome_evidence"] == "Aktivitet- 6.1 Slutförd."
+    assert m.loc["6.2", "outcome"] == "carried_over"
+    assert m.loc["6.2", "outcome_evidence"].startswith("Aktivitet 6.2. förs över")
+    assert m.loc["6.3", "outcome"] == "carried_over"
+    # "Aktivitet 4.2 förs över …"; nothing is said of 4.1
+    assert (m.loc["4.1", "outcome"], m.loc["4.2", "outcome"]) == ("unknown", "carried_over")
+    # activity 6 is "Pågående" and its follow-up states no fate for the whole activity
+    assert m.loc["6", "outcome"] == "unknown"
+    # "Aktivitet 5 påbörjades … och arbetet fortsätter i omarbetad version …"
+    assert m.loc["5", "outcome"] == "carried_over"
+    # "… beslut är taget att aktiviteten inte ska flyttas över till den nya aktivitetsplanen"
+    assert m.loc["2", "outcome"] == m.loc["3", "outcome"] == "not_done"
+    assert "inte ska flyttas över" in m.loc["3", "outcome_evidence"]
+    # a finished activity (status Klar) has finished steps
+    assert m.loc["7", "outcome"] == m.loc["7.1", "outcome"] == "done"
+    assert set(frame[frame.kind != "measure"].outcome) == {""}
 
 
 def test_malmo_own_tags_fold_to_three_canonical_values(frame):
@@ -112,8 +132,9 @@ def test_malmo_furniture_activities_and_truncation(frame):
     f = units(frame, MALMO)
     header = f[f.kind == "furniture"]
     assert len(header) == 3 and header.text.eq("Status Aktivitet Slutdatum").all()
-    goals = f[f.kind == "goal"]
-    assert list(goals.ref) == ["1", "2", "3", "4", "5", "6", "7"]
+    assert f[f.kind == "goal"].empty  # the plan's activities are measures, not goals
+    headings = f[(f.kind == "meta") & (f.ref == "")]
+    assert list(headings.title) == ["Bilaga 1", "Uppföljning plan 2020-2021"]
     last = f.iloc[-1]
     assert last.kind == "follow_up" and bool(last.truncated)
     assert last.text.endswith("exempelvis kopplat till uppföljning av hur")
@@ -128,7 +149,12 @@ def test_norrkoping_is_one_plan_in_two_files_with_bullets_as_measures(frame):
     assert len(a[a.kind == "measure"]) == 7 and len(b[b.kind == "measure"]) == 14
     first = a[a.kind == "measure"].iloc[0]
     assert first.text.startswith("Plan för Strategisk kompetensförsörjning inom ramen för HÖK21")
-    assert first.title == "Strategisk kompetensförsörjning och attraktiv arbetsgivare"
+    assert first.section == (
+        "Verksamhetsplan för utbildningskontoret 2023 > "
+        "Strategisk kompetensförsörjning och attraktiv arbetsgivare > "
+        "Insatser Strategisk kompetensförsörjning och attraktiv arbetsgivare"
+    )
+    assert first.title == "" and first.level == 1 and first.parent == ""
     assert len(a[a.kind == "effect"]) == 1 and len(b[b.kind == "effect"]) == 1
     assert b.iloc[0].text == "Verksamhetsplan för utbildningskontoret 2023"
     assert b.iloc[1].kind == "furniture" and b.iloc[1].text == "På sidan"
@@ -161,24 +187,74 @@ def test_sodertalje_text_is_ocr_repaired_but_provenance_is_raw(frame):
     )
 
 
-def test_ostersund_five_uppdrag_with_owners_and_clarifications(frame):
+def test_ostersund_five_uppdrag_with_owners_steps_and_clarifications(frame):
     o = units(frame, OSTERSUND)
     m = o[o.kind == "measure"]
-    assert list(m.responsible) == [
+    top = m[m.level == 1]
+    assert list(top.responsible) == [
         "KS",
         "SAN (KS)",
         "TN",
         "Vård- och omsorgsnämnden",
         "Tekniska nämnden",
     ]
-    assert m.iloc[0].text == "Samordna och stärk kommunens kompetensförsörjning."
+    assert top.iloc[0].text == "Samordna och stärk kommunens kompetensförsörjning."
+    # "Uppdraget innebär att under 2024: • Genomföra en inventering … • Utifrån …"
+    steps = m[m.level == 2]
+    assert [t[:22] for t in steps.text] == ["Genomföra en inventeri", "Utifrån inventeringens"]
+    assert set(steps.parent) == {top.iloc[1].unit_id}  # the vuxenutbildning uppdrag (SAN)
     linked = o[o.link != ""]
-    assert set(linked.link) == set(m.unit_id)
-    assert (linked.kind == "context").all()
+    assert set(linked.link) == set(top.unit_id)
+    assert set(linked.kind) <= {"context", "goal"}
     assert set(o.page_updated) == {"2024-01-18"}
     furniture = o[o.kind == "furniture"].text.tolist()
     assert "Nyckeltal 2024" in furniture and "Sidan uppdaterad 2024-01-18" in furniture
-    assert len(o[o.kind == "goal"]) == 8  # the "Mål:" heading and its seven paragraphs
+
+
+def test_ostersund_goal_prose_is_split_by_what_it_says(frame):
+    o = units(frame, OSTERSUND)
+    goal_section = o[o.section == "Mål: Kompetensförsörjning och attraktiv arbetsgivare"]
+    goals = goal_section[goal_section.kind == "goal"].text.tolist()
+    context = goal_section[goal_section.kind == "context"].text.tolist()
+    # the rationale paragraphs ("… är en nyckelfråga …") are context, not goals
+    assert any(t.startswith("Kompetensförsörjningen är en nyckelfråga") for t in context)
+    assert not any("nyckelfråga" in t for t in goals)
+    # sentences stating the desired state are goals, also inside a mixed paragraph
+    assert any(t.startswith("Östersund ska ha en attraktiv arbetsmarknad") for t in goals)
+    assert any(t.startswith("En god tillgång till utbildning") for t in context)
+    assert any(t.startswith("Den som flyttar till kommunen ska") for t in goals)
+    assert goal_section.iloc[0].title == "Kompetensförsörjning och attraktiv arbetsgivare"
+
+
+def test_ostersund_section_paths_follow_the_page(frame):
+    o = units(frame, OSTERSUND).set_index("text")
+    top = "Mål: Kompetensförsörjning och attraktiv arbetsgivare"
+    steps = f"{top} > Så här gör vi för att nå målet 2024"
+    assert o.loc["Samordna och stärk kommunens kompetensförsörjning.", "section"] == (
+        f"{steps} > Uppdrag från fullmäktige 2024"
+    )
+    trygghet = o.index[o.index.str.startswith("Utreda och prioritera")][0]
+    assert o.loc[trygghet, "section"] == f"{steps} > Nämndernas egna uppdrag 2024"
+    assert o.loc["Nyckeltal 2024", "section"] == f"{top} > Nyckeltal 2024"
+    caption = o[o.note == "caption"]
+    assert caption.title.iloc[0].startswith("Fullmäktiges uppdrag för det kommunövergripande")
+
+
+def test_sodertalje_label_and_two_signatures(frame):
+    s = units(frame, SODERTALJE)
+    label = s[s.text == "En övergripande beskrivning:"]
+    assert (label.kind.item(), label.title.item()) == ("meta", "En övergripande beskrivning")
+    signatures = s[s.note.str.startswith("signature")]
+    assert signatures.text.tolist() == [
+        "Rickard Sundbom Stadsdirektör",
+        "Johan Lefverstrom HR-direktör",
+    ]
+
+
+def test_titles_are_the_units_own_headings_never_placeholders(frame):
+    assert not frame.title.isin(["heading", "caption", "document title"]).any()
+    s = units(frame, SODERTALJE)
+    assert s.iloc[0].title == "Ansökan om medel ur kompetensförsörjningsfonden 2018-2021"
 
 
 def test_load_is_deterministic_and_sorted(frame):

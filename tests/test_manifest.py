@@ -300,9 +300,28 @@ def test_bad_municipality_source(manifest_data: Path) -> None:
 
 
 def test_blank_required_cell(manifest_data: Path) -> None:
-    write_manifest(manifest_data, row(municipality="  "))
+    write_manifest(manifest_data, row(doc_type="  "))
     err = only_problem(manifest_data)
-    assert err.message == "column 'municipality' is blank"
+    assert err.message == "column 'doc_type' is blank"
+
+
+def test_a_region_or_agency_needs_no_municipality(manifest_data: Path) -> None:
+    write_manifest(
+        manifest_data,
+        row(municipality="", municipality_source="", organisation="Region Jämtland Härjedalen"),
+    )
+    (rec,) = read_manifest(manifest_data)
+    assert (rec.municipality, rec.organisation) == ("", "Region Jämtland Härjedalen")
+
+
+def test_no_municipality_and_no_organisation_is_an_error(manifest_data: Path) -> None:
+    write_manifest(manifest_data, row(municipality="", organisation=""))
+    errors = problems(manifest_data)
+    messages = sorted(e.message for e in errors)
+    assert messages == [
+        "column 'municipality' is blank (it may be blank only when organisation names the author)",
+        "column 'organisation' is blank",
+    ]
 
 
 def test_missing_required_column(manifest_data: Path) -> None:

@@ -91,13 +91,31 @@ def test_each_other_extra_has_its_own_lock_agreeing_with_the_main_one(extra):
         assert pins.get(name, (version, 0))[0] == version, name
 
 
+SEED_HASHES = REPO_ROOT / "tests" / "data" / "seed_hashes.sha256"
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _seed_hashes() -> dict[str, str]:
+    """The seeds' SHA-256, as recorded when they were copied in (``sha256sum`` format)."""
+    lines = SEED_HASHES.read_text(encoding="utf-8").splitlines()
+    return {name: digest for digest, name in (ln.split(maxsplit=1) for ln in lines if ln.strip())}
+
+
 def test_raw_files_are_the_seeds_unchanged():
-    names = sorted(p.name for p in raw_dir().glob("*.txt"))
-    assert len(names) >= 5
-    if SEEDS.is_dir():
-        for seed in sorted(SEEDS.glob("*.txt")):
-            mine = hashlib.sha256((raw_dir() / seed.name).read_bytes()).hexdigest()
-            assert mine == hashlib.sha256(seed.read_bytes()).hexdigest(), seed.name
+    recorded = _seed_hashes()
+    assert len(recorded) == 5
+    for name, digest in sorted(recorded.items()):
+        assert _sha256(raw_dir() / name) == digest, f"data/raw/{name} was changed"
+
+
+def test_shared_seeds_match_the_recorded_hashes():
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} is not on this machine (the raw copies are checked above)")
+    seeds = {p.name: _sha256(p) for p in sorted(SEEDS.glob("*.txt"))}
+    assert seeds == _seed_hashes()
 
 
 def test_every_raw_file_is_in_the_manifest():

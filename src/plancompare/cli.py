@@ -19,8 +19,9 @@ from .paths import data_dir
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .frame import kind_table, load
+    from .frame import load
     from .outputs import write_units
+    from .summary import kind_table
 
     frame = load(args.data)
     csv, meta = write_units(frame, args.data)
@@ -32,9 +33,9 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .forms import KINDS
     from .frame import parse_record
     from .manifest import check_data
+    from .schema import KINDS
 
     records, errors, notes = check_data(args.data)
     for record in records:

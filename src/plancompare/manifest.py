@@ -10,6 +10,8 @@ all of its problems at once (:class:`~plancompare.errors.PlanErrors`), each a
 
 Decisions:
 
+* ``municipality`` may be blank when ``organisation`` names the author (a region or an
+  agency writes plans too); then ``municipality_source`` may be blank as well.
 * ``period_start`` and ``period_end`` columns are required, but a cell may be blank
   (-> ``None``): an undated plan is better recorded as unknown than with an invented
   year. A given year must be four digits (1900-2100); the end may not precede the start.
@@ -36,29 +38,9 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from .decode import Report, read_source, read_table
 from .errors import ManifestError, PlanError, PlanErrors
-from .forms import PARSERS
 from .paths import manifest_path, raw_dir
-
-COLUMNS = (
-    "plan_id",
-    "file",
-    "municipality",
-    "municipality_source",
-    "organisation",
-    "title",
-    "doc_type",
-    "period_start",
-    "period_end",
-    "form",
-    "ocr",
-)
-"""Required manifest columns, in their usual order (order in the file does not matter)."""
-
-FORMS = tuple(PARSERS)
-"""Known layouts; each names the parser that turns a file of that form into units."""
-
-MUNICIPALITY_SOURCES = ("stated", "attributed")
-"""``stated``: the text names its municipality; ``attributed``: inferred from outside."""
+from .schema import FORMS, MUNICIPALITY_SOURCES
+from .schema import MANIFEST_COLUMNS as COLUMNS
 
 _OCR_VALUES = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 _YEAR_RE = re.compile(r"[0-9]{4}")
@@ -254,9 +236,15 @@ def _load(
 
 def _check_cells(row: dict[str, str], line: int, report: Report) -> dict:
     """Check the cells of one row; return the parsed values of the checked columns."""
+    no_municipality = "municipality" in row and not row["municipality"]
     for col in COLUMNS:
         if col in row and not row[col] and col not in _OPTIONAL_CELLS:
-            report(f"column '{col}' is blank", line)
+            if col == "municipality" and row.get("organisation"):
+                continue  # a region or agency: the organisation names the author
+            if col == "municipality_source" and no_municipality:
+                continue
+            hint = " (it may be blank only when organisation names the author)"
+            report(f"column '{col}' is blank{hint if col == 'municipality' else ''}", line)
     values: dict = {col: _year(row, col, line, report) for col in _OPTIONAL_CELLS}
     start, end = values["period_start"], values["period_end"]
     if start is not None and end is not None and end < start:

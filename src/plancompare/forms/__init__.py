@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..schema import KINDS
 from . import activity_table, application_form, generic, goal_page, verksamhetsplan
-from .base import KINDS, Unit, check_coverage, clean_text
+from .base import Unit, check_coverage, clean_text
 
 Parser = Callable[[str], list[Unit]]
 

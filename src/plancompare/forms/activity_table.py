@@ -5,11 +5,19 @@ The form's structure:
 * a preamble of heading lines (``Bilaga 1``, ``Uppföljning plan 2020-2021``);
 * a table header ``Status<TAB>Aktivitet<TAB>Slutdatum``, repeated at every page break
   (page furniture);
-* one row per activity: ``<status><TAB><n>. <title><TAB><deadline>``;
+* one row per activity: ``<status><TAB><n>. <title><TAB><deadline>`` — a level-1
+  measure (the activity the organisation committed to), with the row's status;
 * the activity's body as ``<p>…</p>`` fragments, each opened by a field label
   (:data:`FIELDS`) or continuing the previous field; numbered sub-activities
-  (``3.1.``, ``3.2.`` …) are the plan's measures, followed by the plan's own
-  labels in brackets (``[Behålla & utveckla]``), which belong to the activity.
+  (``3.1.``, ``3.2.`` …) are level-2 measures (the activity's steps, ``parent`` = the
+  activity), followed by the plan's own labels in brackets (``[Behålla & utveckla]``),
+  which belong to the activity.
+
+Outcomes come from the plan's own words (vocabulary: ``data/forms/outcome_phrases.csv``):
+a follow-up sentence that names a sub-activity (``Aktivitet 6.2 förs över …``) gives that
+sub-activity's outcome; a sentence naming the activity (``Aktivitet 5 …``, ``aktiviteten
+…``), or else the row's status, gives the activity's. A sub-activity no sentence names is
+``unknown`` — unless its activity is done, which means its steps are done too.
 
 Every character ends up in some unit: a ``<p>`` fragment's tags belong to its unit, and
 text between fragments is attached to the fragment that follows it.
@@ -27,8 +35,10 @@ from .base import (
     clean_text,
     iter_lines,
     mark_truncated,
+    sentence_spans,
     split_tags,
 )
+from .vocab import outcome_of
 
 #: Field labels that open a ``<p>`` fragment: (pattern, kind, field name).
 FIELDS: tuple[tuple[re.Pattern[str], str, str], ...] = (
@@ -41,6 +51,8 @@ HEADER_CELLS = ("status", "aktivitet", "slutdatum")
 _ROW_TITLE = re.compile(r"^(\d+)\.?\s+(\S.*)$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^$")
 _SUBNUM = re.compile(r"(?:(?<=\s)|(?<=>)|^)(\d+)\.(\d+)\.?(?=\s)")
+# "Aktivitet 6.2 …", "Aktivitet- 6.1 …", "Aktivitet 5 …"; "aktiviteten …" is the activity itself
+_NAMES = re.compile(r"\baktivitet(?:en)?\b\W{0,3}(?:(\d+(?:\.\d+)?)(?!\.?\d))?", re.I)
 
 
 @dataclass
@@ -50,6 +62,7 @@ class _Activity:
     status: str
     deadline: str
     section: str
+    row: Unit
     units: list[Unit] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     mode: tuple[str, str] = ("context", "Aktivitetsbeskrivning")
@@ -111,7 +124,8 @@ def _measures(text: str, start: int, end: int, act: _Activity) -> list[Unit]:
             s += 1
         while raw[e - 1].isspace():
             e -= 1
-        units.append(Unit(start + s, start + e, "measure", act.section, ref, act.title, prose))
+        step = Unit(start + s, start + e, "measure", act.section, ref, text=prose)
+        units.append(step.with_(parent=act.row.start))
     return units
 
 
@@ -136,16 +150,55 @@ def _body(text: str, span: tuple[int, int], act: _Activity) -> None:
     act.units.append(unit)
 
 
+def _stated_outcomes(act: _Activity) -> dict[str, tuple[str, str]]:
+    """{ref: (outcome, sentence)} from the activity's follow-up sentences that name a ref."""
+    found: dict[str, tuple[str, str]] = {}
+    for u in act.units:
+        if u.kind != "follow_up" or u.text is None:
+            continue
+        for s, e in sentence_spans(u.text):
+            sentence = u.text[s:e]
+            named = _NAMES.search(sentence)
+            outcome = outcome_of(sentence, where="sentence") if named else None
+            if outcome:
+                found.setdefault(named.group(1) or act.ref, (outcome, sentence))
+    return found
+
+
 def _finish(act: _Activity, mapping: dict[str, str]) -> list[Unit]:
     tags = tuple(dict.fromkeys(mapping[t] for t in act.tags))
     cost = next((u.cost for u in act.units if u.cost), "")
     who = next((u.responsible for u in act.units if u.responsible), "")
+    stated = _stated_outcomes(act)
+    if act.ref in stated:
+        own = stated[act.ref]
+    else:
+        own = (outcome_of(act.status, where="status") or "unknown", f"Status: {act.status}")
+        own = own if act.status else ("unknown", "")
     done = []
     for u in act.units:
-        u = u.with_(status=act.status, deadline=act.deadline)
-        if u.kind == "measure":
-            u = u.with_(own_tags=tags, cost=cost, responsible=who)
-        done.append(u)
+        if u.kind != "measure":
+            done.append(u)
+            continue
+        if u is act.row:
+            outcome, evidence = own
+            u = u.with_(status=act.status)
+        elif u.ref in stated:
+            outcome, evidence = stated[u.ref]
+        elif own[0] == "done":  # a finished activity's steps are finished
+            outcome, evidence = own
+        else:
+            outcome, evidence = "unknown", ""
+        done.append(
+            u.with_(
+                deadline=act.deadline,
+                own_tags=tags,
+                cost=cost,
+                responsible=who,
+                outcome=outcome,
+                outcome_evidence=evidence,
+            )
+        )
     return done
 
 
@@ -155,10 +208,11 @@ def parse(text: str) -> list[Unit]:
     Example:
         >>> src = ("Plan\\nStatus\\tAktivitet\\tSlutdatum\\n Klar\\t1. Gör X\\t2021-12-31\\n"
         ...        "\\t<p>1.1 Gör Y [A & b]</p> <p>Utförare HR</p>")
-        >>> [(u.kind, u.ref, u.text) for u in parse(src)][-2:]
-        [('measure', '1.1', 'Gör Y'), ('meta', '1', 'HR')]
-        >>> parse(src)[-2].own_tags, parse(src)[-2].responsible, parse(src)[-2].status
-        (('A & b',), 'HR', 'Klar')
+        >>> [(u.kind, u.ref, u.text) for u in parse(src)][-3:]
+        [('measure', '1', 'Gör X'), ('measure', '1.1', 'Gör Y'), ('meta', '1', 'HR')]
+        >>> step = parse(src)[-2]
+        >>> step.own_tags, step.responsible, step.parent == parse(src)[-3].start, step.outcome
+        (('A & b',), 'HR', True, 'done')
     """
     units: list[Unit] = []
     activities: list[_Activity] = []
@@ -171,20 +225,21 @@ def parse(text: str) -> list[Unit]:
         s, e = line.trimmed_span()
         if _is_header(line):
             note = "repeated table header (page break)" if seen_header else "table header"
-            units.append(Unit(s, e, "furniture", " > ".join(preamble), title="", note=note))
+            units.append(Unit(s, e, "furniture", " > ".join(preamble), note=note))
             seen_header = True
             continue
         row = _row(line)
         if row:
             status, ref, title, deadline = row
             section = " > ".join([*preamble, f"{ref}. {title}"])
-            act = _Activity(ref, title, status, deadline, section)
+            row = Unit(s, e, "measure", section, ref, title, title)
+            act = _Activity(ref, title, status, deadline, section, row, [row])
             activities.append(act)
-            act.units.append(Unit(s, e, "goal", section, ref, title, title))
             continue
         if act is None:
-            preamble.append(clean_text(line.text))
-            units.append(Unit(s, e, "meta", " > ".join(preamble), title="heading"))
+            heading = clean_text(line.text)
+            preamble.append(heading)
+            units.append(Unit(s, e, "meta", " > ".join(preamble), title=heading))
             continue
         for span in _fragments(line):
             _body(text, span, act)

@@ -3,8 +3,9 @@
 The form's structure: a title line; then fields, each a heading line from :data:`FIELDS`
 followed by a help line in parentheses (``(Beskriv bakgrund och insats)``, page furniture)
 and the applicant's answer. Under ``Insats`` the strategy is given as numbered
-perspectives (``1 Att utveckla …``), the plan's measures. The ``Beslut`` field ends with
-signature lines (name, then title).
+perspectives (``1 Att utveckla …``), the plan's measures. A short line ending in ``:``
+(``En övergripande beskrivning:``, ``Datum:``) is a label. The ``Beslut`` field ends with
+signatures, each a name line and a title line; each signature is one unit.
 
 The text may be OCR output with damaged å, ä and ö (``Bedomning``, ``Plan for uppfoljning``),
 so headings are matched after folding those letters and allowing a small edit distance.
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from .base import Block, Line, Unit, clean_text, iter_blocks, mark_truncated
+from .base import Block, Line, Unit, clean_text, is_label, iter_blocks, mark_truncated
 
 #: The form's field headings and the kind of unit their answers become.
 FIELDS: tuple[tuple[str, str], ...] = (
@@ -93,16 +94,34 @@ def parse(text: str) -> list[Unit]:
             section = " > ".join(p for p in (title, field[0] if field else "") if p)
             if not title:
                 title = clean_text(raw)
-                units.append(Unit(s, e, "meta", title, title="document title"))
+                units.append(Unit(s, e, "meta", title, title=title))
             elif found:
                 field = found
                 section = f"{title} > {field[0]}"
                 units.append(Unit(s, e, "meta", section, title=field[0], note="form field heading"))
             elif HELP_LINE.match(clean_text(raw)) and len(run) == 1:
                 units.append(Unit(s, e, "furniture", section, note="form help line"))
+            elif len(run) == 1 and is_label(raw):
+                label = clean_text(raw).rstrip(":").strip()
+                units.append(Unit(s, e, "meta", section, title=label, note="label"))
+            elif _signatures(run):
+                for a, b in _signatures(run):
+                    s, e = a.trimmed_span()[0], b.trimmed_span()[1]
+                    units.append(Unit(s, e, "meta", section, note="signature: name and title"))
             else:
                 units.append(_answer(raw, s, e, section, field))
     return mark_truncated(text, _join_page_breaks(text, units))
+
+
+def _signatures(run: list[Line]) -> list[tuple[Line, Line]]:
+    """Pairs of (name line, title line) when a run is two or more signatures, else []."""
+    short = all(
+        0 < len(line.stripped.split()) <= 4 and not line.stripped.endswith((".", ":", ","))
+        for line in run
+    )
+    if len(run) < 4 or len(run) % 2 or not short:
+        return []
+    return [(run[i], run[i + 1]) for i in range(0, len(run), 2)]
 
 
 def _answer(raw: str, s: int, e: int, section: str, field: tuple[str, str] | None) -> Unit:

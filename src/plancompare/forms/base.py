@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from ..errors import ParseError
-
-KINDS = ("goal", "measure", "effect", "context", "follow_up", "meta", "furniture")
+from ..schema import KINDS, OUTCOMES, PROSE_KINDS
 
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _WS_RE = re.compile(r"\s+")
@@ -26,12 +25,19 @@ class Unit:
     """One unit of text: a span ``[start, end)`` of the decoded source plus what it is.
 
     ``text`` is the unit's clean prose; when left ``None`` the frame derives it from
-    the span with :func:`clean_text`.
+    the span with :func:`clean_text`. ``title`` is the unit's own heading text (or empty),
+    never a placeholder. Units of one parse refer to each other by *start offset* (unique,
+    since units do not overlap): ``parent`` is the start of the enclosing measure (a step's
+    activity), ``link`` the start of the measure a clarification explains. ``outcome`` is a
+    measure's fate as the plan states it (:data:`~plancompare.schema.OUTCOMES`), with the
+    sentence it is read from in ``outcome_evidence``.
 
     Example:
         >>> u = Unit(0, 5, "goal")
         >>> (u.start, u.end, u.kind)
         (0, 5, 'goal')
+        >>> Unit(6, 9, "measure", parent=0, outcome="done").parent
+        0
     """
 
     start: int
@@ -48,6 +54,10 @@ class Unit:
     own_tags: tuple[str, ...] = ()
     note: str = ""
     truncated: bool = False
+    parent: int | None = None
+    link: int | None = None
+    outcome: str = ""
+    outcome_evidence: str = ""
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -55,6 +65,8 @@ class Unit:
             raise ValueError(f"unknown unit kind {self.kind!r}")
         if not 0 <= self.start < self.end:
             raise ValueError(f"empty or inverted span [{self.start}, {self.end})")
+        if self.outcome and (self.kind != "measure" or self.outcome not in OUTCOMES):
+            raise ValueError(f"outcome {self.outcome!r} on a {self.kind} unit")
 
     def with_(self, **changes: object) -> Unit:
         """Return a copy with some fields changed.
@@ -196,6 +208,105 @@ def check_coverage(text: str, units: list[Unit], *, file: str | None = None) -> 
         )
 
 
+def check_links(units: list[Unit], *, file: str | None = None) -> None:
+    """Raise :class:`ParseError` unless ``parent`` and ``link`` name units of this parse.
+
+    Only measures have a parent, and a parent is a measure (a step of an activity); the
+    parent chain may not loop. A ``link`` must be the start of some unit.
+
+    Example:
+        >>> check_links([Unit(0, 2, "measure"), Unit(3, 5, "measure", parent=0)])
+        >>> check_links([Unit(0, 2, "goal"), Unit(3, 5, "measure", parent=0)])
+        Traceback (most recent call last):
+        ...
+        plancompare.errors.ParseError: the parent of the measure at 3 is a goal, not a measure
+    """
+    by_start = {u.start: u for u in units}
+    for u in units:
+        if u.link is not None and u.link not in by_start:
+            raise ParseError(f"the unit at {u.start} links to no unit (at {u.link})", file=file)
+        if u.parent is None:
+            continue
+        if u.kind != "measure":
+            raise ParseError(f"the {u.kind} at {u.start} has a parent", file=file)
+        parent = by_start.get(u.parent)
+        if parent is None:
+            raise ParseError(f"the measure at {u.start} has no parent at {u.parent}", file=file)
+        if parent.kind != "measure":
+            raise ParseError(
+                f"the parent of the measure at {u.start} is a {parent.kind}, not a measure",
+                file=file,
+            )
+    levels(units, file=file)
+
+
+def levels(units: list[Unit], *, file: str | None = None) -> dict[int, int]:
+    """Each measure's level (1 = top, 2 = a step of it …), keyed by the measure's start.
+
+    Example:
+        >>> levels([Unit(0, 2, "measure"), Unit(3, 5, "measure", parent=0), Unit(6, 7, "goal")])
+        {0: 1, 3: 2}
+    """
+    parent_of = {u.start: u.parent for u in units if u.kind == "measure"}
+    found: dict[int, int] = {}
+    for start in parent_of:
+        chain: list[int] = []
+        at: int | None = start
+        while at is not None and at not in found:
+            if at in chain:
+                raise ParseError(f"the measure at {start} is its own ancestor", file=file)
+            chain.append(at)
+            at = parent_of.get(at)
+        depth = found[at] if at is not None else 0
+        for s in reversed(chain):
+            depth += 1
+            found[s] = depth
+    return {s: found[s] for s in parent_of}
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»)]*\s+(?=[\"”»(]*[A-ZÅÄÖÉ0-9•])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``[start, end)`` of ``text`` (trimmed; a sentence ends at . ! ? …
+    followed by space and a capital letter or digit, so ``t.ex. fler`` stays whole).
+
+    Example:
+        >>> src = "Aktivitet 6.1 Slutförd. Aktivitet 6.2. förs över t.ex. nu. Klart"
+        >>> [src[s:e] for s, e in sentence_spans(src)]
+        ['Aktivitet 6.1 Slutförd.', 'Aktivitet 6.2. förs över t.ex. nu.', 'Klart']
+    """
+    spans = []
+    pos = 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append(trim_span(text, pos, match.start()))
+        pos = match.end()
+    spans.append(trim_span(text, pos, len(text)))
+    return [(s, e) for s, e in spans if s < e]
+
+
+_LEAD_IN_ENDS = frozenset(
+    ("att", "är", "som", "och", "eller", "ska", "skall", "kan", "bör", "måste", "följande",
+     "annat", "bland", "på", "för", "med", "i", "till", "under", "om", "av", "vi", "de", "det")
+)  # fmt: skip
+
+
+def is_label(line: str, *, max_words: int = 3) -> bool:
+    """A short line ending in a colon that labels what follows (``Datum:``), not a lead-in.
+
+    A lead-in sentence (``Uppdraget innebär att:``) ends in a function word; a label ends
+    in a noun.
+
+    Example:
+        >>> is_label("En övergripande beskrivning:"), is_label("Uppdraget innebär att:")
+        (True, False)
+    """
+    words = clean_text(line).split()
+    if not 0 < len(words) <= max_words or not words[-1].endswith(":"):
+        return False
+    return words[0][:1].isupper() and words[-1].rstrip(":").casefold() not in _LEAD_IN_ENDS
+
+
 _TERMINAL = tuple('.!?:;)"”»…')
 
 
@@ -225,7 +336,7 @@ def mark_truncated(text: str, units: list[Unit]) -> list[Unit]:
     last = max(range(len(units)), key=lambda i: units[i].end)
     unit = units[last]
     tail_is_end = not text[unit.end :].strip()
-    prose = unit.kind in ("goal", "measure", "effect", "context", "follow_up")
+    prose = unit.kind in PROSE_KINDS
     if tail_is_end and prose and not ends_sentence(text[unit.start : unit.end]):
         units = list(units)
         units[last] = unit.with_(truncated=True, note="document ends mid-sentence (truncated)")

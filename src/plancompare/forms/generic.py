@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..paths import RESOURCES
 from .base import Block, Line, Unit, clean_text, iter_blocks, mark_truncated
+from .content import prose_kinds
 
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*]|[-–—](?=\s))\s*")
 NUMBERED = re.compile(r"^\s*(\d{1,2})(?:[.)]|\s)\s*(?=\S)")
@@ -131,34 +132,86 @@ def _span(lines: list[Line]) -> tuple[int, int]:
     return lines[0].trimmed_span()[0], lines[-1].trimmed_span()[1]
 
 
+SUB_ROLES = ("measure", "effect", "follow_up")
+_DATED_SUB = "dated sub-heading"  # a dated heading under Insatser: keeps the list's role
+_DATED = re.compile(
+    r"\b(19|20)\d{2}\b|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|"
+    r"oktober|november|december|vår(en)?|höst(en)?|kvartal)\b",
+    re.I,
+)
+
+
 @dataclass
 class OutlineState:
-    """Where the outline reader is: the document title, theme and sub-heading, and their role.
+    """Where the outline reader is: the path of headings above the text, and its role.
+
+    Headings nest without markup levels: a heading straight after another heading is its
+    child; a heading after text is a sibling of the deepest one; a role heading
+    (``Insatser …``, ``Effekter …``) is a child of the theme above it; a page widget
+    (``Kontakt``, ``Nyckeltal``) sits directly under the document title; a dated heading
+    under ``Insatser`` stays under it. A heading without a role of its own takes its
+    parent's role (except the document title's).
 
     Example:
         >>> st = OutlineState()
-        >>> st.enter("Plan 2025"), st.enter("Insatser Rekrytering"), st.section()
-        (None, 'measure', 'Plan 2025 > Insatser Rekrytering')
+        >>> st.enter("Plan 2025"), st.enter("Rekrytering"), st.enter("Insatser Rekrytering")
+        (None, None, 'measure')
+        >>> st.saw_text(); st.enter("Våren 2025"), st.section()
+        ('measure', 'Plan 2025 > Rekrytering > Insatser Rekrytering > Våren 2025')
     """
 
-    title: str = ""
-    theme: str = ""
-    sub: str = ""
+    path: list[tuple[str, str | None]] = field(default_factory=list)
+    fresh: bool = True
     role: str | None = None
 
-    def section(self) -> str:
-        return " > ".join(p for p in (self.title, self.theme, self.sub) if p)
+    @property
+    def title(self) -> str:
+        """The document title (the first heading)."""
+        return self.path[0][0] if self.path else ""
 
-    def enter(self, heading: str) -> str | None:
-        role = role_of(heading)
-        if not self.title:
-            self.title = heading
-        elif role in (None, "goal", "context"):
-            self.theme, self.sub = heading, ""
+    def section(self) -> str:
+        """The heading path, ``A > B > C``."""
+        return " > ".join(h for h, _ in self.path)
+
+    def saw_text(self) -> None:
+        """Record that text (not a heading) came after the last heading."""
+        self.fresh = False
+
+    def enter(self, heading: str, role: str | None = None) -> str | None:
+        """Place a heading in the path; return the role the text below it takes."""
+        own = role or role_of(heading)
+        path = self.path
+        dated = own is None and bool(_DATED.search(heading))
+        if not path:
+            pass
+        elif own == "furniture":
+            del path[1:]
+        elif self.fresh and path[-1][1] != "furniture":
+            own = _DATED_SUB if dated and path[-1][1] in (*SUB_ROLES, _DATED_SUB) else own
+        elif dated and path[-1][1] in (*SUB_ROLES, _DATED_SUB):
+            if path[-1][1] == _DATED_SUB:
+                path.pop()
+            own = _DATED_SUB
         else:
-            self.sub = heading
-        self.role = role
-        return role
+            while len(path) > 1 and path[-1][1] in ("furniture", _DATED_SUB):
+                path.pop()
+            if len(path) > 1 and path[-1][1] in SUB_ROLES:
+                path.pop()  # leave the previous role heading (Insatser … → Effekter …)
+                if own not in SUB_ROLES and len(path) > 1:
+                    path.pop()  # and its theme, for a new theme
+            elif own not in SUB_ROLES and len(path) > 1:
+                path.pop()  # a sibling of the deepest heading
+        path.append((heading, own))
+        self.fresh = True
+        self.role = self._role()
+        return self.role
+
+    def _role(self) -> str | None:
+        for i in range(len(self.path) - 1, -1, -1):
+            role = self.path[i][1]
+            if role is not None and role != _DATED_SUB:
+                return role if i > 0 or len(self.path) == 1 else None
+        return None
 
 
 def _items(lines: list[Line]) -> list[list[Line]]:
@@ -183,6 +236,27 @@ def _kind_for(state: OutlineState, *, item: bool) -> str:
     if role == "measure":
         return "measure" if item else "context"
     return role if role in ("effect", "goal", "follow_up") else "context"
+
+
+def prose_units(text: str, start: int, end: int, state: OutlineState) -> list[Unit]:
+    """Units of one paragraph of prose: goal and context sentences apart (by their words).
+
+    Under an effect, follow-up or measure heading the paragraph takes that role whole
+    (a paragraph under ``Insatser`` is context); page-widget text is furniture.
+
+    Example:
+        >>> src = "Det råder brist. Lönen ska vara konkurrensmässig."
+        >>> [u.kind for u in prose_units(src, 0, len(src), OutlineState())]
+        ['context', 'goal']
+    """
+    kind = _kind_for(state, item=False)
+    if kind in ("goal", "context"):
+        runs = prose_kinds(text, start, end, section=kind)
+    else:
+        runs = [(start, end, kind)]
+    widget = state.path[-1][0] if state.path else ""
+    note = f"under the page-widget heading {widget!r}" if kind == "furniture" else ""
+    return [Unit(s, e, k, state.section(), note=note) for s, e, k in runs]
 
 
 def block_units(text: str, block: Block, state: OutlineState) -> list[Unit]:
@@ -216,8 +290,8 @@ def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit
     if numbered and not BULLET.match(content[0].text):
         s, e = _span(content)
         kind = _kind_for(state, item=True)
-        units.append(Unit(s, e, kind, state.section(), ref=numbered.group(1)))
-        return units
+        state.saw_text()
+        return [Unit(s, e, kind, state.section(), ref=numbered.group(1))]
     first, rest = content[0], content[1:]
     heading = clean_text(first.text).lstrip("#").strip()
     furniture_block = role_of(heading) == "furniture"
@@ -233,12 +307,12 @@ def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit
         content = rest
     for group in _items(content):
         s, e = _span(group)
-        item = bool(BULLET.match(group[0].text))
-        prose = clean_text(BULLET.sub("", text[s:e], count=1)) if item else None
-        kind = _kind_for(state, item=item)
-        widget = state.sub or state.theme
-        note = f"under the page-widget heading {widget!r}" if kind == "furniture" else ""
-        units.append(Unit(s, e, kind, state.section(), text=prose, note=note))
+        state.saw_text()
+        if not BULLET.match(group[0].text):
+            units.extend(prose_units(text, s, e, state))
+            continue
+        prose = clean_text(BULLET.sub("", text[s:e], count=1))
+        units.append(Unit(s, e, _kind_for(state, item=True), state.section(), text=prose))
     return units
 
 

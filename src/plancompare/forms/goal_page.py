@@ -55,16 +55,18 @@ def parse(text: str) -> list[Unit]:
     Example:
         >>> src = ("Mål: Kompetens\\n\\nVi ska växa.\\n\\n"
         ...        "Uppdrag\\n\\nFörtydligande av uppdrag\\n\\n"
-        ...        "Samordna arbetet. KS\\n\\nDet innebär mer stöd.")
+        ...        "Samordna arbetet. KS\\n\\nUppdraget innebär att:\\n• Göra A\\n• Göra B")
         >>> [(u.kind, u.responsible) for u in parse(src)]  # doctest: +NORMALIZE_WHITESPACE
         [('goal', ''), ('goal', ''), ('furniture', ''), ('furniture', ''), ('measure', 'KS'),
-         ('context', '')]
+         ('context', ''), ('measure', ''), ('measure', '')]
+        >>> [u.parent for u in parse(src)][-2:] == [parse(src)[4].start] * 2
+        True
     """
     blocks = list(iter_blocks(text))
     state = generic.OutlineState()
     units: list[Unit] = []
     in_table = False
-    current: int | None = None  # index in units of the uppdrag being clarified
+    current: Unit | None = None  # the uppdrag being clarified
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -81,31 +83,28 @@ def parse(text: str) -> list[Unit]:
             i += 2
             continue
         if single and nxt and nxt.casefold() == COLUMN_HEADERS[0] and single.endswith(":"):
-            units.append(Unit(block.start, block.end, "meta", state.section(), title="caption"))
+            caption = single.rstrip(":").strip()
+            units.append(
+                Unit(block.start, block.end, "meta", state.section(), title=caption, note="caption")
+            )
+            state.saw_text()
             i += 1
             continue
         found = _uppdrag(blocks, i, text) if in_table else None
         if found:
             prose, owner, span = found
             end = blocks[i + span - 1].end
-            units.append(
-                Unit(
-                    block.start,
-                    end,
-                    "measure",
-                    state.section(),
-                    title=prose,
-                    text=prose,
-                    responsible=owner,
-                )
-            )
-            current = len(units) - 1
+            current = Unit(
+                block.start, end, "measure", state.section(), title=prose, text=prose,
+                responsible=owner,
+            )  # fmt: skip
+            units.append(current)
+            state.saw_text()
             i += span
             continue
         goal = GOAL_HEADING.match(single or "")
         if goal:
-            state.enter(single)
-            state.role = "goal"
+            state.enter(single, role="goal")
             units.append(
                 Unit(block.start, block.end, "goal", state.section(), title=goal.group("goal"))
             )
@@ -115,14 +114,7 @@ def parse(text: str) -> list[Unit]:
             in_table, current = False, None
         made = generic.block_units(text, block, state)
         if in_table and current is not None:
-            made = [
-                u.with_(
-                    kind="context", title="Förtydligande av uppdrag", extra={"link": str(current)}
-                )
-                if u.kind != "furniture"
-                else u
-                for u in made
-            ]
+            made = [_clarifying(text, u, current) for u in made]
         for u in made:
             date = UPDATED.search(clean_text(text[u.start : u.end]))
             if u.kind == "furniture" and u.note == "page update date" and date:
@@ -130,3 +122,12 @@ def parse(text: str) -> list[Unit]:
             units.append(u)
         i += 1
     return mark_truncated(text, units)
+
+
+def _clarifying(text: str, unit: Unit, uppdrag: Unit) -> Unit:
+    """A unit of an uppdrag's förtydligande: bullets are its steps, other text explains it."""
+    if unit.kind == "furniture":
+        return unit
+    if generic.BULLET.match(text[unit.start : unit.end]):
+        return unit.with_(kind="measure", parent=uppdrag.start)  # a step of the uppdrag
+    return unit.with_(link=uppdrag.start)

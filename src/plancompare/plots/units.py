@@ -10,7 +10,8 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..forms import KINDS
+from ..schema import KINDS
+from ..summary import author, leaf_measures
 
 #: One colour per unit kind, stable across figures.
 KIND_COLOURS = dict(
@@ -52,7 +53,11 @@ def plot_units_by_kind(frame: pd.DataFrame) -> Figure:
 
 
 def plot_measures_by_municipality(frame: pd.DataFrame) -> Figure:
-    """Bars: the number of measures (comparable strategy items) per municipality.
+    """Bars: the number of leaf measures (the most specific actions) per municipality.
+
+    Leaf measures are counted so that an activity and its steps are not counted twice
+    (see :func:`plancompare.summary.leaf_measures`); a region or agency without a
+    municipality is shown by its organisation.
 
     Example:
         >>> from plancompare import load
@@ -60,12 +65,13 @@ def plot_measures_by_municipality(frame: pd.DataFrame) -> Figure:
         >>> fig.axes[0].get_title()
         'Åtgärder (measures) per kommun'
     """
-    counts = frame[frame.kind == "measure"].groupby("municipality").size().sort_values()
+    leaves = leaf_measures(frame)
+    counts = leaves.groupby(author(leaves)).size().sort_values()
     fig = Figure(figsize=(7, 3.2))
     ax = fig.subplots()
     bars = ax.barh(counts.index, counts.values, color=KIND_COLOURS["measure"])
     ax.bar_label(bars, padding=3)
-    ax.set_xlabel("antal åtgärder (measures)")
+    ax.set_xlabel("antal åtgärder (leaf measures)")
     ax.set_ylabel("kommun")
     ax.set_title("Åtgärder (measures) per kommun")
     ax.set_xlim(0, counts.max() * 1.15)

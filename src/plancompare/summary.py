@@ -1,0 +1,211 @@
+"""Tables people read, made from the frame: plans, units by kind, coverage, measures.
+
+Analyses count measures at one level of the plans' hierarchy, so that a parent and its
+children are never counted twice: :func:`select_units` picks the level (by default the
+most specific measures, the *leaves*: measures that are no unit's ``parent``).
+
+Example:
+    >>> import plancompare
+    >>> frame = plancompare.load()
+    >>> table = describe(frame)
+    >>> int(table.loc["malmo-uppfoljning-2020-2021", "leaf_measures"])
+    12
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from .decode import read_source
+from .paths import raw_dir
+from .schema import KINDS, OUTCOMES, PLAN_COLUMNS
+
+Level = str | int
+"""``"leaf"`` (measures that are no unit's parent), ``"all"``, or a level number (1 = top)."""
+
+
+def kind_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Units by kind for each plan and file (what ``plancompare build`` prints).
+
+    Example:
+        >>> from plancompare import load
+        >>> table = kind_table(load())
+        >>> int(table.loc[("malmo-uppfoljning-2020-2021", "001_b3ac81e63263b8c1.txt"), "measure"])
+        19
+    """
+    table = frame.groupby(["plan_id", "source_file"])["kind"].value_counts().unstack(fill_value=0)
+    table = table.reindex(columns=list(KINDS), fill_value=0)
+    table["total"] = table.sum(axis=1)
+    table.columns.name = "kind"
+    return table
+
+
+def plans_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per source file: its plan's metadata (what the manifest said about it).
+
+    Example:
+        >>> from plancompare import load
+        >>> plans_table(load()).loc["004_2860dbc534337b64.txt", "municipality"]
+        'Östersund'
+    """
+    columns = ["source_file", *PLAN_COLUMNS]
+    return frame[columns].drop_duplicates("source_file").set_index("source_file")
+
+
+def author(frame: pd.DataFrame) -> pd.Series:
+    """Who wrote each unit's plan: the municipality, or the organisation when there is none.
+
+    Regions and agencies have no municipality; their organisation names them.
+
+    Example:
+        >>> df = pd.DataFrame({"municipality": ["Malmö", ""],
+        ...                    "organisation": ["GVF", "Region Jämtland Härjedalen"]})
+        >>> author(df).tolist()
+        ['Malmö', 'Region Jämtland Härjedalen']
+    """
+    named = frame["municipality"].astype("str")
+    return named.where(named != "", frame["organisation"].astype("str")).rename("author")
+
+
+def source_span(row: pd.Series, data_dir: str | Path | None = None) -> str:
+    """The exact source characters a frame row came from (its provenance, read afresh).
+
+    Example:
+        >>> from plancompare import load
+        >>> frame = load()
+        >>> row = frame[(frame.kind == "measure") & (frame.ref == "4.2")].iloc[0]
+        >>> source_span(row)[:26]
+        '4.2. Utveckla ett koncept '
+    """
+    text = read_source(raw_dir(data_dir) / row["source_file"]).text
+    return text[int(row["char_start"]) : int(row["char_end"])]
+
+
+def coverage(frame: pd.DataFrame, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Per source file: non-whitespace characters in the file, covered by units, and by furniture.
+
+    ``covered_once`` equals ``chars`` (and ``covered_twice`` is 0) when nothing is lost
+    and nothing doubled; ``uncovered`` counts characters no unit holds.
+
+    Example:
+        >>> from plancompare import load
+        >>> cov = coverage(load())
+        >>> bool((cov.covered_once == cov.chars).all()), int(cov.covered_twice.sum())
+        (True, 0)
+    """
+    rows = []
+    for file, group in frame.groupby("source_file", sort=True):
+        text = read_source(raw_dir(data_dir) / file).text
+        counts = [0] * len(text)
+        for s, e in zip(group.char_start, group.char_end, strict=True):
+            for i in range(int(s), int(e)):
+                counts[i] += 1
+        solid = [i for i, ch in enumerate(text) if not ch.isspace()]
+        furniture = group[group.kind == "furniture"]
+        rows.append(
+            {
+                "source_file": file,
+                "units": len(group),
+                "chars": len(solid),
+                "covered_once": sum(counts[i] == 1 for i in solid),
+                "covered_twice": sum(counts[i] > 1 for i in solid),
+                "uncovered": sum(counts[i] == 0 for i in solid),
+                "furniture_chars": sum(
+                    sum(not c.isspace() for c in text[s:e])
+                    for s, e in zip(furniture.char_start, furniture.char_end, strict=True)
+                ),
+            }
+        )
+    return pd.DataFrame(rows).set_index("source_file")
+
+
+def leaf_measures(frame: pd.DataFrame) -> pd.DataFrame:
+    """Measures that are no unit's ``parent``: the most specific actions each plan commits to.
+
+    Malmö's activities have sub-activities, so the sub-activities are the leaves; a measure
+    without steps is its own leaf.
+
+    Example:
+        >>> from plancompare import load
+        >>> leaves = leaf_measures(load())
+        >>> sorted(leaves[leaves.municipality == "Malmö"].ref)[:4]
+        ['1.1', '2.1', '3.1', '3.2']
+    """
+    measures = frame[frame["kind"] == "measure"]
+    parents = set(frame.loc[frame["parent"] != "", "parent"])
+    return measures[~measures["unit_id"].isin(parents)]
+
+
+def select_units(
+    frame: pd.DataFrame, kinds: Iterable[str] = ("measure",), level: Level = "leaf"
+) -> pd.DataFrame:
+    """Units of some kinds, with measures taken at one level of the plans' hierarchy.
+
+    ``level`` applies to measures only (other kinds have none): ``"leaf"`` keeps measures
+    that are no unit's parent (the default, so nothing is counted twice), ``"all"`` keeps
+    every measure, and a number keeps measures of that level (1 = top-level).
+
+    Example:
+        >>> from plancompare import load
+        >>> frame = load()
+        >>> malmo = frame[frame.municipality == "Malmö"]
+        >>> [len(select_units(malmo, level=x)) for x in ("leaf", 1, 2, "all")]
+        [12, 7, 12, 19]
+        >>> sorted(set(select_units(malmo, kinds=("goal", "measure"), level=1).kind))
+        ['measure']
+    """
+    kinds = tuple(kinds)
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise ValueError(f"unknown kinds {unknown} (known: {', '.join(KINDS)})")
+    chosen = frame[frame["kind"].isin(kinds)]
+    is_measure = chosen["kind"] == "measure"
+    if level == "all":
+        keep = pd.Series(True, index=chosen.index)
+    elif level == "leaf":
+        keep = chosen.index.isin(leaf_measures(frame).index) | ~is_measure
+    elif isinstance(level, int) and not isinstance(level, bool) and level >= 1:
+        keep = (chosen["level"] == level).fillna(False) | ~is_measure
+    else:
+        raise ValueError(f"level must be 'leaf', 'all' or a level number >= 1, not {level!r}")
+    return chosen[keep]
+
+
+def describe(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per plan: who wrote it, its period and form, and what it holds.
+
+    Counts goals, top-level measures (level 1), leaf measures, and the leaves' outcomes
+    (as the plans' own follow-up states them).
+
+    Example:
+        >>> from plancompare import load
+        >>> row = describe(load()).loc["ostersund-mal-2024"]
+        >>> row.author, int(row.top_measures), int(row.leaf_measures)
+        ('Östersund', 5, 6)
+    """
+    frame = frame.assign(author=author(frame))
+    leaves = leaf_measures(frame)
+    rows = []
+    for plan_id, group in frame.groupby("plan_id", sort=True):
+        first = group.iloc[0]
+        mine = leaves[leaves["plan_id"] == plan_id]
+        period = "–".join(
+            dict.fromkeys(str(y) for y in (first.period_start, first.period_end) if pd.notna(y))
+        )
+        row = {
+            "plan_id": plan_id,
+            "author": first.author,
+            "period": period,
+            "form": ", ".join(sorted(set(group["form"]))),
+            "files": group["source_file"].nunique(),
+            "units": len(group),
+            "goals": int((group["kind"] == "goal").sum()),
+            "top_measures": int(((group["kind"] == "measure") & (group["level"] == 1)).sum()),
+            "leaf_measures": len(mine),
+        }
+        row.update({f"leaves_{o}": int((mine["outcome"] == o).sum()) for o in OUTCOMES})
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("plan_id")

@@ -1,0 +1,95 @@
+"""Tables for people: coverage counts characters honestly; measures are counted at one level."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import plancompare
+from plancompare.schema import FRAME_COLUMNS
+from plancompare.summary import coverage, describe, kind_table, leaf_measures, select_units
+
+
+def _frame(file: str, spans: list[tuple[int, int]], kinds: list[str] | None = None) -> pd.DataFrame:
+    kinds = kinds or ["context"] * len(spans)
+    rows = [
+        {"source_file": file, "char_start": s, "char_end": e, "kind": k}
+        for (s, e), k in zip(spans, kinds, strict=True)
+    ]
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture
+def data(tmp_path):
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "a.txt").write_text("abc def\nghi", encoding="utf-8")  # 9 solid chars
+    return tmp_path
+
+
+def test_coverage_of_a_clean_partition(data):
+    cov = coverage(_frame("a.txt", [(0, 3), (4, 7), (8, 11)], ["goal", "meta", "furniture"]), data)
+    row = cov.loc["a.txt"]
+    assert (row.chars, row.covered_once, row.covered_twice, row.uncovered) == (9, 9, 0, 0)
+    assert row.furniture_chars == 3 and row.units == 3
+
+
+def test_coverage_counts_a_character_held_by_two_units_as_doubled(data):
+    # "c" and "d" lie in both units: 2 doubled, the other 7 once
+    cov = coverage(_frame("a.txt", [(0, 5), (2, 11)]), data).loc["a.txt"]
+    assert (cov.covered_once, cov.covered_twice, cov.uncovered) == (7, 2, 0)
+
+
+def test_coverage_counts_three_layers_once_as_doubled_and_finds_gaps(data):
+    cov = coverage(_frame("a.txt", [(0, 3), (0, 3), (0, 3)]), data).loc["a.txt"]
+    assert (cov.covered_once, cov.covered_twice, cov.uncovered) == (0, 3, 6)
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    return plancompare.load()
+
+
+def test_leaf_measures_never_include_a_parent_and_its_children(frame):
+    leaves = leaf_measures(frame)
+    assert not leaves.unit_id.isin(frame.parent).any()
+    every = frame[frame.kind == "measure"]
+    # every measure is either a leaf or the parent of one
+    assert set(every.unit_id) == set(leaves.unit_id) | set(frame.parent[frame.parent != ""])
+    # Malmö: 12 sub-activities; Östersund: 4 uppdrag without steps + 2 steps; Norrköping 7 + 14;
+    # Södertälje: 4 perspectives
+    assert leaves.groupby("municipality").size().to_dict() == {
+        "Malmö": 12, "Norrköping": 21, "Södertälje": 4, "Östersund": 6,
+    }  # fmt: skip
+
+
+def test_select_units_levels(frame):
+    ost = frame[frame.municipality == "Östersund"]
+    assert len(select_units(ost, level=1)) == 5
+    assert len(select_units(ost, level=2)) == 2
+    assert len(select_units(ost, level="all")) == 7
+    both = select_units(ost, kinds=("goal", "measure"))
+    assert set(both.kind) == {"goal", "measure"}
+    assert len(both[both.kind == "goal"]) == len(ost[ost.kind == "goal"])
+    with pytest.raises(ValueError, match="level"):
+        select_units(ost, level="top")
+    with pytest.raises(ValueError, match="unknown kinds"):
+        select_units(ost, kinds=("measures",))
+
+
+def test_describe_and_kind_table(frame):
+    d = describe(frame)
+    assert list(d.index) == sorted(frame.plan_id.unique())
+    malmo = d.loc["malmo-uppfoljning-2020-2021"]
+    assert (malmo.top_measures, malmo.leaf_measures, malmo.leaves_done) == (7, 12, 3)
+    assert malmo.leaves_carried_over == 3 and malmo.period == "2020–2021"
+    assert int(d.loc["norrkoping-vp-2023", "files"]) == 2
+    table = kind_table(frame)
+    assert table["total"].sum() == len(frame)
+
+
+def test_old_imports_from_frame_keep_working():
+    from plancompare.frame import coverage as old_coverage
+    from plancompare.frame import kind_table as old_kind_table
+
+    assert old_coverage is coverage and old_kind_table is kind_table
+    assert list(FRAME_COLUMNS)[:2] == ["unit_id", "plan_id"]
