@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -24,12 +25,27 @@ def write_text_atomic(path: str | Path, text: str) -> Path:
         >>> oct(out.stat().st_mode & 0o777)
         '0o644'
     """
+    return write_bytes_atomic(path, [text.encode("utf-8")])
+
+
+def write_bytes_atomic(path: str | Path, chunks: Iterable[bytes]) -> Path:
+    """Write ``chunks`` one after another to ``path`` atomically (see :func:`write_text_atomic`).
+
+    A reader never sees a half-written file: it finds the old file, the new one, or none.
+
+    Example:
+        >>> import tempfile
+        >>> out = Path(tempfile.mkdtemp()) / "table.bin"
+        >>> write_bytes_atomic(out, [b"PLAN", b"COMPARE"]).read_bytes()
+        b'PLANCOMPARE'
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)

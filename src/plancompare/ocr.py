@@ -49,7 +49,7 @@ from plancompare.swedish.compounds import (
 )
 from plancompare.swedish.frequencies import DIACRITICS as _DIACRITICS
 from plancompare.swedish.frequencies import STAR as _STAR
-from plancompare.swedish.frequencies import Vocabulary, vocabulary
+from plancompare.swedish.frequencies import Vocabulary, vocabulary, zipf
 
 __all__ = [
     "CONFUSIONS_PATH",
@@ -248,9 +248,7 @@ def _readings(confusions: Sequence[Confusion]) -> tuple[dict[str, list[_Reading]
 
 @lru_cache(maxsize=65536)
 def _english_zipf(word: str) -> float:
-    import wordfreq
-
-    return wordfreq.zipf_frequency(word, "en")
+    return zipf(word, lang="en")
 
 
 def _strip_tags(text: str) -> str:

@@ -14,13 +14,18 @@ Example:
 
 from __future__ import annotations
 
+import importlib.util
 import math
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
+from pathlib import Path
 
-__all__ = ["DIACRITICS", "STAR", "Vocabulary", "key", "vocabulary", "zipf"]
+from .cache import load_artefact
+from .tables import FrequencyTable
+
+__all__ = ["DIACRITICS", "STAR", "Vocabulary", "frequency_table", "key", "vocabulary", "zipf"]
 
 DIACRITICS = "åäö"
 STAR = "*"
@@ -57,7 +62,7 @@ class Vocabulary:
     def __init__(self, keys: list[str], spellings: list[str], probs: Iterable[float]) -> None:
         self._keys = keys
         self._spellings = spellings
-        self._probs = probs if isinstance(probs, array) else array("d", probs)
+        self._probs = probs if isinstance(probs, array | memoryview) else array("d", probs)
         if not len(keys) == len(spellings) == len(self._probs):
             raise ValueError("keys, spellings and probs must have the same length")
 
@@ -105,6 +110,8 @@ class Vocabulary:
         """The words whose key is ``k``."""
         keys = self._keys
         i = bisect_left(keys, k)
+        if i == len(keys) or keys[i] != k:
+            return ()  # the common case in a search: return at once
         n = len(keys)
         out = []
         while i < n and keys[i] == k:
@@ -112,37 +119,130 @@ class Vocabulary:
             i += 1
         return tuple(out)
 
+    def match(self, k: str) -> tuple[tuple[str, ...], bool]:
+        """:meth:`words` and :meth:`has_prefix` of ``k`` with one search (for a prefix walk).
+
+        Example:
+            >>> v = Vocabulary.from_frequencies({"bär": 0.5, "bära": 0.25})
+            >>> v.match("b*r"), v.match("b*ra"), v.match("x")
+            ((('bär',), True), (('bära',), True), ((), False))
+        """
+        keys = self._keys
+        i = bisect_left(keys, k)
+        n = len(keys)
+        if i == n:
+            return (), False
+        if keys[i] != k:
+            return (), keys[i].startswith(k)
+        out = []
+        while i < n and keys[i] == k:
+            out.append(self._spellings[i] or k)
+            i += 1
+        return tuple(out), True
+
     def has_prefix(self, k: str) -> bool:
         """Whether some word's key starts with ``k``."""
         keys = self._keys
         i = bisect_left(keys, k)
         return i < len(keys) and keys[i].startswith(k)
 
-    def arrays(self) -> tuple[list[str], list[str], array]:
-        """The three parallel sequences (keys, spellings, probs), e.g. to store them."""
-        return self._keys, self._spellings, self._probs
+    def sections(self) -> dict[str, bytes | array]:
+        """The vocabulary as flat sections (UTF-8 blobs and a float array), to store it."""
+        return {
+            "keys": "\n".join(self._keys).encode(),
+            "spellings": "\n".join(self._spellings).encode(),
+            "probs": array("d", self._probs),
+        }
+
+    @classmethod
+    def from_sections(cls, sections: Mapping[str, memoryview]) -> Vocabulary:
+        """The vocabulary stored by :meth:`sections` (probabilities stay memory-mapped).
+
+        Example:
+            >>> v = Vocabulary.from_frequencies({"bär": 0.5, "bar": 0.25})
+            >>> s = {k: memoryview(b) for k, b in v.sections().items()}
+            >>> Vocabulary.from_sections(s).prob("bär")
+            0.5
+        """
+        keys = bytes(sections["keys"]).decode().split("\n")
+        spellings = bytes(sections["spellings"]).decode().split("\n")
+        probs = sections["probs"]
+        if not keys[0] and not len(probs):
+            keys, spellings = [], []
+        return cls(keys, spellings, probs)
 
 
-def _wordfreq_frequencies() -> dict[str, float]:
+_WORDLIST = "large"
+
+
+def _wordfreq_file(lang: str) -> list[Path]:
+    """wordfreq's data file for ``lang`` (found without importing wordfreq), for the cache key."""
+    spec = importlib.util.find_spec("wordfreq")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(location) / "data" / f"{_WORDLIST}_{lang}.msgpack.gz"
+        if path.is_file():
+            return [path]
+    return []
+
+
+def _wordfreq_frequencies(lang: str) -> dict[str, float]:
     import wordfreq
 
-    freqs = wordfreq.get_frequency_dict("sv", wordlist="large")
+    freqs = wordfreq.get_frequency_dict(lang, wordlist=_WORDLIST)
+    # wordfreq keeps every list it has read (lru_cache): once the table is built, let go
+    wordfreq.get_frequency_dict.cache_clear()
+    wordfreq.get_frequency_list.cache_clear()
     return {w: f for w, f in freqs.items() if w.isalpha()}
+
+
+def _build_sections() -> dict[str, bytes | array]:
+    return Vocabulary.from_frequencies(_wordfreq_frequencies("sv")).sections()
 
 
 @cache
 def vocabulary() -> Vocabulary:
-    """wordfreq's large Swedish list (alphabetic entries), built on first use.
+    """wordfreq's large Swedish list (alphabetic entries), prepared once and cached on disk.
+
+    The first call in a fresh cache builds it from wordfreq (a few seconds) and stores it (see
+    :mod:`plancompare.swedish.cache`); later processes load it in a fraction of that.
 
     Example:
         >>> len(vocabulary()) > 300_000
         True
     """
-    return Vocabulary.from_frequencies(_wordfreq_frequencies())
+    sections = load_artefact(
+        "sv-vocabulary",
+        _build_sections,
+        packages=("wordfreq", "plancompare"),
+        files=_wordfreq_file("sv"),
+    )
+    return Vocabulary.from_sections(sections)
 
 
-def zipf(word: str) -> float:
-    """Swedish frequency of ``word`` on wordfreq's zipf scale (``0.0`` when not listed).
+@cache
+def frequency_table(lang: str) -> FrequencyTable:
+    """wordfreq's large list for another language (alphabetic words), cached on disk.
+
+    Memory-mapped and searched in place: it costs no start-up time and little memory, for the
+    occasional look-up (OCR repair asks whether a word looks English). Swedish has the
+    searchable :func:`vocabulary` instead.
+
+    Example:
+        >>> frequency_table("en").get("school") > frequency_table("en").get("schooling")
+        True
+    """
+    sections = load_artefact(
+        f"{lang}-frequencies",
+        lambda: FrequencyTable.sections(_wordfreq_frequencies(lang)),
+        packages=("wordfreq", "plancompare"),
+        files=_wordfreq_file(lang),
+    )
+    return FrequencyTable.from_sections(sections)
+
+
+def zipf(word: str, lang: str = "sv") -> float:
+    """Frequency of ``word`` on wordfreq's zipf scale (``0.0`` when not listed), Swedish unless
+    ``lang`` names another of wordfreq's languages.
 
     Zipf is ``log10`` of occurrences per 10**9 words (``och`` ≈ 7.5, a rare word ≈ 1–2),
     rounded to two decimals as ``wordfreq.zipf_frequency`` does; the word is lower-cased.
@@ -150,8 +250,9 @@ def zipf(word: str) -> float:
     Example:
         >>> zipf("Kompetens") == zipf("kompetens") > 4.0
         True
-        >>> zipf("rekryteringssystemet")
-        0.0
+        >>> zipf("rekryteringssystemet"), zipf("for", lang="en") > zipf("for")
+        (0.0, True)
     """
-    p = vocabulary().prob(word.lower())
-    return round(math.log10(p) + 9, 2) if p > 0 else 0.0
+    low = word.lower()
+    p = vocabulary().prob(low) if lang == "sv" else frequency_table(lang).get(low, 0.0)
+    return round(math.log10(p) + 9, 2) if p else 0.0

@@ -1,0 +1,175 @@
+"""Prepared tables on disk: built once, memory-mapped by every later process.
+
+An *artefact* is a few named flat arrays (UTF-8 blobs, numbers) in one file, stored in the
+platform's cache directory (``~/.cache/plancompare`` on Linux; ``PLANCOMPARE_CACHE_DIR``
+overrides it). Its file name carries a key: a hash of the artefact's name, the format, the
+versions of the packages it is built from and the contents of the data files it reads. A
+newer wordfreq, simplemma or plancompare, or an edited data file, gives a new key, so a stale
+table is never read: it is rebuilt, and older files of the same artefact are removed.
+
+Writes are atomic (a temporary file in the same directory, then a rename), so a process that
+reads while another builds sees the old file, the new one or none -- never half a file; two
+processes building at once each write a whole file and the last rename wins. A file that does
+not parse (a disk filled up, a stray edit) is rebuilt.
+
+File layout: ``MAGIC``, an 8-byte little-endian header length, a JSON header (key, and for
+each section its offset, length and type code), then the sections, each 8-byte aligned.
+
+Example:
+    >>> import os, tempfile
+    >>> os.environ["PLANCOMPARE_CACHE_DIR"] = tempfile.mkdtemp()
+    >>> def build():
+    ...     return {"words": "\\n".join(["bär", "bör"]).encode(), "probs": array("d", [0.2, 0.3])}
+    >>> table = load_artefact("demo", build, packages=(), files=())
+    >>> bytes(table["words"]).decode().split("\\n"), list(table["probs"])
+    (['bär', 'bör'], [0.2, 0.3])
+    >>> [p.name.startswith("demo-") for p in cache_dir().iterdir()]
+    [True]
+    >>> del os.environ["PLANCOMPARE_CACHE_DIR"]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import mmap
+import os
+import struct
+from array import array
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+from plancompare.atomic import write_bytes_atomic
+
+__all__ = ["CACHE_ENV", "FORMAT", "MAGIC", "artefact_key", "cache_dir", "load_artefact"]
+
+CACHE_ENV = "PLANCOMPARE_CACHE_DIR"
+FORMAT = 1  # bump when the layout of any artefact changes
+MAGIC = b"PLANCOMPARE-ARTEFACT\n"
+_ALIGN = 8
+
+Sections = Mapping[str, "bytes | array"]
+
+
+def cache_dir() -> Path:
+    """Where artefacts live: ``$PLANCOMPARE_CACHE_DIR``, else the platform's user cache dir.
+
+    Example:
+        >>> cache_dir().name
+        'plancompare'
+    """
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("plancompare", appauthor=False))
+
+
+def _package_version(name: str) -> str:
+    if name == "plancompare":
+        from plancompare import __version__
+
+        return __version__
+    from importlib import metadata
+
+    return metadata.version(name)
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def artefact_key(name: str, packages: Iterable[str], files: Iterable[Path]) -> str:
+    """The key of an artefact: a hash of its name, the format, package versions and data files.
+
+    Example:
+        >>> a = artefact_key("demo", ["plancompare"], [])
+        >>> a == artefact_key("demo", ["plancompare"], []) != artefact_key("other", [], [])
+        True
+    """
+    parts = [f"name={name}", f"format={FORMAT}"]
+    parts += [f"{p}={_package_version(p)}" for p in sorted(packages)]
+    parts += [f"{Path(f).name}={_file_digest(Path(f))}" for f in files]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]
+
+
+def _write(path: Path, key: str, sections: Sections) -> None:
+    header: dict[str, object] = {"key": key, "sections": {}}
+    payload: list[bytes] = []
+    offset = 0
+    for section, data in sections.items():
+        code = data.typecode if isinstance(data, array) else "B"
+        raw = data.tobytes() if isinstance(data, array) else bytes(data)
+        header["sections"][section] = [offset, len(raw), code]  # type: ignore[index]
+        pad = -len(raw) % _ALIGN
+        payload.append(raw + b"\0" * pad)
+        offset += len(raw) + pad
+    head = json.dumps(header).encode()
+    head += b" " * (-(len(MAGIC) + 8 + len(head)) % _ALIGN)
+    write_bytes_atomic(path, [MAGIC + struct.pack("<Q", len(head)) + head, *payload])
+
+
+def _read(path: Path, key: str) -> dict[str, memoryview] | None:
+    """The sections of a complete, matching artefact file, memory-mapped; ``None`` otherwise."""
+    try:
+        with path.open("rb") as fh:
+            mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    view = memoryview(mapped)
+    start = len(MAGIC) + 8
+    if len(view) < start or view[: len(MAGIC)] != MAGIC:
+        return None
+    (head_len,) = struct.unpack("<Q", view[len(MAGIC) : start])
+    try:
+        header = json.loads(bytes(view[start : start + head_len]))
+    except ValueError:
+        return None
+    if header.get("key") != key:
+        return None
+    base = start + head_len
+    out: dict[str, memoryview] = {}
+    for section, (offset, length, code) in header["sections"].items():
+        end = base + offset + length
+        if end > len(view):
+            return None
+        chunk = view[base + offset : end]
+        out[section] = chunk if code == "B" else chunk.cast(code)
+    return out
+
+
+def load_artefact(
+    name: str,
+    build: Callable[[], Sections],
+    *,
+    packages: Iterable[str],
+    files: Iterable[Path],
+) -> dict[str, memoryview]:
+    """The artefact ``name`` from the cache, built (and stored) first if missing or stale.
+
+    ``build()`` returns the sections: ``bytes`` (read back as a byte view) or ``array.array``
+    (read back as a view of the same type code). ``packages`` and ``files`` are what the
+    artefact is built from; they make up its key (see :func:`artefact_key`). If the cache
+    directory cannot be written, the freshly built sections are returned all the same.
+    """
+    key = artefact_key(name, packages, files)
+    directory = cache_dir()
+    path = directory / f"{name}-{key}.bin"
+    found = _read(path, key)
+    if found is not None:
+        return found
+    sections = build()
+    try:
+        _write(path, key, sections)
+        for old in directory.glob(f"{name}-*.bin"):
+            if old != path:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+    except OSError:
+        pass
+    found = _read(path, key)
+    if found is not None:
+        return found
+    return {section: memoryview(data) for section, data in sections.items()}

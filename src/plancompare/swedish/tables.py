@@ -1,0 +1,148 @@
+"""Read-only tables of sorted strings in flat arrays, for memory-mapped lookups.
+
+A :class:`SortedStrings` is one UTF-8 blob of strings in byte order with an offset array; a
+lookup is a binary search. Nothing is unpacked on load, so a table of a million strings costs
+no start-up time and only the pages a lookup touches. :class:`FrequencyTable` pairs one with a
+float array (word -> frequency); the lemma dictionary pairs one with lemma ids
+(:class:`plancompare.swedish.lemmatize.LemmaTable`).
+
+Example:
+    >>> t = FrequencyTable.from_items({"the": 0.05, "school": 0.001})
+    >>> t.get("school"), t.get("skola"), "the" in t, len(t)
+    (0.001, None, True, 2)
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TypeVar
+
+__all__ = ["FrequencyTable", "SortedMapping", "SortedStrings"]
+
+V = TypeVar("V")
+
+
+class SortedStrings(Sequence[str]):
+    """Strings sorted by their UTF-8 bytes, held as one blob and ``len + 1`` offsets.
+
+    Example:
+        >>> s = SortedStrings.from_strings(["öka", "bära", "bära", "arbeta"])
+        >>> list(s), s.find("bära"), s.find("bär")
+        (['arbeta', 'bära', 'öka'], 1, -1)
+    """
+
+    __slots__ = ("_blob", "_offsets")
+
+    def __init__(self, blob: bytes | memoryview, offsets: Sequence[int]) -> None:
+        self._blob = blob  # a memory-mapped view is searched in place, never copied whole
+        self._offsets = offsets
+
+    @staticmethod
+    def pack(strings: Iterable[str]) -> tuple[bytes, array]:
+        """``(blob, offsets)`` of the distinct ``strings``, sorted."""
+        encoded = sorted({s.encode() for s in strings})
+        offsets = array("I", [0])
+        for s in encoded:
+            offsets.append(offsets[-1] + len(s))
+        return b"".join(encoded), offsets
+
+    @classmethod
+    def from_strings(cls, strings: Iterable[str]) -> SortedStrings:
+        """The table of the distinct ``strings``."""
+        blob, offsets = cls.pack(strings)
+        return cls(blob, offsets)
+
+    def find(self, s: str) -> int:
+        """The index of ``s``, or ``-1``."""
+        target = s.encode()
+        offsets, blob = self._offsets, self._blob
+        n = len(offsets) - 1
+        lo, hi = 0, n
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if bytes(blob[offsets[mid] : offsets[mid + 1]]) < target:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < n and bytes(blob[offsets[lo] : offsets[lo + 1]]) == target:
+            return lo
+        return -1
+
+    def __getitem__(self, i: int) -> str:  # type: ignore[override]
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        i %= len(self)
+        return bytes(self._blob[self._offsets[i] : self._offsets[i + 1]]).decode()
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+
+class SortedMapping(Mapping[str, V]):
+    """A read-only mapping whose keys are :class:`SortedStrings`; subclasses give ``_value(i)``."""
+
+    __slots__ = ("_keys",)
+
+    def __init__(self, keys: SortedStrings) -> None:
+        self._keys = keys
+
+    def _value(self, i: int) -> V:
+        raise NotImplementedError
+
+    def get(self, key: str, default: V | None = None) -> V | None:  # type: ignore[override]
+        i = self._keys.find(key)
+        return self._value(i) if i >= 0 else default
+
+    def __getitem__(self, key: str) -> V:
+        i = self._keys.find(key)
+        if i < 0:
+            raise KeyError(key)
+        return self._value(i)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._keys.find(key) >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+class FrequencyTable(SortedMapping[float]):
+    """Word -> frequency, as :class:`SortedStrings` and a parallel ``float64`` array.
+
+    Stored with :meth:`sections` and read back with :meth:`from_sections`, e.g. from a
+    memory-mapped artefact (:mod:`plancompare.swedish.cache`).
+    """
+
+    __slots__ = ("_freqs",)
+
+    def __init__(self, words: SortedStrings, freqs: Sequence[float]) -> None:
+        super().__init__(words)
+        self._freqs = freqs
+
+    def _value(self, i: int) -> float:
+        return self._freqs[i]
+
+    @staticmethod
+    def sections(freqs: Mapping[str, float]) -> dict[str, bytes | array]:
+        """Flat sections of a word -> frequency mapping."""
+        blob, offsets = SortedStrings.pack(freqs)
+        words = SortedStrings(blob, offsets)
+        return {
+            "words": blob,
+            "offsets": offsets,
+            "freqs": array("d", (freqs[w] for w in words)),
+        }
+
+    @classmethod
+    def from_sections(cls, sections: Mapping[str, memoryview | bytes | array]) -> FrequencyTable:
+        """The table stored by :meth:`sections`."""
+        return cls(SortedStrings(sections["words"], sections["offsets"]), sections["freqs"])
+
+    @classmethod
+    def from_items(cls, freqs: Mapping[str, float]) -> FrequencyTable:
+        """A table of ``freqs``."""
+        return cls.from_sections(cls.sections(freqs))

@@ -1,0 +1,152 @@
+"""Tests for plancompare.swedish.cache: prepared tables built once, reused, never half-read."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from array import array
+from pathlib import Path
+
+import pytest
+import simplemma
+
+from plancompare import paths, swedish
+from plancompare.swedish import cache
+from plancompare.swedish.frequencies import Vocabulary
+from plancompare.swedish.lemmatize import _simplemma, lemma_table
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def _sections(n: int = 1000) -> dict[str, bytes | array]:
+    return {"words": "\n".join(f"ord{i}" for i in range(n)).encode(), "n": array("d", range(n))}
+
+
+def test_the_cache_directory_follows_the_environment(cache_dir):
+    assert cache.cache_dir() == cache_dir
+
+
+def test_an_artefact_is_built_once_and_then_read_from_disk(cache_dir):
+    builds = []
+
+    def build():
+        builds.append(1)
+        return _sections()
+
+    first = cache.load_artefact("demo", build, packages=["plancompare"], files=[])
+    second = cache.load_artefact("demo", build, packages=["plancompare"], files=[])
+    assert len(builds) == 1
+    assert bytes(first["words"]) == bytes(second["words"])
+    assert list(second["n"])[:3] == [0.0, 1.0, 2.0]
+    assert [p.name.startswith("demo-") for p in cache_dir.iterdir()] == [True]
+
+
+def test_an_edited_data_file_makes_a_new_artefact_and_removes_the_stale_one(cache_dir, tmp_path):
+    data = tmp_path / "words.txt"
+    data.write_text("bär\n", encoding="utf-8")
+
+    def build():
+        return {"words": data.read_bytes()}
+
+    old = cache.load_artefact("demo", build, packages=[], files=[data])
+    data.write_text("bär\nbör\n", encoding="utf-8")
+    new = cache.load_artefact("demo", build, packages=[], files=[data])
+    assert bytes(old["words"]) == "bär\n".encode()
+    assert bytes(new["words"]) == "bär\nbör\n".encode()
+    assert len(list(cache_dir.glob("demo-*.bin"))) == 1
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty"])
+def test_a_damaged_file_is_rebuilt(cache_dir, damage):
+    cache.load_artefact("demo", _sections, packages=[], files=[])
+    (path,) = cache_dir.glob("demo-*.bin")
+    raw = path.read_bytes()
+    path.write_bytes(
+        {"truncate": raw[: len(raw) // 2], "garbage": b"x" * len(raw), "empty": b""}[damage]
+    )
+    again = cache.load_artefact("demo", _sections, packages=[], files=[])
+    assert bytes(again["words"]) == bytes(_sections()["words"])
+
+
+def test_an_unwritable_cache_still_gives_the_table(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "cache"))
+    table = cache.load_artefact("demo", _sections, packages=[], files=[])
+    assert list(table["n"])[-1] == 999.0
+
+
+def _slow_sections() -> dict[str, bytes | array]:
+    time.sleep(0.2)
+    return _sections(200_000)
+
+
+def _build_in_child(directory: str, queue) -> None:
+    os.environ[cache.CACHE_ENV] = directory
+    table = cache.load_artefact("race", _slow_sections, packages=[], files=[])
+    queue.put((len(bytes(table["words"])), sum(table["n"])))
+
+
+def _read_while_building(directory: str, key: str, stop, queue) -> None:
+    """Read the artefact file over and over while others write it: whole or absent, never half."""
+    seen = 0
+    last_pass = False
+    while not last_pass:
+        last_pass = stop.is_set()  # one more pass after the builders are done
+        for path in Path(directory).glob("race-*.bin"):
+            found = cache._read(path, key)
+            if found is not None:
+                assert sum(found["n"]) == sum(range(200_000))
+                seen += 1
+    queue.put(seen)
+
+
+def test_concurrent_builds_never_expose_a_half_written_file(cache_dir):
+    cache_dir.mkdir()
+    ctx = multiprocessing.get_context("spawn")
+    queue, stop = ctx.Queue(), ctx.Event()
+    key = cache.artefact_key("race", [], [])
+    reader = ctx.Process(target=_read_while_building, args=(str(cache_dir), key, stop, queue))
+    reader.start()
+    builders = [ctx.Process(target=_build_in_child, args=(str(cache_dir), queue)) for _ in range(3)]
+    for p in builders:
+        p.start()
+    results = [queue.get(timeout=120) for _ in builders]
+    stop.set()
+    seen = queue.get(timeout=60)
+    for p in [*builders, reader]:
+        p.join(timeout=60)
+        assert p.exitcode == 0
+    expected = (len(bytes(_sections(200_000)["words"])), float(sum(range(200_000))))
+    assert results == [expected] * 3
+    assert seen >= 1  # the finished file was read whole at least once
+    assert [p.name for p in cache_dir.iterdir() if p.suffix == ".tmp"] == []
+    assert len(list(cache_dir.glob("race-*.bin"))) == 1
+
+
+def test_a_vocabulary_survives_storage():
+    freqs = {"bär": 0.02, "bar": 0.01, "bör": 0.03, "öka": 0.001}
+    stored = Vocabulary.from_sections(
+        {k: memoryview(v) for k, v in Vocabulary.from_frequencies(freqs).sections().items()}
+    )
+    assert {w: stored.prob(w) for w in stored} == freqs
+    assert stored.words("b*r") == ("bär", "bör")
+
+
+def _seed_words() -> list[str]:
+    words: set[str] = set()
+    for path in sorted(paths.raw_dir().glob("*.txt")):
+        words |= {t.text for t in swedish.tokenize(path.read_text(encoding="utf-8"))}
+    return sorted(words)
+
+
+def test_the_cached_dictionary_lemmatizes_exactly_as_simplemma_does():
+    words = _seed_words()
+    assert len(words) > 1000
+    assert [_simplemma(w) for w in words] == [simplemma.lemmatize(w, "sv").lower() for w in words]
+    assert len(lemma_table()) > 900_000
