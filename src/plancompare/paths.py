@@ -54,6 +54,44 @@ def processed_dir(data: str | Path | None = None) -> Path:
     return data_dir(data) / "processed"
 
 
+CODEBOOK_FILE = "codebook.csv"
+"""A data directory's own theme codebook, when it has one: ``DATA/codebook.csv``."""
+
+
+def shipped_codebook() -> Path:
+    """Return the theme codebook shipped with the package (``data/codebook/codebook.csv``).
+
+    Example:
+        >>> shipped_codebook().relative_to(RESOURCES).as_posix()
+        'codebook/codebook.csv'
+    """
+    return RESOURCES / "codebook" / CODEBOOK_FILE
+
+
+def codebook_path(data: str | Path | None = None) -> Path:
+    """Return ``DATA/codebook.csv`` when that file exists, else the shipped codebook.
+
+    A student who wants another codebook copies the shipped one into the data directory
+    and edits it there; every function that takes ``data_dir`` then uses that copy.
+
+    Example:
+        >>> codebook_path("/tmp/no-such-dir") == shipped_codebook()
+        True
+    """
+    own = data_dir(data) / CODEBOOK_FILE
+    return own if own.is_file() else shipped_codebook()
+
+
+def hand_labels_path() -> Path:
+    """Return the hand labels that theme coding is validated against (made by reading).
+
+    Example:
+        >>> hand_labels_path().name
+        'hand_labels.csv'
+    """
+    return REPO_ROOT / "tests" / "data" / "themes" / "hand_labels.csv"
+
+
 def notebooks_dir() -> Path:
     """Return the repository's ``notebooks/`` directory.
 

@@ -1,0 +1,424 @@
+"""Theme coding: find every codebook pattern in the units' text, with its evidence.
+
+The work is done once per *distinct* word, not per unit: the units are tokenized
+(:func:`plancompare.swedish.tokenize`), each distinct word is analysed once (lemma and
+compound parts from :mod:`plancompare.swedish`, cached across calls), each pattern word is
+resolved to the set of distinct words it matches through sorted indexes, and the hits are
+then found for all units at once with numpy over the token stream.
+
+How a pattern word matches a text word (case-insensitive):
+
+* ``word`` -- the text word's form or lemma equals the pattern word's form or lemma; or
+  (scope ``text``) the pattern word's compound parts occur, in order, among the text word's
+  parts (``lön`` in ``lönestrategi``); or (scope ``text``) a part of the text word *ends*
+  with the pattern word after at least three letters (``lön`` in ``ingångslön``: Swedish
+  compounds are right-headed, so this catches compounds the splitter keeps whole);
+* ``prefix*`` -- the form, lemma or a compound part starts with the prefix;
+* ``=form`` -- the form (or one part of a hyphenated word) is exactly this;
+* ``re:…`` -- the regular expression matches the whole form (or one hyphenated part).
+
+Example:
+    >>> import pandas as pd
+    >>> units = pd.DataFrame({"unit_id": ["u1"], "plan_id": ["p"],
+    ...     "text": ["Ta fram en lönestrategi, inte en lönsam plan."]})
+    >>> codes = code_themes(units)
+    >>> codes.loc[codes.theme == "lon", ["evidence", "start", "end"]].values.tolist()
+    [['lönestrategi', 11, 23]]
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import swedish
+from ..errors import PlanError
+from .codebook import ON_TOPIC, Atom, Pattern, load_codebook, parse_pattern, split_patterns
+
+CODE_COLUMNS = (
+    "unit_id",
+    "plan_id",
+    "framework",
+    "theme",
+    "pattern",
+    "evidence",
+    "start",
+    "end",
+    "evidence_unit",
+)
+"""Columns of :func:`code_themes`: ``evidence`` is ``text[start:end]`` of the unit
+``evidence_unit`` (the unit itself, or an enclosing measure whose themes it inherits)."""
+
+_MIN_HEAD_PREFIX = 3  # letters before a pattern word for it to count as a compound's head
+
+
+@dataclass
+class _Word:
+    """One distinct text word (as written) and what it can be matched by."""
+
+    forms: tuple[str, ...]  # lower-case form and its hyphenated parts
+    keys: frozenset[str]  # forms and their lemmas: what a whole-word pattern compares
+    parts: tuple[str, ...]  # compound parts (lemmas), hyphenated parts concatenated
+    surfaces: tuple[str, ...]  # the form as written and its hyphenated parts (for re:)
+
+
+_WORDS: dict[str, _Word] = {}  # analysis cache per distinct written form, across calls
+
+
+def _analyse(word: str) -> _Word:
+    cached = _WORDS.get(word)
+    if cached is not None:
+        return cached
+    lower = word.lower()
+    segments = [s for s in lower.split("-") if s] if "-" in lower else []
+    forms = (lower, *segments)
+    keys = frozenset(forms) | {swedish.lemma(f) for f in forms}
+    parts: list[str] = []
+    for segment in segments or [lower]:
+        parts.extend(swedish.compound_parts(segment))
+    written = [s for s in word.split("-") if s] if "-" in word else []
+    result = _Word(forms, keys, tuple(parts), (word, *written))
+    _WORDS[word] = result
+    return result
+
+
+@dataclass(frozen=True)
+class _Theme:
+    framework: str
+    theme: str
+    scope: str
+    patterns: tuple[Pattern, ...]
+    exclude: tuple[Pattern, ...]
+
+
+def _themes(book: pd.DataFrame) -> list[_Theme]:
+    return [
+        _Theme(
+            row.framework,
+            row.theme,
+            row.scope,
+            tuple(parse_pattern(p) for p in split_patterns(row.patterns)),
+            tuple(parse_pattern(p) for p in split_patterns(row.exclude)),
+        )
+        for row in book.itertuples(index=False)
+    ]
+
+
+class _Index:
+    """The token stream of many texts and sorted indexes over its distinct words."""
+
+    def __init__(self, texts: Sequence[str]):
+        vocab: dict[str, int] = {}
+        tok, unit, start, end = [], [], [], []
+        for i, text in enumerate(texts):
+            for t in swedish.tokenize(text):
+                tok.append(vocab.setdefault(t.text, len(vocab)))
+                unit.append(i)
+                start.append(t.start)
+                end.append(t.end)
+        self.tok = np.asarray(tok, dtype=np.int64)
+        self.unit = np.asarray(unit, dtype=np.int64)
+        self.start = np.asarray(start, dtype=np.int64)
+        self.end = np.asarray(end, dtype=np.int64)
+        self.words = [_analyse(w) for w in vocab]
+        self._by_key = self._invert(lambda w: w.keys)
+        self._by_part = self._invert(lambda w: w.parts)
+        self._by_form = self._invert(lambda w: w.forms)
+        strings = set(self._by_key) | set(self._by_part)
+        self._sorted = sorted(strings)
+        self._reversed = sorted(s[::-1] for s in self._by_part)
+        self._masks: dict[tuple[Atom, bool], np.ndarray] = {}
+
+    def _invert(self, get) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for i, w in enumerate(self.words):
+            for s in set(get(w)):
+                index.setdefault(s, []).append(i)
+        return index
+
+    def mask(self, atom: Atom, whole_word: bool) -> np.ndarray:
+        """Boolean array over distinct words: which ones ``atom`` matches (cached)."""
+        cached = self._masks.get((atom, whole_word))
+        if cached is None:
+            cached = np.zeros(len(self.words), dtype=bool)
+            hits = list(self._matching(atom, whole_word))
+            if hits:
+                cached[np.asarray(hits, dtype=np.int64)] = True
+            self._masks[(atom, whole_word)] = cached
+        return cached
+
+    def _matching(self, atom: Atom, whole_word: bool) -> Iterable[int]:
+        if atom.kind == "exact":
+            return self._by_form.get(atom.text, ())
+        if atom.kind == "regex":
+            rx = _compiled(atom.text)
+            return (i for i, w in enumerate(self.words) if any(rx.fullmatch(s) for s in w.surfaces))
+        if atom.kind == "prefix":
+            lo = bisect.bisect_left(self._sorted, atom.text)
+            hi = bisect.bisect_left(self._sorted, atom.text + "\U0010ffff")
+            found: set[int] = set()
+            for s in self._sorted[lo:hi]:
+                found.update(self._by_key.get(s, ()))
+                if not whole_word:
+                    found.update(self._by_part.get(s, ()))
+            return found
+        return self._word_matches(atom.text, whole_word)
+
+    def _word_matches(self, word: str, whole_word: bool) -> set[int]:
+        lemma = swedish.lemma(word)
+        found = set(self._by_key.get(word, ())) | set(self._by_key.get(lemma, ()))
+        if whole_word:
+            return found
+        parts = tuple(p for s in word.split("-") if s for p in swedish.compound_parts(s))
+        if len(parts) == 1:
+            found.update(self._by_part.get(parts[0], ()))
+        elif parts:
+            for i in self._by_part.get(parts[0], ()):
+                if _contains(self.words[i].parts, parts):
+                    found.add(i)
+        for head in {word, lemma}:
+            lo = bisect.bisect_left(self._reversed, head[::-1])
+            hi = bisect.bisect_left(self._reversed, head[::-1] + "\U0010ffff")
+            for rev in self._reversed[lo:hi]:
+                if len(rev) - len(head) >= _MIN_HEAD_PREFIX:
+                    found.update(self._by_part[rev[::-1]])
+        return found
+
+    def find(self, pattern: Pattern, whole_word: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Token positions where ``pattern`` starts and ends (inclusive), all texts at once."""
+        masks = [self.mask(a, whole_word) for a in pattern.atoms]
+        n = len(self.tok)
+        first = np.flatnonzero(masks[0][self.tok]) if n else np.zeros(0, dtype=np.int64)
+        for k, mask in enumerate(masks[1:], start=1):
+            nxt = first + k
+            keep = nxt < n
+            first, nxt = first[keep], nxt[keep]
+            keep = (self.unit[nxt] == self.unit[first]) & mask[self.tok[nxt]]
+            first = first[keep]
+        return first, first + len(masks) - 1
+
+
+_REGEX_CACHE: dict[str, object] = {}
+
+
+def _compiled(expr: str):
+    import re
+
+    rx = _REGEX_CACHE.get(expr)
+    if rx is None:
+        rx = _REGEX_CACHE[expr] = re.compile(expr)
+    return rx
+
+
+def _contains(parts: tuple[str, ...], sub: tuple[str, ...]) -> bool:
+    k = len(sub)
+    return any(parts[i : i + k] == sub for i in range(len(parts) - k + 1))
+
+
+def resolve_codebook(codebook: pd.DataFrame | str | Path | None) -> pd.DataFrame:
+    """A codebook given as a DataFrame, a path, or ``None`` (the default codebook).
+
+    Example:
+        >>> resolve_codebook(None).attrs["path"].name
+        'codebook.csv'
+    """
+    if codebook is None:
+        return load_codebook()
+    if isinstance(codebook, str | Path):
+        return load_codebook(codebook)
+    return codebook
+
+
+def code_themes(
+    frame: pd.DataFrame,
+    codebook: pd.DataFrame | str | Path | None = None,
+    *,
+    inherit: bool = True,
+) -> pd.DataFrame:
+    """Code every unit of ``frame`` with the codebook's themes; one row per hit.
+
+    A hit is one occurrence of one of a theme's patterns in a unit's ``text`` that no
+    ``exclude`` pattern of the theme overlaps; ``evidence`` is the matched words exactly as
+    written, ``text[start:end]``. For a framework of scope ``lead`` (the stage of a
+    measure) only the first hit in a unit is kept. With ``inherit`` (the default) and a
+    ``parent`` column, a unit also carries the hits of the measures that enclose it (a step
+    of an uppdrag concerns what its uppdrag concerns): those rows have the enclosing unit as
+    ``evidence_unit`` and offsets into *its* text; scope-``lead`` frameworks are never
+    inherited. Parents are looked up in ``frame``, so code the whole frame and select
+    afterwards. Rows are sorted by the frame's order, then by position.
+
+    ``codebook`` is a DataFrame from :func:`load_codebook`, a path, or ``None`` for the
+    default (:func:`~plancompare.paths.codebook_path`).
+
+    Example:
+        >>> from plancompare import load
+        >>> frame = load()
+        >>> codes = code_themes(frame)
+        >>> vfu = frame.loc[frame.text.str.contains("VFU-samordning"), "unit_id"].iloc[0]
+        >>> sorted(codes.loc[codes.unit_id == vfu, "theme"].unique())[:4]
+        ['attrahera', 'genomfora', 'kompetensforsorjning', 'larosaten_vfu']
+    """
+    book = resolve_codebook(codebook)
+    themes = _themes(book)
+    texts = frame["text"].astype(str).tolist()
+    index = _Index(texts)
+    pieces = [_theme_hits(index, t, k) for k, t in enumerate(themes)]
+    hits = pd.concat(pieces, ignore_index=True) if pieces else _empty_hits()
+    hits = _keep_first_lead(hits, themes)
+    hits["evidence_row"] = hits["row"]
+    if inherit and "parent" in frame.columns:
+        hits = _inherit(hits, frame, themes)
+    return _assemble(hits, frame, themes, texts)
+
+
+def _empty_hits() -> pd.DataFrame:
+    return pd.DataFrame({c: np.zeros(0, dtype=np.int64) for c in ("row", "start", "end", "k")})
+
+
+def _theme_hits(index: _Index, theme: _Theme, k: int) -> pd.DataFrame:
+    whole_word = theme.scope == "lead"
+    rows, starts, ends, pats = [], [], [], []
+    for p, pattern in enumerate(theme.patterns):
+        a, b = index.find(pattern, whole_word)
+        rows.append(index.unit[a])
+        starts.append(index.start[a])
+        ends.append(index.end[b])
+        pats.append(np.full(len(a), p, dtype=np.int64))
+    found = pd.DataFrame(
+        {
+            "row": np.concatenate(rows),
+            "start": np.concatenate(starts),
+            "end": np.concatenate(ends),
+            "p": np.concatenate(pats),
+        }
+    )
+    found = found.drop_duplicates(["row", "start", "end"])  # two patterns, same words
+    if theme.exclude and len(found):
+        found = found[~_excluded(index, theme.exclude, whole_word, found)]
+    found["k"] = k
+    return found
+
+
+def _excluded(
+    index: _Index, exclude: tuple[Pattern, ...], whole_word: bool, found: pd.DataFrame
+) -> np.ndarray:
+    """Which hits overlap a span an exclude pattern matches in the same unit."""
+    spans = []
+    for pattern in exclude:
+        a, b = index.find(pattern, whole_word)
+        spans.append(
+            pd.DataFrame({"row": index.unit[a], "x_start": index.start[a], "x_end": index.end[b]})
+        )
+    spans_df = pd.concat(spans, ignore_index=True)
+    if spans_df.empty:
+        return np.zeros(len(found), dtype=bool)
+    pairs = found.reset_index().merge(spans_df, on="row")
+    overlap = pairs[(pairs["start"] < pairs["x_end"]) & (pairs["x_start"] < pairs["end"])]["index"]
+    return np.asarray(found.index.isin(overlap))
+
+
+def _keep_first_lead(hits: pd.DataFrame, themes: list[_Theme]) -> pd.DataFrame:
+    """For scope-``lead`` frameworks keep only the earliest hit per unit and framework."""
+    lead = {k for k, t in enumerate(themes) if t.scope == "lead"}
+    if not lead or hits.empty:
+        return hits
+    framework = np.array([t.framework for t in themes], dtype=object)
+    is_lead = hits["k"].isin(lead)
+    first = (
+        hits[is_lead]
+        .assign(fw=lambda d: framework[d["k"].to_numpy()])
+        .sort_values(["row", "fw", "start", "k"], kind="mergesort")
+        .drop_duplicates(["row", "fw"])
+        .drop(columns="fw")
+    )
+    return pd.concat([hits[~is_lead], first], ignore_index=True)
+
+
+def _inherit(hits: pd.DataFrame, frame: pd.DataFrame, themes: list[_Theme]) -> pd.DataFrame:
+    """Add, for each unit, the (non-lead) hits of every enclosing unit found in ``frame``."""
+    row_of = {uid: i for i, uid in enumerate(frame["unit_id"].astype(str))}
+    parents = frame["parent"].fillna("").astype(str).tolist()
+    inheritable = hits[~hits["k"].isin([k for k, t in enumerate(themes) if t.scope == "lead"])]
+    extra = []
+    for child, parent in enumerate(parents):
+        seen: set[int] = set()
+        while parent and parent in row_of and row_of[parent] not in seen:
+            ancestor = row_of[parent]
+            seen.add(ancestor)
+            extra.append((child, ancestor))
+            parent = parents[ancestor]
+    if not extra:
+        return hits
+    links = pd.DataFrame(extra, columns=["child", "evidence_row"])
+    inherited = inheritable.drop(columns="evidence_row").merge(
+        links, left_on="row", right_on="evidence_row"
+    )
+    inherited = inherited.drop(columns="row").rename(columns={"child": "row"})
+    return pd.concat([hits, inherited], ignore_index=True)
+
+
+def _assemble(
+    hits: pd.DataFrame, frame: pd.DataFrame, themes: list[_Theme], texts: list[str]
+) -> pd.DataFrame:
+    hits = hits.sort_values(
+        ["row", "evidence_row", "start", "end", "k"], kind="mergesort"
+    ).reset_index(drop=True)
+    ids = frame["unit_id"].astype(str).to_numpy()
+    plans = frame["plan_id"].astype(str).to_numpy()
+    k = hits["k"].to_numpy()
+    ev_row = hits["evidence_row"].to_numpy()
+    starts, ends = hits["start"].to_numpy(), hits["end"].to_numpy()
+    patterns = [
+        themes[kk].patterns[pp].source for kk, pp in zip(k, hits["p"].to_numpy(), strict=True)
+    ]
+    codes = pd.DataFrame(
+        {
+            "unit_id": ids[hits["row"].to_numpy()],
+            "plan_id": plans[hits["row"].to_numpy()],
+            "framework": [themes[kk].framework for kk in k],
+            "theme": [themes[kk].theme for kk in k],
+            "pattern": patterns,
+            "evidence": [texts[r][s:e] for r, s, e in zip(ev_row, starts, ends, strict=True)],
+            "start": starts,
+            "end": ends,
+            "evidence_unit": ids[ev_row],
+        },
+        columns=list(CODE_COLUMNS),
+    )
+    return codes.astype({c: "str" for c in CODE_COLUMNS if c not in ("start", "end")})
+
+
+def on_topic(
+    frame: pd.DataFrame,
+    codebook: pd.DataFrame | str | Path | None = None,
+    *,
+    codes: pd.DataFrame | None = None,
+    inherit: bool = True,
+) -> pd.Series:
+    """Whether each unit concerns competence supply / employer attractiveness at all.
+
+    True when a pattern of the codebook's ``on_topic`` framework hits the unit (or, with
+    ``inherit``, a measure enclosing it). Indexed like ``frame``. Pass ``codes`` from
+    :func:`code_themes` to avoid coding twice.
+
+    Example:
+        >>> from plancompare import load
+        >>> frame = load()
+        >>> flag = on_topic(frame)
+        >>> premises = frame.text.str.startswith("Ta fram en plan för strategisk lokalplanering")
+        >>> bool(flag[premises].iloc[0])
+        False
+    """
+    book = resolve_codebook(codebook)
+    if ON_TOPIC not in set(book["framework"]):
+        where = book.attrs.get("path", "codebook")
+        raise PlanError(f"the codebook has no '{ON_TOPIC}' framework", file=where)
+    if codes is None:
+        codes = code_themes(frame, book, inherit=inherit)
+    hit = set(codes.loc[codes["framework"] == ON_TOPIC, "unit_id"])
+    return frame["unit_id"].astype(str).isin(hit).rename("on_topic")
