@@ -16,6 +16,7 @@ from .errors import EncodingError, ManifestError, ParseError, PlanError, PlanErr
 from .frame import COLUMNS, build_frame, load
 from .manifest import PlanRecord, check_data, read_manifest
 from .ocr import OcrRepairer, apply_changes, damage, evaluate, repair_changes, repair_ocr
+from .themes import code_themes, load_codebook, on_topic
 
 __version__ = "0.1.0"
 
@@ -33,10 +34,13 @@ __all__ = [
     "apply_changes",
     "build_frame",
     "check_data",
+    "code_themes",
     "damage",
     "evaluate",
     "load",
+    "load_codebook",
     "log_odds",
+    "on_topic",
     "read_manifest",
     "read_source",
     "repair_changes",

@@ -9,6 +9,14 @@ Example:
     True
 """
 
+from .themes import FRAMEWORK_LABELS, plot_stage_profile, plot_theme_coverage
 from .units import KIND_COLOURS, plot_measures_by_municipality, plot_units_by_kind
 
-__all__ = ["KIND_COLOURS", "plot_measures_by_municipality", "plot_units_by_kind"]
+__all__ = [
+    "FRAMEWORK_LABELS",
+    "KIND_COLOURS",
+    "plot_measures_by_municipality",
+    "plot_stage_profile",
+    "plot_theme_coverage",
+    "plot_units_by_kind",
+]

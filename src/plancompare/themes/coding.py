@@ -11,8 +11,9 @@ How a pattern word matches a text word (case-insensitive):
 * ``word`` -- the text word's form or lemma equals the pattern word's form or lemma; or
   (scope ``text``) the pattern word's compound parts occur, in order, among the text word's
   parts (``lön`` in ``lönestrategi``); or (scope ``text``) a part of the text word *ends*
-  with the pattern word after at least three letters (``lön`` in ``ingångslön``: Swedish
-  compounds are right-headed, so this catches compounds the splitter keeps whole);
+  with the pattern word after a word of its own (``lön`` in ``ingångslön``, after
+  ``ingång`` + linking ``s``: Swedish compounds are right-headed, so this catches compounds
+  the splitter keeps whole -- but not ``anställa`` in ``sammanställa``);
 * ``prefix*`` -- the form, lemma or a compound part starts with the prefix;
 * ``=form`` -- the form (or one part of a hyphenated word) is exactly this;
 * ``re:…`` -- the regular expression matches the whole form (or one hyphenated part).
@@ -55,6 +56,7 @@ CODE_COLUMNS = (
 ``evidence_unit`` (the unit itself, or an enclosing measure whose themes it inherits)."""
 
 _MIN_HEAD_PREFIX = 3  # letters before a pattern word for it to count as a compound's head
+_MIN_MODIFIER_ZIPF = 2.5  # ... and those letters must be a word this common (wordfreq zipf)
 
 
 @dataclass
@@ -185,7 +187,7 @@ class _Index:
             lo = bisect.bisect_left(self._reversed, head[::-1])
             hi = bisect.bisect_left(self._reversed, head[::-1] + "\U0010ffff")
             for rev in self._reversed[lo:hi]:
-                if len(rev) - len(head) >= _MIN_HEAD_PREFIX:
+                if _is_modifier(rev[len(head) :][::-1]):
                     found.update(self._by_part[rev[::-1]])
         return found
 
@@ -213,6 +215,17 @@ def _compiled(expr: str):
     if rx is None:
         rx = _REGEX_CACHE[expr] = re.compile(expr)
     return rx
+
+
+def _is_modifier(prefix: str) -> bool:
+    """Whether ``prefix`` (before a compound's head) is a word, with a linking s or e.
+
+    ``ingångs`` (ingång + s) is; ``samm`` (of ``sammanställa`` read as samm + anställa) is not.
+    """
+    if len(prefix) < _MIN_HEAD_PREFIX:
+        return False
+    stems = [prefix] + [prefix[:-1] for link in "se" if prefix.endswith(link)]
+    return any(len(s) >= _MIN_HEAD_PREFIX and swedish.zipf(s) >= _MIN_MODIFIER_ZIPF for s in stems)
 
 
 def _contains(parts: tuple[str, ...], sub: tuple[str, ...]) -> bool:
@@ -260,8 +273,9 @@ def code_themes(
         >>> frame = load()
         >>> codes = code_themes(frame)
         >>> vfu = frame.loc[frame.text.str.contains("VFU-samordning"), "unit_id"].iloc[0]
-        >>> sorted(codes.loc[codes.unit_id == vfu, "theme"].unique())[:4]
-        ['attrahera', 'genomfora', 'kompetensforsorjning', 'larosaten_vfu']
+        >>> hits = codes[(codes.unit_id == vfu) & (codes.theme == "larosaten_vfu")]
+        >>> hits.evidence.tolist()
+        ['VFU-samordning', 'lärarstudenter']
     """
     book = resolve_codebook(codebook)
     themes = _themes(book)

@@ -169,7 +169,7 @@ def kwic(
         >>> from plancompare import load, code_themes
         >>> frame = load()
         >>> view = kwic(frame, code_themes(frame), "lon", width=20)
-        >>> view.evidence.str.lower().str.contains("lön").all()
+        >>> bool(view.evidence.str.lower().str.contains("lön").all())
         True
     """
     hits = codes[codes["theme"] == theme]

@@ -1,0 +1,152 @@
+"""Figures of the theme coding: plan x theme coverage, stage profile per plan.
+
+Both show shares of each plan's on-topic leaf measures (plans differ in size), in Swedish,
+with a title that states what the figure shows and a subtitle saying what is counted.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+#: Swedish names of the shipped codebook's frameworks (a framework not listed shows its id).
+FRAMEWORK_LABELS = {
+    "skr2019": "SKL:s nio rekryteringsstrategier (2018–2019)",
+    "skr2024": "SKR:s strategier för kompetensförsörjning (2024)",
+    "process": "kompetensförsörjningsprocessen",
+    "plan_themes": "teman som planerna tar upp",
+    "stage": "skede (ledande verb)",
+    "on_topic": "kompetensförsörjning",
+}
+
+_META = ("municipality", "n_measures")
+
+
+def _plan_labels(table: pd.DataFrame) -> list[str]:
+    """``Malmö (n = 12)``; the plan id is added when a municipality has several plans."""
+    repeated = table["municipality"].duplicated(keep=False)
+    return [
+        f"{m} – {pid} (n = {n})" if rep else f"{m} (n = {n})"
+        for pid, m, n, rep in zip(
+            table.index, table["municipality"], table["n_measures"], repeated, strict=True
+        )
+    ]
+
+
+def _labels(codebook: pd.DataFrame, themes: list[str]) -> list[str]:
+    names = dict(zip(codebook["theme"], codebook["label_sv"], strict=True))
+    return [names.get(t, t) for t in themes]
+
+
+def plot_theme_coverage(
+    coverage: pd.DataFrame, codebook: pd.DataFrame, *, framework: str | None = None
+) -> Figure:
+    """Heatmap: the share of each plan's on-topic leaf measures touching each theme.
+
+    ``coverage`` comes from :func:`plancompare.themes.coverage_table`; ``codebook`` gives
+    the Swedish labels; ``framework`` names the framework in the subtitle.
+
+    Example:
+        >>> from plancompare import load, load_codebook
+        >>> from plancompare.themes import coverage_table
+        >>> fig = plot_theme_coverage(coverage_table(load()), load_codebook(),
+        ...                           framework="plan_themes")
+        >>> fig.axes[0].get_xlabel()
+        'tema'
+    """
+    shares = coverage.drop(columns=list(_META))
+    themes = list(shares.columns)
+    means = shares.mean()
+    top = means.idxmax() if len(means) else None
+    fig = Figure(figsize=(max(6.0, 0.55 * len(themes) + 3.5), 0.55 * len(shares) + 3.2))
+    ax = fig.subplots()
+    image = ax.imshow(shares.to_numpy(float), cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    for (i, j), value in np.ndenumerate(shares.to_numpy(float)):
+        colour = "white" if value > 0.6 else "black"
+        ax.text(j, i, f"{value:.0%}", ha="center", va="center", fontsize=8, color=colour)
+    ax.set_xticks(range(len(themes)), _labels(codebook, themes), rotation=40, ha="right")
+    ax.set_yticks(range(len(shares)), _plan_labels(coverage))
+    ax.set_xlabel("tema")
+    ax.set_ylabel("plan (antal åtgärder)")
+    bar = fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
+    bar.set_label("andel av planens åtgärder")
+    if top is not None:
+        label = _labels(codebook, [top])[0]
+        title = f"{label} är det tema flest åtgärder rör: i snitt {means[top]:.0%} per plan"
+    else:
+        title = "Inga teman att visa"
+    ax.set_title(title, loc="left", fontsize=11, fontweight="bold", pad=24)
+    name = FRAMEWORK_LABELS.get(framework or "", framework or "alla ramverk")
+    ax.text(
+        0,
+        1.02,
+        f"Andel av varje plans åtgärder om kompetensförsörjning som rör temat · {name}",
+        transform=ax.transAxes,
+        fontsize=9,
+        color="#555555",
+    )
+    fig.tight_layout()
+    return fig
+
+
+def plot_stage_profile(profile: pd.DataFrame, codebook: pd.DataFrame) -> Figure:
+    """Stacked bars: the share of each plan's on-topic leaf measures at each policy stage.
+
+    ``profile`` comes from :func:`plancompare.themes.stage_profile`; ``codebook`` gives the
+    stage labels. The title names the plan with the largest share of the stage on which
+    plans differ most.
+
+    Example:
+        >>> from plancompare import load, load_codebook
+        >>> from plancompare.themes import stage_profile
+        >>> fig = plot_stage_profile(stage_profile(load()), load_codebook())
+        >>> fig.axes[0].get_xlabel()
+        'andel av planens åtgärder'
+    """
+    from ..themes import NO_STAGE
+
+    shares = profile.drop(columns=list(_META))
+    stages = list(shares.columns)
+    labels = [*_labels(codebook, stages[:-1]), "inget skede angivet"]
+    colours = ["#c6dbef", "#6baed6", "#2171b5", "#08306b"][: len(stages) - 1] + ["#d9d9d9"]
+    if len(colours) < len(stages):
+        colours = [None] * len(stages)
+    fig = Figure(figsize=(9.5, 0.6 * len(shares) + 2.2))
+    ax = fig.subplots()
+    names = _plan_labels(profile)
+    left = np.zeros(len(shares))
+    for stage, label, colour in zip(stages, labels, colours, strict=True):
+        values = shares[stage].to_numpy(float)
+        ax.barh(names, values, left=left, color=colour, label=label, edgecolor="white")
+        ink = "white" if colour in ("#2171b5", "#08306b") else "black"
+        for y, (x, v) in enumerate(zip(left, values, strict=True)):
+            if v >= 0.08:
+                ax.text(x + v / 2, y, f"{v:.0%}", ha="center", va="center", fontsize=8, color=ink)
+        left += values
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("andel av planens åtgärder")
+    ax.set_ylabel("plan (antal åtgärder)")
+    ax.legend(title="skede", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    named = shares.drop(columns=[NO_STAGE], errors="ignore")
+    if len(named) and len(named.columns):
+        spread = named.max() - named.min()
+        stage = spread.idxmax()
+        plan = named[stage].idxmax()
+        who = profile.loc[plan, "municipality"]
+        label = _labels(codebook, [stage])[0].lower()
+        title = f"{who} har störst andel «{label}»: {named.loc[plan, stage]:.0%} av åtgärderna"
+    else:
+        title = "Inga åtgärder att visa"
+    ax.set_title(title, loc="left", fontsize=11, fontweight="bold", pad=24)
+    ax.text(
+        0,
+        1.02,
+        "Andel av varje plans åtgärder om kompetensförsörjning, efter skede i det ledande verbet",
+        transform=ax.transAxes,
+        fontsize=9,
+        color="#555555",
+    )
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,341 @@
+"""Theme coding: codes a reader can check by reading the measure, the codebook's errors,
+an Excel-saved codebook, determinism, the data directory, and the validation arithmetic.
+
+Expected codes come from reading the seed plans (quoted in each test), not from the coder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from plancompare import code_themes, load, load_codebook, on_topic
+from plancompare.errors import PlanErrors
+from plancompare.paths import codebook_path, shipped_codebook
+from plancompare.themes import (
+    MALMO_TAGS,
+    coverage_table,
+    kwic,
+    read_hand_labels,
+    scores,
+    stage_profile,
+    theme_matrix,
+    validate_hand_labels,
+    validate_own_tags,
+)
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    return load()
+
+
+@pytest.fixture(scope="module")
+def codes(frame: pd.DataFrame) -> pd.DataFrame:
+    return code_themes(frame)
+
+
+def unit_of(frame: pd.DataFrame, start: str) -> str:
+    """The unit_id of the one unit whose text starts with ``start``."""
+    hit = frame[frame.text.str.startswith(start)]
+    assert len(hit) == 1, start
+    return hit.unit_id.iloc[0]
+
+
+def themes_of(codes: pd.DataFrame, unit: str) -> dict[str, set[str]]:
+    """theme -> the evidence strings that hit ``unit``."""
+    rows = codes[codes.unit_id == unit]
+    return {t: set(g.evidence) for t, g in rows.groupby("theme")}
+
+
+def one_unit(text: str, **columns: str) -> pd.DataFrame:
+    return pd.DataFrame({"unit_id": ["u1"], "plan_id": ["p"], "text": [text], **columns})
+
+
+# ----------------------------------------------------------------- codes a reader can verify
+
+
+def test_malmo_vfu_activity_hits_university_partnership_and_attract(frame, codes):
+    # Malmö 1.1: "Utveckla ett systematiskt arbete av VFU-samordning för att attrahera
+    # lärarstudenter till förvaltningen"
+    found = themes_of(codes, unit_of(frame, "Utveckla ett systematiskt arbete av VFU"))
+    assert found["larosaten_vfu"] >= {"VFU-samordning", "lärarstudenter"}
+    assert "attrahera" in found["attrahera"]
+    assert "kompetensforsorjning" in found  # on topic
+
+
+def test_premises_and_economy_measures_are_off_topic(frame, codes):
+    # Norrköping 002: "Ta fram en plan för strategisk lokalplanering ur ett 0-20 års
+    # perspektiv ..." and "Organisera för en ekonomi i balans ..."
+    flag = on_topic(frame, codes=codes).set_axis(frame.unit_id)
+    premises = unit_of(frame, "Ta fram en plan för strategisk lokalplanering")
+    economy = unit_of(frame, "Organisera för en ekonomi i balans")
+    assert not flag[premises] and not flag[economy]
+    assert "lokalplanering" in themes_of(codes, premises)["ekonomi_lokaler"]
+    assert {"ekonomi", "budget"} <= themes_of(codes, economy)["ekonomi_lokaler"]
+
+
+def test_ostersund_safety_and_procurement_uppdrag_are_off_topic(frame, codes):
+    flag = on_topic(frame, codes=codes).set_axis(frame.unit_id)
+    safety = unit_of(frame, "Utreda och prioritera fler trygghetsskapande åtgärder")
+    procurement = unit_of(frame, "Säkerställ uppföljning av krav i upphandlingar")
+    assert not flag[safety] and not flag[procurement]
+    assert {"trygghetsskapande", "kriminalitet", "suicid"} <= themes_of(codes, safety)["trygghet"]
+    # ... while the uppdrag on staff competence is on topic
+    assert flag[unit_of(frame, "Göra en översyn av hur Vård- och omsorgsförvaltningen")]
+
+
+def test_norrkoping_pay_strategy_hits_pay_and_leadership(frame, codes):
+    # "Ta fram en strategi för chefsorganisation inom respektive verksamhetsområde samt en
+    # lönestrategi."
+    found = themes_of(codes, unit_of(frame, "Ta fram en strategi för chefsorganisation"))
+    assert found["lon"] == {"lönestrategi"}
+    assert "chefsorganisation" in found["ledarskap"]
+    assert found["utveckla_planera"] == {"Ta fram"}
+
+
+def test_lon_does_not_hit_lonsam_but_hits_compounds():
+    codes = code_themes(one_unit("En lönsam verksamhet; ingångslönen och löneutvecklingen."))
+    assert set(codes.loc[codes.theme == "lon", "evidence"]) == {"ingångslönen", "löneutvecklingen"}
+
+
+def test_recruit_prefix_hits_compounds_in_malmo_context(frame, codes):
+    # Malmö activity 7's description: "ersättningsrekryteringar", "rekryteringssystem (ReachMee)"
+    evidence = set(codes.loc[codes.theme == "rekrytera", "evidence"])
+    assert {"ersättningsrekryteringar", "rekryteringssystem"} <= evidence
+
+
+def test_avveckling_of_pavilions_is_not_phasing_out_staff(frame, codes):
+    pavilions = unit_of(frame, "Stärkt fokus på framtida lokalkostnader")
+    found = themes_of(codes, pavilions)
+    assert "avveckla" not in found
+    assert {"lokalkostnader", "paviljonger"} <= found["ekonomi_lokaler"]
+
+
+def test_stage_is_read_from_the_leading_verb(frame, codes):
+    cases = {
+        "Utreda och prioritera fler trygghetsskapande": ("utreda", "Utreda"),
+        "Göra en översyn av hur Vård": ("utreda", "översyn"),
+        "Plan för Strategisk kompetensförsörjning": ("genomfora", "genomförs"),
+        "Ta fram/utforma kunskapskontrakt": ("utveckla_planera", "Ta fram"),
+        "Samordna och stärk kommunens": ("genomfora", "Samordna"),
+    }
+    for start, (stage, verb) in cases.items():
+        rows = codes[(codes.unit_id == unit_of(frame, start)) & (codes.framework == "stage")]
+        assert rows[["theme", "evidence"]].values.tolist() == [[stage, verb]], start
+
+
+def test_exclusions_and_case_sensitive_regex():
+    codes = code_themes(
+        one_unit("Varumärket byggs lokalt. Lokalerna rustas. SKA-arbete: vi ska göra det.")
+    )
+    assert set(codes.loc[codes.theme == "ekonomi_lokaler", "evidence"]) == {"Lokalerna"}
+    assert set(codes.loc[codes.theme == "kollegialt_larande", "evidence"]) == {"SKA-arbete"}
+
+
+def test_phrases_match_consecutive_words_only():
+    codes = code_themes(one_unit("Vi ska ta fram en plan. Ta sedan fram en till."))
+    stage = codes[codes.framework == "stage"]
+    assert stage[["evidence", "start"]].values.tolist() == [["ta fram", 7]]
+
+
+def test_evidence_is_exactly_the_text_at_its_offsets(frame, codes):
+    text = frame.set_index("unit_id").text
+    for row in codes.itertuples():
+        assert text[row.evidence_unit][row.start : row.end] == row.evidence
+
+
+def test_own_tags_never_reach_the_coded_text(frame):
+    tagged = frame[frame.own_tags != ""]
+    assert len(tagged) == 12
+    for tag in MALMO_TAGS:
+        assert not tagged.text.str.contains(tag, regex=False).any()
+    assert not tagged.text.str.contains("[", regex=False).any()
+
+
+# ----------------------------------------------------------------------------- inheritance
+
+
+def test_steps_inherit_their_uppdrag_but_not_its_stage():
+    units = pd.DataFrame(
+        {
+            "unit_id": ["a", "b"],
+            "plan_id": ["p", "p"],
+            "parent": ["", "a"],
+            "text": [
+                "Säkerställ att vuxenutbildningen tillgodoser behovet av kompetensförsörjning.",
+                "Genomföra en inventering av behoven.",
+            ],
+        }
+    )
+    codes = code_themes(units)
+    step = codes[codes.unit_id == "b"]
+    inherited = step[step.evidence_unit == "a"]
+    assert set(inherited.theme) >= {"utbildning_forsorjning", "kompetensforsorjning"}
+    assert "genomfora" not in set(inherited.theme)
+    assert step.loc[step.framework == "stage", "evidence"].tolist() == ["Genomföra"]
+    assert on_topic(units, codes=codes).tolist() == [True, True]
+    alone = code_themes(units, inherit=False)
+    assert not on_topic(units, codes=alone).iloc[1]
+
+
+def test_on_topic_is_indexed_like_the_frame(frame):
+    shuffled = frame.sample(frac=1, random_state=3).set_index(frame.index + 1000)
+    flag = on_topic(shuffled)
+    assert flag.index.equals(shuffled.index) and flag.dtype == bool
+
+
+# ------------------------------------------------------------------------------ codebook
+
+
+def write(tmp_path: Path, text: str, name: str = "codebook.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+HEADER = "framework,theme,label_sv,gloss_en,patterns,exclude,source,malmo_tag"
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        ("x,a,A,A,lön,,s,,extra", 1, "unknown column 'färg'"),
+        ("x,a,A,A,lön;;pension,,s,", 2, "empty pattern"),
+        ("x,a,A,A,,,s,", 2, "column 'patterns' is blank"),
+        ("x,a,A,A,re:(lön,,s,", 2, "invalid regular expression"),
+        ("x,a,A,A,*lön,,s,", 2, "'*' may only end a word"),
+        ("x,a,A,A,lön,,s,\nx,a,B,B,pension,,s,", 3, "duplicate theme 'a' (first on line 2)"),
+        ("x,a,A,A,lön,,s,Attrahera och rekrytera", 2, "malmo_tag 'Attrahera och rekrytera'"),
+    ],
+)
+def test_bad_codebook_names_file_and_line(tmp_path, body, line, message):
+    header = HEADER + (",färg" if body.endswith("extra") else "")
+    path = write(tmp_path, f"{header}\n{body}\n")
+    with pytest.raises(PlanErrors) as info:
+        load_codebook(path)
+    assert f"{path}:{line}: " in str(info.value)
+    assert message in str(info.value)
+
+
+def test_missing_column_and_mixed_scopes_are_errors(tmp_path):
+    path = write(tmp_path, "framework,theme,label_sv,patterns\nx,a,A,lön\n")
+    with pytest.raises(PlanErrors, match="missing column.*gloss_en"):
+        load_codebook(path)
+    path = write(tmp_path, f"{HEADER},scope\nx,a,A,A,lön,,s,,lead\nx,b,B,B,pension,,s,,text\n")
+    with pytest.raises(PlanErrors, match=r":3: scope 'text' differs from line 2"):
+        load_codebook(path)
+
+
+def test_codebook_saved_by_excel_loads_with_a_note(tmp_path):
+    shipped = load_codebook()
+    text = shipped_codebook().read_text(encoding="utf-8")
+    rows = pd.read_csv(shipped_codebook(), dtype=str, keep_default_na=False)
+    excel = tmp_path / "excel.csv"
+    rows.to_csv(excel, sep=";", index=False, encoding="cp1252", lineterminator="\r\n")
+    with pytest.warns(UserWarning, match="codebook is not UTF-8"):
+        again = load_codebook(excel)
+    cols = [c for c in shipped.columns if c != "line"]
+    pd.testing.assert_frame_equal(again[cols], shipped[cols])
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    pd.testing.assert_frame_equal(load_codebook(bom)[cols], shipped[cols])
+
+
+def test_a_data_directory_picks_its_own_codebook(tmp_path):
+    assert codebook_path(tmp_path) == shipped_codebook()
+    shutil.copy(shipped_codebook(), tmp_path / "codebook.csv")
+    own = tmp_path / "codebook.csv"
+    own.write_text(f"{HEADER}\non_topic,allt,Allt,All,plan,,test,\n", encoding="utf-8")
+    assert codebook_path(tmp_path) == own
+    book = load_codebook(data_dir=tmp_path)
+    assert book.theme.tolist() == ["allt"] and book.attrs["path"] == own
+    codes = code_themes(one_unit("En plan."), book)
+    assert codes.theme.tolist() == ["allt"]
+
+
+def test_coding_is_deterministic(frame, codes):
+    again = code_themes(frame)
+    pd.testing.assert_frame_equal(codes, again)
+    reordered = code_themes(frame.iloc[::-1])
+    key = ["unit_id", "theme", "start", "end", "evidence_unit"]
+    pd.testing.assert_frame_equal(
+        codes.sort_values(key).reset_index(drop=True),
+        reordered.sort_values(key).reset_index(drop=True),
+    )
+
+
+# -------------------------------------------------------------------------------- tables
+
+
+def test_coverage_is_the_share_of_on_topic_leaf_measures(frame, codes):
+    table = coverage_table(frame, codes, framework="plan_themes")
+    matrix = theme_matrix(frame, codes, framework="plan_themes")
+    measures = frame[(frame.kind == "measure") & on_topic(frame, codes=codes)]
+    malmo = measures[measures.municipality == "Malmö"].unit_id
+    expected = matrix.loc[malmo].mean()
+    row = table.loc[table.municipality == "Malmö"].iloc[0]
+    assert row.n_measures == len(malmo)
+    assert np.allclose(row[expected.index].astype(float), expected)
+    with_off = coverage_table(frame, codes, framework="plan_themes", include_off_topic=True)
+    norrkoping = with_off[with_off.municipality == "Norrköping"].iloc[0]
+    assert norrkoping.n_measures == 21  # 7 + 14 measures in the two sections
+    assert norrkoping.ekonomi_lokaler > table.loc[norrkoping.name, "ekonomi_lokaler"]
+
+
+def test_stage_profile_rows_sum_to_one(frame, codes):
+    profile = stage_profile(frame, codes)
+    shares = profile.drop(columns=["municipality", "n_measures"])
+    assert np.allclose(shares.sum(axis=1), 1)
+
+
+def test_kwic_shows_the_words_around_the_evidence(frame, codes):
+    view = kwic(frame, codes, "lon", width=15).set_index("unit_id")
+    row = view.loc[unit_of(frame, "Ta fram en strategi för chefsorganisation")]
+    assert (row.left, row.evidence, row.right) == ("område samt en ", "lönestrategi", ".")
+    context = view.loc[unit_of(frame, "Lön är en grundläggande")]
+    assert "Ingångslönen" in set(context.evidence)
+
+
+# ----------------------------------------------------------------------------- validation
+
+
+def test_scores_follow_the_definitions():
+    truth = pd.DataFrame({"a": [True, True, True, False, False, False]})
+    pred = pd.DataFrame({"a": [True, True, False, True, False, False]})
+    row = scores(truth, pred).loc["a"]
+    assert (row.tp, row.fp, row.fn, row.tn) == (2, 1, 1, 2)
+    assert row.precision == pytest.approx(2 / 3) and row.recall == pytest.approx(2 / 3)
+    # Cohen's kappa: p_o = 4/6, p_e = (3*3 + 3*3)/36 = 1/2 -> (2/3 - 1/2)/(1/2) = 1/3
+    assert row.kappa == pytest.approx(1 / 3)
+
+
+def test_validation_against_malmo_tags_and_hand_labels(frame, codes):
+    own = validate_own_tags(frame, codes=codes, n_boot=300)
+    assert own.n_units == 12
+    assert list(own.scores.index) == [*MALMO_TAGS, "macro"]
+    assert (own.scores.f1_low <= own.scores.f1 + 1e-9).all()
+    assert (own.scores.f1 <= own.scores.f1_high + 1e-9).all()
+    again = validate_own_tags(frame, codes=codes, n_boot=300)
+    pd.testing.assert_frame_equal(own.scores, again.scores)  # fixed seed
+    hand = validate_hand_labels(frame, codes=codes, n_boot=300)
+    assert hand.n_units == 36 and hand.items.on_topic_truth.sum() == 19
+    assert hand.on_topic.loc["on_topic", "support"] == 19
+
+
+def test_hand_labels_are_located_by_quote(frame, tmp_path):
+    labels = read_hand_labels(frame)
+    assert labels.unit_id.is_unique and len(labels) == 36
+    safety = labels[labels.quote.str.startswith("Utreda och prioritera")].iloc[0]
+    assert safety.unit_id == unit_of(frame, "Utreda och prioritera fler")
+    bad = tmp_path / "labels.csv"
+    bad.write_text(
+        "source_file,quote,tags,on_topic,note\n004_2860dbc534337b64.txt,Uppdrag,,false,x\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PlanErrors, match=r"labels.csv:2: quote found \d+ times"):
+        read_hand_labels(frame, bad)
