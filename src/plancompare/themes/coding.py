@@ -30,6 +30,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,36 +60,6 @@ _MIN_HEAD_PREFIX = 3  # letters before a pattern word for it to count as a compo
 _MIN_MODIFIER_ZIPF = 2.5  # ... and those letters must be a word this common (wordfreq zipf)
 
 
-@dataclass
-class _Word:
-    """One distinct text word (as written) and what it can be matched by."""
-
-    forms: tuple[str, ...]  # lower-case form and its hyphenated parts
-    keys: frozenset[str]  # forms and their lemmas: what a whole-word pattern compares
-    parts: tuple[str, ...]  # compound parts (lemmas), hyphenated parts concatenated
-    surfaces: tuple[str, ...]  # the form as written and its hyphenated parts (for re:)
-
-
-_WORDS: dict[str, _Word] = {}  # analysis cache per distinct written form, across calls
-
-
-def _analyse(word: str) -> _Word:
-    cached = _WORDS.get(word)
-    if cached is not None:
-        return cached
-    lower = word.lower()
-    segments = [s for s in lower.split("-") if s] if "-" in lower else []
-    forms = (lower, *segments)
-    keys = frozenset(forms) | {swedish.lemma(f) for f in forms}
-    parts: list[str] = []
-    for segment in segments or [lower]:
-        parts.extend(swedish.compound_parts(segment))
-    written = [s for s in word.split("-") if s] if "-" in word else []
-    result = _Word(forms, keys, tuple(parts), (word, *written))
-    _WORDS[word] = result
-    return result
-
-
 @dataclass(frozen=True)
 class _Theme:
     framework: str
@@ -96,6 +67,64 @@ class _Theme:
     scope: str
     patterns: tuple[Pattern, ...]
     exclude: tuple[Pattern, ...]
+
+
+@dataclass
+class _Word:
+    """One distinct text word (as written) and what it can be matched by."""
+
+    lower: str
+    forms: tuple[str, ...]  # lower-case form and its hyphenated parts
+    keys: frozenset[str]  # forms and their lemmas: what a whole-word pattern compares
+    surfaces: tuple[str, ...]  # the form as written and its hyphenated parts (for re:)
+    _parts: tuple[str, ...] | None = None
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """Compound parts (lemmas) of the word, hyphenated parts concatenated; on demand."""
+        if self._parts is None:
+            segments = self.forms[1:] or self.forms[:1]
+            self._parts = tuple(p for seg in segments for p in swedish.compound_parts(seg))
+        return self._parts
+
+
+_WORDS: dict[str, _Word] = {}  # analysis cache per distinct written form, across calls
+
+
+def _analyse(word: str) -> _Word:
+    cached = _WORDS.get(word)
+    if cached is None:
+        lower = word.lower()
+        segments = [s for s in lower.split("-") if s] if "-" in lower else []
+        forms = (lower, *segments)
+        keys = frozenset(forms) | {swedish.lemma(f) for f in forms}
+        written = [s for s in word.split("-") if s] if "-" in word else []
+        cached = _WORDS[word] = _Word(lower, forms, keys, (word, *written))
+    return cached
+
+
+def _stems(themes: list[_Theme]) -> re.Pattern | None:
+    """A regex finding the words whose compound parts a pattern could match.
+
+    A compound part equal to (or ending with, or starting with) a pattern word is looked
+    for only in words that contain the pattern word less its last two letters (``lö`` of
+    ``lön``, kept at three letters at least), so the costly compound analysis runs on few
+    of a large corpus's distinct words.
+    """
+    stems: set[str] = set()
+    for theme in themes:
+        if theme.scope == "lead":
+            continue
+        for pattern in (*theme.patterns, *theme.exclude):
+            for atom in pattern.atoms:
+                if atom.kind == "prefix":
+                    stems.add(atom.text)
+                elif atom.kind == "word":
+                    for form in {atom.text, swedish.lemma(atom.text)}:
+                        stems.add(form[: max(3, len(form) - 2)])
+    if not stems:
+        return None
+    return re.compile("|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)))
 
 
 def _themes(book: pd.DataFrame) -> list[_Theme]:
@@ -114,7 +143,7 @@ def _themes(book: pd.DataFrame) -> list[_Theme]:
 class _Index:
     """The token stream of many texts and sorted indexes over its distinct words."""
 
-    def __init__(self, texts: Sequence[str]):
+    def __init__(self, texts: Sequence[str], stems: re.Pattern | None):
         vocab: dict[str, int] = {}
         tok, unit, start, end = [], [], [], []
         for i, text in enumerate(texts):
@@ -129,7 +158,8 @@ class _Index:
         self.end = np.asarray(end, dtype=np.int64)
         self.words = [_analyse(w) for w in vocab]
         self._by_key = self._invert(lambda w: w.keys)
-        self._by_part = self._invert(lambda w: w.parts)
+        wanted = (lambda w: stems.search(w.lower) is not None) if stems else (lambda w: False)
+        self._by_part = self._invert(lambda w: w.parts if wanted(w) else ())
         self._by_form = self._invert(lambda w: w.forms)
         strings = set(self._by_key) | set(self._by_part)
         self._sorted = sorted(strings)
@@ -205,12 +235,10 @@ class _Index:
         return first, first + len(masks) - 1
 
 
-_REGEX_CACHE: dict[str, object] = {}
+_REGEX_CACHE: dict[str, re.Pattern] = {}
 
 
-def _compiled(expr: str):
-    import re
-
+def _compiled(expr: str) -> re.Pattern:
     rx = _REGEX_CACHE.get(expr)
     if rx is None:
         rx = _REGEX_CACHE[expr] = re.compile(expr)
@@ -280,7 +308,7 @@ def code_themes(
     book = resolve_codebook(codebook)
     themes = _themes(book)
     texts = frame["text"].astype(str).tolist()
-    index = _Index(texts)
+    index = _Index(texts, _stems(themes))
     pieces = [_theme_hits(index, t, k) for k, t in enumerate(themes)]
     hits = pd.concat(pieces, ignore_index=True) if pieces else _empty_hits()
     hits = _keep_first_lead(hits, themes)
