@@ -16,6 +16,7 @@ import pytest
 from plancompare import code_themes, load, load_codebook, on_topic
 from plancompare.errors import PlanErrors
 from plancompare.paths import codebook_path, shipped_codebook
+from plancompare.summary import leaf_measures
 from plancompare.themes import (
     MALMO_TAGS,
     coverage_table,
@@ -151,7 +152,7 @@ def test_evidence_is_exactly_the_text_at_its_offsets(frame, codes):
 
 def test_own_tags_never_reach_the_coded_text(frame):
     tagged = frame[frame.own_tags != ""]
-    assert len(tagged) == 12
+    assert len(tagged) == 19  # Malmö's 7 activities and their 12 sub-activities
     for tag in MALMO_TAGS:
         assert not tagged.text.str.contains(tag, regex=False).any()
     assert not tagged.text.str.contains("[", regex=False).any()
@@ -181,6 +182,24 @@ def test_steps_inherit_their_uppdrag_but_not_its_stage():
     assert on_topic(units, codes=codes).tolist() == [True, True]
     alone = code_themes(units, inherit=False)
     assert not on_topic(units, codes=alone).iloc[1]
+
+
+def test_real_steps_inherit_from_their_activity_or_uppdrag(frame, codes):
+    # Östersund: "Genomföra en inventering av vilket behov det finns av vuxenutbildning hos
+    # kommunens olika nämnder/förvaltningar" is a step of "Säkerställ att kommunens
+    # vuxenutbildning tillgodoser kommunens behov av kompetensförsörjning på lång sikt."
+    step = unit_of(frame, "Genomföra en inventering av vilket behov")
+    uppdrag = unit_of(frame, "Säkerställ att kommunens vuxenutbildning")
+    rows = codes[(codes.unit_id == step) & (codes.theme == "kompetensforsorjning")]
+    assert rows[["evidence", "evidence_unit"]].values.tolist() == [
+        ["kompetensförsörjning", uppdrag]
+    ]
+    assert on_topic(frame, codes=codes).set_axis(frame.unit_id)[step]
+    # Malmö 7.1 ("Se över nuvarande rutiner och arbetssätt ...") under activity 7,
+    # "Kvalitetssäkra rekryteringsprocessen"
+    sub = themes_of(codes, unit_of(frame, "Se över nuvarande rutiner och arbetssätt"))
+    assert sub["rekrytera"] == {"rekryteringsprocessen"}
+    assert sub["utreda"] == {"Se över"}  # its own verb, not the activity's
 
 
 def test_on_topic_is_indexed_like_the_frame(frame):
@@ -275,7 +294,8 @@ def test_coding_is_deterministic(frame, codes):
 def test_coverage_is_the_share_of_on_topic_leaf_measures(frame, codes):
     table = coverage_table(frame, codes, framework="plan_themes")
     matrix = theme_matrix(frame, codes, framework="plan_themes")
-    measures = frame[(frame.kind == "measure") & on_topic(frame, codes=codes)]
+    leaves = leaf_measures(frame)
+    measures = leaves[on_topic(leaves, codes=codes).to_numpy()]
     malmo = measures[measures.municipality == "Malmö"].unit_id
     expected = matrix.loc[malmo].mean()
     row = table.loc[table.municipality == "Malmö"].iloc[0]
@@ -297,8 +317,9 @@ def test_kwic_shows_the_words_around_the_evidence(frame, codes):
     view = kwic(frame, codes, "lon", width=15).set_index("unit_id")
     row = view.loc[unit_of(frame, "Ta fram en strategi för chefsorganisation")]
     assert (row.left, row.evidence, row.right) == ("område samt en ", "lönestrategi", ".")
-    context = view.loc[unit_of(frame, "Lön är en grundläggande")]
-    assert "Ingångslönen" in set(context.evidence)
+    # Norrköping's context: "Lön är en grundläggande ... Ingångslönen och lönenivån per
+    # yrkeskategori ... Löneutvecklingen för befintliga medarbetare ..."
+    assert {"Lön", "Ingångslönen", "lönenivån", "Löneutvecklingen"} <= set(view.evidence)
 
 
 # ----------------------------------------------------------------------------- validation

@@ -9,7 +9,7 @@ Example:
 
 from .codebook import MALMO_TAGS, ON_TOPIC, STAGE, CodebookError, load_codebook, parse_pattern
 from .coding import CODE_COLUMNS, code_themes, on_topic
-from .tables import NO_STAGE, coverage_table, kwic, measures, stage_profile, theme_matrix
+from .tables import NO_STAGE, coverage_table, kwic, stage_profile, theme_matrix
 from .validation import (
     Validation,
     bootstrap_scores,
@@ -28,7 +28,6 @@ __all__ = [
     "bootstrap_scores",
     "coverage_table",
     "kwic",
-    "measures",
     "predicted_tags",
     "read_hand_labels",
     "scores",

@@ -302,8 +302,8 @@ def code_themes(
         >>> codes = code_themes(frame)
         >>> vfu = frame.loc[frame.text.str.contains("VFU-samordning"), "unit_id"].iloc[0]
         >>> hits = codes[(codes.unit_id == vfu) & (codes.theme == "larosaten_vfu")]
-        >>> hits.evidence.tolist()
-        ['VFU-samordning', 'lärarstudenter']
+        >>> hits.evidence.tolist(), (hits.evidence_unit == vfu).tolist()
+        (['VFU', 'VFU-samordning', 'lärarstudenter'], [False, True, True])
     """
     book = resolve_codebook(codebook)
     themes = _themes(book)

@@ -19,28 +19,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..summary import leaf_measures
 from .codebook import ON_TOPIC, STAGE
 from .coding import code_themes, on_topic, resolve_codebook
 
 NO_STAGE = "ingen"
 """Stage column for measures whose wording names no stage verb (``ingen``: none)."""
-
-
-def measures(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame's leaf measures: measures that no other unit names as its ``parent``.
-
-    Without a ``parent`` column every measure is a leaf.
-
-    Example:
-        >>> from plancompare import load
-        >>> len(measures(load())) > 30
-        True
-    """
-    is_measure = frame["kind"] == "measure"
-    if "parent" in frame.columns:
-        parents = set(frame["parent"].fillna("").astype(str)) - {""}
-        is_measure &= ~frame["unit_id"].astype(str).isin(parents)
-    return frame[is_measure]
 
 
 def theme_matrix(
@@ -82,7 +66,7 @@ def _base(
     book = resolve_codebook(codebook)
     if codes is None:
         codes = code_themes(frame, book)
-    leaves = measures(frame)
+    leaves = leaf_measures(frame)
     if not include_off_topic and ON_TOPIC in set(book["framework"]):
         leaves = leaves[on_topic(leaves, book, codes=codes).to_numpy()]
     return book, codes, leaves
@@ -188,4 +172,4 @@ def kwic(
     ).astype("str")
 
 
-__all__ = ["NO_STAGE", "coverage_table", "kwic", "measures", "stage_profile", "theme_matrix"]
+__all__ = ["NO_STAGE", "coverage_table", "kwic", "stage_profile", "theme_matrix"]

@@ -30,6 +30,7 @@ import pandas as pd
 from ..decode import read_source, read_table
 from ..errors import PlanError, PlanErrors
 from ..paths import hand_labels_path, raw_dir
+from ..summary import leaf_measures
 from .codebook import MALMO_TAGS, ON_TOPIC
 from .coding import code_themes, on_topic, resolve_codebook
 
@@ -230,10 +231,11 @@ def validate_own_tags(
     n_boot: int = 2000,
     random_state: int = 0,
 ) -> Validation:
-    """Agreement with the plans' own tags: every unit whose ``own_tags`` holds a Malmö tag.
+    """Agreement with the plans' own tags: every leaf measure whose ``own_tags`` holds a tag.
 
-    The tags are never part of the coded ``text``. Code the whole ``frame`` (parents
-    included), then compare on the tagged units.
+    In the seeds these are Malmö's twelve sub-activities (their activities carry the same
+    tags and are not counted again). The tags are never part of the coded ``text``. Code
+    the whole ``frame`` (parents included), then compare on the tagged leaves.
 
     Example:
         >>> from plancompare import load
@@ -244,9 +246,10 @@ def validate_own_tags(
     book = resolve_codebook(codebook)
     if codes is None:
         codes = code_themes(frame, book)
-    truth_all = tag_table(frame["own_tags"])
+    leaves = leaf_measures(frame)
+    truth_all = tag_table(leaves["own_tags"])
     tagged = truth_all.any(axis=1).to_numpy()
-    units = frame[tagged]
+    units = leaves[tagged]
     truth = truth_all[tagged].set_axis(units["unit_id"].astype(str))
     pred = predicted_tags(frame, codes, book).loc[units["unit_id"].astype(str)]
     return _validation("own tags", units, truth, pred, n_boot=n_boot, random_state=random_state)
