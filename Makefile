@@ -39,7 +39,8 @@ $(STAMP): $(LOCK) pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps -e .
-	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 \
+	  --display-name "Python 3 (plancompare)" >/dev/null
 	touch $(STAMP)
 
 build: $(STAMP)
