@@ -54,9 +54,11 @@ report: $(STAMP)
 	$(BIN)/plancompare report --data $(DATA) $(foreach p,$(PARAMS),--param '$(p)')
 
 # JupyterLab on notebooks/ with the project's kernel; `make lab LAB_ARGS=--no-browser`.
+# (Jupyter refuses to run as root without --allow-root: containers and CI machines run as root.)
 LAB_ARGS ?=
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(LAB_ARGS)
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
