@@ -277,6 +277,24 @@ def test_a_data_directory_picks_its_own_codebook(tmp_path):
     assert codes.theme.tolist() == ["allt"]
 
 
+def test_a_frame_loaded_from_a_data_directory_is_coded_with_its_codebook(frame, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(Path(frame.attrs["data_dir"]) / "raw", data / "raw")
+    shutil.copy(Path(frame.attrs["data_dir"]) / "manifest.csv", data / "manifest.csv")
+    (data / "codebook.csv").write_text(
+        f"{HEADER}\non_topic,lokaler,Lokaler,Premises,lokal,,test,\n", encoding="utf-8"
+    )
+    theirs = load(data)
+    measures = theirs[theirs.kind == "measure"]  # a selection keeps where it came from
+    codes = code_themes(measures)
+    assert set(codes.theme) == {"lokaler"}
+    flag = on_topic(measures).set_axis(measures.unit_id)
+    assert flag[unit_of(measures, "Ta fram en plan för strategisk lokalplanering")]
+    assert not flag[unit_of(measures, "Samordna och stärk kommunens")]
+    ours = set(code_themes(frame).theme)  # the repository's data: the shipped codebook
+    assert "lokaler" not in ours and "ekonomi_lokaler" in ours
+
+
 def test_coding_is_deterministic(frame, codes):
     again = code_themes(frame)
     pd.testing.assert_frame_equal(codes, again)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import paths
 from .decode import read_source
 from .forms import PARSERS, Unit, check_coverage, clean_text
 from .forms.base import check_links, levels
@@ -138,6 +139,8 @@ def load(data_dir: str | Path | None = None) -> pd.DataFrame:
 
     ``data_dir`` holds ``manifest.csv`` and ``raw/``; it defaults to the repository's
     ``data/``. Bad input raises a :class:`~plancompare.errors.PlanError` naming the file.
+    ``frame.attrs["data_dir"]`` records the directory, so that steps downstream (the theme
+    codebook) read that directory's files and not the repository's.
 
     Example:
         >>> frame = load()
@@ -145,8 +148,12 @@ def load(data_dir: str | Path | None = None) -> pd.DataFrame:
         True
         >>> sorted(frame.municipality.unique())
         ['Malmö', 'Norrköping', 'Södertälje', 'Östersund']
+        >>> Path(frame.attrs["data_dir"]).name
+        'data'
     """
-    return build_frame(read_manifest(data_dir))
+    frame = build_frame(read_manifest(data_dir))
+    frame.attrs["data_dir"] = str(paths.data_dir(data_dir))
+    return frame
 
 
 _MOVED = ("kind_table", "plans_table", "source_span", "coverage", "PLAN_COLUMNS")

@@ -261,15 +261,20 @@ def _contains(parts: tuple[str, ...], sub: tuple[str, ...]) -> bool:
     return any(parts[i : i + k] == sub for i in range(len(parts) - k + 1))
 
 
-def resolve_codebook(codebook: pd.DataFrame | str | Path | None) -> pd.DataFrame:
-    """A codebook given as a DataFrame, a path, or ``None`` (the default codebook).
+def resolve_codebook(
+    codebook: pd.DataFrame | str | Path | None, frame: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """A codebook given as a DataFrame, a path, or ``None``: the codebook of the data
+    directory ``frame`` was loaded from (``frame.attrs["data_dir"]``, see
+    :func:`~plancompare.paths.codebook_path`), else the default one.
 
     Example:
         >>> resolve_codebook(None).attrs["path"].name
         'codebook.csv'
     """
     if codebook is None:
-        return load_codebook()
+        data_dir = frame.attrs.get("data_dir") if frame is not None else None
+        return load_codebook(data_dir=data_dir)
     if isinstance(codebook, str | Path):
         return load_codebook(codebook)
     return codebook
@@ -294,7 +299,8 @@ def code_themes(
     afterwards. Rows are sorted by the frame's order, then by position.
 
     ``codebook`` is a DataFrame from :func:`load_codebook`, a path, or ``None`` for the
-    default (:func:`~plancompare.paths.codebook_path`).
+    codebook of the data directory the frame was loaded from (``DATA/codebook.csv`` when it
+    exists, else the shipped one: :func:`~plancompare.paths.codebook_path`).
 
     Example:
         >>> from plancompare import load
@@ -305,7 +311,7 @@ def code_themes(
         >>> hits.evidence.tolist(), (hits.evidence_unit == vfu).tolist()
         (['VFU', 'VFU-samordning', 'lärarstudenter'], [False, True, True])
     """
-    book = resolve_codebook(codebook)
+    book = resolve_codebook(codebook, frame)
     themes = _themes(book)
     texts = frame["text"].astype(str).tolist()
     index = _Index(texts, _stems(themes))
@@ -456,7 +462,7 @@ def on_topic(
         >>> bool(flag[premises].iloc[0])
         False
     """
-    book = resolve_codebook(codebook)
+    book = resolve_codebook(codebook, frame)
     if ON_TOPIC not in set(book["framework"]):
         where = book.attrs.get("path", "codebook")
         raise PlanError(f"the codebook has no '{ON_TOPIC}' framework", file=where)

@@ -44,7 +44,7 @@ def theme_matrix(
         >>> m.dtypes.unique().tolist(), "lon" in m.columns
         ([dtype('bool')], True)
     """
-    book = resolve_codebook(codebook)
+    book = resolve_codebook(codebook, frame)
     if codes is None:
         codes = code_themes(frame, book)
     themes = book if framework is None else book[book["framework"] == framework]
@@ -63,7 +63,7 @@ def _base(
     include_off_topic: bool,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(codebook, codes, the leaf measures counted) shared by the plan-level tables."""
-    book = resolve_codebook(codebook)
+    book = resolve_codebook(codebook, frame)
     if codes is None:
         codes = code_themes(frame, book)
     leaves = leaf_measures(frame)

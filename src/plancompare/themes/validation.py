@@ -68,7 +68,7 @@ def predicted_tags(
         >>> bool(pred.loc[vfu, "Attrahera & rekrytera"])
         True
     """
-    book = resolve_codebook(codebook)
+    book = resolve_codebook(codebook, frame)
     if codes is None:
         codes = code_themes(frame, book)
     mapped = book.loc[book["malmo_tag"] != "", ["theme", "malmo_tag"]]
@@ -243,7 +243,7 @@ def validate_own_tags(
         >>> int(v.scores.loc["macro", "support"]) > 0
         True
     """
-    book = resolve_codebook(codebook)
+    book = resolve_codebook(codebook, frame)
     if codes is None:
         codes = code_themes(frame, book)
     leaves = leaf_measures(frame)
@@ -264,7 +264,8 @@ def read_hand_labels(
     """The hand labels, each located in ``frame`` by its quote in the raw source file.
 
     A label's unit is the unit whose source span holds the first character of the quote
-    (read from ``DATA/raw/source_file``), so labels survive re-parsing. Returns the label
+    (read from ``DATA/raw/source_file``; ``DATA`` defaults to the directory the frame was
+    loaded from), so labels survive re-parsing. Returns the label
     columns plus ``unit_id`` and ``line``.
 
     Raises:
@@ -277,6 +278,8 @@ def read_hand_labels(
         (True, True)
     """
     file = Path(path) if path is not None else hand_labels_path()
+    if data_dir is None:
+        data_dir = frame.attrs.get("data_dir")
     errors: list[PlanError] = []
 
     def report(message: str, line: int | None) -> None:
@@ -352,7 +355,7 @@ def validate_hand_labels(
         >>> v.n_units >= 30, "f1" in v.on_topic.columns
         (True, True)
     """
-    book = resolve_codebook(codebook)
+    book = resolve_codebook(codebook, frame)
     if labels is None or isinstance(labels, str | Path):
         labels = read_hand_labels(frame, labels, data_dir=data_dir)
     if codes is None:
