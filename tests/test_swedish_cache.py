@@ -150,3 +150,16 @@ def test_the_cached_dictionary_lemmatizes_exactly_as_simplemma_does():
     assert len(words) > 1000
     assert [_simplemma(w) for w in words] == [simplemma.lemmatize(w, "sv").lower() for w in words]
     assert len(lemma_table()) > 900_000
+
+
+def test_vocabulary_answers_stay_right_when_its_memory_of_searches_is_full(monkeypatch):
+    from plancompare.swedish import frequencies
+
+    words = {f"ord{i}": 1.0 / (i + 1) for i in range(50)} | {"bär": 0.5, "bör": 0.25}
+    vocab = Vocabulary.from_frequencies(words)
+    monkeypatch.setattr(frequencies, "_MEMO_LIMIT", 7)
+    queries = [f"ord{i}" for i in range(60)] + ["b*r", "b*", "o", "x", "ord1"] * 3
+    for q in queries:
+        assert vocab.words(q) == tuple(w for w in sorted(words) if frequencies.key(w) == q)
+        assert vocab.has_prefix(q) == any(frequencies.key(w).startswith(q) for w in words)
+    assert len(vocab._memo) <= 7

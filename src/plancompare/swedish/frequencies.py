@@ -30,6 +30,7 @@ __all__ = ["DIACRITICS", "STAR", "Vocabulary", "frequency_table", "key", "vocabu
 DIACRITICS = "åäö"
 STAR = "*"
 _KEY_TABLE = str.maketrans(dict.fromkeys(DIACRITICS, STAR))
+_MEMO_LIMIT = 200_000  # key searches remembered per vocabulary (about 30 MB at most)
 
 
 def key(word: str) -> str:
@@ -57,11 +58,12 @@ class Vocabulary:
         (('bär', 'bör'), True, False)
     """
 
-    __slots__ = ("_keys", "_probs", "_spellings")
+    __slots__ = ("_keys", "_memo", "_probs", "_spellings")
 
     def __init__(self, keys: list[str], spellings: list[str], probs: Iterable[float]) -> None:
         self._keys = keys
         self._spellings = spellings
+        self._memo: dict[str, tuple[tuple[str, ...], bool]] = {}
         self._probs = probs if isinstance(probs, array | memoryview) else array("d", probs)
         if not len(keys) == len(spellings) == len(self._probs):
             raise ValueError("keys, spellings and probs must have the same length")
@@ -108,43 +110,44 @@ class Vocabulary:
 
     def words(self, k: str) -> tuple[str, ...]:
         """The words whose key is ``k``."""
-        keys = self._keys
-        i = bisect_left(keys, k)
-        if i == len(keys) or keys[i] != k:
-            return ()  # the common case in a search: return at once
-        n = len(keys)
-        out = []
-        while i < n and keys[i] == k:
-            out.append(self._spellings[i] or k)
-            i += 1
-        return tuple(out)
+        found = self._memo.get(k)
+        return (found or self._remember(k))[0]
+
+    def has_prefix(self, k: str) -> bool:
+        """Whether some word's key starts with ``k``."""
+        found = self._memo.get(k)
+        return (found or self._remember(k))[1]
 
     def match(self, k: str) -> tuple[tuple[str, ...], bool]:
-        """:meth:`words` and :meth:`has_prefix` of ``k`` with one search (for a prefix walk).
+        """:meth:`words` and :meth:`has_prefix` of ``k`` at once (for a prefix walk).
 
         Example:
             >>> v = Vocabulary.from_frequencies({"bär": 0.5, "bära": 0.25})
             >>> v.match("b*r"), v.match("b*ra"), v.match("x")
             ((('bär',), True), (('bära',), True), ((), False))
         """
+        return self._memo.get(k) or self._remember(k)
+
+    def _remember(self, k: str) -> tuple[tuple[str, ...], bool]:
+        """Search ``k`` (a binary search of the sorted keys) and remember the answer: a search
+        walks the same few thousand keys over and over (OCR repair asks ~30 times per key)."""
         keys = self._keys
         i = bisect_left(keys, k)
         n = len(keys)
         if i == n:
-            return (), False
-        if keys[i] != k:
-            return (), keys[i].startswith(k)
-        out = []
-        while i < n and keys[i] == k:
-            out.append(self._spellings[i] or k)
-            i += 1
-        return tuple(out), True
-
-    def has_prefix(self, k: str) -> bool:
-        """Whether some word's key starts with ``k``."""
-        keys = self._keys
-        i = bisect_left(keys, k)
-        return i < len(keys) and keys[i].startswith(k)
+            found: tuple[tuple[str, ...], bool] = ((), False)
+        elif keys[i] != k:
+            found = ((), keys[i].startswith(k))
+        else:
+            out = []
+            while i < n and keys[i] == k:
+                out.append(self._spellings[i] or k)
+                i += 1
+            found = (tuple(out), True)
+        if len(self._memo) >= _MEMO_LIMIT:
+            self._memo.clear()  # bounded memory: start over with the keys in use now
+        self._memo[k] = found
+        return found
 
     def sections(self) -> dict[str, bytes | array]:
         """The vocabulary as flat sections (UTF-8 blobs and a float array), to store it."""
