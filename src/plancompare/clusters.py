@@ -10,7 +10,7 @@ the same input gives the same labels and numbers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -24,7 +24,7 @@ from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score, sil
 from sklearn.neighbors import kneighbors_graph
 from sklearn.preprocessing import normalize
 
-from .features import text_vectorizer
+from .features import select_units, text_vectorizer
 
 METHODS = ("kmeans", "agglomerative")
 
@@ -412,3 +412,165 @@ def topic_shares(units: pd.DataFrame, weights: np.ndarray, by: str = "plan_id") 
     table = table.reindex(columns=columns, fill_value=0.0)
     table.index.name, table.columns.name = by, "topic"
     return table.sort_index()
+
+
+def describe_clusters(
+    units: pd.DataFrame,
+    X: np.ndarray,
+    model: MeasureClusterer,
+    *,
+    analyzer: Callable | None = None,
+    n_terms: int = 6,
+    n_central: int = 3,
+) -> pd.DataFrame:
+    """One row per cluster: size, top terms, most central measures, municipalities.
+
+    ``units`` are the clustered measures (rows in the order of ``X``). Top terms are each
+    cluster's distinctive terms against the other clusters (:func:`plancompare.log_odds`,
+    prior α0 × corpus share); central measures are the members closest (cosine) to the
+    cluster's centre. Outliers (label −1) are left out of every cluster and listed in a
+    last row with cluster −1 when there are any.
+
+    Example:
+        >>> units = pd.DataFrame({"unit_id": list("abcde"), "municipality": list("xxxyy"),
+        ...                       "text": ["lön lön", "lön", "lön chef", "vfu", "vfu lärare"]})
+        >>> X = np.array([[1, 0], [1, 0.1], [1, 0.2], [0, 1], [0.1, 1]])
+        >>> table = describe_clusters(units, X, MeasureClusterer(2).fit(X), n_terms=1)
+        >>> table[["cluster", "size", "top_terms", "central_ids"]].values.tolist()
+        [[0, 3, 'lön', 'b; c; a'], [1, 2, 'vfu', 'd; e']]
+    """
+    from .compare import ALPHA0, log_odds_sparse, term_counts
+
+    X = normalize(np.asarray(X, dtype=np.float64))
+    labels = model.labels_
+    frame = units.reset_index(drop=True).assign(_cluster=labels.astype(str))
+    counts, groups, terms = term_counts(frame, "_cluster", analyzer=analyzer)
+    shares = np.asarray(counts.sum(axis=0)).ravel() / max(counts.sum(), 1)
+    top_terms: dict[int, str] = {}
+    if len(groups) > 1:
+        rows, cols, _, _, z = log_odds_sparse(counts, ALPHA0 * shares)
+        for g in np.unique(rows):
+            mine = rows == g
+            order = np.lexsort((terms[cols[mine]], -z[mine]))[:n_terms]
+            top_terms[int(groups[g])] = " · ".join(terms[cols[mine]][order])
+    out = []
+    for cluster in sorted(set(labels.tolist()), key=lambda c: (c < 0, c)):
+        members = np.flatnonzero(labels == cluster)
+        if cluster >= 0:
+            closeness = np.round(X[members] @ model.cluster_centers_[cluster], 12)  # ties: order
+            members = members[np.lexsort((members, -closeness))]
+        central = members[:n_central]
+        places = frame["municipality"].iloc[members].value_counts()
+        out.append(
+            {
+                "cluster": int(cluster),
+                "size": len(members),
+                "top_terms": top_terms.get(int(cluster), ""),
+                "central_ids": "; ".join(frame["unit_id"].iloc[central]),
+                "central": " | ".join(frame["text"].iloc[central]),
+                "municipalities": ", ".join(
+                    f"{name} {n}" for name, n in sorted(places.items(), key=lambda p: (-p[1], p[0]))
+                ),
+            }
+        )
+    return pd.DataFrame(out)
+
+
+class ClusterResult(NamedTuple):
+    """Everything :func:`cluster_measures` found, as tables a notebook shows directly."""
+
+    units: (
+        pd.DataFrame
+    )  #: one row per measure: cluster (−1 outlier), similarity, coassignment, x, y
+    clusters: pd.DataFrame  #: one row per cluster (see :func:`describe_clusters`) with jaccard
+    scan: pd.DataFrame  #: the silhouette scan with stability (see :func:`silhouette_scan`)
+    stability: Stability  #: bootstrap stability of the chosen k
+    agreement: pd.DataFrame  #: AMI between clusters and each theme framework (may be empty)
+    space: MeasureSpace
+    model: MeasureClusterer
+    X: np.ndarray
+
+
+UNIT_COLUMNS = ["unit_id", "plan_id", "municipality", "text"]
+
+
+def cluster_measures(
+    frame: pd.DataFrame,
+    k: int | None = None,
+    *,
+    kinds: Sequence[str] = ("measure",),
+    level: str | int = "leaf",
+    method: str = "kmeans",
+    ks: Iterable[int] = range(2, 9),
+    themes: pd.DataFrame | None = None,
+    theme_labels: pd.DataFrame | None = None,
+    on_topic: pd.Series | None = None,
+    theme_weight: float = 0.3,
+    n_components: int = 50,
+    min_similarity: float = 0.15,
+    n_boot: int = 50,
+    map_method: str = "tsne",
+    vectorizer: BaseEstimator | None = None,
+    random_state: int = 0,
+) -> ClusterResult:
+    """Cluster the measures of ``frame`` in one call: scan, choose k, label, judge, map.
+
+    Selects units (:func:`plancompare.features.select_units`, leaf measures by default),
+    embeds them (:class:`MeasureSpace`, joined with ``themes`` — a unit × theme matrix
+    indexed by ``unit_id`` — when given), scans ``ks`` (clipped to 2…n−1) with
+    :func:`silhouette_scan`, clusters with ``k`` (default: the k of highest silhouette),
+    flags outliers, measures stability (:func:`cluster_stability`), describes the clusters
+    (:func:`describe_clusters`), places measures on a map (:func:`measure_map`), and, given
+    ``theme_labels`` (one column per framework, one theme per unit, indexed by ``unit_id``),
+    reports the adjusted mutual information of clusters and themes. ``on_topic`` (booleans
+    indexed like ``frame``) is carried into ``units`` so outliers can be read next to it.
+
+    Example:
+        >>> from plancompare import load
+        >>> result = cluster_measures(load(), 4, n_boot=5, map_method="svd")
+        >>> int(result.units.cluster.max()), int(result.scan.k.min()), len(result.units)
+        (3, 2, 42)
+    """
+    units = select_units(frame, kinds, level)
+    table = units[UNIT_COLUMNS].reset_index(drop=True)
+    if on_topic is not None:
+        table["on_topic"] = on_topic.reindex(units.index).to_numpy(dtype=bool)
+    fit_input: object = table["text"]
+    if themes is not None:
+        matrix = themes.reindex(table["unit_id"]).fillna(0).reset_index(drop=True)
+        fit_input = pd.concat([table[["text"]], matrix], axis=1)
+    space = MeasureSpace(
+        vectorizer, n_components=n_components, theme_weight=theme_weight, random_state=random_state
+    )
+    X = space.fit(fit_input).transform(fit_input)
+    ks = [k_ for k_ in ks if 2 <= k_ < len(table)]
+    scan = silhouette_scan(X, ks, method=method, n_boot=n_boot, random_state=random_state)
+    if k is None:
+        k = int(scan.sort_values(["silhouette", "k"], ascending=[False, True]).k.iloc[0])
+    model = MeasureClusterer(
+        k, method=method, min_similarity=min_similarity, random_state=random_state
+    ).fit(X)
+    stability = cluster_stability(X, model, n_boot=n_boot, random_state=random_state)
+    coords = measure_map(X, method=map_method, random_state=random_state)
+    table = table.assign(
+        cluster=model.labels_,
+        assigned=model.assigned_,
+        outlier=model.outlier_,
+        similarity=model.similarity_,
+        coassignment=stability.by_measure.coassignment.to_numpy(),
+        x=coords[:, 0],
+        y=coords[:, 1],
+    )
+    analyzer = space.vectorizer_.build_analyzer()
+    clusters = describe_clusters(table, X, model, analyzer=analyzer)
+    clusters = clusters.merge(stability.by_cluster[["cluster", "jaccard"]], "left", on="cluster")
+    agreement = pd.DataFrame(columns=["framework", "ami"])
+    if theme_labels is not None:
+        labels = theme_labels.reindex(table["unit_id"]).fillna("(none)")
+        agreement = pd.DataFrame(
+            {
+                "framework": list(labels.columns),
+                "ami": [theme_agreement(model.labels_, labels[c]) for c in labels.columns],
+            }
+        )
+    return ClusterResult(table, clusters, scan, stability, agreement, space, model, X)

@@ -9,14 +9,28 @@ Example:
     True
 """
 
+from .clusters import (
+    plot_cluster_scan,
+    plot_cluster_stability,
+    plot_measure_map,
+    plot_topic_shares,
+)
+from .style import MUNICIPALITY_COLOURS, municipality_colour, municipality_colours
 from .themes import FRAMEWORK_LABELS, plot_stage_profile, plot_theme_coverage
 from .units import KIND_COLOURS, plot_measures_by_municipality, plot_units_by_kind
 
 __all__ = [
     "FRAMEWORK_LABELS",
     "KIND_COLOURS",
+    "MUNICIPALITY_COLOURS",
+    "municipality_colour",
+    "municipality_colours",
+    "plot_cluster_scan",
+    "plot_cluster_stability",
+    "plot_measure_map",
     "plot_measures_by_municipality",
     "plot_stage_profile",
     "plot_theme_coverage",
+    "plot_topic_shares",
     "plot_units_by_kind",
 ]

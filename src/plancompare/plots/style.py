@@ -1,0 +1,114 @@
+"""Shared figure style: one colour per municipality (declared once), titles and subtitles.
+
+The seed municipalities have fixed colours; any other municipality gets a colour from the
+same palette chosen by a stable hash of its name, so a municipality keeps its colour in
+every figure whatever else the figure shows.
+
+Example:
+    >>> municipality_colour("Malmö") == MUNICIPALITY_COLOURS["Malmö"]
+    True
+"""
+
+from __future__ import annotations
+
+import textwrap
+import zlib
+from collections.abc import Iterable
+
+from matplotlib.figure import Figure
+from matplotlib.transforms import offset_copy
+
+#: Colour-blind-safe palette (Okabe & Ito 2008, then Tol's muted scheme).
+PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#D55E00",
+    "#56B4E9",
+    "#F0E442",
+    "#332288",
+    "#117733",
+    "#882255",
+    "#44AA99",
+    "#999933",
+    "#AA4499",
+    "#88CCEE",
+    "#DDCC77",
+)
+
+#: The seed municipalities' colours, used by every figure.
+MUNICIPALITY_COLOURS = {
+    "Malmö": PALETTE[0],
+    "Norrköping": PALETTE[1],
+    "Södertälje": PALETTE[2],
+    "Östersund": PALETTE[3],
+}
+
+#: Neutral grey for "none", outliers and other non-group marks.
+NEUTRAL = "#8c8c8c"
+
+
+def municipality_colour(name: str) -> str:
+    """The colour of municipality ``name`` (fixed for the seeds, a stable hash otherwise).
+
+    Example:
+        >>> municipality_colour("Östersund"), municipality_colour("Umeå").startswith("#")
+        ('#CC79A7', True)
+    """
+    if name in MUNICIPALITY_COLOURS:
+        return MUNICIPALITY_COLOURS[name]
+    others = PALETTE[len(MUNICIPALITY_COLOURS) :]
+    return others[zlib.crc32(name.encode("utf-8")) % len(others)]
+
+
+def municipality_colours(names: Iterable[str]) -> dict[str, str]:
+    """``{name: colour}`` for each of ``names``.
+
+    Example:
+        >>> municipality_colours(["Malmö", "Norrköping"])
+        {'Malmö': '#0072B2', 'Norrköping': '#E69F00'}
+    """
+    return {name: municipality_colour(name) for name in names}
+
+
+def finish(fig: Figure, title: str, subtitle: str) -> Figure:
+    """Title the figure and lay it out: the title states the finding, the subtitle what is counted.
+
+    The title is bold, the subtitle smaller and wrapped to the figure's width; the axes are
+    laid out below both.
+
+    Example:
+        >>> fig = Figure(figsize=(6, 3))
+        >>> _ = fig.subplots()
+        >>> fig = finish(fig, "Malmö leans to retention", "share of leaf measures, by theme")
+        >>> [t.get_text() for t in fig.texts]
+        ['Malmö leans to retention', 'share of leaf measures, by theme']
+    """
+    width_chars = int(fig.get_figwidth() * 72 / 5.2)
+    subtitle = "\n".join(textwrap.wrap(subtitle, width_chars)) or ""
+    n_lines = subtitle.count("\n") + 1
+    origin = fig.transFigure
+    fig.text(
+        0.01,
+        1.0,
+        title,
+        transform=offset_copy(origin, fig=fig, y=-6, units="points"),
+        ha="left",
+        va="top",
+        fontsize=12,
+        fontweight="bold",
+    )
+    fig.text(
+        0.01,
+        1.0,
+        subtitle,
+        transform=offset_copy(origin, fig=fig, y=-24, units="points"),
+        ha="left",
+        va="top",
+        fontsize=9,
+        color="#444444",
+    )
+    header = (30 + 12 * n_lines) / 72  # inches
+    fig.tight_layout(rect=(0, 0, 1, max(0.3, 1 - header / fig.get_figheight())))
+    return fig
