@@ -10,7 +10,7 @@ the same input gives the same labels and numbers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -380,7 +380,7 @@ def fit_topics(
         ...          "lokaler och paviljonger"]
         >>> topics = fit_topics(texts, 2, n_terms=2)
         >>> sorted(topics.terms.terms)
-        ['lokaler; paviljonger', 'lön; lönestrategi']
+        ['lokal; paviljong', 'lön; lön+strategi']
     """
     vectorizer = clone(vectorizer) if vectorizer else text_vectorizer()
     tfidf = vectorizer.fit_transform(list(texts))
@@ -419,7 +419,7 @@ def describe_clusters(
     X: np.ndarray,
     model: MeasureClusterer,
     *,
-    analyzer: Callable | None = None,
+    vectorizer: BaseEstimator | None = None,
     n_terms: int = 6,
     n_central: int = 3,
 ) -> pd.DataFrame:
@@ -444,7 +444,7 @@ def describe_clusters(
     X = normalize(np.asarray(X, dtype=np.float64))
     labels = model.labels_
     frame = units.reset_index(drop=True).assign(_cluster=labels.astype(str))
-    counts, groups, terms = term_counts(frame, "_cluster", analyzer=analyzer)
+    counts, groups, terms = term_counts(frame, "_cluster", vectorizer=vectorizer)
     shares = np.asarray(counts.sum(axis=0)).ravel() / max(counts.sum(), 1)
     top_terms: dict[int, str] = {}
     if len(groups) > 1:
@@ -529,7 +529,7 @@ def cluster_measures(
         >>> from plancompare import load
         >>> result = cluster_measures(load(), 4, n_boot=5, map_method="svd")
         >>> int(result.units.cluster.max()), int(result.scan.k.min()), len(result.units)
-        (3, 2, 42)
+        (3, 2, 43)
     """
     units = select_units(frame, kinds, level)
     table = units[UNIT_COLUMNS].reset_index(drop=True)
@@ -561,8 +561,7 @@ def cluster_measures(
         x=coords[:, 0],
         y=coords[:, 1],
     )
-    analyzer = space.vectorizer_.build_analyzer()
-    clusters = describe_clusters(table, X, model, analyzer=analyzer)
+    clusters = describe_clusters(table, X, model, vectorizer=space.vectorizer)
     clusters = clusters.merge(stability.by_cluster[["cluster", "jaccard"]], "left", on="cluster")
     agreement = pd.DataFrame(columns=["framework", "ami"])
     if theme_labels is not None:

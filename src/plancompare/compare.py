@@ -9,7 +9,7 @@ is not distinctive and a word one plan uses a little is not over-read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -17,7 +17,6 @@ from scipy import sparse
 from scipy.cluster import hierarchy
 from scipy.spatial.distance import squareform
 from sklearn.base import BaseEstimator, clone
-from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
 from .features import select_units, text_vectorizer
@@ -171,25 +170,29 @@ def _group_matrix(labels: Sequence[str]) -> tuple[sparse.csr_array, np.ndarray]:
 
 
 def term_counts(
-    units: pd.DataFrame, by: str = "municipality", *, analyzer: Callable | None = None
+    units: pd.DataFrame, by: str = "municipality", *, vectorizer: BaseEstimator | None = None
 ) -> tuple[sparse.csr_array, np.ndarray, np.ndarray]:
     """Sparse (groups × terms) counts of the units' text: ``(counts, groups, terms)``.
 
-    Groups and terms are sorted; ``analyzer`` turns a text into terms (default: the
-    analysis vectorizer's).
+    Terms are read by ``vectorizer`` (default: :func:`plancompare.features.text_vectorizer`,
+    fitted here on these units; character n-grams are not terms and are left out). Groups and
+    terms are sorted.
 
     Example:
-        >>> units = pd.DataFrame({"municipality": ["B", "A"], "text": ["lön lön", "vfu"]})
+        >>> units = pd.DataFrame({"municipality": ["B", "A"], "text": ["Lönerna", "VFU"]})
         >>> counts, groups, terms = term_counts(units)
         >>> counts.toarray().tolist(), groups.tolist(), terms.tolist()
-        ([[0, 1], [2, 0]], ['A', 'B'], ['lön', 'vfu'])
+        ([[0, 1], [1, 0]], ['A', 'B'], ['lön', 'vfu'])
     """
-    analyzer = analyzer or text_vectorizer().build_analyzer()
-    vectorizer = CountVectorizer(analyzer=analyzer)
-    docs = vectorizer.fit_transform(units["text"].astype(str).tolist())
-    groups, names = _group_matrix(units[by].tolist())
-    counts = sparse.csr_array(groups @ docs).astype(np.int64)
-    return counts, names, vectorizer.get_feature_names_out()
+    vectorizer = clone(vectorizer) if vectorizer is not None else text_vectorizer()
+    texts = units["text"].astype(str).tolist()
+    vectorizer.fit(texts)
+    docs = vectorizer.count_matrix(texts)
+    names = np.asarray(vectorizer.get_feature_names_out(), dtype=object)
+    words = np.flatnonzero([not str(n).startswith("~") for n in names])
+    groups, labels = _group_matrix(units[by].tolist())
+    counts = sparse.csr_array(groups @ docs[:, words]).astype(np.int64)
+    return counts, labels, names[words]
 
 
 def distinctive_terms(
@@ -200,7 +203,7 @@ def distinctive_terms(
     level: str | int = "leaf",
     alpha0: float = ALPHA0,
     top: int | None = 10,
-    analyzer: Callable | None = None,
+    vectorizer: BaseEstimator | None = None,
 ) -> pd.DataFrame:
     """The terms that set each group's units apart from all other groups' (log-odds, z-scores).
 
@@ -219,7 +222,7 @@ def distinctive_terms(
         [3, 3, 3, 3]
     """
     units = select_units(frame, kinds, level)
-    counts, groups, terms = term_counts(units, by, analyzer=analyzer)
+    counts, groups, terms = term_counts(units, by, vectorizer=vectorizer)
     shares = np.asarray(counts.sum(axis=0)).ravel() / max(counts.sum(), 1)
     rows, cols, y, delta, z = log_odds_sparse(counts, alpha0 * shares, observed_only=True)
     table = pd.DataFrame(

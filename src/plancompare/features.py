@@ -1,58 +1,287 @@
-"""Text features for the analysis: which units are analysed, and how their text becomes numbers.
+"""Swedish text features: the vectorizer every analysis uses (:class:`SwedishVectorizer`).
 
-:func:`select_units` picks the units an analysis compares (by default the leaf measures);
-:func:`text_vectorizer` returns the TF-IDF vectorizer every analysis uses.
+A measure's text becomes counts of *terms* read with :mod:`plancompare.swedish`:
+
+* **lemmas** (``befattningar`` → ``befattning``); modal verbs are verbs (``ska``/``skall`` →
+  ``ska``, never ``skola``) and, with the stop words, carry no topic, so they are left out of
+  the terms (theme coding still sees them);
+* **compounds**, the norm in plan language (``kompetensförsörjningsfonden``): with
+  ``compounds="parts"`` a compound counts as itself (``kompetens+försörjning+fond``) *and* as
+  each of its parts, so ``lönestrategi`` meets ``lön``; with ``compounds="char"`` each lemma adds
+  its character n-grams instead (``~lön`` …), which match parts without a dictionary;
+* **meaningful bigrams**: two content words side by side (no stop word or sentence mark
+  between), kept when they recur in at least ``bigram_min_df`` texts (``kollegial lärande``).
+
+Speed: each *distinct* word is analysed once (in-process cache), and counting is done with
+array operations (a texts × words matrix times a words × terms matrix), so the work per
+running word is a hash lookup, as in scikit-learn's own vectorizers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+import re
+from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy import sparse
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfTransformer
 
-#: Word tokens: letters (å ä ö é …) and digits, with word-internal ``-`` and ``:`` kept.
-TOKEN_PATTERN = r"(?u)\b\w+(?:[-:]\w+)*\b"
+from . import swedish
+from .summary import select_units
+from .swedish.tokens import _WORD
+
+__all__ = ["COMPOUND_MODES", "SwedishVectorizer", "select_units", "text_vectorizer"]
+
+#: How compounds become terms: their parts, character n-grams of lemmas, or nothing extra.
+COMPOUND_MODES = ("parts", "char", "none")
+
+# Words as plancompare.swedish.tokenize reads them, plus sentence marks that break bigrams.
+_TOKENS = re.compile(rf"{_WORD.pattern}|[.!?;:•–]")
+_NOT_A_WORD = re.compile(r"[\d\W_]+")
+
+# distinct word → (key, extra terms) per (mode, n-gram range); key None = no content
+_ENTRIES: dict[tuple, dict[str, tuple[str | None, tuple[str, ...]]]] = {}
 
 
-def select_units(
-    frame: pd.DataFrame,
-    kinds: Sequence[str] = ("measure",),
-    level: str | int = "leaf",
-) -> pd.DataFrame:
-    """The units an analysis compares: units of ``kinds`` at ``level``, in frame order.
+def _function_words() -> frozenset[str]:
+    return swedish.stopwords() | swedish.modal_verbs()
 
-    ``level="leaf"`` keeps units that are no unit's ``parent`` (the most specific measures);
-    an integer keeps that ``level`` (1 = top-level measures); ``"all"`` keeps every level.
+
+def _entry(word: str, mode: str, ngrams: tuple[int, int]) -> tuple[str | None, tuple[str, ...]]:
+    """The key term of a distinct ``word`` (None for function words) and its extra terms."""
+    if _NOT_A_WORD.fullmatch(word) or swedish.is_stopword(word):
+        return None, ()
+    base = swedish.lemma(word)
+    function_words = _function_words()
+    if base in function_words or len(base) < 2:
+        return None, ()
+    if mode == "parts":
+        parts = tuple(p for p in swedish.compound_parts(word) if p not in function_words)
+        if len(parts) > 1:
+            return "+".join(parts), parts
+        return (parts[0] if parts else base), ()
+    if mode == "char":
+        padded = f"<{base}>"
+        low, high = ngrams
+        grams = tuple(
+            dict.fromkeys(
+                "~" + padded[i : i + n]
+                for n in range(low, high + 1)
+                for i in range(len(padded) - n + 1)
+            )
+        )
+        return base, grams
+    return base, ()
+
+
+class SwedishVectorizer(TransformerMixin, BaseEstimator):
+    """TF-IDF of Swedish lemmas, compounds and bigrams: a scikit-learn vectorizer.
+
+    Parameters (stored as given; all work happens in :meth:`fit`):
+    ``compounds`` (one of :data:`COMPOUND_MODES`), ``char_ngram_range`` (for ``"char"``),
+    ``bigrams`` and ``bigram_min_df`` (texts a bigram must occur in), ``min_df`` and
+    ``max_df`` (document-frequency limits: an int is a count, a float a share),
+    ``sublinear_tf``, ``use_idf``, ``smooth_idf`` and ``norm`` (as in ``TfidfVectorizer``).
+    Learned: ``vocabulary_`` (term → column, terms sorted) and ``idf_``.
 
     Example:
-        >>> from plancompare import load
-        >>> measures = select_units(load())
-        >>> sorted(set(measures.kind))
-        ['measure']
+        >>> texts = ["Ta fram en lönestrategi.", "Strategisk kompetensförsörjning ska stärkas.",
+        ...          "Plan för strategisk kompetensförsörjning."]
+        >>> vectorizer = SwedishVectorizer().fit(texts)
+        >>> [t for t in vectorizer.get_feature_names_out() if t.startswith(("lön", "strateg"))]
+        ['lön', 'lön+strategi', 'strategi', 'strategisk', 'strategisk kompetens+försörjning']
+        >>> "ska" in vectorizer.vocabulary_, vectorizer.transform(texts).shape[0]
+        (False, 3)
     """
-    chosen = frame[frame["kind"].isin(list(kinds))]
-    if level == "all":
-        return chosen
-    if level == "leaf":
-        if "parent" not in frame.columns:
-            return chosen
-        parents = set(frame["parent"][frame["parent"] != ""])
-        return chosen[~chosen["unit_id"].isin(parents)]
-    if "level" not in frame.columns:
-        raise ValueError("the frame has no 'level' column: use level='leaf' or 'all'")
-    return chosen[chosen["level"] == int(level)]
+
+    def __init__(
+        self,
+        *,
+        compounds: str = "parts",
+        char_ngram_range: tuple[int, int] = (3, 5),
+        bigrams: bool = True,
+        bigram_min_df: int = 2,
+        min_df: int | float = 1,
+        max_df: int | float = 1.0,
+        sublinear_tf: bool = True,
+        use_idf: bool = True,
+        smooth_idf: bool = True,
+        norm: str | None = "l2",
+    ) -> None:
+        self.compounds = compounds
+        self.char_ngram_range = char_ngram_range
+        self.bigrams = bigrams
+        self.bigram_min_df = bigram_min_df
+        self.min_df = min_df
+        self.max_df = max_df
+        self.sublinear_tf = sublinear_tf
+        self.use_idf = use_idf
+        self.smooth_idf = smooth_idf
+        self.norm = norm
+
+    # -- counting ---------------------------------------------------------------------------
+
+    def _words(self, texts: Iterable[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Running words of all texts as codes into the distinct words, with each one's text."""
+        if isinstance(texts, str):
+            raise TypeError("SwedishVectorizer takes a sequence of texts, not one string")
+        tokens = [_TOKENS.findall(str(text)) for text in texts]
+        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+        flat = np.asarray(list(itertools.chain.from_iterable(tokens)), dtype=object)
+        codes, distinct = pd.factorize(flat) if len(flat) else (np.zeros(0, np.int64), [])
+        return np.asarray(codes, dtype=np.int64), np.asarray(distinct, dtype=object), lengths
+
+    def _entries(self, distinct: np.ndarray) -> list[tuple[str | None, tuple[str, ...]]]:
+        if self.compounds not in COMPOUND_MODES:
+            raise ValueError(f"compounds must be one of {COMPOUND_MODES}, not {self.compounds!r}")
+        ngrams = tuple(self.char_ngram_range)
+        cache = _ENTRIES.setdefault((self.compounds, ngrams), {})
+        out = []
+        for word in distinct:
+            found = cache.get(word)
+            if found is None:
+                found = cache[word] = _entry(word, self.compounds, ngrams)
+            out.append(found)
+        return out
+
+    def _count(
+        self, texts: Iterable[str], vocabulary: dict[str, int] | None
+    ) -> tuple[sparse.csr_matrix, list[str]]:
+        """Term counts (texts × terms) and the terms; with ``vocabulary``, only its terms."""
+        codes, distinct, lengths = self._words(texts)
+        entries = self._entries(distinct)
+        docs = np.repeat(np.arange(len(lengths)), lengths)
+        n_docs = len(lengths)
+        if vocabulary is None:
+            names = sorted({t for key, extra in entries if key for t in (key, *extra)})
+            index = {name: i for i, name in enumerate(names)}
+        else:
+            index, names = vocabulary, None
+        rows, cols = [], []
+        for word_id, (key, extra) in enumerate(entries):
+            for term in (key, *extra) if key else ():
+                col = index.get(term)
+                if col is not None:
+                    rows.append(word_id)
+                    cols.append(col)
+        width = len(index) if vocabulary is not None else len(names)
+        word_terms = sparse.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=(len(distinct), width)
+        )
+        doc_words = sparse.csr_matrix(
+            (np.ones(len(codes)), (docs, codes)), shape=(n_docs, len(distinct))
+        )
+        counts = (doc_words @ word_terms).tocsr()
+        if not self.bigrams:
+            return counts, names or []
+        # bigrams: consecutive content words in the same text
+        keys = np.asarray([key or "" for key, _ in entries], dtype=object)
+        content = np.asarray([key is not None for key, _ in entries], dtype=bool)
+        a, b = codes[:-1], codes[1:]
+        ok = content[a] & content[b] & (docs[:-1] == docs[1:])
+        pair_docs = docs[:-1][ok]
+        pairs = keys[a[ok]] + " " + keys[b[ok]] if ok.any() else np.zeros(0, dtype=object)
+        if vocabulary is None:
+            pair_codes, pair_names = pd.factorize(pairs) if len(pairs) else ([], [])
+            pair_codes = np.asarray(pair_codes, dtype=np.int64)
+            seen = np.unique(pair_docs * max(len(pair_names), 1) + pair_codes)
+            df = np.bincount(seen % max(len(pair_names), 1), minlength=len(pair_names))
+            kept = sorted(
+                str(p) for p, d in zip(pair_names, df, strict=True) if d >= self.bigram_min_df
+            )
+            extra_index = {p: len(names) + i for i, p in enumerate(kept)}
+            names = names + kept
+            width = len(names)
+        else:
+            extra_index = index
+        cols = np.asarray([extra_index.get(p, -1) for p in pairs], dtype=np.int64)
+        hit = cols >= 0
+        bigram_counts = sparse.csr_matrix(
+            (np.ones(int(hit.sum())), (pair_docs[hit], cols[hit])), shape=(n_docs, width)
+        )
+        if counts.shape[1] < width:
+            counts = sparse.hstack([counts, sparse.csr_matrix((n_docs, width - counts.shape[1]))])
+        return (counts + bigram_counts).tocsr(), names or []
+
+    # -- the estimator ----------------------------------------------------------------------
+
+    def _limit(self, counts: sparse.csr_matrix, names: list[str]) -> np.ndarray:
+        """Columns kept by min_df / max_df, in alphabetical order of their terms."""
+        n_docs = counts.shape[0]
+        df = np.asarray((counts > 0).sum(axis=0)).ravel()
+        low = self.min_df if isinstance(self.min_df, int) else self.min_df * n_docs
+        high = self.max_df if isinstance(self.max_df, int) else self.max_df * n_docs
+        keep = np.flatnonzero((df >= low) & (df <= high))
+        order = sorted(keep, key=lambda i: names[i])
+        return np.asarray(order, dtype=np.int64)
+
+    def fit(self, raw_documents: Iterable[str], y: object = None) -> SwedishVectorizer:
+        self.fit_transform(raw_documents)
+        return self
+
+    def fit_transform(self, raw_documents: Iterable[str], y: object = None) -> sparse.csr_matrix:
+        counts, names = self._count(raw_documents, None)
+        keep = self._limit(counts, names)
+        counts = counts[:, keep]
+        self.vocabulary_ = {names[i]: col for col, i in enumerate(keep)}
+        self._tfidf = TfidfTransformer(
+            norm=self.norm,
+            use_idf=self.use_idf,
+            smooth_idf=self.smooth_idf,
+            sublinear_tf=self.sublinear_tf,
+        ).fit(counts)
+        if self.use_idf:
+            self.idf_ = self._tfidf.idf_
+        return self._tfidf.transform(counts)
+
+    def count_matrix(self, raw_documents: Iterable[str]) -> sparse.csr_matrix:
+        """Raw term counts (texts × ``vocabulary_``), before TF-IDF weighting."""
+        counts, _ = self._count(raw_documents, self.vocabulary_)
+        return counts
+
+    def transform(self, raw_documents: Iterable[str]) -> sparse.csr_matrix:
+        return self._tfidf.transform(self.count_matrix(raw_documents))
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        names = np.empty(len(self.vocabulary_), dtype=object)
+        for term, col in self.vocabulary_.items():
+            names[col] = term
+        return names
+
+    def build_analyzer(self):  # noqa: ANN201 - the callable scikit-learn's vectorizers expose
+        """A callable: text → its terms (lemmas, compound terms, and every bigram).
+
+        Example:
+            >>> SwedishVectorizer().build_analyzer()("Lönestrategin ska tas fram.")
+            ['lön+strategi', 'lön', 'strategi', 'ta', 'fram', 'ta fram']
+        """
+
+        def analyze(text: str) -> list[str]:
+            _, distinct, _ = self._words([text])
+            lookup = dict(zip(distinct, self._entries(distinct), strict=True))
+            words = [lookup[w] for w in _TOKENS.findall(text)]
+            terms = [t for key, extra in words if key for t in (key, *extra)]
+            if self.bigrams:
+                terms += [
+                    f"{a} {b}"
+                    for (a, _), (b, _) in itertools.pairwise(words)
+                    if a is not None and b is not None
+                ]
+            return terms
+
+        return analyze
 
 
-def text_vectorizer(**params: object) -> TfidfVectorizer:
-    """The TF-IDF vectorizer of the analysis (lower-cased words, sub-linear term frequency).
+def text_vectorizer(**params: object) -> SwedishVectorizer:
+    """The vectorizer of the analysis: :class:`SwedishVectorizer` with the project's defaults.
 
-    Keyword arguments override its parameters (``min_df``, ``ngram_range`` …).
+    Keyword arguments override its parameters.
 
     Example:
-        >>> vectorizer = text_vectorizer().fit(["Utveckla VFU-samordning", "Stärk VFU"])
-        >>> sorted(vectorizer.vocabulary_)
-        ['stärk', 'utveckla', 'vfu', 'vfu-samordning']
+        >>> text_vectorizer(compounds="none").fit(["Stärk VFU-samordningen"]).vocabulary_
+        {'stärka': 0, 'vfu-samordning': 1}
     """
-    defaults: dict[str, object] = {"token_pattern": TOKEN_PATTERN, "sublinear_tf": True}
-    return TfidfVectorizer(**(defaults | params))
+    return SwedishVectorizer(**params)
