@@ -25,6 +25,7 @@ from plancompare.themes import (
     scores,
     stage_profile,
     theme_matrix,
+    topic_table,
     validate_hand_labels,
     validate_own_tags,
 )
@@ -329,6 +330,17 @@ def test_stage_profile_rows_sum_to_one(frame, codes):
     profile = stage_profile(frame, codes)
     shares = profile.drop(columns=["municipality", "n_measures"])
     assert np.allclose(shares.sum(axis=1), 1)
+
+
+def test_topic_table_shows_what_the_shares_leave_out(frame, codes):
+    table = topic_table(frame, codes).set_index("unit_id")
+    off = table[~table.on_topic]
+    # all of Norrköping 002 but the measure citing the inquiry on kompetensförsörjning, and
+    # Östersund's procurement and safety uppdrag
+    assert sorted(off.municipality.value_counts().items()) == [("Norrköping", 13), ("Östersund", 2)]
+    step = unit_of(frame, "Utifrån inventeringens resultat undersöka")
+    uppdrag = unit_of(frame, "Säkerställ att kommunens vuxenutbildning")
+    assert table.loc[step, "evidence"] == f"kompetensförsörjning (from {uppdrag})"
 
 
 def test_kwic_shows_the_words_around_the_evidence(frame, codes):

@@ -137,6 +137,45 @@ def stage_profile(
     return _per_plan(leaves, matrix)
 
 
+def topic_table(
+    frame: pd.DataFrame,
+    codes: pd.DataFrame | None = None,
+    codebook: pd.DataFrame | str | Path | None = None,
+) -> pd.DataFrame:
+    """Every leaf measure with its on-topic flag and the words that made it on topic.
+
+    Columns: ``unit_id``, ``municipality``, ``on_topic``, ``evidence`` (the on-topic words,
+    ``; ``-joined, inherited ones marked ``(from <unit_id>)``) and ``text``; off-topic
+    measures first, so a reader sees what the shares leave out.
+
+    Example:
+        >>> from plancompare import load
+        >>> table = topic_table(load())
+        >>> bool(table.iloc[0].on_topic), "lokal" in " ".join(table[~table.on_topic].text)
+        (False, True)
+    """
+    book = resolve_codebook(codebook, frame)
+    if codes is None:
+        codes = code_themes(frame, book)
+    leaves = leaf_measures(frame)
+    hits = codes[codes["framework"] == ON_TOPIC]
+    words = hits["evidence"].where(
+        hits["evidence_unit"] == hits["unit_id"],
+        hits["evidence"] + " (from " + hits["evidence_unit"] + ")",
+    )
+    evidence = words.groupby(hits["unit_id"]).agg(lambda w: "; ".join(dict.fromkeys(w)))
+    table = pd.DataFrame(
+        {
+            "unit_id": leaves["unit_id"].astype(str).to_numpy(),
+            "municipality": leaves["municipality"].astype(str).to_numpy(),
+            "on_topic": on_topic(leaves, book, codes=codes).to_numpy(),
+            "text": leaves["text"].astype(str).to_numpy(),
+        }
+    )
+    table.insert(3, "evidence", table["unit_id"].map(evidence).fillna("").astype(str))
+    return table.sort_values("on_topic", kind="mergesort").reset_index(drop=True)
+
+
 def kwic(
     frame: pd.DataFrame,
     codes: pd.DataFrame,
@@ -172,4 +211,11 @@ def kwic(
     ).astype("str")
 
 
-__all__ = ["NO_STAGE", "coverage_table", "kwic", "stage_profile", "theme_matrix"]
+__all__ = [
+    "NO_STAGE",
+    "coverage_table",
+    "kwic",
+    "stage_profile",
+    "theme_matrix",
+    "topic_table",
+]
