@@ -2,7 +2,8 @@
 
 Each labelled text ``<id>.txt`` has ``<id>.labels.tsv`` (header ``kind level quote note``): every
 quote must occur exactly once in its text, rows in document order, kinds and levels valid. The
-corpora must keep the size the brief asks for, and every text must be named in its split file.
+corpora must keep the size the brief asks for, and every text must be named in its split file
+(plans: ``dev``, ``heldout``, or ``heldout2``, the second held-out set).
 """
 
 from __future__ import annotations
@@ -66,6 +67,12 @@ def read_split(path: Path) -> dict[str, str]:
     return {row["id"]: row["split"] for row in rows}
 
 
+def read_organisations() -> dict[str, str]:
+    """``id -> organisation`` from the plan corpus's ``sources.csv``."""
+    with (PLANS / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["id"]: row["organisation"] for row in csv.DictReader(handle)}
+
+
 def text_ids(folder: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.txt"))
 
@@ -86,9 +93,8 @@ def test_plan_corpus_size_and_split() -> None:
     ids = text_ids(PLANS)
     split = read_split(PLANS / "split.csv")
     assert sorted(split) == ids, "split.csv must name every text, and only those"
-    assert set(split.values()) <= {"dev", "heldout"}
-    with (PLANS / "sources.csv").open(encoding="utf-8", newline="") as handle:
-        organisation = {row["id"]: row["organisation"] for row in csv.DictReader(handle)}
+    assert set(split.values()) <= {"dev", "heldout", "heldout2"}
+    organisation = read_organisations()
     assert sorted(organisation) == ids, "sources.csv must name every text, and only those"
     assert all(re.fullmatch(r"\d\d-[a-z0-9-]+", stem) for stem in ids)
     assert len(ids) >= 12
@@ -97,6 +103,24 @@ def test_plan_corpus_size_and_split() -> None:
     assert len(heldout) >= 4
     dev_orgs = {organisation[stem] for stem in ids if split[stem] == "dev"}
     assert len({organisation[s] for s in heldout} - dev_orgs) >= 2
+
+
+def test_second_heldout_set_size_and_independence() -> None:
+    """``heldout2``: >= 6 texts, >= 4 organisations unseen in dev *and* in the first held-out set
+    (whose failures have been studied), enough labels to measure with, no text repeated."""
+    split = read_split(PLANS / "split.csv")
+    organisation = read_organisations()
+    second = [stem for stem in sorted(split) if split[stem] == "heldout2"]
+    assert len(second) >= 6
+    seen_orgs = {organisation[stem] for stem in split if split[stem] in {"dev", "heldout"}}
+    assert len({organisation[stem] for stem in second} - seen_orgs) >= 4
+    rows = [row for stem in second for row in read_labels(PLANS / f"{stem}.labels.tsv")]
+    assert sum(row["kind"] == "measure" for row in rows) >= 25
+    assert sum(row["kind"] == "goal" for row in rows) >= 8
+    others = [read_text(PLANS / f"{stem}.txt") for stem in split if split[stem] != "heldout2"]
+    for stem in second:
+        opening = read_text(PLANS / f"{stem}.txt")[:200]
+        assert not any(opening in text for text in others), f"{stem} repeats another plan text"
 
 
 def test_every_seed_plan_is_labelled() -> None:
