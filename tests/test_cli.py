@@ -47,8 +47,8 @@ def test_build_writes_units_csv_and_prints_units_by_kind(tmp_path, capsys):
     frame = plancompare.load(data)
     assert len(units) == len(frame)
     assert list(units.columns) == list(frame.columns)
-    # Östersund: 5 uppdrag + 2 steps; Malmö: 7 activities + 12 sub-activities
-    assert (units.kind == "measure").sum() == 5 + 2 + 7 + 12
+    # Östersund: 5 uppdrag + 6 steps; Malmö: 7 activities + 12 sub-activities
+    assert (units.kind == "measure").sum() == 5 + 6 + 7 + 12
     assert units.text.tolist() == frame.text.tolist()
 
 
@@ -56,7 +56,7 @@ def test_check_reports_what_it_found(tmp_path, capsys):
     data = _copy_data(tmp_path / "d", [OSTERSUND])
     assert main(["check", "--data", str(data)]) == 0
     out = capsys.readouterr().out
-    assert f"ok  {OSTERSUND}: goal_page" in out and "7 measure" in out
+    assert f"ok  {OSTERSUND}: goal_page" in out and "11 measure" in out
 
 
 def test_check_lists_every_problem_and_exits_non_zero(tmp_path):

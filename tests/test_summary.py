@@ -55,18 +55,18 @@ def test_leaf_measures_never_include_a_parent_and_its_children(frame):
     every = frame[frame.kind == "measure"]
     # every measure is either a leaf or the parent of one
     assert set(every.unit_id) == set(leaves.unit_id) | set(frame.parent[frame.parent != ""])
-    # Malmö: 12 sub-activities; Östersund: 4 uppdrag without steps + 2 steps; Norrköping 7 + 14;
-    # Södertälje: 4 perspectives
+    # Malmö: 12 sub-activities; Östersund: 6 steps + the one uppdrag without steps;
+    # Norrköping 8 + 14; Södertälje: the 4 perspectives of its insats
     assert leaves.groupby("municipality").size().to_dict() == {
-        "Malmö": 12, "Norrköping": 21, "Södertälje": 4, "Östersund": 6,
+        "Malmö": 12, "Norrköping": 22, "Södertälje": 4, "Östersund": 7,
     }  # fmt: skip
 
 
 def test_select_units_levels(frame):
     ost = frame[frame.municipality == "Östersund"]
     assert len(select_units(ost, level=1)) == 5
-    assert len(select_units(ost, level=2)) == 2
-    assert len(select_units(ost, level="all")) == 7
+    assert len(select_units(ost, level=2)) == 6
+    assert len(select_units(ost, level="all")) == 11
     both = select_units(ost, kinds=("goal", "measure"))
     assert set(both.kind) == {"goal", "measure"}
     assert len(both[both.kind == "goal"]) == len(ost[ost.kind == "goal"])

@@ -244,7 +244,7 @@ def test_imperatives_are_derived_from_the_conjugation():
 def test_the_lemmatizer_knows_every_listed_action_verb_as_a_verb():
     for lemma in sorted(swedish.action_verbs()):
         head = lemma.split()[0]
-        assert head == head.lower() and head.endswith(("a", "e")), lemma
+        assert head == head.lower() and head.endswith(("a", "e", "å")), lemma  # gå, föreslå
         known = known_lemma(head) == head or verbs.verb_forms(head) != {head}
         conjugated = any(verbs._conjugations(head[cut:]) for cut in range(len(head) - 2))
         assert known or conjugated, lemma

@@ -155,7 +155,7 @@ def select_units(
         >>> [len(select_units(malmo, level=x)) for x in ("leaf", 1, 2, "all")]
         [12, 7, 12, 19]
         >>> sorted(set(select_units(malmo, kinds=("goal", "measure"), level=1).kind))
-        ['measure']
+        ['goal', 'measure']
     """
     kinds = tuple(kinds)
     unknown = [k for k in kinds if k not in KINDS]
@@ -184,7 +184,7 @@ def describe(frame: pd.DataFrame) -> pd.DataFrame:
         >>> from plancompare import load
         >>> row = describe(load()).loc["ostersund-mal-2024"]
         >>> row.author, int(row.top_measures), int(row.leaf_measures)
-        ('Östersund', 5, 6)
+        ('Östersund', 5, 7)
     """
     frame = frame.assign(author=author(frame))
     leaves = leaf_measures(frame)

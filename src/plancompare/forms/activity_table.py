@@ -38,6 +38,7 @@ from .base import (
     sentence_spans,
     split_tags,
 )
+from .content import prose_kinds
 from .vocab import outcome_of
 
 #: Field labels that open a ``<p>`` fragment: (pattern, kind, field name).
@@ -142,12 +143,33 @@ def _body(text: str, span: tuple[int, int], act: _Activity) -> None:
     else:
         kind, name = act.mode
         rest = prose
+    if kind == "context":  # a description may state a goal: read it sentence by sentence
+        act.units.extend(_description(text, start, end, act, name, rest))
+        return
     unit = Unit(start, end, kind, act.section, act.ref, name, rest)
     if name == "Kostnader":
         unit = unit.with_(cost=rest)
     elif name == "Utförare":
         unit = unit.with_(responsible=rest)
     act.units.append(unit)
+
+
+def _description(
+    text: str, start: int, end: int, act: _Activity, name: str, rest: str
+) -> list[Unit]:
+    """An activity description as units of goal and context sentences (the label stays first)."""
+    runs = prose_kinds(text, start, end, section=None, allowed=("goal", "context"))
+    if len(runs) == 1:
+        return [Unit(start, end, "context", act.section, act.ref, name, rest)]
+    units = []
+    for i, (s, e, kind) in enumerate(runs):
+        s, e = (start, e) if i == 0 else (s, e)
+        if i == len(runs) - 1:
+            e = end
+        prose = clean_text(text[s:e])
+        label = _field_of(prose)
+        units.append(Unit(s, e, kind, act.section, act.ref, name, label[2] if label else prose))
+    return units
 
 
 def _stated_outcomes(act: _Activity) -> dict[str, tuple[str, str]]:

@@ -2,10 +2,12 @@
 
 The form's structure: a title line; then fields, each a heading line from :data:`FIELDS`
 followed by a help line in parentheses (``(Beskriv bakgrund och insats)``, page furniture)
-and the applicant's answer. Under ``Insats`` the strategy is given as numbered
-perspectives (``1 Att utveckla …``), the plan's measures. A short line ending in ``:``
-(``En övergripande beskrivning:``, ``Datum:``) is a label. The ``Beslut`` field ends with
-signatures, each a name line and a title line; each signature is one unit.
+and the applicant's answer. Under ``Insats`` the answer that states what the applicant will
+do (``… kommer att genomföra ett omfattande arbete …``) is the insats, a level-1 measure,
+and the numbered perspectives that follow (``1 Att utveckla …``) are its steps (level 2).
+A short line ending in ``:`` (``En övergripande beskrivning:``, ``Datum:``) is a label.
+The ``Beslut`` field ends with signatures, each a name line and a title line; each
+signature is one unit.
 
 The text may be OCR output with damaged å, ä and ö (``Bedomning``, ``Plan for uppfoljning``),
 so headings are matched after folding those letters and allowing a small edit distance.
@@ -31,6 +33,8 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("Beslut", "meta"),
 )
 NUMBERED = re.compile(r"^(\d{1,2})[.)]?\s+(?=[A-ZÅÄÖ])")
+#: The applicant states its insats: "Utbildningskontoret kommer att genomföra …", "… ska …".
+INSATS_STATEMENT = re.compile(r"\b(kommer att|ska|skall|avser att|planerar att)\b", re.I)
 HELP_LINE = re.compile(r"^\(.*\)$")
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e"})
 
@@ -86,6 +90,7 @@ def parse(text: str) -> list[Unit]:
     units: list[Unit] = []
     title = ""
     field: tuple[str, str] | None = None
+    insats: Unit | None = None  # the applicant's insats, when the answer states it
     for block in iter_blocks(text):
         for run in _runs(block):
             s, e = run[0].trimmed_span()[0], run[-1].trimmed_span()[1]
@@ -109,8 +114,27 @@ def parse(text: str) -> list[Unit]:
                     s, e = a.trimmed_span()[0], b.trimmed_span()[1]
                     units.append(Unit(s, e, "meta", section, note="signature: name and title"))
             else:
-                units.append(_answer(raw, s, e, section, field))
+                unit = _answer(raw, s, e, section, field)
+                numbered = unit.kind == "measure"
+                if numbered and insats is not None:
+                    unit = unit.with_(parent=insats.start)  # a perspective: a step of the insats
+                elif (
+                    field
+                    and field[0] == "Insats"
+                    and not numbered
+                    and insats is None
+                    and _states_insats(raw)
+                    and not any(u.kind == "measure" for u in units)
+                ):
+                    unit = insats = unit.with_(kind="measure")
+                units.append(unit)
     return mark_truncated(text, _join_page_breaks(text, units))
+
+
+def _states_insats(raw: str) -> bool:
+    """An answer that says what the applicant will do (``… kommer att …``), not a lead-in."""
+    prose = clean_text(raw)
+    return bool(INSATS_STATEMENT.search(prose)) and not prose.endswith(":")
 
 
 def _signatures(run: list[Line]) -> list[tuple[Line, Line]]:

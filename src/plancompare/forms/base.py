@@ -285,7 +285,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if s < e]
 
 
-_LEAD_IN_ENDS = frozenset(
+#: Words a lead-in ends in ("I uppdraget ingår att:"); a label ends in a noun.
+LEAD_IN_ENDS = frozenset(
     ("att", "är", "som", "och", "eller", "ska", "skall", "kan", "bör", "måste", "följande",
      "annat", "bland", "på", "för", "med", "i", "till", "under", "om", "av", "vi", "de", "det")
 )  # fmt: skip
@@ -304,9 +305,10 @@ def is_label(line: str, *, max_words: int = 3) -> bool:
     words = clean_text(line).split()
     if not 0 < len(words) <= max_words or not words[-1].endswith(":"):
         return False
-    return words[0][:1].isupper() and words[-1].rstrip(":").casefold() not in _LEAD_IN_ENDS
+    return words[0][:1].isupper() and words[-1].rstrip(":").casefold() not in LEAD_IN_ENDS
 
 
+_LIST_ITEM = re.compile(r"[•●▪◦‣∙·*\-–—]\s")  # a list item may end without a stop
 _TERMINAL = tuple('.!?:;)"”»…')
 
 
@@ -336,7 +338,7 @@ def mark_truncated(text: str, units: list[Unit]) -> list[Unit]:
     last = max(range(len(units)), key=lambda i: units[i].end)
     unit = units[last]
     tail_is_end = not text[unit.end :].strip()
-    prose = unit.kind in PROSE_KINDS
+    prose = unit.kind in PROSE_KINDS and not _LIST_ITEM.match(text[unit.start : unit.end])
     if tail_is_end and prose and not ends_sentence(text[unit.start : unit.end]):
         units = list(units)
         units[last] = unit.with_(truncated=True, note="document ends mid-sentence (truncated)")

@@ -1,100 +1,234 @@
 """What a piece of prose *says*: the kind of a sentence read from its words, not its place.
 
-A paragraph may mix kinds — a rationale ("… är en nyckelfråga …") and a desired state
-("Östersund ska ha …") — so prose is split into sentences and each sentence is read:
+A paragraph may mix kinds — a rationale ("… är en nyckelfråga …"), a desired state
+("Östersund ska ha …") and an action ("Under 2021 kommer en översyn … att ske") — so prose is
+split into sentences (:func:`plancompare.swedish.sentences`) and each sentence is read:
 
-* a sentence whose main clause states a desired state (``ska vara/ha/kunna …``,
-  ``målet är …``, ``eftersträvas``) is a **goal** anywhere; in a goal section any
-  ``ska``/``skall`` in the main clause makes it a goal;
-* one that gives a rationale, a need or the current state (``nyckelfråga``, ``avgörande``,
-  ``behöver``, ``i dag`` …) is **context**;
-* a sentence with neither cue follows the sentence before it in a goal section (it
-  elaborates it), and is context elsewhere; a paragraph of such sentences under a goal
-  heading is the goal's description.
+* **goal** — the aim stated outright (``Målet är att``, ``har som mål att``, ``vill att``), or
+  a desired state in the main clause (``ska vara/ha/kunna …``, ``behöver bli …``); in a goal
+  section any ``ska``/``skall`` in the main clause;
+* **measure** — an action the organisation commits to: a modal with an action verb in the
+  main clause (``ska föreslå``, ``kommer även att identifieras``), an uppdrag given
+  (``Regeringen uppdrar åt …``), what an uppdrag or insats consists of (``Uppdraget innebär
+  att …``), work going on (``Arbetet fortsätter med att …``), a deliverable (``behöver en
+  strategi … tas fram``); an uppdrag *received* (``har fått i uppdrag att``) counts only under
+  a measure heading (``Insatser``), elsewhere it is background;
+* **context** — rationale, need, role or current state (``nyckelfråga``, ``behöver``, ``i
+  dag``), anything reported as done (``har genomfört``), a lead-in ending in ``:``, and a
+  paragraph that cites a statute (``Av 11 kap kommunallagen följer …``);
+* a sentence with no cue belongs to the sentence before it (it elaborates it: ``Tillväxtverket
+  samordnar arbetet.``); the first one of a paragraph takes its section's kind, and in a goal
+  section each such sentence after a goal is a goal of its own (a vision stated sentence by
+  sentence: "Östersund har en attraktiv … arbetsmarknad …").
 
-The cues are data (``data/forms/sentence_cues.csv``). The *main clause* is the sentence up
-to its first subordinating conjunction (``för att``, ``så att``, ``eftersom`` …), so that
-"… en nyckelfråga för att kommunen ska kunna växa" is read as a rationale.
+A goal or measure sentence starts a unit of its own; a desired state right after a measure
+(``Under 2024 ska kommunen ha säkerställt …``) is that measure's deadline and stays with it.
+The cues are data (``data/forms/sentence_cues.csv``), action verbs come from
+:func:`plancompare.swedish.is_action_verb`.
 
 Example:
-    >>> src = "Det råder brist. Kommunen ska ha fler lärare. Det gäller alla skolor."
-    >>> for s, e, kind in prose_kinds(src, 0, len(src), section="goal"):
+    >>> src = "Det råder brist. Kommunen ska ha fler lärare. Under 2025 ska en plan tas fram."
+    >>> for s, e, kind in prose_kinds(src, 0, len(src), section="context"):
     ...     print(kind, "|", src[s:e])
     context | Det råder brist.
-    goal | Kommunen ska ha fler lärare. Det gäller alla skolor.
+    goal | Kommunen ska ha fler lärare.
+    measure | Under 2025 ska en plan tas fram.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
-from .base import sentence_spans
+from .. import swedish
 from .vocab import read_rows
 
+_OPENING_CLAUSE = re.compile(r"^(om|när|då|eftersom|för att|även om|innan|efter att)\b[^,]*,", re.I)
 _SUBORDINATE = re.compile(r"\b(för att|så att|eftersom|därför att|när|där|vilket)\b", re.I)
+_MODAL = re.compile(r"\b(ska|skall|kommer(?:\s+(?:även|också|därför|dessutom))?\s+att)\s+", re.I)
+_AUXILIARIES = frozenset(
+    (
+        "vara",
+        "ha",
+        "bli",
+        "kunna",
+        "få",
+        "vilja",
+        "behöva",
+        "komma",
+        "finnas",
+        "krävas",
+        "gälla",
+        "innebära",
+        "öka",
+        "minska",
+        "växa",
+        "påverka",
+        "förändras",
+    )
+)  # fmt: skip -- a modal followed by these states or predicts; it commits to no action
+_WORD = re.compile(r"[\wåäöÅÄÖéÉ-]+")
+
+#: Kinds a sentence's cue gives it, strongest first.
+CUE_ORDER = ("legal", "done", "goal", "uppdrag", "uppdrag_in_section", "measure", "goal_state")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one sentence says: its kind (or None: no cue) and the cue that decided it."""
+
+    kind: str | None
+    cue: str = ""
 
 
 @cache
 def sentence_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(pattern, cue) pairs; cue is ``goal_state``, ``goal`` or ``context``.
+    """(pattern, cue) pairs from ``data/forms/sentence_cues.csv``.
 
     Example:
-        >>> sorted({cue for _, cue in sentence_cues()})
-        ['context', 'goal', 'goal_state']
+        >>> {"goal", "goal_state", "measure", "uppdrag", "done", "context"} <= {
+        ...     cue for _, cue in sentence_cues()}
+        True
     """
-    return tuple((re.compile(r["pattern"], re.I), r["cue"]) for r in read_rows("sentence_cues.csv"))
+    rows = read_rows("sentence_cues.csv")
+    return tuple((re.compile(r["pattern"], re.I), r["cue"]) for r in rows)
 
 
 def main_clause(sentence: str) -> str:
-    """The sentence up to its first subordinating conjunction.
+    """The sentence without an opening subordinate clause and cut at its first subordinator.
 
     Example:
         >>> main_clause("Det är en nyckelfråga för att kommunen ska växa.")
         'Det är en nyckelfråga '
+        >>> main_clause("Om kommunen ska klara det, behövs nya arbetssätt.")
+        ' behövs nya arbetssätt.'
     """
-    found = _SUBORDINATE.search(sentence, 1)
-    return sentence[: found.start()] if found else sentence
+    opening = _OPENING_CLAUSE.match(sentence)
+    rest = sentence[opening.end() :] if opening else sentence
+    found = _SUBORDINATE.search(rest, 1)
+    return rest[: found.start()] if found else rest
 
 
-def sentence_kind(sentence: str, *, section: str) -> str | None:
-    """``goal``, ``context``, or None when the sentence's words give no cue.
+def commits_to_action(clause: str) -> bool:
+    """A modal (``ska``, ``kommer att``) followed within three words by an action verb.
 
-    ``section`` is the kind its section gives prose (``goal`` under a goal heading).
+    A passive (``identifieras``, ``tas``) counts as its verb; an auxiliary or state verb in
+    between (``ska kunna``, ``kommer att behöva``) means no commitment.
 
     Example:
-        >>> sentence_kind("Lönen ska vara konkurrensmässig.", section="context")
-        'goal'
-        >>> sentence_kind("Kommunen ska bedriva ett aktivt arbete.", section="goal")
-        'goal'
-        >>> sentence_kind("Kommunen ska bedriva ett aktivt arbete.", section="context") is None
+        >>> commits_to_action("Socialstyrelsen ska bedöma konsekvenserna")
         True
+        >>> commits_to_action("Det kommer även att identifieras förslag")
+        True
+        >>> commits_to_action("Behovet kommer att vara stort"), commits_to_action("ska även, genom")
+        (False, False)
     """
-    clause = main_clause(sentence)
-    cues = {cue for pattern, cue in sentence_cues() if pattern.search(clause)}
-    if "goal_state" in cues or (section == "goal" and "goal" in cues):
-        return "goal"
-    return "context" if "context" in cues else None
+    for modal in _MODAL.finditer(clause):
+        for word in _WORD.findall(clause[modal.end() :])[:3]:
+            low = word.casefold()
+            if low in _AUXILIARIES:
+                break
+            passive = low.endswith("s") and swedish.is_action_verb(low[:-1])
+            if swedish.is_action_verb(low) or passive:
+                return True
+    return False
 
 
-def prose_kinds(text: str, start: int, end: int, *, section: str) -> list[tuple[int, int, str]]:
-    """Split ``text[start:end]`` into runs of sentences of one kind: ``(start, end, kind)``.
+def read_sentence(sentence: str, *, section: str | None) -> Reading:
+    """The kind a sentence's own words give it, in a section of role ``section``.
 
-    ``section`` is ``goal`` or ``context`` (the kind the prose's section gives it).
-    Consecutive sentences of one kind form one run, so spans stay lossless.
+    Example:
+        >>> read_sentence("Målet är att fler ska söka sig hit.", section=None)
+        Reading(kind='goal', cue='goal')
+        >>> read_sentence("Regeringen uppdrar åt Skolverket att ta fram stöd.", section=None)
+        Reading(kind='measure', cue='uppdrag')
+        >>> read_sentence("Kommunen ska bedriva ett aktivt arbete.", section="goal").kind
+        'goal'
     """
-    spans = [(start + s, start + e) for s, e in sentence_spans(text[start:end])]
-    kinds = [sentence_kind(text[s:e], section=section) for s, e in spans]
-    resolved: list[str] = []
-    for kind in kinds:
-        if kind is None:
-            previous = resolved[-1] if resolved else None
-            kind = (previous or "goal") if section == "goal" else "context"
-        resolved.append(kind)
-    runs: list[tuple[int, int, str]] = []
-    for (s, e), kind in zip(spans, resolved, strict=True):
-        if runs and runs[-1][2] == kind:
-            runs[-1] = (runs[-1][0], e, kind)
+    text = sentence.strip()
+    if text.endswith(":"):
+        return Reading("context", "lead-in")
+    clause = main_clause(text)
+    cues = set()
+    for pattern, cue in sentence_cues():
+        where = clause if cue in ("goal_state", "goal_modal") else text
+        if pattern.search(where):
+            cues.add(cue)
+    for cue in CUE_ORDER:
+        if cue not in cues:
+            continue
+        if cue in ("legal", "done"):
+            return Reading("context", cue)
+        if cue == "goal":
+            return Reading("goal", cue)
+        if cue == "uppdrag" or (cue == "uppdrag_in_section" and section == "measure"):
+            return Reading("measure", "uppdrag")
+        if cue == "measure":
+            return Reading("measure", cue)
+        if cue == "goal_state":
+            break  # weaker than a committed action, decided below
+    acts = commits_to_action(clause)
+    if section == "goal" and (acts or "goal_modal" in cues or "goal_state" in cues):
+        return Reading("goal", "goal_state" if "goal_state" in cues else "goal_modal")
+    if "goal_state" in cues:
+        return Reading("goal", "goal_state")
+    if acts:
+        return Reading("measure", "modal")
+    if "context" in cues:
+        return Reading("context", "context")
+    return Reading(None)
+
+
+def prose_kinds(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    section: str | None,
+    allowed: tuple[str, ...] = ("goal", "measure", "context"),
+) -> list[tuple[int, int, str]]:
+    """Split ``text[start:end]`` into units by what their sentences say: ``(start, end, kind)``.
+
+    ``section`` is the role of the prose's section (``goal``, ``measure`` … or None); kinds
+    not in ``allowed`` are read as context. Spans stay inside ``[start, end)`` and cover its
+    sentences without overlap.
+    """
+    return [(s, e, kind) for s, e, kind, _ in read_prose(text, start, end, section=section,
+                                                          allowed=allowed)]  # fmt: skip
+
+
+def read_prose(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    section: str | None,
+    allowed: tuple[str, ...] = ("goal", "measure", "context"),
+) -> list[tuple[int, int, str, str]]:
+    """As :func:`prose_kinds`, with the cue that opened each unit (``uppdrag`` …) as a fourth item.
+
+    Example:
+        >>> src = "Regeringen uppdrar åt X att utreda Y. X ska redovisa senast 2025."
+        >>> [(k, cue) for _, _, k, cue in read_prose(src, 0, len(src), section=None)]
+        [('measure', 'uppdrag'), ('measure', 'modal')]
+    """
+    spans = [(start + s, start + e) for s, e in swedish.sentences(text[start:end])]
+    readings = [read_sentence(text[s:e], section=section) for s, e in spans]
+    if readings and readings[0].cue == "legal":
+        readings = [Reading("context", "legal")] * len(readings)
+    default = "goal" if section == "goal" else "context"
+    units: list[list] = []  # [start, end, kind, cue]
+    for (s, e), reading in zip(spans, readings, strict=True):
+        kind = reading.kind if reading.kind in allowed else (reading.kind and "context")
+        current = units[-1][2] if units else None
+        joins = (
+            (kind is None and not (section == "goal" and current == "goal"))
+            or (kind == "context" and current == "context")
+            or (kind == "goal" and reading.cue == "goal_state" and current == "measure")
+        )
+        if units and joins:
+            units[-1][1] = e
         else:
-            runs.append((s, e, kind))
-    return runs
+            units.append([s, e, kind or default, reading.cue])
+    return [tuple(u) for u in units]

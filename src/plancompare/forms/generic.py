@@ -16,18 +16,36 @@ Measure detection here is a heuristic; spans are always lossless.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..paths import RESOURCES
-from .base import Block, Line, Unit, clean_text, iter_blocks, mark_truncated
-from .content import prose_kinds
+from .. import swedish
+from .base import (
+    LEAD_IN_ENDS,
+    Block,
+    Line,
+    Unit,
+    clean_text,
+    iter_blocks,
+    mark_truncated,
+    trim_span,
+)
+from .content import read_prose, read_sentence
+from .vocab import read_rows
 
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*]|[-–—](?=\s))\s*")
 NUMBERED = re.compile(r"^\s*(\d{1,2})(?:[.)]|\s)\s*(?=\S)")
+_MARKER = re.compile(r"^\s*(?:[•●▪◦‣∙·*]|[-–—](?=\s)|\d{1,2}(?:[.)]|\s(?=\D)))\s*")
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\.\s+(?=[A-ZÅÄÖ])")
 _HEADING_END = re.compile(r"[.,;:!?…]$")
+_SENTENCE_END = re.compile(r"[.!?:;…]$")
+_CAPTION = re.compile(r"(^|\s)(Foto|Bild|Illustration|Fotograf)\s*:\s*\S", re.I)
+_WRAP = 60  # a line at least this long that does not end a sentence wraps onto the next
+_ALT_WORDS = 20  # an image's alt text is at most this long
+_ACTION_LINE = 160  # a line starting with an action verb is an action item up to this length
+_REPEATED_WORDS = 8
+_MENU = 4  # this many headings in a row with nothing between them are a menu
 
 
 @dataclass(frozen=True)
@@ -47,8 +65,8 @@ def heading_roles() -> tuple[Role, ...]:
         >>> role_of("Insatser Strategisk kompetensförsörjning")
         'measure'
     """
-    with open(RESOURCES / "forms" / "heading_roles.csv", encoding="utf-8", newline="") as fh:
-        rows = [Role(r["prefix"].casefold(), r["role"], r["gloss"]) for r in csv.DictReader(fh)]
+    rows = read_rows("heading_roles.csv")
+    rows = [Role(r["prefix"].casefold(), r["role"], r["gloss"]) for r in rows]
     return tuple(sorted(rows, key=lambda r: -len(r.prefix)))
 
 
@@ -60,8 +78,8 @@ def furniture_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         >>> furniture_reason("Sidan uppdaterad 2024-01-18")
         'page update date'
     """
-    with open(RESOURCES / "forms" / "furniture_lines.csv", encoding="utf-8", newline="") as fh:
-        return tuple((re.compile(r["pattern"], re.I), r["reason"]) for r in csv.DictReader(fh))
+    rows = read_rows("furniture_lines.csv")
+    return tuple((re.compile(r["pattern"], re.I), r["reason"]) for r in rows)
 
 
 def role_of(heading: str) -> str | None:
@@ -163,6 +181,10 @@ class OutlineState:
     path: list[tuple[str, str | None]] = field(default_factory=list)
     fresh: bool = True
     role: str | None = None
+    repeated: frozenset[str] = frozenset()  #: lines that stand alone more than once
+    uppdrag: int | None = None  #: start of the last uppdrag: later measures are its steps
+    next_line: str = ""  #: the first line of the next block (does a list follow?)
+    text_end: int | None = None  #: end of the document's text: a last line heads nothing
 
     @property
     def title(self) -> str:
@@ -199,8 +221,8 @@ class OutlineState:
                 path.pop()  # leave the previous role heading (Insatser … → Effekter …)
                 if own not in SUB_ROLES and len(path) > 1:
                     path.pop()  # and its theme, for a new theme
-            elif own not in SUB_ROLES and len(path) > 1:
-                path.pop()  # a sibling of the deepest heading
+            elif len(path) > 1 and (own not in SUB_ROLES or path[-1][1] is not None):
+                path.pop()  # a sibling of the deepest heading (Bakgrund … → Åtgärder …)
         path.append((heading, own))
         self.fresh = True
         self.role = self._role()
@@ -214,15 +236,24 @@ class OutlineState:
         return None
 
 
-def _items(lines: list[Line]) -> list[list[Line]]:
-    """Group lines into bullet items (a bullet plus its continuation lines) and plain runs."""
+def _groups(lines: list[Line]) -> list[list[Line]]:
+    """Group a block's lines into items and paragraphs.
+
+    A bullet or numbered line starts an item; a lower-case line continues the item above
+    it. Other lines are wrapped prose when the line before them is long or does not end
+    a sentence and they do not start in upper case; otherwise (a short line without a stop,
+    a line ending a sentence) a new paragraph starts: web pages put headings and paragraphs
+    on lines of their own, PDFs wrap sentences over lines.
+    """
     groups: list[list[Line]] = []
     for line in lines:
-        starts_item = bool(BULLET.match(line.text))
-        if groups and not starts_item:
-            prev_is_bullet = bool(BULLET.match(groups[-1][0].text))
-            continues = prev_is_bullet and line.stripped[:1].islower()
-            if continues or not prev_is_bullet:
+        marker = BULLET.match(line.text) or NUMBERED.match(line.text)
+        if groups and not marker:
+            prev = groups[-1][-1].stripped
+            starts_lower = line.stripped[:1].islower()
+            in_item = bool(BULLET.match(groups[-1][0].text) or NUMBERED.match(groups[-1][0].text))
+            wrapped = not _SENTENCE_END.search(prev) and (starts_lower or len(prev) >= _WRAP)
+            if (in_item and starts_lower) or (not in_item and wrapped):
                 groups[-1].append(line)
                 continue
         groups.append([line])
@@ -238,11 +269,16 @@ def _kind_for(state: OutlineState, *, item: bool) -> str:
     return role if role in ("effect", "goal", "follow_up") else "context"
 
 
-def prose_units(text: str, start: int, end: int, state: OutlineState) -> list[Unit]:
-    """Units of one paragraph of prose: goal and context sentences apart (by their words).
+def _prose_section(state: OutlineState) -> str | None:
+    return state.role if state.role in ("goal", "measure") else None
 
-    Under an effect, follow-up or measure heading the paragraph takes that role whole
-    (a paragraph under ``Insatser`` is context); page-widget text is furniture.
+
+def prose_units(text: str, start: int, end: int, state: OutlineState) -> list[Unit]:
+    """Units of one paragraph of prose, by what its sentences say (see :mod:`.content`).
+
+    Under an effect or follow-up heading the paragraph takes that role whole; page-widget
+    text is furniture. Inline numbered points (``… beslut 1. Anta … 2. Ge …``, as a PDF
+    flattened to one line gives them) are items of their own.
 
     Example:
         >>> src = "Det råder brist. Lönen ska vara konkurrensmässig."
@@ -250,13 +286,131 @@ def prose_units(text: str, start: int, end: int, state: OutlineState) -> list[Un
         ['context', 'goal']
     """
     kind = _kind_for(state, item=False)
-    if kind in ("goal", "context"):
-        runs = prose_kinds(text, start, end, section=kind)
-    else:
-        runs = [(start, end, kind)]
-    widget = state.path[-1][0] if state.path else ""
-    note = f"under the page-widget heading {widget!r}" if kind == "furniture" else ""
-    return [Unit(s, e, k, state.section(), note=note) for s, e, k in runs]
+    if kind not in ("goal", "context"):
+        widget = state.path[-1][0] if state.path else ""
+        note = f"under the page-widget heading {widget!r}" if kind == "furniture" else ""
+        return [Unit(start, end, kind, state.section(), note=note)]
+    units: list[Unit] = []
+    pos = start
+    for number, item_start, item_end in _inline_items(text, start, end):
+        units.extend(_sentence_units(text, pos, item_start, state))
+        units.append(_item_unit(text, item_start, item_end, state, ref=number))
+        pos = item_end
+    units.extend(_sentence_units(text, pos, end, state))
+    return units
+
+
+def _sentence_units(text: str, start: int, end: int, state: OutlineState) -> list[Unit]:
+    start, end = trim_span(text, start, end)
+    if start >= end:
+        return []
+    units = []
+    for s, e, kind, cue in read_prose(text, start, end, section=_prose_section(state)):
+        unit = Unit(s, e, kind, state.section())
+        units.append(_with_parent(unit, state, uppdrag=cue == "uppdrag"))
+    return units
+
+
+def _with_parent(unit: Unit, state: OutlineState, *, uppdrag: bool = False) -> Unit:
+    """A measure after an uppdrag is one of its steps (level 2); a new uppdrag starts over."""
+    if unit.kind != "measure":
+        return unit
+    if uppdrag:
+        state.uppdrag = unit.start
+        return unit
+    return unit.with_(parent=state.uppdrag) if state.uppdrag is not None else unit
+
+
+def _inline_items(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Numbered points inside a paragraph: ``(number, start, end)``, numbered 1, 2, 3 …
+
+    A point runs to the next point; the last one to the end of its first sentence.
+    """
+    marks = [m for m in _INLINE_NUMBER.finditer(text, start, end)]
+    chain: list[re.Match[str]] = []
+    for m in marks:
+        expected = int(chain[-1].group(1)) + 1 if chain else 1
+        if int(m.group(1)) == expected or (not chain and m.start() == start):
+            chain.append(m)
+    if len(chain) < 2 and not (chain and chain[0].start() == start):
+        return []
+    items = []
+    for i, m in enumerate(chain):
+        if i + 1 < len(chain):
+            stop = chain[i + 1].start()
+        else:
+            body = text[m.end() : end]
+            first = swedish.sentences(body)
+            stop = m.end() + first[0][1] if first else end
+        s, e = trim_span(text, m.start(), stop)
+        if s < e:
+            items.append((m.group(1), s, e))
+    return items
+
+
+def item_kind(text: str, start: int, end: int, state: OutlineState) -> tuple[str, str]:
+    """The kind of a bullet or numbered item, and the cue: ``(kind, cue)``.
+
+    Under a measure heading every item is a measure. Elsewhere an item is a measure when it
+    starts with an action verb (``Stärk samverkan …``, ``inhämta synpunkter …``) — unless all
+    its verbs are a decision formula (``Föreslå fullmäktige besluta att godkänna …``) — or
+    when its first sentence reads as a measure or a goal; otherwise it takes its section's
+    role.
+
+    Example:
+        >>> src = "Stärk samverkan mellan arbetsgivare"
+        >>> item_kind(src, 0, len(src), OutlineState())
+        ('measure', 'action verb')
+    """
+    role_kind = _kind_for(state, item=True)
+    if role_kind in ("measure", "furniture", "effect", "follow_up"):
+        return role_kind, "section"
+    body = clean_text(_MARKER.sub("", text[start:end], count=1))
+    words = [t.text for t in swedish.tokenize(body)]
+    if words and swedish.is_action_verb(words[0]) and not is_decision_formula(words):
+        return "measure", "action verb"
+    first = swedish.sentences(body)
+    sentence = body[first[0][0] : first[0][1]] if first else body
+    reading = read_sentence(sentence, section=_prose_section(state))
+    if reading.kind in ("measure", "goal"):
+        return reading.kind, reading.cue
+    return role_kind, "section"
+
+
+def is_decision_formula(words: list[str]) -> bool:
+    """True when every action verb of an item is a decision formula (``godkänna``, ``anta`` …).
+
+    A decision to approve, adopt or propose commits to no action of its own; "Anta
+    handlingsplan … samt uppmana nämnderna att …" does (``uppmana``). Formula verbs are data:
+    ``data/forms/decision_formulas.csv``.
+
+    Example:
+        >>> is_decision_formula("Föreslå fullmäktige besluta att godkänna årsrapporten".split())
+        True
+        >>> is_decision_formula("Anta planen samt uppmana nämnderna att värdera".split())
+        False
+    """
+    verbs = [swedish.lemma(w) for w in words if swedish.is_action_verb(w)]
+    return bool(verbs) and all(v in decision_formulas() for v in verbs)
+
+
+@cache
+def decision_formulas() -> frozenset[str]:
+    """Verb lemmas of decision formulas (``anta``, ``godkänna``, ``föreslå`` …).
+
+    Example:
+        >>> "godkänna" in decision_formulas()
+        True
+    """
+    return frozenset(r["lemma"] for r in read_rows("decision_formulas.csv"))
+
+
+def _item_unit(text: str, start: int, end: int, state: OutlineState, ref: str = "") -> Unit:
+    state.saw_text()
+    kind, cue = item_kind(text, start, end, state)
+    prose = clean_text(_MARKER.sub("", text[start:end], count=1))
+    unit = Unit(start, end, kind, state.section(), ref=ref, text=prose)
+    return _with_parent(unit, state, uppdrag=cue == "uppdrag")
 
 
 def block_units(text: str, block: Block, state: OutlineState) -> list[Unit]:
@@ -269,8 +423,9 @@ def block_units(text: str, block: Block, state: OutlineState) -> list[Unit]:
     """
     units: list[Unit] = []
     run: list[Line] = []
-    for line in block.lines:
-        reason = furniture_reason(line.text)
+    lines = block.lines
+    for i, line in enumerate(lines):
+        reason = _line_furniture(line, lines[i + 1] if i + 1 < len(lines) else None, state)
         if reason:
             units.extend(_run_units(text, run, state))
             run = []
@@ -282,38 +437,105 @@ def block_units(text: str, block: Block, state: OutlineState) -> list[Unit]:
     return units
 
 
+def _line_furniture(line: Line, following: Line | None, state: OutlineState) -> str | None:
+    """Why a line is furniture: the vocabulary, a caption, an alt text, a repeated line."""
+    reason = furniture_reason(line.text)
+    if reason:
+        return reason
+    if _CAPTION.search(line.stripped):
+        return "image caption"
+    alt = len(line.stripped.split()) <= _ALT_WORDS and not BULLET.match(line.text)
+    if alt and following is not None and _CAPTION.search(following.stripped):
+        return "image alt text (the line above its caption)"
+    if line.stripped in state.repeated and not is_lead_in(line.stripped):
+        return "line repeated on the page (navigation)"
+    return None
+
+
 def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit]:
     units: list[Unit] = []
     if not content:
         return units
-    numbered = NUMBERED.match(content[0].text)
-    if numbered and not BULLET.match(content[0].text):
-        s, e = _span(content)
-        kind = _kind_for(state, item=True)
-        state.saw_text()
-        return [Unit(s, e, kind, state.section(), ref=numbered.group(1))]
-    first, rest = content[0], content[1:]
+    first = content[0]
     heading = clean_text(first.text).lstrip("#").strip()
     furniture_block = role_of(heading) == "furniture"
-    if is_heading_text(first.text) and (furniture_block or all(BULLET.match(x.text) for x in rest)):
+    if furniture_block and is_heading_text(first.text):
+        # a widget or contact block: the heading and what it holds
         state.enter(heading)
-        if furniture_block:  # a widget or contact block: the heading and what it holds
-            s, e = _span(content)
-            note = role_note(heading)
-            units.append(Unit(s, e, "furniture", state.section(), title=heading, note=note))
-            return units
-        s, e = first.trimmed_span()
-        units.append(Unit(s, e, "meta", state.section(), title=heading))
-        content = rest
-    for group in _items(content):
+        s, e = _span(content)
+        note = role_note(heading)
+        return [Unit(s, e, "furniture", state.section(), title=heading, note=note)]
+    groups = _groups(content)
+    for g, group in enumerate(groups):
         s, e = _span(group)
-        state.saw_text()
-        if not BULLET.match(group[0].text):
-            units.extend(prose_units(text, s, e, state))
+        line = group[0]
+        after = groups[g + 1][0].text if g + 1 < len(groups) else state.next_line
+        if BULLET.match(line.text) or NUMBERED.match(line.text):
+            numbered = NUMBERED.match(line.text) if not BULLET.match(line.text) else None
+            ref = numbered.group(1) if numbered else ""
+            body_end = e
+            if numbered:  # a numbered line may hold the next points inline (PDF text)
+                inline = _inline_items(text, s, e)
+                if len(inline) > 1:
+                    units.extend(_item_unit(text, a, b, state, ref=n) for n, a, b in inline)
+                    units.extend(_sentence_units(text, inline[-1][2], e, state))
+                    continue
+                body_end = e
+            units.append(_item_unit(text, s, body_end, state, ref=ref))
             continue
-        prose = clean_text(BULLET.sub("", text[s:e], count=1))
-        units.append(Unit(s, e, _kind_for(state, item=True), state.section(), text=prose))
+        heads_list = bool(BULLET.match(after) or NUMBERED.match(after))
+        if len(group) == 1 and (_is_heading(line, state, heads_list) or _role_label(line.stripped)):
+            title = clean_text(line.text).lstrip("#").strip().rstrip(":").strip()
+            state.enter(title)
+            units.append(Unit(s, e, "meta", state.section(), title=title))
+            continue
+        state.saw_text()
+        if len(group) == 1 and _starts_with_action(line.stripped):
+            units.append(_item_unit(text, s, e, state))  # a short line that is an action
+            continue
+        units.extend(prose_units(text, s, e, state))
     return units
+
+
+def _role_label(line: str) -> bool:
+    """A short label naming a section's role, ending in a colon (``Åtgärder 2024:``)."""
+    return line.endswith(":") and len(line.split()) <= 4 and role_of(line.rstrip(":")) is not None
+
+
+def _starts_with_action(line: str) -> bool:
+    words = [t.text for t in swedish.tokenize(line)]
+    return len(line) <= _ACTION_LINE and bool(words) and swedish.is_action_verb(words[0])
+
+
+def _is_heading(line: Line, state: OutlineState, heads_list: bool = False) -> bool:
+    """A lone short line is a heading only when it reads like one.
+
+    Not a heading: the document's last line, a line under a contact or widget heading (that
+    is its content: a name, an address), a line ending a sentence, a lead-in that ends in a
+    function word (``Regionstyrelsen beslutar att``), a line starting with an action verb —
+    unless a list follows it (a strategy's name above its actions: ``Bredda rekryteringen``).
+    """
+    s = line.stripped
+    if state.text_end is not None and line.trimmed_span()[1] >= state.text_end:
+        return False  # the document's last line heads nothing (a page cut off mid-sentence)
+    if s.startswith("#"):
+        return True
+    if not is_heading_text(s) or is_lead_in(s):
+        return False
+    if _starts_with_action(s) and not heads_list:
+        return False  # a short line that is an action, unless a list follows it (a strategy)
+    return not (state.role == "furniture" and role_of(s) is None)
+
+
+def is_lead_in(line: str) -> bool:
+    """A line that introduces what follows and ends in a function word (``… beslutar att``).
+
+    Example:
+        >>> is_lead_in("Regionstyrelsen beslutar att"), is_lead_in("Insatser 2024")
+        (True, False)
+    """
+    words = line.split()
+    return len(words) > 1 and words[-1].casefold().rstrip(":,") in LEAD_IN_ENDS
 
 
 def parse(text: str) -> list[Unit]:
@@ -326,8 +548,40 @@ def parse(text: str) -> list[Unit]:
         [('meta', 'Min plan'), ('meta', 'Bakgrund'), ('context', ''),
          ('meta', 'Åtgärder'), ('measure', 'Rekrytera fler'), ('measure', 'Behåll')]
     """
-    state = OutlineState()
+    state = OutlineState(repeated=repeated_lines(text), text_end=len(text.rstrip()))
     units: list[Unit] = []
-    for block in iter_blocks(text):
+    blocks = list(iter_blocks(text))
+    for i, block in enumerate(blocks):
+        state.next_line = blocks[i + 1].lines[0].text if i + 1 < len(blocks) else ""
         units.extend(block_units(text, block, state))
-    return mark_truncated(text, units)
+    return mark_truncated(text, _navigation(units))
+
+
+def repeated_lines(text: str) -> frozenset[str]:
+    """Short lines that stand alone more than once on the page (menus, repeated labels).
+
+    Example:
+        >>> sorted(repeated_lines("Meny\\nText ett.\\nMeny\\nText ett."))
+        ['Meny']
+    """
+    counts: dict[str, int] = {}
+    for line in text.split("\n"):
+        s = line.strip()
+        if s and len(s.split()) <= _REPEATED_WORDS and not _SENTENCE_END.search(s):
+            counts[s] = counts.get(s, 0) + 1
+    return frozenset(s for s, n in counts.items() if n > 1)
+
+
+def _navigation(units: list[Unit]) -> list[Unit]:
+    """A run of headings with no text between them is a menu of links: furniture."""
+    out = list(units)
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and out[j].kind == "meta" and not out[j].note and j - i < 99:
+            j += 1
+        if j - i >= _MENU and i > 0:
+            for k in range(i, j):
+                out[k] = out[k].with_(kind="furniture", note="run of links (navigation)")
+        i = max(j, i + 1)
+    return out

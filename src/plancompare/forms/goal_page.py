@@ -2,14 +2,19 @@
 
 The form's structure:
 
-* ``Mål: <goal>`` heading, then the goal described in prose (kind ``goal``);
-* headings such as ``Uppdrag från fullmäktige 2024`` with a caption line ending in ``:``;
+* ``Mål: <goal>`` heading (meta, titled with the goal's name), then the goal described in
+  prose, read sentence by sentence: desired states are goals, rationale ("… är en
+  nyckelfråga …") is context (see :mod:`.content`);
+* the heading ``Så här gör vi för att nå målet <year>`` above headings such as
+  ``Uppdrag från fullmäktige 2024``, each with a caption line ending in ``:``;
 * a two-column table written as text: the column headers ``Uppdrag`` and
-  ``Förtydligande av uppdrag`` (furniture), then for each *uppdrag* (assignment, the
-  plan's measure) one paragraph naming its owner — either an abbreviation after the
+  ``Förtydligande av uppdrag`` (furniture), then for each *uppdrag* (assignment, a level-1
+  measure) one paragraph naming its owner — either an abbreviation after the
   sentence (``… kompetensförsörjning. KS``, ``SAN (KS)``) or a nämnd (committee) in
   parentheses on the next line (``(Tekniska nämnden)``) — followed by its
-  *förtydligande* (clarification): paragraphs and bullets, kind ``context``, linked to it;
+  *förtydligande* (clarification): its bullets and the sentences saying what it involves
+  (``Uppdraget innebär att …``, ``I uppdraget ingår att …``) are its steps (level-2
+  measures, ``parent`` = the uppdrag); the rest is context linked to it (``link``);
 * page widgets (``Nyckeltal``, ``Investeringar``) and page lines (``Sidan uppdaterad …``)
   as furniture; the update date is kept in ``extra["page_updated"]``.
 """
@@ -57,13 +62,13 @@ def parse(text: str) -> list[Unit]:
         ...        "Uppdrag\\n\\nFörtydligande av uppdrag\\n\\n"
         ...        "Samordna arbetet. KS\\n\\nUppdraget innebär att:\\n• Göra A\\n• Göra B")
         >>> [(u.kind, u.responsible) for u in parse(src)]  # doctest: +NORMALIZE_WHITESPACE
-        [('goal', ''), ('goal', ''), ('furniture', ''), ('furniture', ''), ('measure', 'KS'),
+        [('meta', ''), ('goal', ''), ('furniture', ''), ('furniture', ''), ('measure', 'KS'),
          ('context', ''), ('measure', ''), ('measure', '')]
         >>> [u.parent for u in parse(src)][-2:] == [parse(src)[4].start] * 2
         True
     """
     blocks = list(iter_blocks(text))
-    state = generic.OutlineState()
+    state = generic.OutlineState(text_end=len(text.rstrip()))
     units: list[Unit] = []
     in_table = False
     current: Unit | None = None  # the uppdrag being clarified
@@ -103,10 +108,10 @@ def parse(text: str) -> list[Unit]:
             i += span
             continue
         goal = GOAL_HEADING.match(single or "")
-        if goal:
+        if goal:  # the heading names the goal; the goal itself is what the prose says
             state.enter(single, role="goal")
             units.append(
-                Unit(block.start, block.end, "goal", state.section(), title=goal.group("goal"))
+                Unit(block.start, block.end, "meta", state.section(), title=goal.group("goal"))
             )
             i += 1
             continue
@@ -128,6 +133,6 @@ def _clarifying(text: str, unit: Unit, uppdrag: Unit) -> Unit:
     """A unit of an uppdrag's förtydligande: bullets are its steps, other text explains it."""
     if unit.kind == "furniture":
         return unit
-    if generic.BULLET.match(text[unit.start : unit.end]):
+    if unit.kind == "measure" or generic.BULLET.match(text[unit.start : unit.end]):
         return unit.with_(kind="measure", parent=uppdrag.start)  # a step of the uppdrag
     return unit.with_(link=uppdrag.start)

@@ -1,0 +1,132 @@
+"""Measure how well the parsers find measures and goals in text nobody on the project wrote.
+
+For every labelled text in ``tests/data/plans`` (the ``generic`` parser; ``split.csv`` says
+``dev`` or ``heldout``) and every seed plan in ``data/raw`` (its own form's parser, labels in
+``tests/data/seed_labels``) it prints measure and goal precision and recall per text and
+overall, by the matching rule of ``tests/unit_labels.py``, and writes the table to
+``benchmarks/results/units_eval.txt``. Not a test: ``tests/test_units_eval.py`` holds floors.
+
+    .venv/bin/python benchmarks/eval_units.py                 # dev texts and seeds
+    .venv/bin/python benchmarks/eval_units.py --split all     # adds the held-out texts
+    .venv/bin/python benchmarks/eval_units.py --show 03       # what a text misses / adds
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+
+from unit_labels import (  # noqa: E402
+    SCORED_KINDS,
+    Label,
+    Score,
+    Span,
+    level_agreement,
+    missed,
+    read_labels,
+    score,
+    spurious,
+)
+
+from plancompare.decode import read_source  # noqa: E402
+from plancompare.forms import PARSERS  # noqa: E402
+from plancompare.forms.base import levels  # noqa: E402
+from plancompare.manifest import read_manifest  # noqa: E402
+
+PLANS = REPO / "tests" / "data" / "plans"
+SEED_LABELS = REPO / "tests" / "data" / "seed_labels"
+RESULTS = REPO / "benchmarks" / "results" / "units_eval.txt"
+
+
+def spans_of(text: str, form: str) -> list[Span]:
+    """The parser's units as scored spans (with each measure's level)."""
+    units = PARSERS[form](text)
+    level = levels(units)
+    return [Span(u.start, u.end, u.kind, str(level.get(u.start, ""))) for u in units]
+
+
+def cases(split: str) -> list[tuple[str, str, str, str, Path]]:
+    """(name, group, form, text, labels path) for the corpus texts of ``split`` and the seeds."""
+    out = []
+    with open(PLANS / "split.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if split in ("all", row["split"]):
+                text = (PLANS / f"{row['id']}.txt").read_text(encoding="utf-8")
+                labels = PLANS / f"{row['id']}.labels.tsv"
+                out.append((row["id"], row["split"], "generic", text, labels))
+    for record in read_manifest():
+        stem = Path(record.file).stem
+        text = read_source(record.path).text
+        out.append((stem, "seed", record.form, text, SEED_LABELS / f"{stem}.labels.tsv"))
+    return out
+
+
+def _fmt(s: Score) -> str:
+    p = "  –  " if s.precision is None else f"{s.precision:.2f}"
+    r = "  –  " if s.recall is None else f"{s.recall:.2f}"
+    return f"{p:>5} {r:>5} {s.matched:>3}/{s.labels:<3}{s.predicted:>4}"
+
+
+def evaluate(split: str, show: str | None = None) -> str:
+    """The table (and, for texts whose name starts with ``show``, what they miss and add)."""
+    head = f"{'text':<58}{'group':<8}{'form':<17}{'measure P    R   hit/lab pred':<30}"
+    head += "goal P    R   hit/lab pred   levels"
+    lines = [head, "-" * len(head)]
+    totals: dict[str, dict[str, Score]] = {}
+    details = []
+    for name, group, form, text, path in cases(split):
+        labels = read_labels(path, text)
+        spans = spans_of(text, form)
+        scores = {k: score(labels, spans, k) for k in SCORED_KINDS}
+        agree, compared = level_agreement(labels, spans)
+        lv = f"{agree}/{compared}" if compared else ""
+        lines.append(
+            f"{name[:57]:<58}{group:<8}{form:<17}{_fmt(scores['measure']):<30}"
+            f"{_fmt(scores['goal'])}   {lv}"
+        )
+        for k in SCORED_KINDS:
+            zero = Score(0, 0, 0)
+            totals.setdefault(group, {}).setdefault(k, zero)
+            totals[group][k] = totals[group][k] + scores[k]
+        if show and name.startswith(show):
+            details.append(_details(name, text, labels, spans))
+    lines.append("-" * len(head))
+    for group, by_kind in totals.items():
+        lines.append(
+            f"{'overall ' + group:<58}{group:<8}{'':<17}{_fmt(by_kind['measure']):<30}"
+            f"{_fmt(by_kind['goal'])}"
+        )
+    return "\n".join(lines + details) + "\n"
+
+
+def _details(name: str, text: str, labels: list[Label], spans: list[Span]) -> str:
+    out = [f"\n== {name}"]
+    for k in SCORED_KINDS:
+        for lb in missed(labels, spans, k):
+            got = next((s.kind for s in spans if s.start <= lb.start < s.end), "none")
+            out.append(f"  missed {k:<8} (got {got}): {lb.quote[:70]!r}")
+        for s in spurious(labels, spans, k):
+            out.append(f"  extra  {k:<8}: {' '.join(text[s.start : s.end].split())[:90]!r}")
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
+    parser.add_argument("--show", default=None, help="print misses and extras of texts by prefix")
+    parser.add_argument("--no-write", action="store_true", help="do not write the results file")
+    args = parser.parse_args()
+    table = evaluate(args.split, args.show)
+    print(table, end="")
+    if not args.no_write and not args.show:
+        RESULTS.write_text(f"split: {args.split}\n\n{table}", encoding="utf-8")
+        print(f"wrote {RESULTS.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()

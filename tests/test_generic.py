@@ -1,0 +1,206 @@
+"""The generic parser reads real layouts: action items, goals, web furniture, flattened PDFs.
+
+Every example here is written for the test (not copied from a plan), in the shapes the issue
+lists; spans are checked lossless each time.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from plancompare.forms import check_coverage
+from plancompare.forms.base import check_links, levels
+from plancompare.forms.generic import parse
+
+
+def read(text: str) -> list[tuple[str, str]]:
+    """(kind, source text with whitespace folded) per unit, after checking the spans."""
+    units = parse(text)
+    check_coverage(text, units)
+    check_links(units)
+    return [(u.kind, " ".join(text[u.start : u.end].split())) for u in units]
+
+
+def kinds_of(text: str, kind: str) -> list[str]:
+    return [t for k, t in read(text) if k == kind]
+
+
+def test_bullets_that_start_with_an_action_verb_are_measures_anywhere():
+    text = (
+        "Kompetensförsörjning\n\nRegionen pekar ut fyra områden som särskilt viktiga.\n\n"
+        "  • Höj utbildningsnivån i länet\n  • Stärk samverkan med högskolan\n"
+        "  • Arbetsmarknaden i länet\n  • Utveckla nya vägar in i yrket\n"
+    )
+    assert kinds_of(text, "measure") == [
+        "• Höj utbildningsnivån i länet",
+        "• Stärk samverkan med högskolan",
+        "• Utveckla nya vägar in i yrket",
+    ]
+    assert ("context", "• Arbetsmarknaden i länet") in read(text)
+
+
+def test_lead_in_with_colon_then_action_items_and_content_lists_that_are_not_actions():
+    text = (
+        "I uppdraget ingår att:\n* kartlägga behovet av lärare,\n"
+        "* ta fram en plan för rekrytering.\n\n"
+        "I rapporten ska ingå:\n* en beskrivning av läget,\n* hur många som går i pension.\n"
+    )
+    assert kinds_of(text, "measure") == [
+        "* kartlägga behovet av lärare,",
+        "* ta fram en plan för rekrytering.",
+    ]
+
+
+def test_items_under_a_strategy_heading_read_as_actions_and_keep_their_section():
+    text = (
+        "Strategier för välfärdens kompetens\n\nAnvänd kompetensen rätt\n\n"
+        "- Anställ undersköterskor med specialistutbildning\n- Renodla läkarnas uppgifter\n\n"
+        "Bredda rekryteringen\n\n- Rekrytera fler män till omsorgen\n"
+    )
+    units = parse(text)
+    measures = [u for u in units if u.kind == "measure"]
+    assert [m.section.split(" > ")[-1] for m in measures] == [
+        "Använd kompetensen rätt",
+        "Använd kompetensen rätt",
+        "Bredda rekryteringen",
+    ]
+
+
+def test_a_dated_sub_heading_under_insatser_keeps_the_role():
+    text = (
+        "Regional utveckling\n\nVi arbetar brett.\n\nInsatser\n\n"
+        "2023 - 2025: Validering i regionen\n\n"
+        "Myndigheten har fått regeringens uppdrag att utveckla valideringen. "
+        "Myndigheten samordnar arbetet.\n\n"
+        "Kontakt\n\nAnna Andersson\n\nanna.andersson@example.se\n"
+    )
+    units = read(text)
+    assert units[-3:] == [
+        ("furniture", "Kontakt"),
+        ("furniture", "Anna Andersson"),
+        ("furniture", "anna.andersson@example.se"),
+    ]  # a contact block over several paragraphs
+    assert kinds_of(text, "measure") == [
+        "Myndigheten har fått regeringens uppdrag att utveckla valideringen. "
+        "Myndigheten samordnar arbetet."
+    ]
+    # the same sentence outside a measure section reports an uppdrag received: background
+    assert kinds_of("Bakgrund\n\nMyndigheten har fått i uppdrag att utveckla X.\n", "measure") == []
+
+
+def test_goal_sentences_and_rationale_in_one_paragraph():
+    text = (
+        "Vår plan\n\nBakgrund\n\nBristen på lärare är en nyckelfråga för kommunen. "
+        "Målet är att alla elever ska möta behöriga lärare. Lönen ska vara konkurrenskraftig.\n\n"
+        "Mål\n\nVi ska vara en attraktiv arbetsgivare. Fler ska vilja arbeta hos oss.\n"
+    )
+    assert kinds_of(text, "goal") == [
+        "Målet är att alla elever ska möta behöriga lärare.",
+        "Lönen ska vara konkurrenskraftig.",
+        "Vi ska vara en attraktiv arbetsgivare.",
+        "Fler ska vilja arbeta hos oss.",
+    ]
+    assert kinds_of(text, "context") == ["Bristen på lärare är en nyckelfråga för kommunen."]
+
+
+def test_measure_sentences_in_prose_and_what_is_only_reported_as_done():
+    text = (
+        "Verksamheten 2025\n\nFörvaltningen står inför stora utmaningar. Under 2025 kommer en "
+        "översyn av lokalerna att ske. Arbetet fortsätter med att digitalisera ansökningarna. "
+        "Kommunen har genomfört en rad åtgärder för att minska sjukfrånvaron.\n"
+    )
+    assert kinds_of(text, "measure") == [
+        "Under 2025 kommer en översyn av lokalerna att ske.",
+        "Arbetet fortsätter med att digitalisera ansökningarna.",
+    ]
+
+
+def test_an_uppdrag_and_its_steps_form_a_hierarchy():
+    text = (
+        "# Uppdrag om lärarutbildning\n\nRegeringen uppdrar åt Skolverket att föreslå insatser "
+        "för fler lärare.\n\nSkolverket ska samråda med lärosätena. Skolverket ska bedöma "
+        "kostnaderna.\n\nSkolverket slutredovisar uppdraget senast den 1 juni 2026.\n"
+    )
+    units = [u for u in parse(text) if u.kind == "measure"]
+    level = levels(units)
+    assert [level[u.start] for u in units] == [1, 2, 2]
+    assert {u.parent for u in units[1:]} == {units[0].start}
+    assert "slutredovisar" not in " ".join(text[u.start : u.end] for u in units)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Den här webbplatsen använder kakor för att fungera.", "cookie banner"),
+        ("Dela:", "share button"),
+        ("Hade du nytta av informationen?", "page feedback widget"),
+        ("Läs mer om våra insatser", "link line"),
+        ("https://www.example.se/plan", "link line"),
+        ("Publicerad 2024-03-01", "page publication date"),
+        ("Publicerad", "page publication date"),
+        ("Foto: Lisa Larsson", "photo credit"),
+    ],
+)
+def test_web_furniture_lines(line, reason):
+    text = f"Rubrik\n\nEn mening om planen.\n\n{line}\n\nEn till mening.\n"
+    units = parse(text)
+    check_coverage(text, units)
+    (unit,) = [u for u in units if text[u.start : u.end] == line]
+    assert (unit.kind, unit.note) == ("furniture", reason)
+
+
+def test_image_alt_text_and_caption_and_repeated_navigation():
+    text = (
+        "Meny\n\nVår plan\n\nFler lärare behövs i kommunen i dag.\n\n"
+        "Två lärare vid en tavla.\nLärare på Ekskolan. Foto: Per Persson\n\n"
+        "Skolorna behöver fler sökande.\n\nMeny\n"
+    )
+    units = read(text)
+    assert ("furniture", "Två lärare vid en tavla.") in units
+    assert ("furniture", "Lärare på Ekskolan. Foto: Per Persson") in units
+    assert [t for k, t in units if t == "Meny"] == ["Meny", "Meny"]
+    assert all(k == "furniture" for k, t in units if t == "Meny")
+
+
+def test_a_lone_short_line_is_not_automatically_a_heading():
+    # the page stops mid-sentence: its last line heads nothing
+    text = (
+        "Om planen\n\nVi arbetar med rekrytering.\n\n"
+        "Regionen vill att fler ska söka sig till vården och"
+    )
+    units = parse(text)
+    last = units[-1]
+    assert last.kind == "goal" and last.truncated
+    # a lead-in ending in a function word is no heading either
+    text = (
+        "Beslut\n\nStyrelsen beslutar att\n\n"
+        "Föreslå fullmäktige besluta att godkänna årsrapporten.\n"
+    )
+    assert ("meta", "Styrelsen beslutar att") not in read(text)
+    assert kinds_of(text, "measure") == []  # a decision formula commits to no action
+
+
+def test_one_line_pdf_text_splits_into_sentences_and_inline_numbered_points():
+    text = (
+        "Tjänsteutlåtande Utfärdat 2020-05-04 Förslag till beslut I nämnden 1. Uppdraget att "
+        "utreda frågan förklaras slutfört. 2. Anta handlingsplanen samt uppmana förvaltningarna "
+        "att prioritera åtgärderna. Sammanfattning Nämnden gav 2019 förvaltningen i uppdrag att "
+        "utreda arbetsmiljön. Resultatet visar på stora behov"
+    )
+    units = parse(text)
+    check_coverage(text, units)
+    got = [(u.kind, u.ref, " ".join(text[u.start : u.end].split())[:20]) for u in units]
+    assert got == [
+        ("context", "", "Tjänsteutlåtande Utf"),
+        ("context", "1", "1. Uppdraget att utr"),
+        ("measure", "2", "2. Anta handlingspla"),
+        ("context", "", "Sammanfattning Nämnd"),
+    ]
+    assert units[-1].truncated
+
+
+def test_numbered_agenda_items_are_not_measures():
+    text = (
+        "Kallelse\n\nÄrende\n\n1. Upprop\n\n2. Val av justerare\n\n3. Fastställande av dagordning\n"
+    )
+    assert kinds_of(text, "measure") == []

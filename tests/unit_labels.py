@@ -1,0 +1,134 @@
+"""Scoring predicted units against hand labels: plain Python, independent of plancompare.
+
+Labels are ``kind  level  quote  note`` rows (``tests/data/plans/README.md``); a label sits at
+the position where its quote (the verbatim start of the item) occurs in the text. Predictions
+are ``(start, end, kind)`` spans. The rule (issue 7):
+
+* a label is *recalled* by a predicted unit of the same kind whose span contains the label's
+  quote start;
+* each unit matches at most one label, so a unit that merges two labelled items recalls only
+  the first of them (merging costs recall);
+* precision of a kind = matched units of that kind / predicted units of that kind.
+
+Used by ``tests/test_units_eval.py`` and ``benchmarks/eval_units.py``.
+
+Example:
+    >>> labels = [Label("measure", "", "Gör A", 0), Label("measure", "", "Gör B", 6)]
+    >>> score(labels, [Span(0, 11, "measure")], "measure")
+    Score(matched=1, labels=2, predicted=1)
+    >>> score(labels, [Span(0, 5, "measure"), Span(6, 11, "measure")], "measure").recall
+    1.0
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+HEADER = ["kind", "level", "quote", "note"]
+SCORED_KINDS = ("measure", "goal")
+
+
+@dataclass(frozen=True)
+class Label:
+    """One labelled item: its kind, level ("" when the text has no hierarchy), quote, position."""
+
+    kind: str
+    level: str
+    quote: str
+    start: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """One predicted unit: ``[start, end)`` of the text, its kind and level ("" if none)."""
+
+    start: int
+    end: int
+    kind: str
+    level: str = ""
+
+
+@dataclass(frozen=True)
+class Score:
+    """Counts for one kind; precision and recall are ``None`` when undefined (0/0)."""
+
+    matched: int
+    labels: int
+    predicted: int
+
+    @property
+    def precision(self) -> float | None:
+        return self.matched / self.predicted if self.predicted else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.matched / self.labels if self.labels else None
+
+    def __add__(self, other: Score) -> Score:
+        return Score(
+            self.matched + other.matched,
+            self.labels + other.labels,
+            self.predicted + other.predicted,
+        )
+
+
+def read_labels(path: Path, text: str) -> list[Label]:
+    """The labels of ``path`` with each quote's position in ``text`` (it must occur once)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    if not rows or rows[0] != HEADER:
+        raise ValueError(f"{path}: header must be {HEADER}")
+    labels = []
+    for row in rows[1:]:
+        kind, level, quote, _note = row
+        if text.count(quote) != 1:
+            raise ValueError(f"{path}: quote occurs {text.count(quote)} times: {quote!r}")
+        labels.append(Label(kind, level, quote, text.index(quote)))
+    return labels
+
+
+def matches(labels: list[Label], spans: list[Span], kind: str) -> list[tuple[Label, Span]]:
+    """(label, unit) pairs of ``kind``: each label with the unit holding its quote start.
+
+    Labels are taken in document order; a unit already matched by an earlier label is not
+    matched again.
+    """
+    units = sorted((s for s in spans if s.kind == kind), key=lambda s: (s.start, s.end))
+    used: set[int] = set()
+    pairs = []
+    for label in sorted((lb for lb in labels if lb.kind == kind), key=lambda lb: lb.start):
+        for i, unit in enumerate(units):
+            if i not in used and unit.start <= label.start < unit.end:
+                used.add(i)
+                pairs.append((label, unit))
+                break
+    return pairs
+
+
+def score(labels: list[Label], spans: list[Span], kind: str) -> Score:
+    """Matched, labelled and predicted counts of ``kind``."""
+    return Score(
+        matched=len(matches(labels, spans, kind)),
+        labels=sum(lb.kind == kind for lb in labels),
+        predicted=sum(s.kind == kind for s in spans),
+    )
+
+
+def level_agreement(labels: list[Label], spans: list[Span]) -> tuple[int, int]:
+    """(agreeing, compared): matched measures whose label has a level, and how many agree."""
+    pairs = [(lb, u) for lb, u in matches(labels, spans, "measure") if lb.level]
+    return sum(lb.level == u.level for lb, u in pairs), len(pairs)
+
+
+def missed(labels: list[Label], spans: list[Span], kind: str) -> list[Label]:
+    """Labels of ``kind`` that no unit recalls (for reading what fails)."""
+    hit = {id(label) for label, _ in matches(labels, spans, kind)}
+    return [lb for lb in labels if lb.kind == kind and id(lb) not in hit]
+
+
+def spurious(labels: list[Label], spans: list[Span], kind: str) -> list[Span]:
+    """Units of ``kind`` that match no label (for reading what fails)."""
+    hit = {(u.start, u.end) for _, u in matches(labels, spans, kind)}
+    return [s for s in spans if s.kind == kind and (s.start, s.end) not in hit]
