@@ -29,6 +29,8 @@ MARKERS = [
     "Beslut 1. Anta planen. 2. Uppmana nämnderna att Gör X. Målet är att alla ska ha jobb.",
     "Regeringen uppdrar åt Skolverket att utreda. Skolverket ska redovisa.", "2022 - 2024: Tema",
     "Uppdraget innebär att under 2024:", "Aktivitet 6.2 förs över.", "Datum:", "Anna Andersson",
+    "2 Sidan två: följande behöver göras: 1. Mål behöver ställas upp 2. Stärka X 1. Målen",
+    "Rekryteringen behöver utvecklas.", "Uppdraget ska redovisas senast i maj.",
 ]  # fmt: skip
 line = st.one_of(st.sampled_from(MARKERS), st.text(max_size=60))
 texts = st.lists(line, max_size=25).map("\n".join)

@@ -204,3 +204,45 @@ def test_numbered_agenda_items_are_not_measures():
         "Kallelse\n\nÄrende\n\n1. Upprop\n\n2. Val av justerare\n\n3. Fastställande av dagordning\n"
     )
     assert kinds_of(text, "measure") == []
+
+
+def test_a_flattened_page_starting_with_its_number_is_prose_with_its_numbered_points():
+    text = (
+        "Dokument\n\n2 Förslagen bygger på följande: samverkan och en gemensam policy. "
+        "Vid konferensen kom man fram till att följande behöver göras: 1. Gemensamma mål "
+        "behöver ställas upp 2. Koncentrera arbetet 3. Jämförelser med andra kommuner "
+        "1. Målen Målen ska delas upp. Kommunerna skall ha en utvecklad samverkan."
+    )
+    units = parse(text)
+    check_coverage(text, units)  # the page number and the text before the list are kept
+    measures = [" ".join(text[u.start : u.end].split()) for u in units if u.kind == "measure"]
+    assert [m[:12] for m in measures] == ["1. Gemensamm", "2. Koncentre", "3. Jämförels"]
+    assert kinds_of(text, "goal")[-1] == "Kommunerna skall ha en utvecklad samverkan."
+
+
+def test_needs_are_measures_only_in_a_text_without_its_own_list_of_actions():
+    plan = (
+        "Kompetensförsörjningsplan\n\nRekryteringen behöver utvecklas med stöd av HR. "
+        "Vikarier behöver tas om hand bättre. Kommunen är en stor arbetsgivare.\n"
+    )
+    # (a sentence without a cue of its own stays with the one before it)
+    assert [m[:30] for m in kinds_of(plan, "measure")] == [
+        "Rekryteringen behöver utveckla",
+        "Vikarier behöver tas om hand b",
+    ]
+    listed = plan + "\nInsatser\n\n• Utveckla introduktionen\n"
+    assert kinds_of(listed, "measure") == ["• Utveckla introduktionen"]
+
+
+def test_reports_and_actions_deep_in_a_subordinate_clause_are_not_measures():
+    text = (
+        "Uppdrag\n\nRegeringen ger Myndigheten i uppdrag att stärka utbildningen. "
+        "Myndigheten ska i första hand använda befintliga medel. "
+        "I riktlinjerna beskrivs femton prioriteringar som anger vad regionen ska göra. "
+        "Uppdraget ska redovisas senast den 1 maj 2026.\n"
+    )
+    measures = kinds_of(text, "measure")
+    assert [m[:30] for m in measures] == [
+        "Regeringen ger Myndigheten i u",
+        "Myndigheten ska i första hand ",
+    ]  # the other two sentences start no measure of their own

@@ -17,7 +17,7 @@ from unit_labels import Label, Score, Span, level_agreement, matches, read_label
 
 from plancompare.decode import read_source
 from plancompare.forms import PARSERS
-from plancompare.forms.base import levels
+from plancompare.forms.base import check_coverage, check_links, levels
 from plancompare.manifest import read_manifest
 
 DATA = Path(__file__).parent / "data"
@@ -78,12 +78,32 @@ def _corpus_scores(split: str) -> dict[str, Score]:
     return totals
 
 
+@pytest.mark.parametrize("name", sorted(_split()))
+def test_generic_parser_is_lossless_on_every_corpus_text(name):
+    text = (PLANS / f"{name}.txt").read_text(encoding="utf-8")
+    units = PARSERS["generic"](text)
+    check_coverage(text, units)
+    check_links(units)
+
+
 def test_generic_parser_on_the_dev_texts():
     got = _corpus_scores("dev")
     measure, goal = got["measure"], got["goal"]
     assert measure.labels == 25 and goal.labels == 7  # the corpus README's counts
     assert measure.precision >= 0.95 and measure.recall >= 0.9, measure
     assert goal.precision >= 0.85 and goal.recall >= 0.85, goal
+
+
+def test_generic_parser_on_the_held_out_texts():
+    """Held out while the rules were written; first measured at measure P 0.64 / R 0.44 and
+    goal R 0.60 (the commit "Generic parser reads real plans …"). The rules were then changed
+    after reading these texts' failures (see ``benchmarks/eval_units.py``), so these floors
+    guard against regression only: they are no longer a measurement on unseen text."""
+    got = _corpus_scores("heldout")
+    measure, goal = got["measure"], got["goal"]
+    assert measure.labels == 16 and goal.labels == 5
+    assert measure.precision >= 0.9 and measure.recall >= 0.8, measure
+    assert goal.precision >= 0.9 and goal.recall >= 0.75, goal
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,8 @@ split into sentences (:func:`plancompare.swedish.sentences`) and each sentence i
   sentence: "Östersund har en attraktiv … arbetsmarknad …").
 
 A goal or measure sentence starts a unit of its own; a desired state right after a measure
-(``Under 2024 ska kommunen ha säkerställt …``) is that measure's deadline and stays with it.
+(``Under 2024 ska kommunen ha säkerställt …``) is that measure's deadline and stays with it,
+and so does a sentence that refers back to it (``Detta …``, ``… i detta arbete …``).
 The cues are data (``data/forms/sentence_cues.csv``), action verbs come from
 :func:`plancompare.swedish.is_action_verb`.
 
@@ -44,9 +45,17 @@ from functools import cache
 from .. import swedish
 from .vocab import read_rows
 
-_OPENING_CLAUSE = re.compile(r"^(om|när|då|eftersom|för att|även om|innan|efter att)\b[^,]*,", re.I)
+_OPENING_CLAUSE = re.compile(
+    r"^(om|när|då|eftersom|för att|även om|innan|efter att)\b(\W+\w+){0,5}?\W*,", re.I
+)  # a short opening subordinate clause closed by a comma (a long one: no comma was written)
 _SUBORDINATE = re.compile(r"\b(för att|så att|eftersom|därför att|när|där|vilket)\b", re.I)
 _MODAL = re.compile(r"\b(ska|skall|kommer(?:\s+(?:även|också|därför|dessutom))?\s+att)\s+", re.I)
+_NEED = re.compile(r"\b(behöver)\s+", re.I)
+_REPORTING = frozenset(("redovisa", "delredovisa", "slutredovisa", "rapportera", "informera"))
+_ELABORATION = re.compile(r"^(Detta|Denna|Dessa)\b|\bi (detta|det|samma) arbete\b", re.I)
+_LEAD_IN = re.compile(r"\bföljande( \w+)?[.:]$", re.I)
+_WINDOW = 4  # an action verb this many words after the modal at the most
+_SUBJECT = 6  # the modal stands within this many words of the main clause's start
 _AUXILIARIES = frozenset(
     (
         "vara",
@@ -110,11 +119,14 @@ def main_clause(sentence: str) -> str:
     return rest[: found.start()] if found else rest
 
 
-def commits_to_action(clause: str) -> bool:
-    """A modal (``ska``, ``kommer att``) followed within three words by an action verb.
+def commits_to_action(clause: str, modal: re.Pattern[str] = _MODAL) -> bool:
+    """A modal (``ska``, ``kommer att``) near the clause's start, then an action verb.
 
-    A passive (``identifieras``, ``tas``) counts as its verb; an auxiliary or state verb in
-    between (``ska kunna``, ``kommer att behöva``) means no commitment.
+    The modal must stand within six words of the clause's start (its subject before it:
+    ``Polismyndigheten ska …``; not ``… beskriver vad regionen ska göra``), the verb within
+    four words after it. A passive (``identifieras``, ``tas``) counts as its verb, except a
+    report (``ska redovisas``: follow-up); an auxiliary or state verb in between (``ska
+    kunna``, ``kommer att behöva``) means no commitment.
 
     Example:
         >>> commits_to_action("Socialstyrelsen ska bedöma konsekvenserna")
@@ -123,20 +135,33 @@ def commits_to_action(clause: str) -> bool:
         True
         >>> commits_to_action("Behovet kommer att vara stort"), commits_to_action("ska även, genom")
         (False, False)
+        >>> commits_to_action("Uppdraget ska redovisas senast i maj")
+        False
     """
-    for modal in _MODAL.finditer(clause):
-        for word in _WORD.findall(clause[modal.end() :])[:3]:
+    for found in modal.finditer(clause):
+        if len(_WORD.findall(clause[: found.start()])) > _SUBJECT:
+            break
+        for word in _WORD.findall(clause[found.end() :])[:_WINDOW]:
             low = word.casefold()
             if low in _AUXILIARIES:
                 break
             passive = low.endswith("s") and swedish.is_action_verb(low[:-1])
+            if passive and low[:-1] in _REPORTING:
+                break
             if swedish.is_action_verb(low) or passive:
                 return True
     return False
 
 
-def read_sentence(sentence: str, *, section: str | None) -> Reading:
+def read_sentence(
+    sentence: str, *, section: str | None, needs_are_measures: bool = False
+) -> Reading:
     """The kind a sentence's own words give it, in a section of role ``section``.
+
+    ``needs_are_measures``: a need with an action verb (``behöver förvaltningen bredda …``,
+    ``… behöver utvecklas``) is the organisation's measure; set it when the document has
+    no list of actions of its own (otherwise such sentences are the rationale before the
+    list).
 
     Example:
         >>> read_sentence("Målet är att fler ska söka sig hit.", section=None)
@@ -147,7 +172,7 @@ def read_sentence(sentence: str, *, section: str | None) -> Reading:
         'goal'
     """
     text = sentence.strip()
-    if text.endswith(":"):
+    if text.endswith(":") or _LEAD_IN.search(text):
         return Reading("context", "lead-in")
     clause = main_clause(text)
     cues = set()
@@ -175,6 +200,8 @@ def read_sentence(sentence: str, *, section: str | None) -> Reading:
         return Reading("goal", "goal_state")
     if acts:
         return Reading("measure", "modal")
+    if needs_are_measures and commits_to_action(clause, _NEED):
+        return Reading("measure", "need")
     if "context" in cues:
         return Reading("context", "context")
     return Reading(None)
@@ -205,6 +232,7 @@ def read_prose(
     *,
     section: str | None,
     allowed: tuple[str, ...] = ("goal", "measure", "context"),
+    needs_are_measures: bool = False,
 ) -> list[tuple[int, int, str, str]]:
     """As :func:`prose_kinds`, with the cue that opened each unit (``uppdrag`` …) as a fourth item.
 
@@ -214,7 +242,10 @@ def read_prose(
         [('measure', 'uppdrag'), ('measure', 'modal')]
     """
     spans = [(start + s, start + e) for s, e in swedish.sentences(text[start:end])]
-    readings = [read_sentence(text[s:e], section=section) for s, e in spans]
+    readings = [
+        read_sentence(text[s:e], section=section, needs_are_measures=needs_are_measures)
+        for s, e in spans
+    ]
     if readings and readings[0].cue == "legal":
         readings = [Reading("context", "legal")] * len(readings)
     default = "goal" if section == "goal" else "context"
@@ -226,6 +257,7 @@ def read_prose(
             (kind is None and not (section == "goal" and current == "goal"))
             or (kind == "context" and current == "context")
             or (kind == "goal" and reading.cue == "goal_state" and current == "measure")
+            or (current == "measure" and bool(_ELABORATION.search(text[s:e].strip())))
         )
         if units and joins:
             units[-1][1] = e

@@ -183,6 +183,8 @@ class OutlineState:
     role: str | None = None
     repeated: frozenset[str] = frozenset()  #: lines that stand alone more than once
     uppdrag: int | None = None  #: start of the last uppdrag: later measures are its steps
+    has_list: bool = False  #: the document lists its actions (then "behöver …" is rationale)
+    lead_in: str = ""  #: the sentence before the current list, when it introduces it
     next_line: str = ""  #: the first line of the next block (does a list follow?)
     text_end: int | None = None  #: end of the document's text: a last line heads nothing
 
@@ -305,9 +307,14 @@ def _sentence_units(text: str, start: int, end: int, state: OutlineState) -> lis
     if start >= end:
         return []
     units = []
-    for s, e, kind, cue in read_prose(text, start, end, section=_prose_section(state)):
+    runs = read_prose(
+        text, start, end, section=_prose_section(state), needs_are_measures=not state.has_list
+    )
+    for s, e, kind, cue in runs:
         unit = Unit(s, e, kind, state.section())
         units.append(_with_parent(unit, state, uppdrag=cue == "uppdrag"))
+    last = swedish.sentences(text[start:end])
+    state.lead_in = text[start + last[-1][0] : end] if last else ""
     return units
 
 
@@ -353,9 +360,10 @@ def item_kind(text: str, start: int, end: int, state: OutlineState) -> tuple[str
 
     Under a measure heading every item is a measure. Elsewhere an item is a measure when it
     starts with an action verb (``Stärk samverkan …``, ``inhämta synpunkter …``) — unless all
-    its verbs are a decision formula (``Föreslå fullmäktige besluta att godkänna …``) — or
-    when its first sentence reads as a measure or a goal; otherwise it takes its section's
-    role.
+    its verbs are a decision formula (``Föreslå fullmäktige besluta att godkänna …``) — when
+    its list's lead-in says the items are things to do (``följande behöver göras:``, ``I
+    uppdraget ingår att:``), or when its first sentence reads as a measure or a goal;
+    otherwise it takes its section's role.
 
     Example:
         >>> src = "Stärk samverkan mellan arbetsgivare"
@@ -369,12 +377,58 @@ def item_kind(text: str, start: int, end: int, state: OutlineState) -> tuple[str
     words = [t.text for t in swedish.tokenize(body)]
     if words and swedish.is_action_verb(words[0]) and not is_decision_formula(words):
         return "measure", "action verb"
+    if introduces_actions(state.lead_in):
+        return "measure", "lead-in"
     first = swedish.sentences(body)
     sentence = body[first[0][0] : first[0][1]] if first else body
     reading = read_sentence(sentence, section=_prose_section(state))
     if reading.kind in ("measure", "goal"):
         return reading.kind, reading.cue
     return role_kind, "section"
+
+
+def introduces_actions(lead_in: str) -> bool:
+    """A lead-in ending in ``:`` that announces things to do (data: ``action_lists.csv``).
+
+    Example:
+        >>> introduces_actions("… sammanfattades att följande behöver göras:")
+        True
+        >>> introduces_actions("I förslagen ska ingå:"), introduces_actions("Vi beslutar att:")
+        (False, False)
+    """
+    lead_in = lead_in.strip()
+    return lead_in.endswith(":") and any(p.search(lead_in) for p in action_lists())
+
+
+@cache
+def action_lists() -> tuple[re.Pattern[str], ...]:
+    """Patterns of lead-ins whose items are actions.
+
+    Example:
+        >>> len(action_lists()) > 0
+        True
+    """
+    return tuple(re.compile(r["pattern"], re.I) for r in read_rows("action_lists.csv"))
+
+
+def has_action_list(text: str) -> bool:
+    """Whether a document lists its actions: an action item, or a measure heading.
+
+    Example:
+        >>> has_action_list("Plan\\n\\n• Utveckla stödet"), has_action_list("- anta budgeten")
+        (True, False)
+    """
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s:
+            continue
+        if BULLET.match(s) or (NUMBERED.match(s) and is_list_item(s)):
+            words = [t.text for t in swedish.tokenize(_MARKER.sub("", s, count=1))]
+            if words and swedish.is_action_verb(words[0]) and not is_decision_formula(words):
+                return True
+        elif is_heading_text(s) and role_of(s) == "measure":
+            return True
+    return False
 
 
 def is_decision_formula(words: list[str]) -> bool:
@@ -470,23 +524,23 @@ def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit
         s, e = _span(group)
         line = group[0]
         after = groups[g + 1][0].text if g + 1 < len(groups) else state.next_line
-        if BULLET.match(line.text) or NUMBERED.match(line.text):
-            numbered = NUMBERED.match(line.text) if not BULLET.match(line.text) else None
-            ref = numbered.group(1) if numbered else ""
-            body_end = e
-            if numbered:  # a numbered line may hold the next points inline (PDF text)
-                inline = _inline_items(text, s, e)
-                if len(inline) > 1:
-                    units.extend(_item_unit(text, a, b, state, ref=n) for n, a, b in inline)
-                    units.extend(_sentence_units(text, inline[-1][2], e, state))
-                    continue
-                body_end = e
-            units.append(_item_unit(text, s, body_end, state, ref=ref))
+        if BULLET.match(line.text):
+            units.append(_item_unit(text, s, e, state))
+            continue
+        numbered = NUMBERED.match(line.text)
+        if numbered and is_list_item(text[s:e]):
+            inline = _inline_items(text, s, e)
+            if len(inline) > 1 and inline[0][1] == s:  # the next points inline (PDF text)
+                units.extend(_item_unit(text, a, b, state, ref=n) for n, a, b in inline)
+                units.extend(_sentence_units(text, inline[-1][2], e, state))
+            else:
+                units.append(_item_unit(text, s, e, state, ref=numbered.group(1)))
             continue
         heads_list = bool(BULLET.match(after) or NUMBERED.match(after))
         if len(group) == 1 and (_is_heading(line, state, heads_list) or _role_label(line.stripped)):
             title = clean_text(line.text).lstrip("#").strip().rstrip(":").strip()
             state.enter(title)
+            state.lead_in = ""
             units.append(Unit(s, e, "meta", state.section(), title=title))
             continue
         state.saw_text()
@@ -504,7 +558,24 @@ def _role_label(line: str) -> bool:
 
 def _starts_with_action(line: str) -> bool:
     words = [t.text for t in swedish.tokenize(line)]
-    return len(line) <= _ACTION_LINE and bool(words) and swedish.is_action_verb(words[0])
+    short = len(line) <= _ACTION_LINE and not line.rstrip().endswith(":")  # not a lead-in
+    return short and bool(words) and swedish.is_action_verb(words[0])
+
+
+def is_list_item(text: str) -> bool:
+    """A numbered line is a list item when its number is marked (``1.``, ``2)``) or it is short.
+
+    A long line that merely starts with a bare number is a page of flattened PDF text that
+    starts with its page number: prose.
+
+    Example:
+        >>> is_list_item("1. Upprop"), is_list_item("3 Rekrytera fler")
+        (True, True)
+        >>> is_list_item("2 Dessa förslag bygger på följande. " * 8)
+        False
+    """
+    marked = re.match(r"\s*\d{1,2}[.)]", text)
+    return bool(marked) or len(text) <= _ACTION_LINE
 
 
 def _is_heading(line: Line, state: OutlineState, heads_list: bool = False) -> bool:
@@ -548,7 +619,11 @@ def parse(text: str) -> list[Unit]:
         [('meta', 'Min plan'), ('meta', 'Bakgrund'), ('context', ''),
          ('meta', 'Åtgärder'), ('measure', 'Rekrytera fler'), ('measure', 'Behåll')]
     """
-    state = OutlineState(repeated=repeated_lines(text), text_end=len(text.rstrip()))
+    state = OutlineState(
+        repeated=repeated_lines(text),
+        text_end=len(text.rstrip()),
+        has_list=has_action_list(text),
+    )
     units: list[Unit] = []
     blocks = list(iter_blocks(text))
     for i, block in enumerate(blocks):
