@@ -529,7 +529,7 @@ def cluster_measures(
         >>> from plancompare import load
         >>> result = cluster_measures(load(), 4, n_boot=5, map_method="svd")
         >>> int(result.units.cluster.max()), int(result.scan.k.min()), len(result.units)
-        (3, 2, 43)
+        (3, 2, 45)
     """
     units = select_units(frame, kinds, level)
     table = units[UNIT_COLUMNS].reset_index(drop=True)
