@@ -19,6 +19,14 @@ goal precision 1.00, recall 0.60 (3 of 5). The failures were then read and the r
 own list, reported duties, modal position, elaborations, docplayer lines ending in ":", one
 lossless bug). Every held-out number printed after that is a measurement on text the rules
 have been tuned on, not on unseen text.
+
+A second held-out set (``heldout2``, texts 15-26) was then added by the corpus engineer and
+measured once, with the rules of the commit "Follow the seed counts others' tests read …":
+measure precision 0.50, recall 0.27 (7 of 26 labels, 14 predicted); goal precision 1.00,
+recall 0.33 (5 of 15). That is the honest figure for text the rules had not seen. After it,
+three structural rules were added (numbered section headings such as "11.3 Insatser …" are
+headings, table-of-contents lines with a dotted leader are furniture, "kommer utveckla"
+without "att" is a commitment); heldout2 numbers printed since are on seen text.
 """
 
 from __future__ import annotations
@@ -127,7 +135,7 @@ def _details(name: str, text: str, labels: list[Label], spans: list[Span]) -> st
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "heldout", "heldout2", "all"), default="dev")
     parser.add_argument("--show", default=None, help="print misses and extras of texts by prefix")
     parser.add_argument("--no-write", action="store_true", help="do not write the results file")
     args = parser.parse_args()

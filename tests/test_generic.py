@@ -246,3 +246,27 @@ def test_reports_and_actions_deep_in_a_subordinate_clause_are_not_measures():
         "Regeringen ger Myndigheten i u",
         "Myndigheten ska i första hand ",
     ]  # the other two sentences start no measure of their own
+
+
+def test_numbered_section_headings_and_table_of_contents_lines_are_not_measures():
+    text = (
+        "Förskolan 2020\n\n11.3 Insatser för kompetensförsörjning\n\n"
+        "11.3.1 Kompetensutveckling för personalen\n\nStaden erbjuder kurser.\n\n"
+        "Innehåll\n\nSkapa förutsättningar för nya yrken... 11\nAktivitetsplan... 12\n"
+    )
+    units = parse(text)
+    check_coverage(text, units)
+    headings = [u for u in units if u.kind == "meta" and u.ref]
+    assert [(u.ref, u.section.split(" > ")[-1]) for u in headings] == [
+        ("11.3", "11.3 Insatser för kompetensförsörjning"),
+        ("11.3.1", "11.3.1 Kompetensutveckling för personalen"),
+    ]
+    assert kinds_of(text, "measure") == []
+    assert {u.note for u in units[-2:]} == {
+        "table of contents line (dotted leader and page number)"
+    }
+
+
+def test_kommer_without_att_commits_to_an_action():
+    text = "Verksamheten\n\nEnheten kommer utveckla sitt arbete med unga vuxna.\n"
+    assert kinds_of(text, "measure") == ["Enheten kommer utveckla sitt arbete med unga vuxna."]

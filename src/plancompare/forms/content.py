@@ -49,7 +49,9 @@ _OPENING_CLAUSE = re.compile(
     r"^(om|när|då|eftersom|för att|även om|innan|efter att)\b(\W+\w+){0,5}?\W*,", re.I
 )  # a short opening subordinate clause closed by a comma (a long one: no comma was written)
 _SUBORDINATE = re.compile(r"\b(för att|så att|eftersom|därför att|när|där|vilket)\b", re.I)
-_MODAL = re.compile(r"\b(ska|skall|kommer(?:\s+(?:även|också|därför|dessutom))?\s+att)\s+", re.I)
+_MODAL = re.compile(
+    r"\b(ska|skall|kommer(?:\s+(?:även|också|därför|dessutom))?(?:\s+att)?)\s+", re.I
+)  # "kommer att utveckla", and as often written today "kommer utveckla"
 _NEED = re.compile(r"\b(behöver)\s+", re.I)
 _REPORTING = frozenset(("redovisa", "delredovisa", "slutredovisa", "rapportera", "informera"))
 _ELABORATION = re.compile(r"^(Detta|Denna|Dessa)\b|\bi (detta|det|samma) arbete\b", re.I)

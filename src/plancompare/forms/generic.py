@@ -37,6 +37,7 @@ from .vocab import read_rows
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*]|[-–—](?=\s))\s*")
 NUMBERED = re.compile(r"^\s*(\d{1,2})(?:[.)]|\s)\s*(?=\S)")
 _MARKER = re.compile(r"^\s*(?:[•●▪◦‣∙·*]|[-–—](?=\s)|\d{1,2}(?:[.)]|\s(?=\D)))\s*")
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-ZÅÄÖ])(?=[^.!?:]*$)")
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\.\s+(?=[A-ZÅÄÖ])")
 _HEADING_END = re.compile(r"[.,;:!?…]$")
 _SENTENCE_END = re.compile(r"[.!?:;…]$")
@@ -528,6 +529,12 @@ def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit
             units.append(_item_unit(text, s, e, state))
             continue
         numbered = NUMBERED.match(line.text)
+        if len(group) == 1 and _SECTION_NUMBER.match(line.stripped):  # "11.3 Insatser för …"
+            title = clean_text(line.text)
+            state.enter(title, role=role_of(_SECTION_NUMBER.sub("", title, count=1)))
+            state.lead_in = ""
+            units.append(Unit(s, e, "meta", state.section(), ref=title.split()[0], title=title))
+            continue
         if numbered and is_list_item(text[s:e]):
             inline = _inline_items(text, s, e)
             if len(inline) > 1 and inline[0][1] == s:  # the next points inline (PDF text)
