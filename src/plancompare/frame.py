@@ -66,9 +66,12 @@ def _rows(record: PlanRecord, text: str, units: list[Unit]) -> list[dict[str, ob
     changes = repair_changes(text) if record.ocr else None
     starts = [c.start for c in changes or []]
     rows = []
+    line, counted = 1, 0  # line numbers counted on from the previous unit: linear in the text
     for i in order:
         u = units[i]
         measure = u.kind == "measure"
+        line += text.count("\n", counted, u.start)
+        counted = u.start
         rows.append(
             {
                 "unit_id": ids[u.start],
@@ -84,7 +87,7 @@ def _rows(record: PlanRecord, text: str, units: list[Unit]) -> list[dict[str, ob
                 "source_file": record.file,
                 "char_start": u.start,
                 "char_end": u.end,
-                "line": text.count("\n", 0, u.start) + 1,
+                "line": line,
                 "section": _fix(u.section, record.ocr),
                 "kind": u.kind,
                 "level": level.get(u.start),

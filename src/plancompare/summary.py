@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .decode import read_source
@@ -97,29 +98,46 @@ def coverage(frame: pd.DataFrame, data_dir: str | Path | None = None) -> pd.Data
         (True, 0)
     """
     rows = []
-    for file, group in frame.groupby("source_file", sort=True):
+    for file, group in frame.groupby("source_file", sort=True, observed=True):
         text = read_source(raw_dir(data_dir) / file).text
-        counts = [0] * len(text)
-        for s, e in zip(group.char_start, group.char_end, strict=True):
-            for i in range(int(s), int(e)):
-                counts[i] += 1
-        solid = [i for i, ch in enumerate(text) if not ch.isspace()]
-        furniture = group[group.kind == "furniture"]
+        starts = group["char_start"].to_numpy(dtype=np.int64)
+        ends = group["char_end"].to_numpy(dtype=np.int64)
+        # units per character: +1 where a unit starts, -1 where it ends, summed along the text
+        steps = np.zeros(len(text) + 1, dtype=np.int64)
+        np.add.at(steps, starts, 1)
+        np.add.at(steps, ends, -1)
+        counts = np.cumsum(steps[:-1])
+        solid = ~_is_space(text)
+        solid_before = np.concatenate([[0], np.cumsum(solid)])  # solid characters before i
+        furniture = (group["kind"] == "furniture").to_numpy()
         rows.append(
             {
                 "source_file": file,
                 "units": len(group),
-                "chars": len(solid),
-                "covered_once": sum(counts[i] == 1 for i in solid),
-                "covered_twice": sum(counts[i] > 1 for i in solid),
-                "uncovered": sum(counts[i] == 0 for i in solid),
-                "furniture_chars": sum(
-                    sum(not c.isspace() for c in text[s:e])
-                    for s, e in zip(furniture.char_start, furniture.char_end, strict=True)
+                "chars": int(solid.sum()),
+                "covered_once": int((solid & (counts == 1)).sum()),
+                "covered_twice": int((solid & (counts > 1)).sum()),
+                "uncovered": int((solid & (counts == 0)).sum()),
+                "furniture_chars": int(
+                    (solid_before[ends[furniture]] - solid_before[starts[furniture]]).sum()
                 ),
             }
         )
     return pd.DataFrame(rows).set_index("source_file")
+
+
+_SPACES = np.array([c for c in range(0x3100) if chr(c).isspace()], dtype=np.uint32)
+
+
+def _is_space(text: str) -> np.ndarray:
+    """Whether each character of ``text`` is whitespace (``str.isspace``), as an array.
+
+    Example:
+        >>> _is_space("a b\u00a0c\u3000").tolist()
+        [False, True, False, True, False, True]
+    """
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return np.isin(codes, _SPACES)
 
 
 def leaf_measures(frame: pd.DataFrame) -> pd.DataFrame:

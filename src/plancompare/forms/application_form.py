@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .base import Block, Line, Unit, clean_text, is_label, iter_blocks, mark_truncated
 
@@ -49,6 +50,10 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text.casefold().translate(_FOLD)).strip()
 
 
+_FOLDED = tuple(fold(name) for name, _ in FIELDS)
+
+
+@lru_cache(maxsize=8192)  # a form repeats its headings and help lines; _runs asks twice
 def field_of(line: str, *, threshold: float = 0.85) -> tuple[str, str] | None:
     """The form field a whole line names, tolerating OCR damage, or None.
 
@@ -58,11 +63,24 @@ def field_of(line: str, *, threshold: float = 0.85) -> tuple[str, str] | None:
         >>> field_of("Kostnad kommer att redovisas") is None
         True
     """
+    if len(line) > 40 and sum(map(len, line.split())) > 40:  # prose: folded it stays > 40
+        return None
     got = fold(line)
     if not got or len(got) > 40:
         return None
-    best = max(FIELDS, key=lambda f: SequenceMatcher(None, got, fold(f[0])).ratio())
-    return best if SequenceMatcher(None, got, fold(best[0])).ratio() >= threshold else None
+    best, best_ratio = None, -1.0
+    for field, name in zip(FIELDS, _FOLDED, strict=True):
+        # upper bounds of the ratio first (lengths, then letters): a field that cannot reach
+        # the threshold is skipped, so the result is that of comparing with every field
+        if 2 * min(len(got), len(name)) < threshold * (len(got) + len(name)):
+            continue
+        matcher = SequenceMatcher(None, got, name)
+        if matcher.quick_ratio() < threshold:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio:
+            best, best_ratio = field, ratio
+    return best if best_ratio >= threshold else None
 
 
 def _runs(block: Block) -> list[list[Line]]:

@@ -18,6 +18,7 @@ from ..schema import KINDS, OUTCOMES, PROSE_KINDS
 
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _WS_RE = re.compile(r"\s+")
+_SOLID_RE = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -158,21 +159,13 @@ def uncovered(text: str, units: list[Unit]) -> list[tuple[int, int]]:
         >>> uncovered("ab cd", [Unit(0, 2, "goal")])
         [(3, 5)]
     """
-    covered = bytearray(len(text))
-    for u in units:
-        covered[u.start : u.end] = b"\x01" * (u.end - u.start)
     runs: list[tuple[int, int]] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        if not covered[i] and not text[i].isspace():
-            j = i
-            while j < n and not covered[j] and not text[j].isspace():
-                j += 1
-            runs.append((i, j))
-            i = j
-        else:
-            i += 1
+    at = 0  # the gaps between the units' merged spans, searched for non-whitespace runs
+    for u in sorted(units, key=lambda u: u.start):
+        if u.start > at:
+            runs.extend(m.span() for m in _SOLID_RE.finditer(text, at, u.start))
+        at = max(at, u.end)
+    runs.extend(m.span() for m in _SOLID_RE.finditer(text, at))
     return runs
 
 
