@@ -1,0 +1,587 @@
+"""The scale suite: the whole pipeline on synthetic national corpora, timed step by step.
+
+For every configuration -- N organisations × M documents (``benchmarks/corpus.py``), and single
+files of growing size (the growth *inside* one file) -- a fresh Python process loads the corpus
+and runs, in order, what a researcher runs:
+
+* ``read_split`` -- baseline: read and decode every file, split on whitespace (the floor for
+  parsing);
+* ``build`` -- ``plancompare.load`` (read, parse, OCR repair, the frame), no on-disk cache;
+* ``write_csv`` -- ``units.csv`` and its sidecar (what ``plancompare build`` writes);
+* ``notebook01`` -- notebook 01's tables and figures (plans, kinds, describe, coverage, the OCR
+  changes of every OCR file) without the report;
+* ``themes`` -- ``code_themes`` and ``on_topic``;
+* ``tfidf_baseline`` -- plain scikit-learn ``TfidfVectorizer`` on the leaf measures (the floor
+  for features);
+* ``vectorize`` -- ``SwedishVectorizer`` on the same texts;
+* ``cluster`` -- ``cluster_measures`` (silhouette scan with bootstrap stability, the chosen
+  clustering, its stability, the map);
+* ``distinctive`` -- ``distinctive_terms`` by municipality;
+* ``gaps`` -- ``gaps`` of one municipality against every other.
+
+Each step reports wall and CPU seconds, MB/s of raw text, and its peak memory (resident set
+of the process and its worker processes, sampled every 10 ms). Each step's growth exponent
+``b`` is fitted over the corpus sizes as ``t = a + c · MB^b`` (``a`` the start-up). The run
+writes ``benchmarks/results/scale.csv`` (one row per configuration and step, with the load
+average before and after), ``scale.txt`` (the table and the exponents) and ``scale.png``.
+
+Corpora are generated once and kept under ``benchmarks/corpora/`` (git-ignored), keyed by the
+generator's source. The machine's load average is recorded with every configuration: re-run
+on a quiet machine for figures to quote.
+
+    .venv/bin/python benchmarks/scale.py                      # the whole suite
+    .venv/bin/python benchmarks/scale.py --configs 5x1,50x1   # some configurations
+    .venv/bin/python benchmarks/scale.py --jobs 1             # one core (n_jobs=1)
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import inspect
+import json
+import math
+import os
+import platform
+import resource
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+CORPORA = HERE / "corpora"
+SIZES = ("5x1", "5x10", "50x1", "50x10", "290x1", "290x10")
+FILES = tuple(
+    f"file-{form}-{kb}k"
+    for form in ("generic", "activity_table", "application_form")
+    for kb in (20, 200, 2000)
+)
+STEPS = (
+    "read_split",
+    "build",
+    "write_csv",
+    "notebook01",
+    "themes",
+    "tfidf_baseline",
+    "vectorize",
+    "distinctive",
+    "gaps",
+    "cluster",
+)
+#: Inside one file only the per-text steps are timed (one municipality: nothing to compare).
+FILE_STEPS = ("read_split", "build", "write_csv", "themes", "tfidf_baseline", "vectorize")
+BASELINES = {"build": "read_split", "vectorize": "tfidf_baseline"}
+
+
+# ------------------------------------------------------------------------------------------
+# Corpora
+# ------------------------------------------------------------------------------------------
+
+
+def _parse_config(name: str) -> tuple[int, int]:
+    orgs, docs = name.split("x")
+    return int(orgs), int(docs)
+
+
+def _generate_master(orgs: int, docs: int, seed: int, jobs: int) -> Path:
+    """The largest corpus, generated once (in parallel over organisations) and kept."""
+    import corpus
+    from joblib import Parallel, delayed
+
+    root = CORPORA / f"master-{corpus.corpus_key(orgs, docs, seed)}"
+    if (root / "manifest.csv").exists():
+        return root
+    tmp = root.with_name(root.name + ".tmp")
+    (tmp / "raw").mkdir(parents=True, exist_ok=True)
+
+    def one(org: int) -> list[dict[str, str]]:
+        rows = []
+        for d in range(docs):
+            doc = corpus.make_doc(seed, org, d)
+            (tmp / "raw" / doc.row["file"]).write_bytes(doc.text.encode(doc.encoding))
+            rows.append(doc.row)
+        return rows
+
+    print(f"generating the {orgs}x{docs} corpus in {tmp} ...", flush=True)
+    start = time.perf_counter()
+    parts = Parallel(n_jobs=jobs)(delayed(one)(org) for org in range(orgs))
+    _write_manifest(tmp / "manifest.csv", [row for rows in parts for row in rows])
+    tmp.rename(root)
+    print(f"generated in {time.perf_counter() - start:.0f} s", flush=True)
+    return root
+
+
+def _write_manifest(path: Path, rows: list[dict[str, str]]) -> None:
+    from plancompare.schema import MANIFEST_COLUMNS
+
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(MANIFEST_COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _subset(master: Path, orgs: int, docs: int) -> Path:
+    """A data directory holding the first ``orgs`` × ``docs`` documents (hard links)."""
+    out = master.with_name(f"{master.name}-{orgs}x{docs}")
+    if (out / "manifest.csv").exists():
+        return out
+    with open(master / "manifest.csv", encoding="utf-8", newline="") as fh:
+        rows = [
+            r
+            for r in csv.DictReader(fh)
+            if int(r["file"][1:4]) < orgs and int(r["file"][5:7]) < docs
+        ]
+    (out / "raw").mkdir(parents=True, exist_ok=True)
+    for r in rows:
+        target = out / "raw" / r["file"]
+        if not target.exists():
+            os.link(master / "raw" / r["file"], target)
+    _write_manifest(out / "manifest.csv.tmp", rows)
+    (out / "manifest.csv.tmp").rename(out / "manifest.csv")
+    return out
+
+
+def _single_file(name: str, seed: int) -> Path:
+    """A data directory holding one file of a form and size: ``file-generic-200k``."""
+    import corpus
+    import numpy as np
+
+    _, rest = name.split("-", 1)
+    form, kb = rest.rsplit("-", 1)
+    size = int(kb.rstrip("k")) * 1000
+    out = CORPORA / f"{name}-{corpus.corpus_key(0, size, seed)}"
+    if (out / "manifest.csv").exists():
+        return out
+    rng = np.random.default_rng([seed, 999, size])
+    text = corpus.document(form, size, rng)
+    ocr = form == "application_form"
+    if ocr:
+        text = corpus.damage(text, rate=0.6, seed=seed)
+    (out / "raw").mkdir(parents=True, exist_ok=True)
+    (out / "raw" / "k000_00.txt").write_text(text, encoding="utf-8")
+    row = corpus.make_doc(seed, 0, 0).row | {"file": "k000_00.txt", "form": form}
+    _write_manifest(out / "manifest.csv", [row | {"ocr": "true" if ocr else "false"}])
+    return out
+
+
+def prepare(configs: list[str], seed: int, jobs: int) -> dict[str, Path]:
+    """Data directories for ``configs`` (generated or found under ``benchmarks/corpora``)."""
+    sizes = [_parse_config(c) for c in configs if not c.startswith("file-")]
+    dirs: dict[str, Path] = {}
+    if sizes:
+        master = _generate_master(max(o for o, _ in sizes), max(d for _, d in sizes), seed, jobs)
+        for c in configs:
+            if not c.startswith("file-"):
+                dirs[c] = _subset(master, *_parse_config(c))
+    for c in configs:
+        if c.startswith("file-"):
+            dirs[c] = _single_file(c, seed)
+    return dirs
+
+
+# ------------------------------------------------------------------------------------------
+# One configuration, in a fresh process
+# ------------------------------------------------------------------------------------------
+
+
+class PeakMemory:
+    """Peak resident memory of this process and its children, sampled every 10 ms."""
+
+    def __init__(self) -> None:
+        import psutil
+
+        self.proc = psutil.Process()
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def rss(self) -> int:
+        total = self.proc.memory_info().rss
+        for child in self.proc.children(recursive=True):
+            with contextlib.suppress(Exception):  # a worker that ended meanwhile
+                total += child.memory_info().rss
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.01):
+            self.peak = max(self.peak, self.rss())
+
+    def __enter__(self) -> PeakMemory:
+        self.peak = self.rss()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self.rss())
+
+
+def _cpu_seconds() -> float:
+    import psutil
+
+    proc = psutil.Process()
+    t = proc.cpu_times()
+    total = t.user + t.system + t.children_user + t.children_system
+    for child in proc.children(recursive=True):
+        with contextlib.suppress(Exception):
+            c = child.cpu_times()
+            total += c.user + c.system
+    return total
+
+
+def _kwargs(func: Callable, **wanted: object) -> dict[str, object]:
+    """The keyword arguments among ``wanted`` that ``func`` takes (steps land over time)."""
+    params = inspect.signature(func).parameters
+    return {k: v for k, v in wanted.items() if k in params}
+
+
+def _steps(data: Path, jobs: int) -> dict[str, Callable[[dict], object]]:
+    import pandas as pd
+
+    import plancompare
+    from plancompare.decode import read_source
+    from plancompare.manifest import read_manifest
+
+    def read_split(ctx: dict) -> None:
+        files = [r.path for r in read_manifest(data)]
+        ctx["tokens"] = sum(len(read_source(f).text.split()) for f in files)
+
+    def build(ctx: dict) -> None:
+        load = plancompare.load
+        ctx["frame"] = load(data, **_kwargs(load, n_jobs=jobs, cache=False, progress=False))
+
+    def write_csv(ctx: dict) -> None:
+        from plancompare.outputs import write_units
+
+        write_units(ctx["frame"], data)
+
+    def notebook01(ctx: dict) -> None:
+        from plancompare import ocr, plots
+        from plancompare.summary import coverage, describe, kind_table, plans_table
+
+        frame = ctx["frame"]
+        plans = plans_table(frame)
+        kind_table(frame), describe(frame), coverage(frame, data)
+        plots.plot_units_by_kind(frame), plots.plot_measures_by_municipality(frame)
+        for file in plans.query("ocr").index:
+            raw = read_source(plancompare.paths.raw_dir(data) / file).text
+            pd.DataFrame([c.as_dict() for c in ocr.repair_changes(raw)])
+
+    def themes(ctx: dict) -> None:
+        codes = plancompare.code_themes(ctx["frame"])
+        ctx["on_topic"] = plancompare.on_topic(ctx["frame"], codes=codes)
+
+    def _leaves(ctx: dict) -> list[str]:
+        """Leaf measures' texts; a file with fewer than two: every prose unit's text."""
+        from plancompare.schema import PROSE_KINDS
+        from plancompare.summary import select_units
+
+        if "leaves" not in ctx:
+            texts = select_units(ctx["frame"])["text"].astype(str).tolist()
+            if len(texts) < 2:
+                frame = ctx["frame"]
+                texts = frame.loc[frame["kind"].isin(PROSE_KINDS), "text"].astype(str).tolist()
+            ctx["leaves"] = texts
+        return ctx["leaves"]
+
+    def tfidf_baseline(ctx: dict) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        TfidfVectorizer().fit_transform(_leaves(ctx))
+
+    def vectorize(ctx: dict) -> None:
+        from plancompare.features import SwedishVectorizer
+
+        SwedishVectorizer().fit_transform(_leaves(ctx))
+
+    def cluster(ctx: dict) -> None:
+        from plancompare.clusters import cluster_measures
+
+        cluster_measures(ctx["frame"], on_topic=ctx.get("on_topic"))
+
+    def distinctive(ctx: dict) -> None:
+        from plancompare.compare import distinctive_terms
+
+        distinctive_terms(ctx["frame"], by="municipality")
+
+    def gaps(ctx: dict) -> None:
+        from plancompare.compare import gaps as find_gaps
+        from plancompare.summary import select_units
+
+        leaves = select_units(ctx["frame"])
+        counts = leaves["municipality"].astype(str).value_counts()
+        if len(counts) >= 2:
+            find_gaps(ctx["frame"], counts.index[0])
+
+    return {
+        "read_split": read_split,
+        "build": build,
+        "write_csv": write_csv,
+        "notebook01": notebook01,
+        "themes": themes,
+        "tfidf_baseline": tfidf_baseline,
+        "vectorize": vectorize,
+        "distinctive": distinctive,
+        "gaps": gaps,
+        "cluster": cluster,
+    }
+
+
+def child(data: Path, config: str, steps: list[str], jobs: int, out: Path) -> None:
+    """Run ``steps`` on ``data`` in this (fresh) process; append one JSON line per step."""
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    raw_mb = sum(f.stat().st_size for f in (data / "raw").iterdir()) / 1e6
+    files = sum(1 for _ in (data / "raw").iterdir())
+    ctx: dict = {}
+    funcs = _steps(data, jobs)
+    for name in steps:
+        load_before = os.getloadavg()[0]
+        cpu0, t0 = _cpu_seconds(), time.perf_counter()
+        error = ""
+        with PeakMemory() as mem:
+            try:
+                funcs[name](ctx)
+            except Exception as e:  # a step that fails is reported, the rest still run
+                error = f"{type(e).__name__}: {e}"[:200]
+        wall = time.perf_counter() - t0
+        row = {
+            "config": config,
+            "step": name,
+            "files": files,
+            "raw_mb": round(raw_mb, 3),
+            "units": len(ctx["frame"]) if "frame" in ctx else 0,
+            "leaf_measures": len(ctx.get("leaves", [])),
+            "seconds": round(wall, 4),
+            "cpu_seconds": round(_cpu_seconds() - cpu0, 4),
+            "mb_per_s": round(raw_mb / wall, 3) if wall else math.nan,
+            "peak_mb": round(mem.peak / 1e6, 1),
+            "process_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3, 1),
+            "n_jobs": jobs,
+            "load_before": round(load_before, 2),
+            "load_after": round(os.getloadavg()[0], 2),
+            "error": error,
+        }
+        with open(out, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(row) + "\n")
+        print(
+            f"  {config:>28} {name:<15} {wall:8.2f} s  {row['mb_per_s']:8.2f} MB/s  "
+            f"{row['peak_mb']:8.0f} MB peak  load {load_before:.1f}  {error}",
+            flush=True,
+        )
+        if error and name == "build":
+            break
+
+
+# ------------------------------------------------------------------------------------------
+# Fits, table, plot
+# ------------------------------------------------------------------------------------------
+
+
+def growth_exponent(sizes: list[float], seconds: list[float]) -> tuple[float, float, float]:
+    """Fit ``t = a + c · size^b`` (a ≥ 0: start-up) on log time; return ``(a, c, b)``.
+
+    Example:
+        >>> a, c, b = growth_exponent([1, 10, 100, 1000], [0.5 + 2 * x**1.2 for x in
+        ...                           [1, 10, 100, 1000]])
+        >>> round(b, 2)
+        1.2
+    """
+    import numpy as np
+    from scipy.optimize import least_squares
+
+    x, t = np.asarray(sizes, float), np.asarray(seconds, float)
+    if len(x) < 3 or np.ptp(np.log(x)) < 1:
+        return math.nan, math.nan, math.nan
+
+    def residual(p: np.ndarray) -> np.ndarray:
+        a, log_c, b = p
+        return np.log(a + np.exp(log_c) * x**b) - np.log(t)
+
+    start = [min(t) / 2, math.log(max(t) / max(x)), 1.0]
+    fit = least_squares(residual, start, bounds=([0, -50, 0], [max(t), 50, 3]))
+    a, log_c, b = fit.x
+    return float(a), float(math.exp(log_c)), float(b)
+
+
+def _series(rows: list[dict]) -> dict[str, dict[str, list[dict]]]:
+    """Rows grouped as series → step → rows ordered by size: 'corpus' and one per form."""
+    out: dict[str, dict[str, list[dict]]] = {}
+    for r in rows:
+        if r["error"]:
+            continue
+        series = r["config"].rsplit("-", 1)[0] if r["config"].startswith("file-") else "corpus"
+        out.setdefault(series, {}).setdefault(r["step"], []).append(r)
+    for steps in out.values():
+        for found in steps.values():
+            found.sort(key=lambda r: r["raw_mb"])
+    return out
+
+
+def exponents(rows: list[dict]) -> list[dict]:
+    """One row per series and step: the fitted start-up, exponent and the largest size's MB/s."""
+    table = []
+    for series, steps in _series(rows).items():
+        for step, found in steps.items():
+            a, _, b = growth_exponent([r["raw_mb"] for r in found], [r["seconds"] for r in found])
+            big = found[-1]
+            table.append(
+                {
+                    "series": series,
+                    "step": step,
+                    "points": len(found),
+                    "startup_s": round(a, 3),
+                    "exponent": round(b, 3),
+                    "largest_mb": big["raw_mb"],
+                    "largest_s": big["seconds"],
+                    "largest_mb_per_s": big["mb_per_s"],
+                    "largest_peak_mb": big["peak_mb"],
+                }
+            )
+    return table
+
+
+def write_table(rows: list[dict], fits: list[dict], meta: dict) -> str:
+    import pandas as pd
+
+    frame = pd.DataFrame(rows)
+    wide = frame.pivot_table(
+        index="step", columns="config", values="seconds", aggfunc="first", sort=False
+    )
+    order = list(dict.fromkeys(frame["config"]))
+    wide = wide.reindex(index=[s for s in STEPS if s in wide.index], columns=order)
+    peak = frame.groupby("config", sort=False)["process_peak_mb"].max().reindex(order)
+    total = frame[~frame.step.isin(BASELINES.values())].groupby("config")["seconds"].sum()
+    mb = frame.groupby("config")["raw_mb"].first().reindex(order)
+    lines = [
+        f"scale suite, {meta['date']}: {meta['machine']}, n_jobs={meta['n_jobs']}, "
+        f"commit {meta['commit']}",
+        f"load average at start {meta['load_start']}, at end {meta['load_end']} "
+        "(a busy machine: re-run on a quiet one for figures to quote)",
+        "",
+        "seconds per step (fresh process per configuration)",
+        wide.round(2).to_string(),
+        "",
+        "raw MB            " + "  ".join(f"{c}={v:.2f}" for c, v in mb.items()),
+        "pipeline seconds  " + "  ".join(f"{c}={total.get(c, math.nan):.1f}" for c in order),
+        "process peak MB   " + "  ".join(f"{c}={v:.0f}" for c, v in peak.items()),
+        "",
+        "growth exponents b (t = a + c * MB^b; a = start-up seconds)",
+        pd.DataFrame(fits).to_string(index=False) if fits else "(too few sizes to fit)",
+    ]
+    errors = frame[frame.error != ""]
+    if len(errors):
+        lines += ["", "errors:", errors[["config", "step", "error"]].to_string(index=False)]
+    return "\n".join(lines) + "\n"
+
+
+def plot(rows: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    series = _series(rows)
+    fig = Figure(figsize=(13, 5.5), layout="constrained")
+    axes = fig.subplots(1, 2)
+    for ax, name in zip(axes, ("corpus", "file-generic"), strict=True):
+        for step, found in series.get(name, {}).items():
+            style = "--" if step in BASELINES.values() else "-"
+            ax.loglog(
+                [r["raw_mb"] for r in found],
+                [r["seconds"] for r in found],
+                style,
+                marker="o",
+                label=step,
+            )
+        ax.set_xlabel("raw text (MB)")
+        ax.set_ylabel("seconds (wall)")
+        ax.grid(True, which="both", alpha=0.3)
+        ax.legend(fontsize=8, ncol=2)
+    axes[0].set_title("Corpus: N organisations × M documents")
+    axes[1].set_title("Inside one file (generic form)")
+    fig.suptitle("Time per pipeline step against corpus size (dashed: baselines)")
+    fig.savefig(path, dpi=110)
+
+
+# ------------------------------------------------------------------------------------------
+# The runner
+# ------------------------------------------------------------------------------------------
+
+
+def _commit() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True, text=True
+        )
+        return out.stdout.strip() or "unknown"
+    except OSError:
+        return "unknown"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--configs", default=",".join((*SIZES, *FILES)))
+    parser.add_argument("--steps", default=",".join(STEPS))
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="n_jobs for build")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--timeout", type=int, default=3600, help="seconds per configuration")
+    parser.add_argument("--out", default=str(RESULTS), help="where scale.csv/.txt/.png go")
+    parser.add_argument("--child", nargs=2, metavar=("DATA", "CONFIG"), help=argparse.SUPPRESS)
+    parser.add_argument("--rows", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    steps = [s for s in args.steps.split(",") if s]
+    if args.child:
+        child(Path(args.child[0]), args.child[1], steps, args.jobs, Path(args.rows))
+        return
+    configs = [c for c in args.configs.split(",") if c]
+    dirs = prepare(configs, args.seed, args.jobs)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    rows_path = out / "scale.jsonl.tmp"
+    rows_path.unlink(missing_ok=True)
+    meta = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}",
+        "n_jobs": args.jobs,
+        "commit": _commit(),
+        "load_start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
+    for config in configs:
+        mine = [s for s in steps if s in FILE_STEPS or not config.startswith("file-")]
+        cmd = [sys.executable, __file__, "--child", str(dirs[config]), config]
+        cmd += ["--steps", ",".join(mine), "--jobs", str(args.jobs), "--rows", str(rows_path)]
+        try:
+            subprocess.run(cmd, check=False, timeout=args.timeout, cwd=HERE)
+        except subprocess.TimeoutExpired:
+            print(f"  {config}: stopped after {args.timeout} s", flush=True)
+    meta["load_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    rows = [json.loads(line) for line in rows_path.read_text(encoding="utf-8").splitlines()]
+    for r in rows:
+        r["run"] = meta["date"]
+        r["commit"] = meta["commit"]
+    fits = exponents(rows)
+    with open(out / "scale.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    text = write_table(rows, fits, meta)
+    (out / "scale.txt").write_text(text, encoding="utf-8")
+    plot(rows, out / "scale.png")
+    rows_path.unlink()
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
