@@ -92,7 +92,7 @@ def _fmt(s: Score) -> str:
 
 def evaluate(split: str, show: str | None = None) -> str:
     """The table (and, for texts whose name starts with ``show``, what they miss and add)."""
-    head = f"{'text':<58}{'group':<8}{'form':<17}{'measure P    R   hit/lab pred':<30}"
+    head = f"{'text':<58}{'group':<10}{'form':<17}{'measure P    R   hit/lab pred':<30}"
     head += "goal P    R   hit/lab pred   levels"
     lines = [head, "-" * len(head)]
     totals: dict[str, dict[str, Score]] = {}
@@ -104,7 +104,7 @@ def evaluate(split: str, show: str | None = None) -> str:
         agree, compared = level_agreement(labels, spans)
         lv = f"{agree}/{compared}" if compared else ""
         lines.append(
-            f"{name[:57]:<58}{group:<8}{form:<17}{_fmt(scores['measure']):<30}"
+            f"{name[:57]:<58}{group:<10}{form:<17}{_fmt(scores['measure']):<30}"
             f"{_fmt(scores['goal'])}   {lv}"
         )
         for k in SCORED_KINDS:
@@ -116,7 +116,7 @@ def evaluate(split: str, show: str | None = None) -> str:
     lines.append("-" * len(head))
     for group, by_kind in totals.items():
         lines.append(
-            f"{'overall ' + group:<58}{group:<8}{'':<17}{_fmt(by_kind['measure']):<30}"
+            f"{'overall ' + group:<58}{group:<10}{'':<17}{_fmt(by_kind['measure']):<30}"
             f"{_fmt(by_kind['goal'])}"
         )
     return "\n".join(lines + details) + "\n"
