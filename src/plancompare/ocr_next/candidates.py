@@ -1,0 +1,223 @@
+"""Candidates: the readings of one damaged piece as a known word or a compound of known parts.
+
+A piece such as ``kornpetensforsoérjningsfonden`` is read left to right: every character is
+either what it seems, or -- through a reading of the channel -- something else (``rn`` → ``m``,
+``oé`` → ``ö``, ``o`` → ``ö``). The search only follows readings that keep a known word's key
+in reach (:meth:`Lexicon.has_prefix`), so it stays small. Known words and stems found this way
+are *segments*; :func:`plancompare.swedish.compounds.compound_analyses` joins them into
+compounds with the linking ``s``/``e`` and scores them.
+
+Example:
+    >>> from plancompare.ocr_next.channel import compile_readings, load_confusions
+    >>> from plancompare.ocr_next.lexicon import Lexicon
+    >>> lex = Lexicon.from_texts(["kommunens stöd till förskolan"], use_wordfreq=False)
+    >>> search = CandidateSearch(lex, compile_readings(load_confusions()))
+    >>> hyps, identity = search.analyse("kornmunens")
+    >>> hyps[0].text, identity.base
+    ('kommunens', -8.0)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from plancompare.swedish.compounds import CompoundScoring, Segment, compound_analyses
+from plancompare.swedish.frequencies import DIACRITICS, STAR
+
+from .channel import CAPITAL_I, DIA, Readings, marks_split
+from .lexicon import Lexicon
+
+__all__ = ["CandidateSearch", "Hyp", "SearchParams"]
+
+_NEG_INF = float("-inf")
+_INTACT = {ch: ((ch, 0.0),) for ch in DIACRITICS}
+_SWEDISH_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzåäö")
+
+
+class Hyp(NamedTuple):
+    """A reading of a piece: lower-case ``text``, rate-independent ``base`` score (prior + log10
+    reading weights), and how many letters it assumes misread (``n_dia`` å/ä/ö readings,
+    ``n_glyph`` other readings)."""
+
+    text: str
+    base: float
+    n_dia: int
+    n_glyph: int
+    parts: tuple[str, ...] = ()
+
+    def score(self, lr_dia: float, lr_glyph: float) -> float:
+        """Score given the text's log10 misreading rates."""
+        return self.base + self.n_dia * lr_dia + self.n_glyph * lr_glyph
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    """Constants of the candidate search (log10 units; see :class:`OcrRepairer`)."""
+
+    compound: CompoundScoring = CompoundScoring()
+    stem_penalty: float = 0.3
+    nonword_zipf: float = -8.0
+    odd_char_penalty: float = 2.0
+    max_hyps: int = 8
+    rank_lr_dia: float = math.log10(0.5)
+    rank_lr_glyph: float = math.log10(0.02)
+
+
+class CandidateSearch:
+    """Readings of pieces as known words or compounds, cached per piece."""
+
+    def __init__(self, lexicon: Lexicon, readings: Readings, params: SearchParams | None = None):
+        self.lexicon = lexicon
+        self.readings = readings
+        self.params = params if params is not None else SearchParams()
+        self._cache: dict[str, tuple[tuple[Hyp, ...], Hyp]] = {}
+
+    def analyse(self, s: str, lead_deletion: bool = True) -> tuple[tuple[Hyp, ...], Hyp]:
+        """``(hypotheses other than the piece itself, best first; the piece kept as it is)``.
+
+        ``s`` is a piece in lower case (a capital ``I`` written ``|``). Keeping it scores its
+        prior when it is a known word (or an unmarked compound) and ``nonword_zipf`` otherwise.
+        ``lead_deletion=False`` rules out a letter dropped before the first one (a capitalised
+        piece: had ``Å`` of ``Åre`` been dropped, OCR would print ``re``, not ``Re``).
+        """
+        cache_key = s if lead_deletion else s + "\x00"
+        cached = self._cache.get(cache_key)
+        if cached is not None:
+            return cached
+        p = self.params
+        plain = s.replace(CAPITAL_I, "i")
+        z_plain = self.lexicon.zipf(plain)
+        if z_plain > p.compound.unlisted_max:
+            # a listed word: no compound can beat keeping it, so only whole words are read
+            finals = self._whole_words(s, lead_deletion)
+        else:
+            analyses = compound_analyses(
+                s, lambda i: self._segments(s, i, lead_deletion), p.compound
+            )
+            finals = [
+                Hyp(a.text, a.score, *marks_split(a.marks), parts=a.parts) for a in analyses
+            ]
+        # a non-word scores nonword_zipf, less for each character Swedish words are not
+        # written with (é, digits, & ... inside letters): such a token is more likely damaged
+        odd = sum(1 for ch in plain if ch not in _SWEDISH_LETTERS)
+        identity = Hyp(plain, p.nonword_zipf - odd * p.odd_char_penalty, 0, 0)
+        if z_plain > _NEG_INF:
+            identity = Hyp(plain, max(z_plain, p.nonword_zipf), 0, 0, (plain,))
+        hyps: list[Hyp] = []
+        for hyp in finals:
+            if hyp.text == plain:
+                if not hyp.n_dia and not hyp.n_glyph and hyp.base > identity.base:
+                    identity = hyp
+            else:
+                hyps.append(hyp)
+        hyps.sort(key=lambda h: -h.score(p.rank_lr_dia, p.rank_lr_glyph))
+        result = (tuple(hyps[: p.max_hyps]), identity)
+        if len(self._cache) < 1_000_000:
+            self._cache[cache_key] = result
+        return result
+
+    def _whole_words(self, s: str, lead_deletion: bool) -> list[Hyp]:
+        n = len(s)
+        out = []
+        for seg in self._segments(s, 0, lead_deletion):
+            if seg.end == n and not seg.stem:
+                out.append(Hyp(seg.text, seg.zipf + seg.logw, *marks_split(seg.marks), (seg.word,)))
+        return out
+
+    def _segments(self, s: str, i: int, lead_deletion: bool = True) -> list[Segment]:
+        """Known words (or stems) that some reading of ``s[i:j]`` spells, for every ``j``."""
+        lex = self.lexicon
+        words = lex.words
+        has_prefix = lex.has_prefix
+        readings = self.readings
+        deletion = readings.deletion
+        n = len(s)
+        out: list[Segment] = []
+        # state: position, key so far, star options, used deletion, glyph log weight, marks
+        stack: list[tuple[int, str, tuple, bool, float, int]] = [(i, "", (), False, 0.0, 0)]
+        while stack:
+            pos, k, stars, used_del, glw, gm = stack.pop()
+            if k:
+                found = words(k)
+                if found:
+                    self._emit(out, pos, k, found, stars, glw, gm, stem=False)
+                if pos < n:
+                    for ending in "ae":
+                        found = words(k + ending)
+                        if found:
+                            self._emit(out, pos, k + ending, found, stars, glw, gm, stem=True)
+            if pos < n:
+                ch = s[pos]
+                if ch in DIACRITICS:
+                    nk = k + STAR
+                    if has_prefix(nk):
+                        stack.append((pos + 1, nk, (*stars, (_INTACT[ch], 0)), used_del, glw, gm))
+                else:
+                    nk = k + ("i" if ch == CAPITAL_I else ch)
+                    if has_prefix(nk):
+                        stack.append((pos + 1, nk, stars, used_del, glw, gm))
+                for reading in readings.get(ch):
+                    if s.startswith(reading.observed, pos):
+                        nk = k + reading.fragment
+                        if has_prefix(nk):
+                            new_stars = (
+                                (*stars, (reading.options, reading.marks))
+                                if reading.options
+                                else stars
+                            )
+                            stack.append(
+                                (
+                                    pos + len(reading.observed),
+                                    nk,
+                                    new_stars,
+                                    used_del,
+                                    glw + reading.logw,
+                                    gm + (0 if reading.options else reading.marks),
+                                )
+                            )
+            if deletion is not None and not used_del and (pos > 0 or lead_deletion):
+                nk = k + STAR
+                if has_prefix(nk):
+                    stack.append(
+                        (pos, nk, (*stars, (deletion.options, deletion.marks)), True, glw, gm)
+                    )
+        return out
+
+    def _emit(
+        self,
+        out: list[Segment],
+        pos: int,
+        k: str,
+        found: tuple[str, ...],
+        stars: tuple,
+        glw: float,
+        gm: int,
+        stem: bool,
+    ) -> None:
+        star_pos = [j for j, ch in enumerate(k) if ch == STAR] if stars else []
+        zipf = self.lexicon.zipf
+        for word in found:
+            logw = glw
+            marks = gm
+            ok = True
+            for (options, mark), j in zip(stars, star_pos, strict=True):
+                letter = word[j]
+                for opt_letter, opt_logw in options:
+                    if opt_letter == letter:
+                        if mark:
+                            logw += opt_logw
+                            marks += DIA
+                        break
+                else:
+                    ok = False
+                    break
+            if not ok:
+                continue
+            z = zipf(word)
+            if stem:
+                z -= self.params.stem_penalty
+                out.append(Segment(pos, word[:-1], z, logw, marks, True, word))
+            else:
+                out.append(Segment(pos, word, z, logw, marks, False, word))

@@ -1,0 +1,174 @@
+"""Context: which reading of a real-word token fits where it stands.
+
+When a damaged token is itself a word (``stod``/``stöd``, ``bor``/``bör``, ``Stark``/``Stärk``),
+the token alone cannot decide. Its neighbours can:
+
+* **function words** (``data/ocr/function_words.tsv``): after an infinitive marker (``att``,
+  ``ska``, ``kan`` ...) an infinitive is expected and a finite verb is not; after a preposition,
+  determiner or numeral a noun phrase is expected, so neither; a modal verb is expected before
+  an infinitive (``bör utveckla``);
+* **position**: the first word of a list item or line is, in a plan, most often an action verb
+  in the imperative or infinitive (``Stärk``, ``Värna``, ``Höj``, ``Öka``:
+  :func:`plancompare.swedish.is_action_verb`);
+* **English**: a word in a run of English (``Teach for Sweden``) is left alone;
+* corpus **bigrams** (:meth:`Lexicon.context`).
+
+Example:
+    >>> ctx = Context()
+    >>> ctx.grammar("att", "stärka", None) > 0 > ctx.grammar("att", "stärker", None)
+    True
+    >>> ctx.grammar(None, "bör", "utveckla") > 0 == ctx.grammar(None, "bor", "utveckla")
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from plancompare import paths
+from plancompare.swedish import is_action_verb, lemma
+
+from .lexicon import NUM
+
+__all__ = [
+    "FUNCTION_WORDS_PATH",
+    "Context",
+    "ContextParams",
+    "finite_like",
+    "infinitive_like",
+    "is_item_start",
+    "load_function_words",
+]
+
+FUNCTION_WORDS_PATH = paths.RESOURCES / "ocr" / "function_words.tsv"
+_WORD = re.compile(r"[^\W\d_]+")
+_MARKER = re.compile(r"[-–•*·▪►○●]|\d{1,2}[.)]|[a-zA-Z][.)]")
+
+
+def load_function_words(path: str | Path | None = None) -> dict[str, frozenset[str]]:
+    """Read the Swedish function-word classes (TSV: class, space-separated words).
+
+    Example:
+        >>> classes = load_function_words()
+        >>> "att" in classes["infinitive_marker"], "för" in classes["preposition"]
+        (True, True)
+    """
+    path = Path(path) if path is not None else FUNCTION_WORDS_PATH
+    classes: dict[str, frozenset[str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#") or line.startswith("class\t"):
+                continue
+            name, _, words = line.rstrip("\n").partition("\t")
+            classes[name.strip()] = frozenset(words.lower().split())
+    return classes
+
+
+def infinitive_like(word: str) -> bool:
+    """A base form that could be an infinitive (``vara``, ``stärka``, ``nå``), not ``våra``.
+
+    Example:
+        >>> infinitive_like("stärka"), infinitive_like("våra"), infinitive_like("nå")
+        (True, False, True)
+    """
+    return lemma(word) == word and (word.endswith("a") or (len(word) <= 3 and word[-1] in "åeo"))
+
+
+def finite_like(word: str) -> bool:
+    """An inflected form in ``-r`` of another lemma: a present-tense verb (``är``, ``når``).
+
+    Example:
+        >>> finite_like("är"), finite_like("stärker"), finite_like("stärka")
+        (True, True, False)
+    """
+    return word.endswith("r") and lemma(word) != word
+
+
+def is_item_start(chunks: list[str], ti: int) -> bool:
+    """Whether token ``ti`` of ``chunks`` (as :func:`split_whitespace` cuts them) opens a line
+    or list item: only whitespace without a line break, or a bullet/number marker, before it
+    on its line.
+
+    Example:
+        >>> from plancompare.ocr_next.tokens import split_whitespace
+        >>> chunks = split_whitespace("Mål\\n• Stark samverkan\\n2. Hoj lönerna")
+        >>> [is_item_start(chunks, ti) for ti in range(6)]
+        [True, True, True, False, True, True]
+    """
+    j = 2 * ti
+    while True:
+        if j == 0:
+            return True
+        ws = chunks[j - 1]
+        if "\n" in ws:
+            return True
+        before = chunks[j - 2]
+        if not _MARKER.fullmatch(before):
+            return False
+        j -= 2
+
+
+@dataclass(frozen=True)
+class ContextParams:
+    """Weights of the context rules (log10 units; see :class:`OcrRepairer`)."""
+
+    grammar_weight: float = 1.5
+    item_verb_weight: float = 1.5
+    english_margin: float = 1.0
+
+
+@lru_cache(maxsize=65536)
+def _english_zipf(word: str) -> float:
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, "en")
+
+
+class Context:
+    """The context rules, with their data (function-word classes) loaded once."""
+
+    def __init__(
+        self, params: ContextParams | None = None, function_words: str | Path | None = None
+    ) -> None:
+        self.params = params if params is not None else ContextParams()
+        self.classes: dict[str, tuple[str, ...]] = {}
+        for name, words in load_function_words(function_words).items():
+            for word in words:
+                self.classes[word] = (*self.classes.get(word, ()), name)
+
+    def grammar(self, left: str | None, word: str, right: str | None) -> float:
+        """Function-word evidence for ``word`` between ``left`` and ``right`` (log10 units)."""
+        w = self.params.grammar_weight
+        score = 0.0
+        if left is not None:
+            classes = ("numeral",) if left == NUM else self.classes.get(left, ())
+            if "infinitive_marker" in classes:
+                if infinitive_like(word):
+                    score += w
+                elif finite_like(word):
+                    score -= w
+            elif classes and (infinitive_like(word) or finite_like(word)):
+                score -= w
+        if (
+            right is not None
+            and "infinitive_marker" in self.classes.get(word, ())
+            and word != "att"  # a modal verb (bör, kan, ska), not the infinitive marker
+            and infinitive_like(right)
+            and right not in self.classes
+        ):
+            score += w
+        return score
+
+    def item_verb(self, word: str) -> float:
+        """Bonus for an action verb (imperative or infinitive) opening a list item or line."""
+        return self.params.item_verb_weight if is_action_verb(word) else 0.0
+
+    def looks_english(self, word: str, swedish_zipf: float) -> bool:
+        """Whether ``word`` is clearly more English than Swedish."""
+        if len(word) < 2 or not word.isalpha():
+            return False
+        en = _english_zipf(word)
+        return en >= 3.0 and en >= swedish_zipf + self.params.english_margin

@@ -1,0 +1,689 @@
+"""The repairer: a scikit-learn style estimator that restores Swedish text damaged by OCR.
+
+:class:`OcrRepairer` is a noisy-channel corrector. ``fit(clean_texts)`` builds its lexicon
+(``lexicon_``: wordfreq's Swedish list blended with the clean texts); ``repair``/``transform``
+then read every whitespace token, propose readings through the confusion channel
+(:mod:`.channel`, :mod:`.candidates`), weigh them by the text's own estimated misreading rates,
+and let the neighbours decide where a damaged token is itself a word (:mod:`.context`).
+
+Every token maps to exactly one output token, whitespace is copied unchanged, case and attached
+punctuation are kept, and every change is reported with offsets and score (:meth:`changes`).
+
+Example:
+    >>> r = OcrRepairer().fit(["Förskolan har fått stöd."])
+    >>> r.repair("F6rskolan har fatt stod.")
+    'Förskolan har fått stöd.'
+    >>> [(c.original, c.replacement) for c in r.changes("F6rskolan har fatt stod.")]
+    [('F6rskolan', 'Förskolan'), ('fatt', 'fått'), ('stod.', 'stöd.')]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plancompare.swedish.compounds import CompoundScoring
+
+from .candidates import CandidateSearch, Hyp, SearchParams
+from .channel import compile_readings, estimate_rate, load_confusions
+from .context import Context, ContextParams, is_item_start
+from .lexicon import NUM, Lexicon
+from .tokens import Change, Piece, TokenSpan, apply_case, pieces, split_whitespace, token_spans
+
+__all__ = ["NotFittedError", "OcrRepairer"]
+
+_NEG_INF = float("-inf")
+_WORD = re.compile(r"[^\W\d_]+")
+_NUMBER = re.compile(r"\d+(?:[-–.,]\d+)*")
+_CLAUSE_END = frozenset('.!?:;,()[]"”»')
+_CACHE_LIMIT = 500_000
+
+
+class NotFittedError(ValueError, AttributeError):
+    """The repairer was used before :meth:`OcrRepairer.fit` (as scikit-learn's)."""
+
+
+@dataclass
+class _Slot:
+    """One piece of a token, as the repairer decides it."""
+
+    piece: Piece
+    options: tuple[Hyp, ...]  # (keep the piece, *readings)
+    english: bool
+    lead_i: bool  # a capital I at the start that may be an l (Iokaler)
+
+
+@dataclass
+class _TokenInfo:
+    slots: tuple[_Slot, ...] = ()
+    evidence_dia: int = 0  # letters clearly misread (non-word pieces), for the rate estimates
+    evidence_glyph: int = 0
+    words: int = 0  # pieces of letters (glyph-rate denominator)
+    decisions: dict[tuple[float, float], tuple[tuple[int, ...], tuple[int, ...]]] = field(
+        default_factory=dict
+    )
+
+
+_EMPTY = _TokenInfo()
+
+
+class OcrRepairer:
+    """Noisy-channel repair of OCR damage in Swedish text (å/ä/ö and look-alike glyphs).
+
+    Parameters are only stored here; :meth:`fit` does the work. Scores are in log10 units on
+    wordfreq's zipf scale (log10 of a word's frequency per 10**9 words).
+
+    Args:
+        confusions: path of the confusion model (default ``data/ocr/confusions.tsv``).
+        function_words: path of the function-word classes (default ``data/ocr/function_words.tsv``).
+        use_wordfreq: blend wordfreq's Swedish list into the lexicon (off only for tests).
+        corpus_weight: share of the fitted texts' unigram model in the word prior.
+        compound_penalty: per extra compound part (zipf(a+b) = zipf(a) + zipf(b) - penalty).
+        part_min_zipf, part_min_len: compound parts rarer or shorter than this are not trusted.
+        unlisted_max: cap on a compound's or inflected form's score (rarer than any listed word).
+        suffix_penalty: a listed word plus an inflection ending the list lacks.
+        stem_penalty: a part used as a stem (``skol-`` from ``skola``).
+        beam: partial compound analyses kept per position.
+        max_hyps: readings kept per piece.
+        nonword_zipf: score of keeping a token no reading explains.
+        odd_char_penalty: taken off that score per character Swedish words are not written with
+            (``é``, a digit or ``&`` among letters): such a token is more likely damaged.
+        single_letter_zipf: cap on the prior of keeping a lone letter (wordfreq counts noise).
+        short_caps: known words in capitals up to this length are acronyms, left alone.
+        diacritic_prior: Beta prior (misread, intact) of the per-text å/ä/ö misreading rate.
+        glyph_prior: Beta prior (misread, intact) of the per-text glyph misreading rate (per word).
+        context_window: readings within this margin of the best are re-ranked in context.
+        context_weight, context_mu, context_clip: corpus bigram weight, smoothing and bound.
+        grammar_weight: weight of a function-word rule.
+        item_verb_weight: bonus of an action verb opening a list item or line.
+        english_margin: a word is English when its English zipf exceeds its Swedish by this.
+        join_margin: a word broken across two tokens is read joined when that reading beats
+            the two pieces read apart by this much.
+    """
+
+    def __init__(
+        self,
+        *,
+        confusions: str | Path | None = None,
+        function_words: str | Path | None = None,
+        use_wordfreq: bool = True,
+        corpus_weight: float = 0.1,
+        compound_penalty: float = 10.0,
+        part_min_zipf: float = 2.0,
+        part_min_len: int = 3,
+        unlisted_max: float = 1.0,
+        suffix_penalty: float = 2.0,
+        stem_penalty: float = 0.3,
+        beam: int = 10,
+        max_hyps: int = 8,
+        nonword_zipf: float = -8.0,
+        odd_char_penalty: float = 2.0,
+        single_letter_zipf: float = 5.0,
+        short_caps: int = 4,
+        diacritic_prior: tuple[float, float] = (1.0, 1.0),
+        glyph_prior: tuple[float, float] = (1.0, 100.0),
+        context_window: float = 3.0,
+        context_weight: float = 0.5,
+        context_mu: float = 2.0,
+        context_clip: float = 1.0,
+        grammar_weight: float = 1.5,
+        item_verb_weight: float = 1.5,
+        english_margin: float = 1.0,
+        join_margin: float = 2.0,
+    ) -> None:
+        self.confusions = confusions
+        self.function_words = function_words
+        self.use_wordfreq = use_wordfreq
+        self.corpus_weight = corpus_weight
+        self.compound_penalty = compound_penalty
+        self.part_min_zipf = part_min_zipf
+        self.part_min_len = part_min_len
+        self.unlisted_max = unlisted_max
+        self.suffix_penalty = suffix_penalty
+        self.stem_penalty = stem_penalty
+        self.beam = beam
+        self.max_hyps = max_hyps
+        self.nonword_zipf = nonword_zipf
+        self.odd_char_penalty = odd_char_penalty
+        self.single_letter_zipf = single_letter_zipf
+        self.short_caps = short_caps
+        self.diacritic_prior = diacritic_prior
+        self.glyph_prior = glyph_prior
+        self.context_window = context_window
+        self.context_weight = context_weight
+        self.context_mu = context_mu
+        self.context_clip = context_clip
+        self.grammar_weight = grammar_weight
+        self.item_verb_weight = item_verb_weight
+        self.english_margin = english_margin
+        self.join_margin = join_margin
+
+    # -- scikit-learn contract -------------------------------------------------------------------
+
+    def get_params(self, deep: bool = True) -> dict[str, object]:
+        """The constructor's parameters (as scikit-learn's ``BaseEstimator.get_params``).
+
+        Example:
+            >>> OcrRepairer(corpus_weight=0.2).get_params()["corpus_weight"]
+            0.2
+        """
+        import inspect
+
+        names = [
+            p.name
+            for p in inspect.signature(type(self).__init__).parameters.values()
+            if p.kind is p.KEYWORD_ONLY
+        ]
+        return {name: getattr(self, name) for name in names}
+
+    def set_params(self, **params: object) -> OcrRepairer:
+        """Set parameters (as scikit-learn's ``set_params``); refit afterwards.
+
+        Example:
+            >>> OcrRepairer().set_params(beam=5).beam
+            5
+        """
+        valid = self.get_params()
+        for name, value in params.items():
+            if name not in valid:
+                raise ValueError(f"invalid parameter {name!r} for OcrRepairer")
+            setattr(self, name, value)
+        return self
+
+    def __repr__(self) -> str:
+        defaults = type(self)().get_params()
+        changed = {k: v for k, v in self.get_params().items() if v != defaults[k]}
+        args = ", ".join(f"{k}={v!r}" for k, v in changed.items())
+        return f"OcrRepairer({args})"
+
+    def fit(self, clean_texts: Iterable[str], y: object = None) -> OcrRepairer:
+        """Build the lexicon from clean Swedish texts (the corpus's plans that are not OCR).
+
+        ``clean_texts`` may be empty: then the lexicon is wordfreq's Swedish list alone.
+
+        Example:
+            >>> r = OcrRepairer().fit([])
+            >>> r.repair("ldrare")
+            'lärare'
+        """
+        self.lexicon_ = Lexicon.from_texts(
+            clean_texts,
+            use_wordfreq=self.use_wordfreq,
+            corpus_weight=self.corpus_weight,
+            context_mu=self.context_mu,
+            context_clip=self.context_clip,
+            context_weight=self.context_weight,
+        )
+        self.confusions_ = load_confusions(self.confusions)
+        readings = compile_readings(self.confusions_)
+        scoring = CompoundScoring(
+            penalty=self.compound_penalty,
+            part_min_len=self.part_min_len,
+            part_min_zipf=self.part_min_zipf,
+            unlisted_max=self.unlisted_max,
+            suffix_penalty=self.suffix_penalty,
+            beam=self.beam,
+        )
+        self.search_ = CandidateSearch(
+            self.lexicon_,
+            readings,
+            SearchParams(
+                compound=scoring,
+                stem_penalty=self.stem_penalty,
+                nonword_zipf=self.nonword_zipf,
+                odd_char_penalty=self.odd_char_penalty,
+                max_hyps=self.max_hyps,
+            ),
+        )
+        self.context_ = Context(
+            ContextParams(self.grammar_weight, self.item_verb_weight, self.english_margin),
+            self.function_words,
+        )
+        self._tokens: dict[str, _TokenInfo] = {}
+        self._in_context: dict[tuple, int] = {}
+        return self
+
+    def transform(self, texts: Iterable[str]) -> list[str]:
+        """Repair each text (the scikit-learn transformer interface).
+
+        Example:
+            >>> OcrRepairer().fit([]).transform(["f6r alla", "ldrare"])
+            ['för alla', 'lärare']
+        """
+        return [self.repair(text) for text in texts]
+
+    def fit_transform(self, texts: Iterable[str], y: object = None) -> list[str]:
+        """Not offered: the texts to fit on are clean, the texts to repair are not."""
+        raise TypeError("fit on clean texts, then transform the OCR texts (two different sets)")
+
+    # -- public API ------------------------------------------------------------------------------
+
+    def repair(self, text: str) -> str:
+        """Return ``text`` with damaged tokens restored (tokens and whitespace kept).
+
+        Example:
+            >>> OcrRepairer().fit([]).repair("Teach for Sweden och ldrare for elever")
+            'Teach for Sweden och lärare för elever'
+        """
+        return "".join(self._run(text)[0])
+
+    def changes(self, text: str) -> list[Change]:
+        """The changes :meth:`repair` makes, in order, with offsets and scores."""
+        chunks, out, infos, choices, lrs, joined = self._run(text, keep=True)
+        return self._changes(chunks, out, infos, choices, lrs, joined)
+
+    def repair_with_spans(self, text: str) -> tuple[str, list[TokenSpan]]:
+        """Repaired text plus the input/output span of every token (see ``map_offset``)."""
+        out = self._run(text)[0]
+        return "".join(out), token_spans(split_whitespace(text), out)
+
+    def misreading_rate(self, text: str) -> float:
+        """Estimated share of å/ä/ö misread in ``text`` (intact letters versus clear damage).
+
+        Example:
+            >>> r = OcrRepairer().fit([])
+            >>> r.misreading_rate("Det är på väg.") < 0.3 < r.misreading_rate("F6rskolan ldrare")
+            True
+        """
+        self._check_fitted()
+        chunks = split_whitespace(text)
+        return self._rates(text, [self._token(t) for t in chunks[0::2]])[0]
+
+    # -- driver ----------------------------------------------------------------------------------
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "lexicon_"):
+            raise NotFittedError("this OcrRepairer is not fitted yet: call fit(clean_texts)")
+
+    def _run(self, text: str, keep: bool = False) -> tuple:
+        self._check_fitted()
+        chunks = split_whitespace(text)
+        tokens = chunks[0::2]
+        cache_get = self._tokens.get
+        infos = [cache_get(t) or self._token(t) for t in tokens]
+        rate_dia, rate_glyph = self._rates(text, infos)
+        # bucketed so that decisions can be cached per token
+        lrs = (round(math.log10(rate_dia), 1), round(math.log10(rate_glyph), 1))
+        choices: list[tuple[int, ...] | None] = [None] * len(tokens)
+        ambiguous: list[int] = []
+        for ti, info in enumerate(infos):
+            if not info.slots:
+                continue
+            decided = info.decisions.get(lrs)
+            if decided is None:
+                decided = info.decisions[lrs] = self._decide_token(info, lrs)
+            choices[ti] = decided[0]
+            if decided[1]:
+                ambiguous.append(ti)
+        # A word broken across two tokens (line-end hyphen, stray space) is read as one.
+        joined = self._joined(chunks, tokens, infos, lrs)
+        # Pieces whose choice is close are re-ranked with their neighbours (first choices).
+        revised: dict[int, tuple[int, ...]] = {}
+        for ti in ambiguous:
+            info = infos[ti]
+            choice = list(choices[ti])  # type: ignore[arg-type]
+            item = is_item_start(chunks, ti)
+            for pi in info.decisions[lrs][1]:
+                if (ti, pi) in joined:
+                    continue
+                left, left_en = self._neighbour(infos, tokens, choices, ti, pi, -1)
+                right, right_en = self._neighbour(infos, tokens, choices, ti, pi, +1)
+                slot = info.slots[pi]
+                if slot.english and not (left_en or right_en):
+                    left_en = self._english_run(tokens, ti)
+                first = item and pi == 0
+                ckey = (tokens[ti], pi, left, left_en, right, right_en, first, lrs)
+                pick = self._in_context.get(ckey)
+                if pick is None:
+                    pick = self._decide_in_context(slot, left, left_en, right, right_en, first, lrs)
+                    if len(self._in_context) < _CACHE_LIMIT:
+                        self._in_context[ckey] = pick
+                choice[pi] = pick
+            revised[ti] = tuple(choice)
+        for ti, choice in revised.items():
+            choices[ti] = choice
+
+        out = list(chunks)
+        joined_tokens = {ti for ti, _ in joined}
+        for ti, choice in enumerate(choices):
+            if choice is None or not (any(choice) or ti in joined_tokens):
+                continue
+            token = tokens[ti]
+            parts: list[str] = []
+            last = 0
+            for pi, slot in enumerate(infos[ti].slots):
+                piece = slot.piece
+                parts.append(token[last : piece.start])
+                if (ti, pi) in joined:
+                    parts.append(joined[ti, pi][0])
+                elif choice[pi]:
+                    hyp = slot.options[choice[pi]]
+                    case = piece.case
+                    if slot.lead_i and hyp.text[:1] == "l":
+                        case = "lower"  # the capital I was an l: Iokaler -> lokaler
+                    capitalise = case == "lead" and (
+                        self._sentence_start(chunks, ti, pi) or self.lexicon_.is_proper(hyp.text)
+                    )
+                    parts.append(apply_case(hyp.text, case, capitalise))
+                else:
+                    parts.append(piece.text)
+                last = piece.end
+            parts.append(token[last:])
+            out[2 * ti] = "".join(parts)
+        if keep:
+            return chunks, out, infos, choices, lrs, joined
+        return out, None
+
+    def _joined(
+        self,
+        chunks: list[str],
+        tokens: list[str],
+        infos: list[_TokenInfo],
+        lrs: tuple[float, float],
+    ) -> dict[tuple[int, int], tuple[str, float]]:
+        """Pieces of a word broken across two tokens, read as one word and split back.
+
+        A token ending in ``-`` before a line break and a token starting in lower case
+        (line-end hyphenation), or two tokens one space apart of which one piece has no
+        reading as a word (``ko rnpetens``), are read joined; when the joined reading beats
+        the two pieces read apart by ``join_margin``, each piece gets its share of it.
+        Returns ``{(token, piece): (text, margin)}``.
+        """
+        out: dict[tuple[int, int], tuple[str, float]] = {}
+        for ti in range(len(tokens) - 1):
+            a_info, b_info = infos[ti], infos[ti + 1]
+            if not a_info.slots or not b_info.slots:
+                continue
+            a, b = a_info.slots[-1], b_info.slots[0]
+            token_a, token_b, ws = tokens[ti], tokens[ti + 1], chunks[2 * ti + 1]
+            if b.piece.start != 0 or (ti, len(a_info.slots) - 1) in out:
+                continue
+            tail = token_a[a.piece.end :]
+            if tail == "-" and "\n" in ws and b.piece.case in ("lower", "lead"):
+                pass  # line-end hyphenation
+            elif tail == "" and ws == " " and (self._poor(a, lrs) or self._poor(b, lrs)):
+                pass  # a word broken by a stray space
+            else:
+                continue
+            # two words cost two word probabilities: zipf(a) + zipf(b) - 9 against zipf(a+b)
+            apart = self._best(a, lrs)[1] + self._best(b, lrs)[1] - 9.0
+            hyps, identity = self.search_.analyse(a.piece.low + b.piece.low)
+            best, score = self._best_of((identity, *hyps), lrs)
+            if score - apart < self.join_margin or best.base <= self.nonword_zipf:
+                continue
+            cut = _split_point(a.piece.low, b.piece.low, best.text)
+            texts = (best.text[:cut], best.text[cut:])
+            for (tj, pj, slot), text in zip(
+                ((ti, len(a_info.slots) - 1, a), (ti + 1, 0, b)), texts, strict=True
+            ):
+                piece = slot.piece
+                plain = piece.low.replace("|", "i")
+                written = piece.text if text == plain else apply_case(text, piece.case)
+                out[tj, pj] = (written, score - apart)
+        return out
+
+    def _poor(self, slot: _Slot, lrs: tuple[float, float]) -> bool:
+        """Whether no reading of the piece is a listed word."""
+        return self._best(slot, lrs)[0].base <= self.unlisted_max
+
+    def _best(self, slot: _Slot, lrs: tuple[float, float]) -> tuple[Hyp, float]:
+        return self._best_of(slot.options, lrs)
+
+    @staticmethod
+    def _best_of(options: Iterable[Hyp], lrs: tuple[float, float]) -> tuple[Hyp, float]:
+        best, score = None, _NEG_INF
+        for hyp in options:
+            sc = hyp.score(*lrs)
+            if best is None or sc > score:
+                best, score = hyp, sc
+        return best, score  # type: ignore[return-value]
+
+    def _changes(self, chunks, out, infos, choices, lrs, joined) -> list[Change]:
+        changes: list[Change] = []
+        orig = new = 0
+        for i, (src, dst) in enumerate(zip(chunks, out, strict=True)):
+            if i % 2 == 0 and src != dst:
+                ti = i // 2
+                margin = math.inf
+                kind = "non-word"
+                for pi, slot in enumerate(infos[ti].slots):
+                    c = choices[ti][pi]
+                    if (ti, pi) in joined:
+                        margin = min(margin, joined[ti, pi][1])
+                        kind = "split-word"
+                    elif c:
+                        keep = slot.options[0]
+                        margin = min(margin, slot.options[c].score(*lrs) - keep.score(*lrs))
+                        if keep.base > self.nonword_zipf:
+                            kind = "real-word"
+                changes.append(
+                    Change(
+                        index=ti,
+                        start=orig,
+                        end=orig + len(src),
+                        original=src,
+                        replacement=dst,
+                        score=round(margin, 3),
+                        new_start=new,
+                        new_end=new + len(dst),
+                        kind=kind,
+                    )
+                )
+            orig += len(src)
+            new += len(dst)
+        return changes
+
+    @staticmethod
+    def _sentence_start(chunks: list[str], ti: int, pi: int) -> bool:
+        """Whether token ``ti`` starts a sentence or paragraph (a capital is expected)."""
+        if pi > 0:
+            return False
+        j = 2 * ti - 2
+        while j >= 0 and not chunks[j]:
+            j -= 2
+        if j < 0:
+            return True
+        between = "".join(chunks[j + 1 : 2 * ti])
+        return chunks[j][-1] in ".!?:" or between.count("\n") >= 2
+
+    def _rates(self, text: str, infos: list[_TokenInfo]) -> tuple[float, float]:
+        """Misreading rates of å/ä/ö and of other glyphs: clear damage versus intact."""
+        intact = sum(text.count(ch) for ch in "åäöÅÄÖ")
+        dia = sum(info.evidence_dia for info in infos)
+        glyph = sum(info.evidence_glyph for info in infos)
+        words = sum(info.words for info in infos)
+        return (
+            estimate_rate(dia, intact, self.diacritic_prior),
+            estimate_rate(glyph, max(words - glyph, 0), self.glyph_prior),
+        )
+
+    def _decide_token(
+        self, info: _TokenInfo, lrs: tuple[float, float]
+    ) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        choice: list[int] = []
+        close: list[int] = []
+        for pi, slot in enumerate(info.slots):
+            if len(slot.options) == 1:
+                choice.append(0)
+                continue
+            scores = [h.score(*lrs) for h in slot.options]
+            best = max(range(len(scores)), key=scores.__getitem__)
+            choice.append(best)
+            if slot.options[0].base > self.nonword_zipf or best:
+                top = scores[best]
+                contenders = sum(
+                    1
+                    for h, sc in zip(slot.options, scores, strict=True)
+                    if h.base > self.nonword_zipf and top - sc < self.context_window
+                )
+                if contenders >= 2 or slot.english:
+                    close.append(pi)
+        return tuple(choice), tuple(close)
+
+    def _neighbour(
+        self,
+        infos: list[_TokenInfo],
+        tokens: list[str],
+        choices: list[tuple[int, ...] | None],
+        ti: int,
+        pi: int,
+        step: int,
+    ) -> tuple[str | None, bool]:
+        """The chosen lower-case word next to piece (ti, pi), and whether it looks English.
+
+        ``None`` across punctuation, inside a token, or at the start/end of the text.
+        """
+        info = infos[ti]
+        token = tokens[ti]
+        if step < 0:
+            if pi > 0 or token[0] in _CLAUSE_END:
+                return None, False
+            j = ti - 1
+            if j < 0 or not tokens[j] or tokens[j][-1] in _CLAUSE_END:
+                return None, False
+        else:
+            if pi < len(info.slots) - 1 or token[-1] in _CLAUSE_END:
+                return None, False
+            j = ti + 1
+            if j >= len(tokens) or not tokens[j] or tokens[j][0] in _CLAUSE_END:
+                return None, False
+        other = infos[j]
+        if not other.slots:
+            if _NUMBER.fullmatch(tokens[j]):
+                return NUM, False
+            words = _WORD.findall(tokens[j])
+            if not words:
+                return None, False
+            word = (words[-1] if step < 0 else words[0]).lower()
+            return word, self._looks_english(word)
+        pj = len(other.slots) - 1 if step < 0 else 0
+        slot = other.slots[pj]
+        chosen = choices[j]
+        c = chosen[pj] if chosen is not None else 0
+        if c:
+            return slot.options[c].text, False
+        return slot.options[0].text, self._looks_english(slot.options[0].text)
+
+    def _english_run(self, tokens: list[str], ti: int) -> bool:
+        """Whether the words around token ``ti`` (three each side) are mostly English."""
+        english = swedish = 0
+        for j in (*range(max(0, ti - 3), ti), *range(ti + 1, min(len(tokens), ti + 4))):
+            words = _WORD.findall(tokens[j])
+            if not words:
+                continue
+            word = words[0].lower()
+            if self._looks_english(word):
+                english += 1
+            elif self.lexicon_.zipf(word) >= 3.0 or any(
+                len(slot.options) > 1 for slot in self._token(tokens[j]).slots
+            ):
+                swedish += 1
+        return english >= 2 and english > swedish
+
+    def _looks_english(self, word: str) -> bool:
+        return self.context_.looks_english(word, self.lexicon_.zipf(word))
+
+    def _decide_in_context(
+        self,
+        slot: _Slot,
+        left: str | None,
+        left_en: bool,
+        right: str | None,
+        right_en: bool,
+        item_start: bool,
+        lrs: tuple[float, float],
+    ) -> int:
+        if slot.english and (left_en or right_en):
+            return 0
+        best, best_score = 0, _NEG_INF
+        ctx = self.context_
+        for i, hyp in enumerate(slot.options):
+            score = hyp.score(*lrs)
+            if hyp.base > self.nonword_zipf:
+                score += self.lexicon_.context(left, hyp.text, right)
+                score += ctx.grammar(left, hyp.text, right)
+                if item_start:
+                    score += ctx.item_verb(hyp.text)
+            if score > best_score:
+                best, best_score = i, score
+        return best
+
+    # -- analysis of one token -------------------------------------------------------------------
+
+    def _token(self, token: str) -> _TokenInfo:
+        info = self._tokens.get(token)
+        if info is None:
+            info = self._analyse_token(token)
+            if len(self._tokens) < _CACHE_LIMIT:
+                self._tokens[token] = info
+        return info
+
+    def _analyse_token(self, token: str) -> _TokenInfo:
+        found = pieces(token)
+        if not found:
+            return _EMPTY
+        slots: list[_Slot] = []
+        words = 0
+        for piece in found:
+            low = piece.low
+            if any(ch.isalpha() for ch in low):
+                words += 1
+            if piece.start > 0 and token[piece.start - 1] == ":" and len(low) <= 3:
+                continue  # SKR:s, SKR:are: an ending after an abbreviation
+            hyps, identity = self.search_.analyse(low, lead_deletion=piece.case != "title")
+            if len(low) == 1:
+                if token[piece.end : piece.end + 1] in ("-", "."):
+                    continue  # K-samverkan, t.ex.: an abbreviation
+                # a lone letter is a label or an abbreviation, or a two-letter word that lost its
+                # å/ä/ö (``s att``); wordfreq's counts of single letters are mostly web noise
+                hyps = tuple(h for h in hyps if len(h.text) > 1)
+                if identity.base > self.single_letter_zipf:
+                    identity = identity._replace(base=self.single_letter_zipf)
+            elif (
+                piece.case == "upper"
+                and len(low) <= self.short_caps
+                and identity.base > self.nonword_zipf
+            ):
+                continue  # a known short word in capitals: an acronym (SAN, ODA), left alone
+            english = bool(hyps) and identity.base > self.nonword_zipf and self._looks_english(low)
+            slots.append(_Slot(piece, (identity, *hyps), english, low[:1] == "|"))
+        if not slots:
+            return _TokenInfo(words=words) if words else _EMPTY
+        lr_dia, lr_glyph = self.search_.params.rank_lr_dia, self.search_.params.rank_lr_glyph
+        dia = glyph = 0
+        for slot in slots:
+            identity = slot.options[0]
+            if identity.base <= self.nonword_zipf and len(slot.options) > 1:
+                best = slot.options[1]
+                if best.score(lr_dia, lr_glyph) > identity.score(lr_dia, lr_glyph):
+                    dia += best.n_dia
+                    glyph += best.n_glyph
+        return _TokenInfo(tuple(slots), dia, glyph, words)
+
+
+def _split_point(a: str, b: str, joined: str) -> int:
+    """Where to cut ``joined`` (a reading of ``a + b``) so that its halves best match ``a`` and
+    ``b`` (least edit distance, each half non-empty).
+
+    Example:
+        >>> _split_point("kompetensf6", "rsorjning", "kompetensförsörjning")
+        11
+    """
+    n = len(joined)
+    fwd = _prefix_distances(a, joined)
+    bwd = _prefix_distances(b[::-1], joined[::-1])
+    return min(range(1, n), key=lambda k: (fwd[k] + bwd[n - k], abs(k - len(a))))
+
+
+def _prefix_distances(s: str, t: str) -> list[int]:
+    """Edit distance between ``s`` and every prefix ``t[:k]``."""
+    row = list(range(len(t) + 1))
+    for i, ch in enumerate(s, start=1):
+        prev, row[0] = row[0], i
+        for k in range(1, len(t) + 1):
+            cur = min(row[k] + 1, row[k - 1] + 1, prev + (ch != t[k - 1]))
+            prev, row[k] = row[k], cur
+    return row
