@@ -23,7 +23,13 @@ import math
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from plancompare.swedish.compounds import CompoundScoring, Segment, compound_analyses
+from plancompare.swedish import lemma, stopwords
+from plancompare.swedish.compounds import (
+    INFLECTION_ENDINGS,
+    CompoundScoring,
+    Segment,
+    compound_analyses,
+)
 from plancompare.swedish.frequencies import DIACRITICS, STAR
 
 from .channel import CAPITAL_I, DIA, Readings, marks_split
@@ -60,6 +66,8 @@ class SearchParams:
     stem_penalty: float = 0.3
     nonword_zipf: float = -8.0
     odd_char_penalty: float = 2.0
+    runon_penalty: float = 1.0
+    inflected_part_penalty: float = 1.0
     max_hyps: int = 8
     rank_lr_dia: float = math.log10(0.5)
     rank_lr_glyph: float = math.log10(0.02)
@@ -72,9 +80,12 @@ class CandidateSearch:
         self.lexicon = lexicon
         self.readings = readings
         self.params = params if params is not None else SearchParams()
-        self._cache: dict[str, tuple[tuple[Hyp, ...], Hyp]] = {}
+        self._cache: dict[tuple, tuple[tuple[Hyp, ...], Hyp]] = {}
+        self.short_words = frozenset(w for w in stopwords() if len(w) <= 4)
 
-    def analyse(self, s: str, lead_deletion: bool = True) -> tuple[tuple[Hyp, ...], Hyp]:
+    def analyse(
+        self, s: str, lead_deletion: bool = True, run_ons: bool = True
+    ) -> tuple[tuple[Hyp, ...], Hyp]:
         """``(hypotheses other than the piece itself, best first; the piece kept as it is)``.
 
         ``s`` is a piece in lower case (a capital ``I`` written ``|``). Keeping it scores its
@@ -82,7 +93,7 @@ class CandidateSearch:
         ``lead_deletion=False`` rules out a letter dropped before the first one (a capitalised
         piece: had ``Å`` of ``Åre`` been dropped, OCR would print ``re``, not ``Re``).
         """
-        cache_key = s if lead_deletion else s + "\x00"
+        cache_key = (s, lead_deletion, run_ons)
         cached = self._cache.get(cache_key)
         if cached is not None:
             return cached
@@ -105,6 +116,8 @@ class CandidateSearch:
         identity = Hyp(plain, p.nonword_zipf - odd * p.odd_char_penalty, 0, 0)
         if z_plain > _NEG_INF:
             identity = Hyp(plain, max(z_plain, p.nonword_zipf), 0, 0, (plain,))
+        if run_ons and z_plain == _NEG_INF and len(s) >= 3:
+            finals.extend(self._run_ons(s, lead_deletion))
         hyps: list[Hyp] = []
         for hyp in finals:
             if hyp.text == plain:
@@ -117,6 +130,50 @@ class CandidateSearch:
         if len(self._cache) < 1_000_000:
             self._cache[cache_key] = result
         return result
+
+    def _run_ons(self, s: str, lead_deletion: bool) -> list[Hyp]:
+        """Readings of ``s`` as a short function word and another word run together (OCR lost
+        the space: ``ochfloden``, ``enöversyn``, ``effektivti``).
+
+        Scored as two words, ``zipf(a) + zipf(b) - 9``, less ``runon_penalty`` for the lost
+        space; the text stays one token (the repairer never adds a space).
+        """
+        p = self.params
+        out: list[Hyp] = []
+        n = len(s)
+        short = self.short_words
+        for cut in (*range(1, min(5, n)), *range(max(n - 4, 1), n)):
+            left, right = s[:cut], s[cut:]
+            small, other, small_first = (left, right, True) if cut <= 4 else (right, left, False)
+            if cut <= 4 and n - cut <= 4 and cut > n - cut:
+                small, other, small_first = right, left, False
+            small_hyps = [
+                h
+                for h in self._whole_words(small, lead_deletion or not small_first)
+                if h.text in short
+            ]
+            z_small = self.lexicon.zipf(small.replace(CAPITAL_I, "i"))
+            if small.replace(CAPITAL_I, "i") in short:
+                small_hyps.append(Hyp(small.replace(CAPITAL_I, "i"), z_small, 0, 0))
+            if not small_hyps:
+                continue
+            other_hyps, other_id = self.analyse(other, lead_deletion or small_first, run_ons=False)
+            readings = [h for h in (other_id, *other_hyps) if h.base > p.compound.unlisted_max]
+            if not readings:
+                continue
+            a = max(small_hyps, key=lambda h: h.score(p.rank_lr_dia, p.rank_lr_glyph))
+            b = max(readings, key=lambda h: h.score(p.rank_lr_dia, p.rank_lr_glyph))
+            first, second = (a, b) if small_first else (b, a)
+            out.append(
+                Hyp(
+                    first.text + second.text,
+                    first.base + second.base - 9.0 - p.runon_penalty,
+                    first.n_dia + second.n_dia,
+                    first.n_glyph + second.n_glyph,
+                    (*first.parts, *second.parts),
+                )
+            )
+        return out
 
     def _whole_words(self, s: str, lead_deletion: bool) -> list[Hyp]:
         n = len(s)
@@ -142,12 +199,14 @@ class CandidateSearch:
             if k:
                 found = words(k)
                 if found:
-                    self._emit(out, pos, k, found, stars, glw, gm, stem=False)
+                    self._emit(s, out, pos, n, k, found, stars, glw, gm, stem=False)
                 if pos < n:
                     for ending in "ae":
                         found = words(k + ending)
                         if found:
-                            self._emit(out, pos, k + ending, found, stars, glw, gm, stem=True)
+                            self._emit(
+                                s, out, pos, n, k + ending, found, stars, glw, gm, stem=True
+                            )
             if pos < n:
                 ch = s[pos]
                 if ch in DIACRITICS:
@@ -187,8 +246,10 @@ class CandidateSearch:
 
     def _emit(
         self,
+        s: str,
         out: list[Segment],
         pos: int,
+        n: int,
         k: str,
         found: tuple[str, ...],
         stars: tuple,
@@ -220,4 +281,8 @@ class CandidateSearch:
                 z -= self.params.stem_penalty
                 out.append(Segment(pos, word[:-1], z, logw, marks, True, word))
             else:
+                if pos < n and s[pos:] not in INFLECTION_ENDINGS and lemma(word) != word:
+                    # a part before the last is most often a base form or stem: stöd + processer
+                    # rather than stod (stood) + processer
+                    z -= self.params.inflected_part_penalty
                 out.append(Segment(pos, word, z, logw, marks, False, word))

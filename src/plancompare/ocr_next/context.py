@@ -5,8 +5,8 @@ the token alone cannot decide. Its neighbours can:
 
 * **function words** (``data/ocr/function_words.tsv``): after an infinitive marker (``att``,
   ``ska``, ``kan`` ...) an infinitive is expected and a finite verb is not; after a preposition,
-  determiner or numeral a noun phrase is expected, so neither; a modal verb is expected before
-  an infinitive (``bör utveckla``);
+  determiner or numeral a noun phrase is expected, so neither; after a subject pronoun a finite
+  verb (``det är``); a modal verb is expected before an infinitive (``bör utveckla``);
 * **position**: the first word of a list item or line is, in a plan, most often an action verb
   in the imperative or infinitive (``Stärk``, ``Värna``, ``Höj``, ``Öka``:
   :func:`plancompare.swedish.is_action_verb`);
@@ -45,6 +45,7 @@ __all__ = [
 
 FUNCTION_WORDS_PATH = paths.RESOURCES / "ocr" / "function_words.tsv"
 _WORD = re.compile(r"[^\W\d_]+")
+_DEMONSTRATIVE = frozenset(("den", "det", "de", "dessa"))
 _MARKER = re.compile(r"[-–•*·▪►○●]|\d{1,2}[.)]|[a-zA-Z][.)]")
 
 
@@ -77,14 +78,34 @@ def infinitive_like(word: str) -> bool:
     return lemma(word) == word and (word.endswith("a") or (len(word) <= 3 and word[-1] in "åeo"))
 
 
+_NOUN_ENDINGS = ("n", "or", "orna", "ns", "ors", "ornas", "r", "rna", "rnas", "s", "e", "t")
+_VERB_ENDINGS = ("r", "de", "te", "dde", "tte", "ade", "t", "tt", "ar", "er")
+
+
 def finite_like(word: str) -> bool:
-    """An inflected form in ``-r`` of another lemma: a present-tense verb (``är``, ``når``).
+    """A finite verb form: present or past tense of another lemma (``är``, ``når``, ``stärker``,
+    ``stod``), not a noun's plural (``former``, ``skolor``).
+
+    The lemma must look like a verb (an infinitive in ``-a`` or a short one such as ``stå``);
+    the form must be one a verb takes, or no form a noun takes (irregular: ``är``, ``stod``).
 
     Example:
-        >>> finite_like("är"), finite_like("stärker"), finite_like("stärka")
-        (True, True, False)
+        >>> [finite_like(w) for w in ("är", "stärker", "stod", "går")]
+        [True, True, True, True]
+        >>> [finite_like(w) for w in ("stärka", "former", "skolor", "stöd")]
+        [False, False, False, False]
     """
-    return word.endswith("r") and lemma(word) != word
+    base = lemma(word)
+    if base == word or not base:
+        return False
+    if base.endswith("a"):
+        stem = base[:-1]
+        if any(word == stem + e or word == base + e for e in _VERB_ENDINGS):
+            return word.endswith(("r", "de", "te", "dde", "tte", "ade"))
+        return not any(word == stem + e or word == base + e for e in _NOUN_ENDINGS)
+    if len(base) <= 3 and base[-1] in "åeoö":  # gå, stå, se, bo, dö
+        return True
+    return False
 
 
 def is_item_start(chunks: list[str], ti: int) -> bool:
@@ -148,9 +169,16 @@ class Context:
             if "infinitive_marker" in classes:
                 if infinitive_like(word):
                     score += w
-                elif finite_like(word):
+                elif finite_like(word) and word not in self.classes:
                     score -= w
-            elif classes and (infinitive_like(word) or finite_like(word)):
+            elif "subject" in classes:
+                if left in _DEMONSTRATIVE and word in ("här", "där"):
+                    score += w  # det här, den där: a demonstrative, as likely as subject + verb
+                elif word not in self.classes and finite_like(word):
+                    score += w
+            elif classes and word not in self.classes and (
+                infinitive_like(word) or finite_like(word)
+            ):
                 score -= w
         if (
             right is not None

@@ -40,6 +40,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NUMBER = re.compile(r"\d+(?:[-–.,]\d+)*")
 _CLAUSE_END = frozenset('.!?:;,()[]"”»')
 _CACHE_LIMIT = 500_000
+_ONE_LETTER_WORDS = frozenset("iåö")  # Swedish words of one letter (a lone l may be an i)
 
 
 class NotFittedError(ValueError, AttributeError):
@@ -86,13 +87,15 @@ class OcrRepairer:
         unlisted_max: cap on a compound's or inflected form's score (rarer than any listed word).
         suffix_penalty: a listed word plus an inflection ending the list lacks.
         stem_penalty: a part used as a stem (``skol-`` from ``skola``).
+        inflected_part_penalty: a part before the last that is not a base form (``stod-``).
         beam: partial compound analyses kept per position.
         max_hyps: readings kept per piece.
         nonword_zipf: score of keeping a token no reading explains.
         odd_char_penalty: taken off that score per character Swedish words are not written with
             (``é``, a digit or ``&`` among letters): such a token is more likely damaged.
         single_letter_zipf: cap on the prior of keeping a lone letter (wordfreq counts noise).
-        short_caps: known words in capitals up to this length are acronyms, left alone.
+        short_caps: words in capitals up to this length are acronyms, left alone (unless
+            damage made a common word unknown: ``FOR`` for ``FÖR``).
         diacritic_prior: Beta prior (misread, intact) of the per-text å/ä/ö misreading rate.
         glyph_prior: Beta prior (misread, intact) of the per-text glyph misreading rate (per word).
         context_window: readings within this margin of the best are re-ranked in context.
@@ -102,6 +105,11 @@ class OcrRepairer:
         english_margin: a word is English when its English zipf exceeds its Swedish by this.
         join_margin: a word broken across two tokens is read joined when that reading beats
             the two pieces read apart by this much.
+        rare_zipf: two tokens one space apart are tried as one word only when one of them is
+            rarer than this (or no word); a short word in capitals is read only as a word at
+            least this common.
+        runon_penalty: a short function word run together with the next word (a lost space:
+            ``ochflöden``) scores as the two words, less this.
     """
 
     def __init__(
@@ -117,6 +125,7 @@ class OcrRepairer:
         unlisted_max: float = 1.0,
         suffix_penalty: float = 2.0,
         stem_penalty: float = 0.3,
+        inflected_part_penalty: float = 1.0,
         beam: int = 10,
         max_hyps: int = 8,
         nonword_zipf: float = -8.0,
@@ -133,6 +142,8 @@ class OcrRepairer:
         item_verb_weight: float = 1.5,
         english_margin: float = 1.0,
         join_margin: float = 2.0,
+        rare_zipf: float = 4.0,
+        runon_penalty: float = 1.0,
     ) -> None:
         self.confusions = confusions
         self.function_words = function_words
@@ -144,6 +155,7 @@ class OcrRepairer:
         self.unlisted_max = unlisted_max
         self.suffix_penalty = suffix_penalty
         self.stem_penalty = stem_penalty
+        self.inflected_part_penalty = inflected_part_penalty
         self.beam = beam
         self.max_hyps = max_hyps
         self.nonword_zipf = nonword_zipf
@@ -160,6 +172,8 @@ class OcrRepairer:
         self.item_verb_weight = item_verb_weight
         self.english_margin = english_margin
         self.join_margin = join_margin
+        self.rare_zipf = rare_zipf
+        self.runon_penalty = runon_penalty
 
     # -- scikit-learn contract -------------------------------------------------------------------
 
@@ -235,6 +249,8 @@ class OcrRepairer:
                 stem_penalty=self.stem_penalty,
                 nonword_zipf=self.nonword_zipf,
                 odd_char_penalty=self.odd_char_penalty,
+                runon_penalty=self.runon_penalty,
+                inflected_part_penalty=self.inflected_part_penalty,
                 max_hyps=self.max_hyps,
             ),
         )
@@ -361,9 +377,7 @@ class OcrRepairer:
                     parts.append(joined[ti, pi][0])
                 elif choice[pi]:
                     hyp = slot.options[choice[pi]]
-                    case = piece.case
-                    if slot.lead_i and hyp.text[:1] == "l":
-                        case = "lower"  # the capital I was an l: Iokaler -> lokaler
+                    case = _case_for(slot, hyp.text)
                     capitalise = case == "lead" and (
                         self._sentence_start(chunks, ti, pi) or self.lexicon_.is_proper(hyp.text)
                     )
@@ -392,19 +406,19 @@ class OcrRepairer:
         the two pieces read apart by ``join_margin``, each piece gets its share of it.
         Returns ``{(token, piece): (text, margin)}``.
         """
-        out: dict[tuple[int, int], tuple[str, float]] = {}
+        found: list[tuple[float, int, int, int, tuple[str, str]]] = []
         for ti in range(len(tokens) - 1):
             a_info, b_info = infos[ti], infos[ti + 1]
             if not a_info.slots or not b_info.slots:
                 continue
             a, b = a_info.slots[-1], b_info.slots[0]
-            token_a, token_b, ws = tokens[ti], tokens[ti + 1], chunks[2 * ti + 1]
-            if b.piece.start != 0 or (ti, len(a_info.slots) - 1) in out:
+            token_a, ws = tokens[ti], chunks[2 * ti + 1]
+            if b.piece.start != 0:
                 continue
             tail = token_a[a.piece.end :]
             if tail == "-" and "\n" in ws and b.piece.case in ("lower", "lead"):
                 pass  # line-end hyphenation
-            elif tail == "" and ws == " " and (self._poor(a, lrs) or self._poor(b, lrs)):
+            elif tail == "" and ws == " " and self._may_be_broken(a, b, lrs):
                 pass  # a word broken by a stray space
             else:
                 continue
@@ -416,14 +430,31 @@ class OcrRepairer:
                 continue
             cut = _split_point(a.piece.low, b.piece.low, best.text)
             texts = (best.text[:cut], best.text[cut:])
-            for (tj, pj, slot), text in zip(
-                ((ti, len(a_info.slots) - 1, a), (ti + 1, 0, b)), texts, strict=True
-            ):
+            found.append((score - apart, ti, len(a_info.slots) - 1, 0, texts))
+        out: dict[tuple[int, int], tuple[str, float]] = {}
+        for gain, ti, pa, pb, texts in sorted(found, key=lambda f: (-f[0], f[1])):
+            if (ti, pa) in out or (ti + 1, pb) in out:
+                continue
+            for tj, pj, text in ((ti, pa, texts[0]), (ti + 1, pb, texts[1])):
+                slot = infos[tj].slots[pj]
                 piece = slot.piece
                 plain = piece.low.replace("|", "i")
-                written = piece.text if text == plain else apply_case(text, piece.case)
-                out[tj, pj] = (written, score - apart)
+                case = _case_for(slot, text)
+                capitalise = case == "lead" and self._sentence_start(chunks, tj, pj)
+                written = piece.text if text == plain else apply_case(text, case, capitalise)
+                out[tj, pj] = (written, gain)
         return out
+
+    def _may_be_broken(self, a: _Slot, b: _Slot, lrs: tuple[float, float]) -> bool:
+        """Whether two pieces one space apart may be one word: one is rare or no word, and
+        either one has no reading as a word or together they spell a listed word."""
+        za, zb = a.options[0].base, b.options[0].base
+        if min(za, zb) >= self.rare_zipf:
+            return False
+        if self._poor(a, lrs) or self._poor(b, lrs):
+            return True
+        joined = (a.piece.low + b.piece.low).replace("|", "i")
+        return self.lexicon_.zipf(joined) > self.unlisted_max
 
     def _poor(self, slot: _Slot, lrs: tuple[float, float]) -> bool:
         """Whether no reading of the piece is a listed word."""
@@ -639,15 +670,15 @@ class OcrRepairer:
                     continue  # K-samverkan, t.ex.: an abbreviation
                 # a lone letter is a label or an abbreviation, or a two-letter word that lost its
                 # å/ä/ö (``s att``); wordfreq's counts of single letters are mostly web noise
-                hyps = tuple(h for h in hyps if len(h.text) > 1)
+                hyps = tuple(h for h in hyps if len(h.text) > 1 or h.text in _ONE_LETTER_WORDS)
                 if identity.base > self.single_letter_zipf:
                     identity = identity._replace(base=self.single_letter_zipf)
-            elif (
-                piece.case == "upper"
-                and len(low) <= self.short_caps
-                and identity.base > self.nonword_zipf
-            ):
-                continue  # a known short word in capitals: an acronym (SAN, ODA), left alone
+            elif piece.case == "upper" and len(low) <= self.short_caps:
+                # a short word in capitals is an acronym (SAN, ODA, GVF): left alone unless
+                # damage made a common word unknown (FOR for FÖR)
+                if identity.base > self.nonword_zipf:
+                    continue
+                hyps = tuple(h for h in hyps if h.base >= self.rare_zipf)
             english = bool(hyps) and identity.base > self.nonword_zipf and self._looks_english(low)
             slots.append(_Slot(piece, (identity, *hyps), english, low[:1] == "|"))
         if not slots:
@@ -662,6 +693,21 @@ class OcrRepairer:
                     dia += best.n_dia
                     glyph += best.n_glyph
         return _TokenInfo(tuple(slots), dia, glyph, words)
+
+
+def _case_for(slot: _Slot, text: str) -> str:
+    """The case to write reading ``text`` of the slot's piece in.
+
+    A capital ``I`` read as ``l`` was a lower-case letter (``Iokaler`` -> ``lokaler``); an
+    ``l`` read as ``i`` at the start may have been a capital ``I`` (``lngår`` -> ``Ingår`` at the
+    start of a sentence), so it is capitalised where a capital is expected, as a digit is.
+    """
+    piece = slot.piece
+    if slot.lead_i and text[:1] == "l":
+        return "lower"
+    if piece.case == "lower" and piece.low[:1] == "l" and text[:1] == "i":
+        return "lead"
+    return piece.case
 
 
 def _split_point(a: str, b: str, joined: str) -> int:
