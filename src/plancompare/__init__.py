@@ -13,7 +13,7 @@ Example:
 from .compare import log_odds
 from .decode import Decoded, read_source
 from .errors import EncodingError, ManifestError, ParseError, PlanError, PlanErrors, SourceFileError
-from .frame import COLUMNS, build_frame, load
+from .frame import COLUMNS, build_frame, fit_repairer, load
 from .manifest import PlanRecord, check_data, read_manifest
 from .ocr import OcrRepairer, apply_changes, damage, evaluate, repair_changes, repair_ocr
 from .themes import code_themes, load_codebook, on_topic
@@ -37,6 +37,7 @@ __all__ = [
     "code_themes",
     "damage",
     "evaluate",
+    "fit_repairer",
     "load",
     "load_codebook",
     "log_odds",

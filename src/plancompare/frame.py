@@ -9,7 +9,7 @@ Tables for people (units by kind, coverage, …) are in :mod:`plancompare.summar
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +19,7 @@ from .decode import read_source
 from .forms import PARSERS, Unit, check_coverage, clean_text
 from .forms.base import check_links, levels
 from .manifest import PlanRecord, read_manifest
-from .ocr import Change, apply_changes, repair_changes, repair_ocr
+from .ocr import Change, OcrRepairer, apply_changes
 from .schema import FRAME_COLUMNS
 
 COLUMNS: dict[str, str] = FRAME_COLUMNS
@@ -56,14 +56,17 @@ def _unit_text(unit: Unit, raw: str, changes: list[Change] | None, starts: list[
     return apply_changes(text, inside)
 
 
-def _rows(record: PlanRecord, text: str, units: list[Unit]) -> list[dict[str, object]]:
+def _rows(
+    record: PlanRecord, text: str, units: list[Unit], repairer: OcrRepairer | None
+) -> list[dict[str, object]]:
     stem = Path(record.file).stem
     order = sorted(range(len(units)), key=lambda i: (units[i].start, units[i].end))
     ids = {units[i].start: f"{stem}:{n:03d}" for n, i in enumerate(order)}
     level = levels(units)
     updated = next((u.extra["page_updated"] for u in units if "page_updated" in u.extra), "")
+    fix = repairer.repair if record.ocr and repairer is not None else None
     # OCR is repaired over the whole document, so the repairer sees the document's damage rate
-    changes = repair_changes(text) if record.ocr else None
+    changes = repairer.changes(text) if fix is not None and repairer is not None else None
     starts = [c.start for c in changes or []]
     rows = []
     line, counted = 1, 0  # line numbers counted on from the previous unit: linear in the text
@@ -88,19 +91,19 @@ def _rows(record: PlanRecord, text: str, units: list[Unit]) -> list[dict[str, ob
                 "char_start": u.start,
                 "char_end": u.end,
                 "line": line,
-                "section": _fix(u.section, record.ocr),
+                "section": _fix(u.section, fix),
                 "kind": u.kind,
                 "level": level.get(u.start),
                 "parent": ids[u.parent] if u.parent is not None else "",
                 "ref": u.ref,
-                "title": _fix(u.title, record.ocr),
+                "title": _fix(u.title, fix),
                 "text": _unit_text(u, text, changes, starts),
                 "status": u.status,
                 "outcome": (u.outcome or "unknown") if measure else "",
                 "outcome_evidence": _fix(u.outcome_evidence, record.ocr),
                 "deadline": u.deadline,
                 "responsible": u.responsible,
-                "cost": _fix(u.cost, record.ocr),
+                "cost": _fix(u.cost, fix),
                 "own_tags": TAG_SEPARATOR.join(u.own_tags),
                 "link": ids[u.link] if u.link is not None else "",
                 "truncated": u.truncated,
@@ -112,13 +115,28 @@ def _rows(record: PlanRecord, text: str, units: list[Unit]) -> list[dict[str, ob
     return rows
 
 
-def _fix(value: str, ocr: bool) -> str:
-    return repair_ocr(value) if ocr and value else value
+def _fix(value: str, repair: Callable[[str], str] | None) -> str:
+    return repair(value) if repair is not None and value else value
 
 
-def build_frame(records: Iterable[PlanRecord]) -> pd.DataFrame:
+def fit_repairer(records: Iterable[PlanRecord]) -> OcrRepairer:
+    """An :class:`~plancompare.ocr.OcrRepairer` fitted on the clean plans among ``records``
+    (manifest rows whose ``ocr`` is false), each read through :func:`read_source`.
+
+    Example:
+        >>> fit_repairer(read_manifest()).lexicon_.unigrams["kompetensförsörjning"] > 0
+        True
+    """
+    return OcrRepairer().fit(read_source(r.path).text for r in records if not r.ocr)
+
+
+def build_frame(
+    records: Iterable[PlanRecord], repairer: OcrRepairer | None = None
+) -> pd.DataFrame:
     """Parse every record's file and assemble the common frame, sorted stably.
 
+    Plans marked ``ocr`` are repaired with ``repairer``, by default one fitted on the clean
+    plans among ``records`` (:func:`fit_repairer`): the vocabulary of the corpus being loaded.
     Rows are ordered by ``plan_id``, ``source_file`` and ``char_start``, independent of
     the manifest's row order or the file system's.
 
@@ -127,10 +145,13 @@ def build_frame(records: Iterable[PlanRecord]) -> pd.DataFrame:
         >>> list(frame.columns[:3])
         ['unit_id', 'plan_id', 'municipality']
     """
+    records = list(records)
+    parsed = [parse_record(record) for record in records]
+    if repairer is None and any(r.ocr for r in records):
+        repairer = fit_repairer(records)
     rows: list[dict[str, object]] = []
-    for record in records:
-        text, units = parse_record(record)
-        rows.extend(_rows(record, text, units))
+    for record, (text, units) in zip(records, parsed, strict=True):
+        rows.extend(_rows(record, text, units, repairer))
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     frame = frame.astype(COLUMNS)
     frame = frame.sort_values(["plan_id", "source_file", "char_start"], kind="mergesort")

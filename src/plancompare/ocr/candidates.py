@@ -8,8 +8,8 @@ are *segments*; :func:`plancompare.swedish.compounds.compound_analyses` joins th
 compounds with the linking ``s``/``e`` and scores them.
 
 Example:
-    >>> from plancompare.ocr_next.channel import compile_readings, load_confusions
-    >>> from plancompare.ocr_next.lexicon import Lexicon
+    >>> from plancompare.ocr.channel import compile_readings, load_confusions
+    >>> from plancompare.ocr.lexicon import Lexicon
     >>> lex = Lexicon.from_texts(["kommunens stöd till förskolan"], use_wordfreq=False)
     >>> search = CandidateSearch(lex, compile_readings(load_confusions()))
     >>> hyps, identity = search.analyse("kornmunens")

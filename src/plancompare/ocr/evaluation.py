@@ -67,7 +67,7 @@ def score(damaged: Damaged, repaired: str) -> dict[str, object]:
     are *kept* when left as the channel left them.
 
     Example:
-        >>> from plancompare.ocr_next.damage import print_damage
+        >>> from plancompare.ocr.damage import print_damage
         >>> d = print_damage("Vi ska stärka lärarnas möjligheter.", rate=1.0, seed=3)
         >>> score(d, d.target)["recall"]
         1.0

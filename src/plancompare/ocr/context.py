@@ -6,7 +6,9 @@ the token alone cannot decide. Its neighbours can:
 * **function words** (``data/ocr/function_words.tsv``): after an infinitive marker (``att``,
   ``ska``, ``kan`` ...) an infinitive is expected and a finite verb is not; after a preposition,
   determiner or numeral a noun phrase is expected, so neither; after a subject pronoun a finite
-  verb (``det är``); a modal verb is expected before an infinitive (``bör utveckla``);
+  verb (``det är``); a modal verb is expected before an infinitive (``bör utveckla``), a
+  finite verb before a sentence adverb (``är inte``), and two finite verbs do not follow each
+  other (``Här spelar``, not ``Har spelar``);
 * **position**: the first word of a list item or line is, in a plan, most often an action verb
   in the imperative or infinitive (``Stärk``, ``Värna``, ``Höj``, ``Öka``:
   :func:`plancompare.swedish.is_action_verb`);
@@ -40,6 +42,7 @@ __all__ = [
     "finite_like",
     "infinitive_like",
     "is_item_start",
+    "present_like",
     "load_function_words",
 ]
 
@@ -69,12 +72,17 @@ def load_function_words(path: str | Path | None = None) -> dict[str, frozenset[s
 
 
 def infinitive_like(word: str) -> bool:
-    """A base form that could be an infinitive (``vara``, ``stärka``, ``nå``), not ``våra``.
+    """A base form that could be an infinitive (``vara``, ``stärka``, ``nå``), not ``våra``;
+    or a passive infinitive (``införas``).
 
     Example:
         >>> infinitive_like("stärka"), infinitive_like("våra"), infinitive_like("nå")
         (True, False, True)
+        >>> infinitive_like("införas"), infinitive_like("skolans")
+        (True, False)
     """
+    if word.endswith("as") and len(word) > 4:
+        return infinitive_like(word[:-1])
     return lemma(word) == word and (word.endswith("a") or (len(word) <= 3 and word[-1] in "åeo"))
 
 
@@ -103,9 +111,23 @@ def finite_like(word: str) -> bool:
         if any(word == stem + e or word == base + e for e in _VERB_ENDINGS):
             return word.endswith(("r", "de", "te", "dde", "tte", "ade"))
         return not any(word == stem + e or word == base + e for e in _NOUN_ENDINGS)
-    if len(base) <= 3 and base[-1] in "åeoö":  # gå, stå, se, bo, dö
-        return True
+    if len(base) <= 3 and base[-1] in "åeoö":  # gå, stå, se, bo, dö: not the supine gått
+        return not word.endswith("tt")
     return False
+
+
+def present_like(word: str) -> bool:
+    """A regular present-tense verb: the lemma + ``r`` (``spelar``, ``går``) or the stem +
+    ``er`` (``fyller``).
+
+    Example:
+        >>> present_like("spelar"), present_like("fyller"), present_like("nedsatt")
+        (True, True, False)
+    """
+    base = lemma(word)
+    return base != word and (
+        word == base + "r" or (base.endswith("a") and word == base[:-1] + "er")
+    )
 
 
 def is_item_start(chunks: list[str], ti: int) -> bool:
@@ -114,7 +136,7 @@ def is_item_start(chunks: list[str], ti: int) -> bool:
     on its line.
 
     Example:
-        >>> from plancompare.ocr_next.tokens import split_whitespace
+        >>> from plancompare.ocr.tokens import split_whitespace
         >>> chunks = split_whitespace("Mål\\n• Stark samverkan\\n2. Hoj lönerna")
         >>> [is_item_start(chunks, ti) for ti in range(6)]
         [True, True, True, False, True, True]
@@ -180,14 +202,19 @@ class Context:
                 infinitive_like(word) or finite_like(word)
             ):
                 score -= w
-        if (
-            right is not None
-            and "infinitive_marker" in self.classes.get(word, ())
-            and word != "att"  # a modal verb (bör, kan, ska), not the infinitive marker
-            and infinitive_like(right)
-            and right not in self.classes
-        ):
-            score += w
+        if right is not None:
+            if (
+                "infinitive_marker" in self.classes.get(word, ())
+                and word != "att"  # a modal verb (bör, kan, ska), not the infinitive marker
+                and infinitive_like(right)
+                and right not in self.classes
+            ):
+                score += w
+            finite = word not in self.classes and finite_like(word)
+            if finite and "after_verb" in self.classes.get(right, ()):
+                score += w  # det är inte, vi når också
+            elif finite and right not in self.classes and present_like(right):
+                score -= w  # two finite verbs in a row: Har spelar -> Här spelar
         return score
 
     def item_verb(self, word: str) -> float:

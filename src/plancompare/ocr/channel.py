@@ -65,8 +65,10 @@ class Confusion:
     """One way OCR misreads: ``intended`` printed as ``observed``.
 
     ``weight`` is normalised per kind: for a diacritic reading, the probability of this reading
-    given that its letter was misread; for a glyph reading, given that some glyph was misread;
-    a ligature is always its letters (weight 1).
+    given that its letter was misread (they sum to 1 per letter); for a glyph reading, its
+    likelihood relative to the average glyph reading (they average 1: the glyph rate is
+    estimated per word, and each reading applies to its own letters); a ligature is always its
+    letters (weight 1).
 
     Example:
         >>> c = Confusion(observed="1i", intended="lä", kind="diacritic", weight=0.02)
@@ -98,7 +100,7 @@ class Confusion:
 def load_confusions(path: str | Path | None = None) -> tuple[Confusion, ...]:
     """Read the confusion model (TSV: observed, intended, kind, weight[, note]; ``#`` comments).
 
-    Diacritic weights are normalised per letter, glyph weights over all glyph readings.
+    Diacritic weights are normalised to sum to 1 per letter, glyph weights to average 1.
 
     Example:
         >>> model = load_confusions()
@@ -133,19 +135,20 @@ def load_confusions(path: str | Path | None = None) -> tuple[Confusion, ...]:
             )
         rows.append(Confusion(observed.replace("I", CAPITAL_I), intended, kind, weight))
     totals: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
     for c in rows:
         totals[c.letter if c.kind == "diacritic" else c.kind] += c.weight
-    return tuple(
-        Confusion(
-            c.observed,
-            c.intended,
-            c.kind,
-            1.0
-            if c.kind == "ligature"
-            else c.weight / totals[c.letter if c.kind == "diacritic" else c.kind],
-        )
-        for c in rows
-    )
+        counts[c.kind] += 1
+    out = []
+    for c in rows:
+        if c.kind == "diacritic":
+            weight = c.weight / totals[c.letter]
+        elif c.kind == "glyph":
+            weight = c.weight * counts["glyph"] / totals["glyph"]
+        else:
+            weight = 1.0
+        out.append(Confusion(c.observed, c.intended, c.kind, weight))
+    return tuple(out)
 
 
 class Reading(NamedTuple):

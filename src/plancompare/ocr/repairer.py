@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plancompare.swedish.compounds import CompoundScoring
+from plancompare.swedish.tokens import abbreviations
 
 from .candidates import CandidateSearch, Hyp, SearchParams
 from .channel import compile_readings, estimate_rate, load_confusions
@@ -40,6 +41,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NUMBER = re.compile(r"\d+(?:[-–.,]\d+)*")
 _CLAUSE_END = frozenset('.!?:;,()[]"”»')
 _CACHE_LIMIT = 500_000
+_ABBREVIATION = re.compile(r"\W*(?:[^\W\d_]{1,4}\.){2,}\W*")  # fr.o.m., t.o.m.
+_EDGE = "()[]{}\"'”«»,;:!?"
 _ONE_LETTER_WORDS = frozenset("iåö")  # Swedish words of one letter (a lone l may be an i)
 
 
@@ -120,7 +123,7 @@ class OcrRepairer:
         use_wordfreq: bool = True,
         corpus_weight: float = 0.1,
         compound_penalty: float = 10.0,
-        part_min_zipf: float = 2.0,
+        part_min_zipf: float = 1.5,
         part_min_len: int = 3,
         unlisted_max: float = 1.0,
         suffix_penalty: float = 2.0,
@@ -130,7 +133,7 @@ class OcrRepairer:
         max_hyps: int = 8,
         nonword_zipf: float = -8.0,
         odd_char_penalty: float = 2.0,
-        single_letter_zipf: float = 5.0,
+        single_letter_zipf: float = 4.0,
         short_caps: int = 4,
         diacritic_prior: tuple[float, float] = (1.0, 1.0),
         glyph_prior: tuple[float, float] = (1.0, 100.0),
@@ -334,6 +337,11 @@ class OcrRepairer:
             choices[ti] = decided[0]
             if decided[1]:
                 ambiguous.append(ti)
+        # A lone letter next to a number or another lone letter is a label or an abbreviation
+        # (5 a §, t ex, s k): left as it is.
+        for ti, choice in enumerate(choices):
+            if choice and any(choice) and self._label(tokens, infos, ti):
+                choices[ti] = (0,) * len(choice)
         # A word broken across two tokens (line-end hyphen, stray space) is read as one.
         joined = self._joined(chunks, tokens, infos, lrs)
         # Pieces whose choice is close are re-ranked with their neighbours (first choices).
@@ -445,6 +453,21 @@ class OcrRepairer:
                 out[tj, pj] = (written, gain)
         return out
 
+    @staticmethod
+    def _label(tokens: list[str], infos: list[_TokenInfo], ti: int) -> bool:
+        """Whether token ``ti`` is a lone letter beside a number or another lone letter."""
+        slots = infos[ti].slots
+        if len(slots) != 1 or len(slots[0].piece.low) != 1:
+            return False
+        for j in (ti - 1, ti + 1):
+            if 0 <= j < len(tokens):
+                other = infos[j].slots
+                if _NUMBER.fullmatch(tokens[j].strip("(),.")) or (
+                    len(other) == 1 and len(other[0].piece.low) == 1
+                ):
+                    return True
+        return False
+
     def _may_be_broken(self, a: _Slot, b: _Slot, lrs: tuple[float, float]) -> bool:
         """Whether two pieces one space apart may be one word: one is rare or no word, and
         either one has no reading as a word or together they spell a listed word."""
@@ -518,7 +541,7 @@ class OcrRepairer:
         if j < 0:
             return True
         between = "".join(chunks[j + 1 : 2 * ti])
-        return chunks[j][-1] in ".!?:" or between.count("\n") >= 2
+        return chunks[j][-1] in ".!?" or between.count("\n") >= 2
 
     def _rates(self, text: str, infos: list[_TokenInfo]) -> tuple[float, float]:
         """Misreading rates of å/ä/ö and of other glyphs: clear damage versus intact."""
@@ -656,6 +679,8 @@ class OcrRepairer:
         found = pieces(token)
         if not found:
             return _EMPTY
+        if _ABBREVIATION.fullmatch(token) or token.strip(_EDGE).lower() in abbreviations():
+            return _EMPTY  # fr.o.m., t.ex., bl.a.: an abbreviation, written as it is
         slots: list[_Slot] = []
         words = 0
         for piece in found:
@@ -666,8 +691,11 @@ class OcrRepairer:
                 continue  # SKR:s, SKR:are: an ending after an abbreviation
             hyps, identity = self.search_.analyse(low, lead_deletion=piece.case != "title")
             if len(low) == 1:
-                if token[piece.end : piece.end + 1] in ("-", "."):
-                    continue  # K-samverkan, t.ex.: an abbreviation
+                if token[piece.end : piece.end + 1] in ("-", ".", ")") or (
+                    piece.case != "lower" and token[piece.start - 1 : piece.start] in "([/"
+                    and piece.start > 0
+                ):
+                    continue  # K-samverkan, t.ex., (S 2014:10): an abbreviation or a label
                 # a lone letter is a label or an abbreviation, or a two-letter word that lost its
                 # å/ä/ö (``s att``); wordfreq's counts of single letters are mostly web noise
                 hyps = tuple(h for h in hyps if len(h.text) > 1 or h.text in _ONE_LETTER_WORDS)
