@@ -32,7 +32,7 @@ from plancompare.swedish.compounds import (
 )
 from plancompare.swedish.frequencies import DIACRITICS, STAR
 
-from .channel import CAPITAL_I, DIA, Readings, marks_split
+from .channel import CAPITAL_I, DIA, GLYPH, Readings, marks_split
 from .lexicon import Lexicon
 
 __all__ = ["CandidateSearch", "Hyp", "SearchParams"]
@@ -68,6 +68,11 @@ class SearchParams:
     odd_char_penalty: float = 2.0
     runon_penalty: float = 1.0
     inflected_part_penalty: float = 1.0
+    full_search_below: float = 3.0
+    fast_enough: float = 2.0
+    quick_enough: float = -3.0
+    full_search_len: int = 8
+    max_glyph: int = 2
     max_hyps: int = 8
     rank_lr_dia: float = math.log10(0.5)
     rank_lr_glyph: float = math.log10(0.02)
@@ -79,8 +84,10 @@ class CandidateSearch:
     def __init__(self, lexicon: Lexicon, readings: Readings, params: SearchParams | None = None):
         self.lexicon = lexicon
         self.readings = readings
+        self.quick = readings.quick()
         self.params = params if params is not None else SearchParams()
         self._cache: dict[tuple, tuple[tuple[Hyp, ...], Hyp]] = {}
+        self._segment_cache: dict[tuple, list[Segment]] = {}
         self.short_words = frozenset(w for w in stopwords() if len(w) <= 4)
 
     def analyse(
@@ -100,24 +107,34 @@ class CandidateSearch:
         p = self.params
         plain = s.replace(CAPITAL_I, "i")
         z_plain = self.lexicon.zipf(plain)
+        rank = (p.rank_lr_dia, p.rank_lr_glyph)
+        # first the cheap readings (diacritics, digits, ligatures), whole words only
+        finals = self._whole_words(s, lead_deletion, self.quick)
         if z_plain > p.compound.unlisted_max:
-            # a listed word: no compound can beat keeping it, so only whole words are read
-            finals = self._whole_words(s, lead_deletion)
-        else:
-            analyses = compound_analyses(
-                s, lambda i: self._segments(s, i, lead_deletion), p.compound
-            )
-            finals = [
-                Hyp(a.text, a.score, *marks_split(a.marks), parts=a.parts) for a in analyses
-            ]
+            # a listed word: no compound can beat keeping it; a rare one is also read through
+            # every reading (mom -> inom, bam -> barn)
+            if z_plain < p.full_search_below or len(s) <= 3:
+                finals = self._whole_words(s, lead_deletion, self.readings)
+        elif max((h.score(*rank) for h in finals), default=_NEG_INF) < p.fast_enough:
+            # compounds, first through the cheap readings (a short piece: through every one)
+            finals = []
+            if len(s) > p.full_search_len:
+                finals = self._compounds(s, lead_deletion, self.quick)
+            if max((h.score(*rank) for h in finals), default=_NEG_INF) < p.quick_enough:
+                finals = self._compounds(s, lead_deletion, self.readings)
+            if (
+                run_ons
+                and z_plain == _NEG_INF
+                and len(s) >= 3
+                and not any(h.base > p.compound.unlisted_max for h in finals)
+            ):
+                finals.extend(self._run_ons(s, lead_deletion))
         # a non-word scores nonword_zipf, less for each character Swedish words are not
         # written with (é, digits, & ... inside letters): such a token is more likely damaged
         odd = sum(1 for ch in plain if ch not in _SWEDISH_LETTERS)
         identity = Hyp(plain, p.nonword_zipf - odd * p.odd_char_penalty, 0, 0)
         if z_plain > _NEG_INF:
             identity = Hyp(plain, max(z_plain, p.nonword_zipf), 0, 0, (plain,))
-        if run_ons and z_plain == _NEG_INF and len(s) >= 3:
-            finals.extend(self._run_ons(s, lead_deletion))
         hyps: list[Hyp] = []
         for hyp in finals:
             if hyp.text == plain:
@@ -149,7 +166,7 @@ class CandidateSearch:
                 small, other, small_first = right, left, False
             small_hyps = [
                 h
-                for h in self._whole_words(small, lead_deletion or not small_first)
+                for h in self._whole_words(small, lead_deletion or not small_first, self.readings)
                 if h.text in short
             ]
             z_small = self.lexicon.zipf(small.replace(CAPITAL_I, "i"))
@@ -175,28 +192,57 @@ class CandidateSearch:
             )
         return out
 
-    def _whole_words(self, s: str, lead_deletion: bool) -> list[Hyp]:
-        n = len(s)
-        out = []
-        for seg in self._segments(s, 0, lead_deletion):
-            if seg.end == n and not seg.stem:
-                out.append(Hyp(seg.text, seg.zipf + seg.logw, *marks_split(seg.marks), (seg.word,)))
-        return out
+    def _compounds(self, s: str, lead_deletion: bool, readings: Readings) -> list[Hyp]:
+        """Readings of ``s`` as one listed word or a compound of listed parts."""
+        analyses = compound_analyses(
+            s, lambda i: self._segments(s, i, lead_deletion, readings), self.params.compound
+        )
+        return [Hyp(a.text, a.score, *marks_split(a.marks), parts=a.parts) for a in analyses]
 
-    def _segments(self, s: str, i: int, lead_deletion: bool = True) -> list[Segment]:
-        """Known words (or stems) that some reading of ``s[i:j]`` spells, for every ``j``."""
+    def _whole_words(self, s: str, lead_deletion: bool, readings: Readings) -> list[Hyp]:
+        """Readings of all of ``s`` as one listed word."""
+        n = len(s)
+        return [
+            Hyp(seg.text, seg.zipf + seg.logw, *marks_split(seg.marks), (seg.word,))
+            for seg in self._segments(s, 0, lead_deletion, readings, whole=True)
+            if seg.end == n
+        ]
+
+    def _segments(
+        self,
+        s: str,
+        i: int,
+        lead_deletion: bool = True,
+        readings: Readings | None = None,
+        whole: bool = False,
+    ) -> list[Segment]:
+        """Known words (or stems) that some reading of ``s[i:j]`` spells, for every ``j``
+        (only ``j == len(s)``, and no stems, when ``whole``). Cached per ``s[i:]``."""
+        readings = readings if readings is not None else self.readings
+        ckey = (s[i:], lead_deletion or i > 0, readings is self.quick, whole)
+        hit = self._segment_cache.get(ckey)
+        if hit is None:
+            hit = self._search_segments(s[i:], lead_deletion or i > 0, readings, whole)
+            if len(self._segment_cache) < 1_000_000:
+                self._segment_cache[ckey] = hit
+        return [seg._replace(end=seg.end + i) for seg in hit] if i else hit
+
+    def _search_segments(
+        self, s: str, lead_deletion: bool, readings: Readings, whole: bool
+    ) -> list[Segment]:
+        i = 0
         lex = self.lexicon
         words = lex.words
         has_prefix = lex.has_prefix
-        readings = self.readings
         deletion = readings.deletion
+        max_glyph = self.params.max_glyph * GLYPH
         n = len(s)
         out: list[Segment] = []
         # state: position, key so far, star options, used deletion, glyph log weight, marks
         stack: list[tuple[int, str, tuple, bool, float, int]] = [(i, "", (), False, 0.0, 0)]
         while stack:
             pos, k, stars, used_del, glw, gm = stack.pop()
-            if k:
+            if k and (pos == n or not whole):
                 found = words(k)
                 if found:
                     self._emit(s, out, pos, n, k, found, stars, glw, gm, stem=False)
@@ -218,6 +264,8 @@ class CandidateSearch:
                     if has_prefix(nk):
                         stack.append((pos + 1, nk, stars, used_del, glw, gm))
                 for reading in readings.get(ch):
+                    if reading.marks == GLYPH and gm >= max_glyph:
+                        continue
                     if s.startswith(reading.observed, pos):
                         nk = k + reading.fragment
                         if has_prefix(nk):

@@ -178,6 +178,33 @@ class Readings:
         """Readings whose observed text starts with ``ch``."""
         return self.by_first.get(ch, ())
 
+    def quick(self) -> Readings:
+        """The readings that change one character into one other, where the observed character
+        is no ordinary letter or is a vowel losing its diacritic (``a`` → ``ä``, ``6`` → ``ö``,
+        ``1`` → ``l``), and ligatures: a cheap first search that finds most readings.
+
+        Example:
+            >>> quick = compile_readings(load_confusions()).quick()
+            >>> [r.fragment for r in quick.get("a")], quick.get("m"), quick.deletion
+            (['*'], (), None)
+        """
+        keep: dict[str, tuple[Reading, ...]] = {}
+        for ch, readings in self.by_first.items():
+            ordinary = ch.isalpha() and ch.isascii() and ch not in "ao"
+            chosen = tuple(
+                r
+                for r in readings
+                if len(r.observed) == 1
+                and (
+                    (r.options and not ordinary)  # a diacritic lost or misread: a, 6, é
+                    or r.marks == 0  # a ligature
+                    or (not ordinary and len(r.fragment) == 1)  # a digit for a letter: 1, 0
+                )
+            )
+            if chosen:
+                keep[ch] = chosen
+        return Readings(keep, None, frozenset(keep) | {CAPITAL_I})
+
 
 def compile_readings(confusions: Sequence[Confusion]) -> Readings:
     """Group the confusions for the search (diacritic readings sharing a fragment merged).

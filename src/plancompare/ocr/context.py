@@ -9,7 +9,7 @@ the token alone cannot decide. Its neighbours can:
   verb (``det är``); a modal verb is expected before an infinitive (``bör utveckla``), a
   finite verb before a sentence adverb (``är inte``), and two finite verbs do not follow each
   other (``Här spelar``, not ``Har spelar``);
-* **position**: the first word of a list item or line is, in a plan, most often an action verb
+* **position**: the first word of a list item is, in a list of measures, most often an action verb
   in the imperative or infinitive (``Stärk``, ``Värna``, ``Höj``, ``Öka``:
   :func:`plancompare.swedish.is_action_verb`);
 * **English**: a word in a run of English (``Teach for Sweden``) is left alone;
@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from plancompare import paths
-from plancompare.swedish import is_action_verb, lemma
+from plancompare.swedish import lemma
 
 from .lexicon import NUM
 
@@ -131,26 +131,30 @@ def present_like(word: str) -> bool:
 
 
 def is_item_start(chunks: list[str], ti: int) -> bool:
-    """Whether token ``ti`` of ``chunks`` (as :func:`split_whitespace` cuts them) opens a line
-    or list item: only whitespace without a line break, or a bullet/number marker, before it
-    on its line.
+    """Whether token ``ti`` of ``chunks`` (as :func:`split_whitespace` cuts them) opens a list
+    item or a line of its own: it follows a bullet or number marker, or starts a line after a
+    blank line, the start of the text, or a line ending in ``:`` or ``.`` -- not a line of
+    hard-wrapped prose that goes on from the line before.
 
     Example:
         >>> from plancompare.ocr.tokens import split_whitespace
-        >>> chunks = split_whitespace("Mål\\n• Stark samverkan\\n2. Hoj lönerna")
-        >>> [is_item_start(chunks, ti) for ti in range(6)]
-        [True, True, True, False, True, True]
+        >>> chunks = split_whitespace("Mål:\\nStark samverkan\\n2. Hoj lönerna och\\nstark tro")
+        >>> [is_item_start(chunks, ti) for ti in range(9)]
+        [True, True, False, False, True, False, False, False, False]
     """
     j = 2 * ti
+    marker = False
     while True:
         if j == 0:
             return True
         ws = chunks[j - 1]
         if "\n" in ws:
-            return True
+            before = chunks[j - 2]
+            return marker or ws.count("\n") >= 2 or not before or before[-1] in ":."
         before = chunks[j - 2]
         if not _MARKER.fullmatch(before):
             return False
+        marker = True
         j -= 2
 
 
@@ -159,7 +163,6 @@ class ContextParams:
     """Weights of the context rules (log10 units; see :class:`OcrRepairer`)."""
 
     grammar_weight: float = 1.5
-    item_verb_weight: float = 1.5
     english_margin: float = 1.0
 
 
@@ -196,19 +199,14 @@ class Context:
             elif "subject" in classes:
                 if left in _DEMONSTRATIVE and word in ("här", "där"):
                     score += w  # det här, den där: a demonstrative, as likely as subject + verb
-                elif word not in self.classes and finite_like(word):
+                elif (word not in self.classes and finite_like(word)) or self._modal(word):
                     score += w
             elif classes and word not in self.classes and (
                 infinitive_like(word) or finite_like(word)
             ):
                 score -= w
         if right is not None:
-            if (
-                "infinitive_marker" in self.classes.get(word, ())
-                and word != "att"  # a modal verb (bör, kan, ska), not the infinitive marker
-                and infinitive_like(right)
-                and right not in self.classes
-            ):
+            if self._modal(word) and infinitive_like(right) and right not in self.classes:
                 score += w
             finite = word not in self.classes and finite_like(word)
             if finite and "after_verb" in self.classes.get(right, ()):
@@ -217,9 +215,9 @@ class Context:
                 score -= w  # two finite verbs in a row: Har spelar -> Här spelar
         return score
 
-    def item_verb(self, word: str) -> float:
-        """Bonus for an action verb (imperative or infinitive) opening a list item or line."""
-        return self.params.item_verb_weight if is_action_verb(word) else 0.0
+    def _modal(self, word: str) -> bool:
+        """A finite modal or auxiliary verb (bör, kan, ska, vill), not the marker att."""
+        return word != "att" and "infinitive_marker" in self.classes.get(word, ())
 
     def looks_english(self, word: str, swedish_zipf: float) -> bool:
         """Whether ``word`` is clearly more English than Swedish."""

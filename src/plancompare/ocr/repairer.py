@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plancompare.swedish import is_action_verb
 from plancompare.swedish.compounds import CompoundScoring
 from plancompare.swedish.tokens import abbreviations
 
@@ -93,6 +94,16 @@ class OcrRepairer:
         inflected_part_penalty: a part before the last that is not a base form (``stod-``).
         beam: partial compound analyses kept per position.
         max_hyps: readings kept per piece.
+        full_search_below: a listed word rarer than this is read through every reading of the
+            channel (``mom`` -> ``inom``); a commoner one only through the cheap ones
+            (diacritics, digits, ligatures: ``vara`` -> ``våra``).
+        fast_enough: an unlisted piece whose cheap reading scores at least this is not searched
+            further (compounds, glyph readings, run-on words).
+        quick_enough: an unlisted piece whose compound reading through the cheap readings scores
+            at least this is not read through the glyph readings.
+        full_search_len: pieces up to this length (and listed words of up to three letters)
+            are read through every reading at once.
+        max_glyph: most glyph readings assumed in one part of a word.
         nonword_zipf: score of keeping a token no reading explains.
         odd_char_penalty: taken off that score per character Swedish words are not written with
             (``é``, a digit or ``&`` among letters): such a token is more likely damaged.
@@ -104,7 +115,8 @@ class OcrRepairer:
         context_window: readings within this margin of the best are re-ranked in context.
         context_weight, context_mu, context_clip: corpus bigram weight, smoothing and bound.
         grammar_weight: weight of a function-word rule.
-        item_verb_weight: bonus of an action verb opening a list item or line.
+        item_verb_weight: bonus of an action verb opening a list item, in a text whose items
+            mostly open with one.
         english_margin: a word is English when its English zipf exceeds its Swedish by this.
         join_margin: a word broken across two tokens is read joined when that reading beats
             the two pieces read apart by this much.
@@ -131,18 +143,23 @@ class OcrRepairer:
         inflected_part_penalty: float = 1.0,
         beam: int = 10,
         max_hyps: int = 8,
+        full_search_below: float = 3.0,
+        fast_enough: float = 2.0,
+        quick_enough: float = -3.0,
+        full_search_len: int = 8,
+        max_glyph: int = 2,
         nonword_zipf: float = -8.0,
         odd_char_penalty: float = 2.0,
         single_letter_zipf: float = 4.0,
         short_caps: int = 4,
         diacritic_prior: tuple[float, float] = (1.0, 1.0),
         glyph_prior: tuple[float, float] = (1.0, 100.0),
-        context_window: float = 3.0,
+        context_window: float = 5.0,
         context_weight: float = 0.5,
         context_mu: float = 2.0,
         context_clip: float = 1.0,
         grammar_weight: float = 1.5,
-        item_verb_weight: float = 1.5,
+        item_verb_weight: float = 3.0,
         english_margin: float = 1.0,
         join_margin: float = 2.0,
         rare_zipf: float = 4.0,
@@ -161,6 +178,11 @@ class OcrRepairer:
         self.inflected_part_penalty = inflected_part_penalty
         self.beam = beam
         self.max_hyps = max_hyps
+        self.full_search_below = full_search_below
+        self.fast_enough = fast_enough
+        self.quick_enough = quick_enough
+        self.full_search_len = full_search_len
+        self.max_glyph = max_glyph
         self.nonword_zipf = nonword_zipf
         self.odd_char_penalty = odd_char_penalty
         self.single_letter_zipf = single_letter_zipf
@@ -255,14 +277,20 @@ class OcrRepairer:
                 runon_penalty=self.runon_penalty,
                 inflected_part_penalty=self.inflected_part_penalty,
                 max_hyps=self.max_hyps,
+                full_search_below=self.full_search_below,
+                fast_enough=self.fast_enough,
+                quick_enough=self.quick_enough,
+                full_search_len=self.full_search_len,
+                max_glyph=self.max_glyph,
             ),
         )
         self.context_ = Context(
-            ContextParams(self.grammar_weight, self.item_verb_weight, self.english_margin),
+            ContextParams(self.grammar_weight, self.english_margin),
             self.function_words,
         )
         self._tokens: dict[str, _TokenInfo] = {}
         self._in_context: dict[tuple, int] = {}
+        self._joins: dict[tuple, tuple[float, tuple[str, str]] | None] = {}
         return self
 
     def transform(self, texts: Iterable[str]) -> list[str]:
@@ -337,14 +365,10 @@ class OcrRepairer:
             choices[ti] = decided[0]
             if decided[1]:
                 ambiguous.append(ti)
-        # A lone letter next to a number or another lone letter is a label or an abbreviation
-        # (5 a §, t ex, s k): left as it is.
-        for ti, choice in enumerate(choices):
-            if choice and any(choice) and self._label(tokens, infos, ti):
-                choices[ti] = (0,) * len(choice)
         # A word broken across two tokens (line-end hyphen, stray space) is read as one.
         joined = self._joined(chunks, tokens, infos, lrs)
         # Pieces whose choice is close are re-ranked with their neighbours (first choices).
+        item_bonus = self._item_bonus(chunks, infos, choices) if ambiguous else 0.0
         revised: dict[int, tuple[int, ...]] = {}
         for ti in ambiguous:
             info = infos[ti]
@@ -358,7 +382,7 @@ class OcrRepairer:
                 slot = info.slots[pi]
                 if slot.english and not (left_en or right_en):
                     left_en = self._english_run(tokens, ti)
-                first = item and pi == 0
+                first = item_bonus if item and pi == 0 else 0.0
                 ckey = (tokens[ti], pi, left, left_en, right, right_en, first, lrs)
                 pick = self._in_context.get(ckey)
                 if pick is None:
@@ -369,6 +393,11 @@ class OcrRepairer:
             revised[ti] = tuple(choice)
         for ti, choice in revised.items():
             choices[ti] = choice
+        # A lone letter next to a number or another lone letter is a label or an abbreviation
+        # (5 a §, t ex, s k): left as it is.
+        for ti, choice in enumerate(choices):
+            if choice and any(choice) and self._label(tokens, infos, ti):
+                choices[ti] = (0,) * len(choice)
 
         out = list(chunks)
         joined_tokens = {ti for ti, _ in joined}
@@ -425,20 +454,19 @@ class OcrRepairer:
                 continue
             tail = token_a[a.piece.end :]
             if tail == "-" and "\n" in ws and b.piece.case in ("lower", "lead"):
-                pass  # line-end hyphenation
-            elif tail == "" and ws == " " and self._may_be_broken(a, b, lrs):
-                pass  # a word broken by a stray space
+                hyphen = True  # line-end hyphenation
+            elif tail == "" and ws == " ":
+                hyphen = False  # perhaps a word broken by a stray space
             else:
                 continue
-            # two words cost two word probabilities: zipf(a) + zipf(b) - 9 against zipf(a+b)
-            apart = self._best(a, lrs)[1] + self._best(b, lrs)[1] - 9.0
-            hyps, identity = self.search_.analyse(a.piece.low + b.piece.low)
-            best, score = self._best_of((identity, *hyps), lrs)
-            if score - apart < self.join_margin or best.base <= self.nonword_zipf:
-                continue
-            cut = _split_point(a.piece.low, b.piece.low, best.text)
-            texts = (best.text[:cut], best.text[cut:])
-            found.append((score - apart, ti, len(a_info.slots) - 1, 0, texts))
+            ckey = (a.piece.low, b.piece.low, hyphen, lrs)
+            joint = self._joins.get(ckey, False)
+            if joint is False:
+                joint = self._join_pair(a, b, hyphen, lrs)
+                if len(self._joins) < _CACHE_LIMIT:
+                    self._joins[ckey] = joint
+            if joint is not None:
+                found.append((joint[0], ti, len(a_info.slots) - 1, 0, joint[1]))
         out: dict[tuple[int, int], tuple[str, float]] = {}
         for gain, ti, pa, pb, texts in sorted(found, key=lambda f: (-f[0], f[1])):
             if (ti, pa) in out or (ti + 1, pb) in out:
@@ -455,10 +483,12 @@ class OcrRepairer:
 
     @staticmethod
     def _label(tokens: list[str], infos: list[_TokenInfo], ti: int) -> bool:
-        """Whether token ``ti`` is a lone letter beside a number or another lone letter."""
+        """Whether token ``ti`` is a lone letter beside a number or another lone letter, or
+        part of an abbreviation written without its full stops (``t ex``, ``bl a``)."""
         slots = infos[ti].slots
         if len(slots) != 1 or len(slots[0].piece.low) != 1:
             return False
+        letter = slots[0].piece.low
         for j in (ti - 1, ti + 1):
             if 0 <= j < len(tokens):
                 other = infos[j].slots
@@ -466,7 +496,27 @@ class OcrRepairer:
                     len(other) == 1 and len(other[0].piece.low) == 1
                 ):
                     return True
+                word = tokens[j].strip(_EDGE + ".").lower()
+                pair = f"{letter}.{word}." if j > ti else f"{word}.{letter}."
+                if pair in abbreviations():
+                    return True
         return False
+
+    def _join_pair(
+        self, a: _Slot, b: _Slot, hyphen: bool, lrs: tuple[float, float]
+    ) -> tuple[float, tuple[str, str]] | None:
+        """``(gain, (text of a, text of b))`` when pieces ``a`` and ``b`` read better as one
+        word split in two, else ``None``."""
+        if not hyphen and not self._may_be_broken(a, b, lrs):
+            return None
+        # two words cost two word probabilities: zipf(a) + zipf(b) - 9 against zipf(a+b)
+        apart = self._best(a, lrs)[1] + self._best(b, lrs)[1] - 9.0
+        hyps, identity = self.search_.analyse(a.piece.low + b.piece.low, run_ons=False)
+        best, score = self._best_of((identity, *hyps), lrs)
+        if score - apart < self.join_margin or best.base <= self.nonword_zipf:
+            return None
+        cut = _split_point(a.piece.low, b.piece.low, best.text)
+        return score - apart, (best.text[:cut], best.text[cut:])
 
     def _may_be_broken(self, a: _Slot, b: _Slot, lrs: tuple[float, float]) -> bool:
         """Whether two pieces one space apart may be one word: one is rare or no word, and
@@ -494,6 +544,27 @@ class OcrRepairer:
             if best is None or sc > score:
                 best, score = hyp, sc
         return best, score  # type: ignore[return-value]
+
+    def _item_bonus(
+        self,
+        chunks: list[str],
+        infos: list[_TokenInfo],
+        choices: list[tuple[int, ...] | None],
+    ) -> float:
+        """Bonus for an action verb opening a list item: ``item_verb_weight`` times twice the
+        share of the text's items that open with one (capped at 1; a quarter assumed when the
+        text has fewer than three items; headings ending in ``:`` are no items), so a list of
+        measures (Värna, Höj, Öka) pulls its damaged first words (Stark -> Stärk) towards verbs
+        and prose does not."""
+        verbs = items = 0
+        for ti, info in enumerate(infos):
+            if info.slots and not chunks[2 * ti].endswith(":") and is_item_start(chunks, ti):
+                choice = choices[ti]
+                slot = info.slots[0]
+                items += 1
+                verbs += is_action_verb(slot.options[choice[0] if choice else 0].text)
+        share = verbs / items if items >= 3 else 0.25
+        return self.item_verb_weight * min(1.0, 2.0 * share)
 
     def _changes(self, chunks, out, infos, choices, lrs, joined) -> list[Change]:
         changes: list[Change] = []
@@ -647,7 +718,7 @@ class OcrRepairer:
         left_en: bool,
         right: str | None,
         right_en: bool,
-        item_start: bool,
+        item_bonus: float,
         lrs: tuple[float, float],
     ) -> int:
         if slot.english and (left_en or right_en):
@@ -659,8 +730,8 @@ class OcrRepairer:
             if hyp.base > self.nonword_zipf:
                 score += self.lexicon_.context(left, hyp.text, right)
                 score += ctx.grammar(left, hyp.text, right)
-                if item_start:
-                    score += ctx.item_verb(hyp.text)
+                if item_bonus and is_action_verb(hyp.text):
+                    score += item_bonus
             if score > best_score:
                 best, best_score = i, score
         return best
