@@ -157,3 +157,30 @@ def test_cli_runs_from_any_working_directory(tmp_path):
     result = run_cli("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "5 file(s) ok, 0 problem(s)" in result.stdout
+
+
+def test_ocr_repair_follows_the_data_directory_and_reads_cp1252(tmp_path):
+    """`check` accepts a clean plan saved by Excel/Notepad in cp1252; `build` then reads it
+    through the same decoder, and the OCR plan is repaired with *that* plan's words."""
+    data = tmp_path / "d"
+    (data / "raw").mkdir(parents=True)
+    header = "plan_id,file,municipality,municipality_source,organisation,title,doc_type,"
+    header += "period_start,period_end,form,ocr"
+    rows = [
+        "p1,clean.txt,Flårpsta,stated,Skolan,Plan,plan,2024,2024,generic,false",
+        "p2,scan.txt,Flårpsta,stated,Skolan,Ansökan,ansökan,2024,2024,generic,true",
+    ]
+    (data / "manifest.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    clean = "Insatser\n\nSkolledarna i Flårpsta träffas varje månad. Flårpsta växer.\n"
+    (data / "raw" / "clean.txt").write_bytes(clean.encode("cp1252"))
+    scan = "Insatser\n\nSkolledarna i Flarpsta traffas f6r att lara av varandra.\n"
+    (data / "raw" / "scan.txt").write_text(scan, encoding="utf-8")
+    checked = run_cli("check", "--data", str(data), cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    built = run_cli("build", "--data", str(data), cwd=tmp_path)
+    assert built.returncode == 0 and "Traceback" not in built.stderr, built.stderr
+    units = pd.read_csv(data / "processed" / "units.csv", dtype=str, keep_default_na=False)
+    repaired = " ".join(units[units.source_file == "scan.txt"].text)
+    assert "Skolledarna i Flårpsta träffas för att lära av varandra." in repaired
+    # the (made-up) name is in no word list: only the data directory's clean plan supplies it
+    assert "Flårpsta" not in plancompare.ocr.repair_ocr("Skolledarna i Flarpsta traffas")

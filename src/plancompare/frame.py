@@ -100,7 +100,7 @@ def _rows(
                 "text": _unit_text(u, text, changes, starts),
                 "status": u.status,
                 "outcome": (u.outcome or "unknown") if measure else "",
-                "outcome_evidence": _fix(u.outcome_evidence, record.ocr),
+                "outcome_evidence": _fix(u.outcome_evidence, fix),
                 "deadline": u.deadline,
                 "responsible": u.responsible,
                 "cost": _fix(u.cost, fix),
@@ -130,9 +130,7 @@ def fit_repairer(records: Iterable[PlanRecord]) -> OcrRepairer:
     return OcrRepairer().fit(read_source(r.path).text for r in records if not r.ocr)
 
 
-def build_frame(
-    records: Iterable[PlanRecord], repairer: OcrRepairer | None = None
-) -> pd.DataFrame:
+def build_frame(records: Iterable[PlanRecord], repairer: OcrRepairer | None = None) -> pd.DataFrame:
     """Parse every record's file and assemble the common frame, sorted stably.
 
     Plans marked ``ocr`` are repaired with ``repairer``, by default one fitted on the clean

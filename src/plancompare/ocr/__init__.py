@@ -20,8 +20,8 @@ The module-level functions use a repairer fitted on wordfreq's list alone
 directory it loads.
 
 Example:
-    >>> repair_ocr("Vi &r pa vag mot ett b&ttre stod f6r ldrare.")
-    'Vi är på väg mot ett bättre stöd för lärare.'
+    >>> repair_ocr("Vi &r pa vag mot ett stod f6r ldrare och kornmunens b&ttre skolor.")
+    'Vi är på väg mot ett stöd för lärare och kommunens bättre skolor.'
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from functools import lru_cache
 from .channel import CONFUSIONS_PATH, Confusion, load_confusions
 from .context import FUNCTION_WORDS_PATH, load_function_words
 from .damage import EVALUATION_CHANNEL_PATH, Damaged, damage, load_print_channel, print_damage
-from .evaluation import evaluate, score
+from .evaluation import evaluate, printed_text, score
 from .lexicon import Lexicon
 from .repairer import NotFittedError, OcrRepairer
 from .tokens import Change, TokenSpan, apply_changes, map_offset
@@ -56,6 +56,7 @@ __all__ = [
     "load_print_channel",
     "map_offset",
     "print_damage",
+    "printed_text",
     "repair_changes",
     "repair_ocr",
     "repair_with_spans",

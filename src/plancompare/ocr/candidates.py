@@ -138,7 +138,8 @@ class CandidateSearch:
         hyps: list[Hyp] = []
         for hyp in finals:
             if hyp.text == plain:
-                if not hyp.n_dia and not hyp.n_glyph and hyp.base > identity.base:
+                # the piece as it stands, read as a compound or two words run together
+                if hyp.score(*rank) > identity.score(*rank):
                     identity = hyp
             else:
                 hyps.append(hyp)
@@ -153,7 +154,8 @@ class CandidateSearch:
         the space: ``ochfloden``, ``enöversyn``, ``effektivti``).
 
         Scored as two words, ``zipf(a) + zipf(b) - 9``, less ``runon_penalty`` for the lost
-        space; the text stays one token (the repairer never adds a space).
+        space, which counts as one misread glyph (so it costs the text's glyph rate too); the
+        text stays one token (the repairer never adds a space).
         """
         p = self.params
         out: list[Hyp] = []
@@ -186,7 +188,7 @@ class CandidateSearch:
                     first.text + second.text,
                     first.base + second.base - 9.0 - p.runon_penalty,
                     first.n_dia + second.n_dia,
-                    first.n_glyph + second.n_glyph,
+                    first.n_glyph + second.n_glyph + 1,  # the lost space, as rare as a glyph
                     (*first.parts, *second.parts),
                 )
             )
@@ -250,9 +252,7 @@ class CandidateSearch:
                     for ending in "ae":
                         found = words(k + ending)
                         if found:
-                            self._emit(
-                                s, out, pos, n, k + ending, found, stars, glw, gm, stem=True
-                            )
+                            self._emit(s, out, pos, n, k + ending, found, stars, glw, gm, stem=True)
             if pos < n:
                 ch = s[pos]
                 if ch in DIACRITICS:

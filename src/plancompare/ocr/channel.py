@@ -212,7 +212,7 @@ def compile_readings(confusions: Sequence[Confusion]) -> Readings:
     Example:
         >>> r = compile_readings(load_confusions())
         >>> sorted(letter for letter, _ in next(x for x in r.get("é") if x.fragment == "*").options)
-        ['å', 'ä', 'ö']
+        ['ä', 'å', 'ö']
     """
     grouped: dict[tuple[str, str], dict[str, float]] = {}
     plain: list[Reading] = []

@@ -5,7 +5,8 @@ the token alone cannot decide. Its neighbours can:
 
 * **function words** (``data/ocr/function_words.tsv``): after an infinitive marker (``att``,
   ``ska``, ``kan`` ...) an infinitive is expected and a finite verb is not; after a preposition,
-  determiner or numeral a noun phrase is expected, so neither; after a subject pronoun a finite
+  determiner or numeral a noun phrase is expected, so neither (and after a preposition a
+  determiner is welcome: ``för våra``); after a subject pronoun a finite
   verb (``det är``); a modal verb is expected before an infinitive (``bör utveckla``), a
   finite verb before a sentence adverb (``är inte``), and two finite verbs do not follow each
   other (``Här spelar``, not ``Har spelar``);
@@ -32,6 +33,7 @@ from pathlib import Path
 
 from plancompare import paths
 from plancompare.swedish import lemma
+from plancompare.swedish.frequencies import zipf
 
 from .lexicon import NUM
 
@@ -168,9 +170,7 @@ class ContextParams:
 
 @lru_cache(maxsize=65536)
 def _english_zipf(word: str) -> float:
-    import wordfreq
-
-    return wordfreq.zipf_frequency(word, "en")
+    return zipf(word, lang="en")
 
 
 class Context:
@@ -201,8 +201,12 @@ class Context:
                     score += w  # det här, den där: a demonstrative, as likely as subject + verb
                 elif (word not in self.classes and finite_like(word)) or self._modal(word):
                     score += w
-            elif classes and word not in self.classes and (
-                infinitive_like(word) or finite_like(word)
+            elif "preposition" in classes and "determiner" in self.classes.get(word, ()):
+                score += w  # för våra lärare: a preposition opens a noun phrase
+            elif (
+                classes
+                and word not in self.classes
+                and (infinitive_like(word) or finite_like(word))
             ):
                 score -= w
         if right is not None:

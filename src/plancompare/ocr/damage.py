@@ -244,7 +244,9 @@ def print_damage(
     Example:
         >>> d = print_damage("Förskolan och skolan ska stärka kompetensförsörjningen.", seed=1)
         >>> d.text
-        'Forskolan och skolan ska st3rka kornpetensförs6rjningen.'
+        'F6rskolan och sko1an ska starka kompetensfórsorjning-\\nen.'
+        >>> d.target  # the letters restored, the line-end hyphen kept
+        'Förskolan och skolan ska stärka kompetensförsörjning-\\nen.'
         >>> print_damage("Förskolan", rate=0.0).text
         'Förskolan'
     """
@@ -325,9 +327,7 @@ def print_damage(
     target_text = "".join(out_tgt)
     token_owners = [o for o, s in zip(owner, out_dmg, strict=True) if s and not s.isspace()]
     groups = _groups(token_owners)
-    return Damaged(
-        text, damaged_text, target_text, groups, tuple(char_damaged), tuple(boundary)
-    )
+    return Damaged(text, damaged_text, target_text, groups, tuple(char_damaged), tuple(boundary))
 
 
 def _groups(token_owners: list[set[int]]) -> tuple[tuple[int, int, int, int], ...]:

@@ -14,11 +14,28 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .damage import Damaged
 
-__all__ = ["evaluate", "score"]
+__all__ = ["evaluate", "printed_text", "score"]
+
+_LINK_TARGET = re.compile(r"\]\([^()\s]*\)")
+_IMAGE_LINE = re.compile(r"^!\[.*$", re.MULTILINE)
+
+
+def printed_text(text: str) -> str:
+    """What a printed page of a web text shows: Markdown link targets and image lines removed.
+
+    OCR reads paper; a web page's Markdown carries link targets (``](/pressmeddelanden/...)``)
+    that no printed page shows, so they are taken out before damaging a web text.
+
+    Example:
+        >>> printed_text("Läs [mer](/a/b-c/) här.\\n![bild](x.png)\\nSlut")
+        'Läs [mer] här.\\n\\nSlut'
+    """
+    return _LINK_TARGET.sub("]", _IMAGE_LINE.sub("", text))
 
 
 def evaluate(damaged: str, reference: str, repaired: str) -> dict[str, object]:

@@ -211,4 +211,3 @@ class Lexicon:
         mu = self.context_mu
         ratio = math.log10((n + mu * p) / ((self.left_counts[first] + mu) * p))
         return max(-self.context_clip, min(self.context_clip, ratio))
-

@@ -152,8 +152,8 @@ class OcrRepairer:
         odd_char_penalty: float = 2.0,
         single_letter_zipf: float = 4.0,
         short_caps: int = 4,
-        diacritic_prior: tuple[float, float] = (1.0, 1.0),
-        glyph_prior: tuple[float, float] = (1.0, 100.0),
+        diacritic_prior: tuple[float, float] = (1.0, 4.0),
+        glyph_prior: tuple[float, float] = (1.0, 300.0),
         context_window: float = 5.0,
         context_weight: float = 0.5,
         context_mu: float = 2.0,
@@ -368,7 +368,7 @@ class OcrRepairer:
         # A word broken across two tokens (line-end hyphen, stray space) is read as one.
         joined = self._joined(chunks, tokens, infos, lrs)
         # Pieces whose choice is close are re-ranked with their neighbours (first choices).
-        item_bonus = self._item_bonus(chunks, infos, choices) if ambiguous else 0.0
+        item_bonus = self._item_bonus(chunks, infos, choices, lrs) if ambiguous else 0.0
         revised: dict[int, tuple[int, ...]] = {}
         for ti in ambiguous:
             info = infos[ti]
@@ -450,7 +450,7 @@ class OcrRepairer:
                 continue
             a, b = a_info.slots[-1], b_info.slots[0]
             token_a, ws = tokens[ti], chunks[2 * ti + 1]
-            if b.piece.start != 0:
+            if b.piece.start != 0 or self._acronym(a) or self._acronym(b):
                 continue
             tail = token_a[a.piece.end :]
             if tail == "-" and "\n" in ws and b.piece.case in ("lower", "lead"):
@@ -502,6 +502,9 @@ class OcrRepairer:
                     return True
         return False
 
+    def _acronym(self, slot: _Slot) -> bool:
+        return slot.piece.case == "upper" and len(slot.piece.low) <= self.short_caps
+
     def _join_pair(
         self, a: _Slot, b: _Slot, hyphen: bool, lrs: tuple[float, float]
     ) -> tuple[float, tuple[str, str]] | None:
@@ -550,10 +553,12 @@ class OcrRepairer:
         chunks: list[str],
         infos: list[_TokenInfo],
         choices: list[tuple[int, ...] | None],
+        lrs: tuple[float, float],
     ) -> float:
         """Bonus for an action verb opening a list item: ``item_verb_weight`` times twice the
-        share of the text's items that open with one (capped at 1; a quarter assumed when the
-        text has fewer than three items; headings ending in ``:`` are no items), so a list of
+        share of the text's items that may open with one -- a reading within ``context_window``
+        of the best is an action verb (capped at 1; none when the text has fewer than three
+        items; headings ending in ``:`` are no items), so a list of
         measures (Värna, Höj, Öka) pulls its damaged first words (Stark -> Stärk) towards verbs
         and prose does not."""
         verbs = items = 0
@@ -562,8 +567,13 @@ class OcrRepairer:
                 choice = choices[ti]
                 slot = info.slots[0]
                 items += 1
-                verbs += is_action_verb(slot.options[choice[0] if choice else 0].text)
-        share = verbs / items if items >= 3 else 0.25
+                # the item may open with an action verb: its reading or a close contender does
+                top = slot.options[choice[0] if choice else 0].score(*lrs)
+                verbs += any(
+                    top - h.score(*lrs) < self.context_window and is_action_verb(h.text)
+                    for h in slot.options
+                )
+        share = verbs / items if items >= 3 else 0.0
         return self.item_verb_weight * min(1.0, 2.0 * share)
 
     def _changes(self, chunks, out, infos, choices, lrs, joined) -> list[Change]:
@@ -763,7 +773,8 @@ class OcrRepairer:
             hyps, identity = self.search_.analyse(low, lead_deletion=piece.case != "title")
             if len(low) == 1:
                 if token[piece.end : piece.end + 1] in ("-", ".", ")") or (
-                    piece.case != "lower" and token[piece.start - 1 : piece.start] in "([/"
+                    piece.case != "lower"
+                    and token[piece.start - 1 : piece.start] in "([/"
                     and piece.start > 0
                 ):
                     continue  # K-samverkan, t.ex., (S 2014:10): an abbreviation or a label
