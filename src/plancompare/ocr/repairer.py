@@ -123,6 +123,8 @@ class OcrRepairer:
         rare_zipf: two tokens one space apart are tried as one word only when one of them is
             rarer than this (or no word); a short word in capitals is read only as a word at
             least this common.
+        max_passes: the text is repaired again while a pass still changes it, at most this
+            often (a repaired text reads as less damaged, and a second look may see more).
         runon_penalty: a short function word run together with the next word (a lost space:
             ``ochflöden``) scores as the two words, less this.
     """
@@ -163,6 +165,7 @@ class OcrRepairer:
         english_margin: float = 1.0,
         join_margin: float = 2.0,
         rare_zipf: float = 4.0,
+        max_passes: int = 3,
         runon_penalty: float = 1.0,
     ) -> None:
         self.confusions = confusions
@@ -198,6 +201,7 @@ class OcrRepairer:
         self.english_margin = english_margin
         self.join_margin = join_margin
         self.rare_zipf = rare_zipf
+        self.max_passes = max_passes
         self.runon_penalty = runon_penalty
 
     # -- scikit-learn contract -------------------------------------------------------------------
@@ -315,17 +319,47 @@ class OcrRepairer:
             >>> OcrRepairer().fit([]).repair("Teach for Sweden och ldrare for elever")
             'Teach for Sweden och lärare för elever'
         """
-        return "".join(self._run(text)[0])
+        return "".join(self._repair(text)[0])
 
     def changes(self, text: str) -> list[Change]:
         """The changes :meth:`repair` makes, in order, with offsets and scores."""
-        chunks, out, infos, choices, lrs, joined = self._run(text, keep=True)
-        return self._changes(chunks, out, infos, choices, lrs, joined)
+        out, found = self._repair(text)
+        chunks = split_whitespace(text)
+        changes: list[Change] = []
+        orig = new = 0
+        for i, (src, dst) in enumerate(zip(chunks, out, strict=True)):
+            if i % 2 == 0 and src != dst:
+                score, kind = found[i // 2]
+                changes.append(
+                    Change(
+                        i // 2, orig, orig + len(src), src, dst, score, new, new + len(dst), kind
+                    )
+                )
+            orig += len(src)
+            new += len(dst)
+        return changes
 
     def repair_with_spans(self, text: str) -> tuple[str, list[TokenSpan]]:
         """Repaired text plus the input/output span of every token (see ``map_offset``)."""
-        out = self._run(text)[0]
+        out = self._repair(text)[0]
         return "".join(out), token_spans(split_whitespace(text), out)
+
+    def _repair(self, text: str) -> tuple[list[str], dict[int, tuple[float, str]]]:
+        """Repair until nothing changes (at most ``max_passes`` passes), so that repairing the
+        output again changes nothing: a pass estimates the damage rates of the text it reads,
+        and a repaired text reads as less damaged. Returns the output chunks and, per changed
+        token, the score and kind of its last change."""
+        self._check_fitted()
+        found: dict[int, tuple[float, str]] = {}
+        current = text
+        out = split_whitespace(text)
+        for _ in range(self.max_passes):
+            chunks, out, changed = self._run(current)
+            if not changed:
+                break
+            found.update(changed)
+            current = "".join(out)
+        return out, found
 
     def misreading_rate(self, text: str) -> float:
         """Estimated share of å/ä/ö misread in ``text`` (intact letters versus clear damage).
@@ -345,8 +379,8 @@ class OcrRepairer:
         if not hasattr(self, "lexicon_"):
             raise NotFittedError("this OcrRepairer is not fitted yet: call fit(clean_texts)")
 
-    def _run(self, text: str, keep: bool = False) -> tuple:
-        self._check_fitted()
+    def _run(self, text: str) -> tuple[list[str], list[str], dict[int, tuple[float, str]]]:
+        """One pass: input chunks, output chunks, and ``{token: (score, kind)}`` of changes."""
         chunks = split_whitespace(text)
         tokens = chunks[0::2]
         cache_get = self._tokens.get
@@ -424,9 +458,7 @@ class OcrRepairer:
                 last = piece.end
             parts.append(token[last:])
             out[2 * ti] = "".join(parts)
-        if keep:
-            return chunks, out, infos, choices, lrs, joined
-        return out, None
+        return chunks, out, self._changed(chunks, out, infos, choices, lrs, joined)
 
     def _joined(
         self,
@@ -576,40 +608,27 @@ class OcrRepairer:
         share = verbs / items if items >= 3 else 0.0
         return self.item_verb_weight * min(1.0, 2.0 * share)
 
-    def _changes(self, chunks, out, infos, choices, lrs, joined) -> list[Change]:
-        changes: list[Change] = []
-        orig = new = 0
-        for i, (src, dst) in enumerate(zip(chunks, out, strict=True)):
-            if i % 2 == 0 and src != dst:
-                ti = i // 2
-                margin = math.inf
-                kind = "non-word"
-                for pi, slot in enumerate(infos[ti].slots):
-                    c = choices[ti][pi]
-                    if (ti, pi) in joined:
-                        margin = min(margin, joined[ti, pi][1])
-                        kind = "split-word"
-                    elif c:
-                        keep = slot.options[0]
-                        margin = min(margin, slot.options[c].score(*lrs) - keep.score(*lrs))
-                        if keep.base > self.nonword_zipf:
-                            kind = "real-word"
-                changes.append(
-                    Change(
-                        index=ti,
-                        start=orig,
-                        end=orig + len(src),
-                        original=src,
-                        replacement=dst,
-                        score=round(margin, 3),
-                        new_start=new,
-                        new_end=new + len(dst),
-                        kind=kind,
-                    )
-                )
-            orig += len(src)
-            new += len(dst)
-        return changes
+    def _changed(self, chunks, out, infos, choices, lrs, joined) -> dict[int, tuple[float, str]]:
+        """``{token index: (score, kind)}`` of the tokens a pass changed."""
+        changed: dict[int, tuple[float, str]] = {}
+        for i in range(0, len(chunks), 2):
+            if chunks[i] == out[i]:
+                continue
+            ti = i // 2
+            margin = math.inf
+            kind = "non-word"
+            for pi, slot in enumerate(infos[ti].slots):
+                c = choices[ti][pi]
+                if (ti, pi) in joined:
+                    margin = min(margin, joined[ti, pi][1])
+                    kind = "split-word"
+                elif c:
+                    keep = slot.options[0]
+                    margin = min(margin, slot.options[c].score(*lrs) - keep.score(*lrs))
+                    if keep.base > self.nonword_zipf:
+                        kind = "real-word"
+            changed[ti] = (round(margin, 3), kind)
+        return changed
 
     @staticmethod
     def _sentence_start(chunks: list[str], ti: int, pi: int) -> bool:
