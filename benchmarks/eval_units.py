@@ -9,6 +9,10 @@ overall, by the matching rule of ``tests/unit_labels.py``, and writes the table 
     .venv/bin/python benchmarks/eval_units.py                 # dev texts and seeds
     .venv/bin/python benchmarks/eval_units.py --split all     # adds the held-out texts
     .venv/bin/python benchmarks/eval_units.py --show 03       # what a text misses / adds
+    .venv/bin/python benchmarks/eval_units.py --final --split heldout3   # the final set, once
+
+The final held-out set (``heldout3``, texts 27 on) is read only with ``--final``: without it
+no split, not even ``all``, includes it (``unit_labels.corpus_split``).
 
 History of the held-out measurement (texts 11-14, ``tests/data/plans/split.csv``). The rules
 were written on the dev texts and the seeds only. Measured once, at the commit "Generic parser
@@ -32,7 +36,6 @@ without "att" is a commitment); heldout2 numbers printed since are on seen text.
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from pathlib import Path
 
@@ -40,10 +43,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 from unit_labels import (  # noqa: E402
+    FINAL_SPLITS,
     SCORED_KINDS,
     Label,
     Score,
     Span,
+    corpus_split,
     level_agreement,
     missed,
     read_labels,
@@ -68,15 +73,16 @@ def spans_of(text: str, form: str) -> list[Span]:
     return [Span(u.start, u.end, u.kind, str(level.get(u.start, ""))) for u in units]
 
 
-def cases(split: str) -> list[tuple[str, str, str, str, Path]]:
-    """(name, group, form, text, labels path) for the corpus texts of ``split`` and the seeds."""
+def cases(split: str, final: bool = False) -> list[tuple[str, str, str, str, Path]]:
+    """(name, group, form, text, labels path) for the corpus texts of ``split`` and the seeds.
+
+    The final held-out set is among the corpus texts only when ``final``.
+    """
     out = []
-    with open(PLANS / "split.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if split in ("all", row["split"]):
-                text = (PLANS / f"{row['id']}.txt").read_text(encoding="utf-8")
-                labels = PLANS / f"{row['id']}.labels.tsv"
-                out.append((row["id"], row["split"], "generic", text, labels))
+    for name, group in corpus_split(PLANS, final=final).items():
+        if split in ("all", group):
+            text = (PLANS / f"{name}.txt").read_text(encoding="utf-8")
+            out.append((name, group, "generic", text, PLANS / f"{name}.labels.tsv"))
     for record in read_manifest():
         stem = Path(record.file).stem
         text = read_source(record.path).text
@@ -90,14 +96,14 @@ def _fmt(s: Score) -> str:
     return f"{p:>5} {r:>5} {s.matched:>3}/{s.labels:<3}{s.predicted:>4}"
 
 
-def evaluate(split: str, show: str | None = None) -> str:
+def evaluate(split: str, show: str | None = None, final: bool = False) -> str:
     """The table (and, for texts whose name starts with ``show``, what they miss and add)."""
     head = f"{'text':<58}{'group':<10}{'form':<17}{'measure P    R   hit/lab pred':<30}"
     head += "goal P    R   hit/lab pred   levels"
     lines = [head, "-" * len(head)]
     totals: dict[str, dict[str, Score]] = {}
     details = []
-    for name, group, form, text, path in cases(split):
+    for name, group, form, text, path in cases(split, final):
         labels = read_labels(path, text)
         spans = spans_of(text, form)
         scores = {k: score(labels, spans, k) for k in SCORED_KINDS}
@@ -135,11 +141,17 @@ def _details(name: str, text: str, labels: list[Label], spans: list[Span]) -> st
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "heldout2", "all"), default="dev")
+    splits = ("dev", "heldout", "heldout2", *FINAL_SPLITS, "all")
+    parser.add_argument("--split", choices=splits, default="dev")
     parser.add_argument("--show", default=None, help="print misses and extras of texts by prefix")
     parser.add_argument("--no-write", action="store_true", help="do not write the results file")
+    parser.add_argument(
+        "--final", action="store_true", help="include the final held-out set (heldout3): once"
+    )
     args = parser.parse_args()
-    table = evaluate(args.split, args.show)
+    if args.split in FINAL_SPLITS and not args.final:
+        parser.error(f"--split {args.split} is the final held-out set: it needs --final")
+    table = evaluate(args.split, args.show, args.final)
     print(table, end="")
     if not args.no_write and not args.show:
         history = __doc__.split("History of", 1)[1]

@@ -3,7 +3,8 @@
 Each labelled text ``<id>.txt`` has ``<id>.labels.tsv`` (header ``kind level quote note``): every
 quote must occur exactly once in its text, rows in document order, kinds and levels valid. The
 corpora must keep the size the brief asks for, and every text must be named in its split file
-(plans: ``dev``, ``heldout``, or ``heldout2``, the second held-out set).
+(plans: ``dev``, ``heldout``, or ``heldout2``, the second held-out set; ``heldout3``, the final
+set, is read only under ``pytest --final`` -- see ``unit_labels.corpus_split``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+from unit_labels import DEVELOPMENT_SPLITS, FINAL_SPLITS, corpus_files, corpus_split
 
 from plancompare.paths import raw_dir
 
@@ -83,18 +85,19 @@ def read_text(path: Path) -> str:
     return raw.decode("utf-8")
 
 
-@pytest.mark.parametrize("stem", text_ids(PLANS))
+@pytest.mark.parametrize("stem", corpus_files(PLANS))
 def test_plan_labels_quote_their_text(stem: str) -> None:
     text = read_text(PLANS / f"{stem}.txt")
     check_labels(text, read_labels(PLANS / f"{stem}.labels.tsv"), stem)
 
 
 def test_plan_corpus_size_and_split() -> None:
-    ids = text_ids(PLANS)
-    split = read_split(PLANS / "split.csv")
+    ids = corpus_files(PLANS)
+    read_split(PLANS / "split.csv")  # the columns
+    split = corpus_split(PLANS)
     assert sorted(split) == ids, "split.csv must name every text, and only those"
-    assert set(split.values()) <= {"dev", "heldout", "heldout2"}
-    organisation = read_organisations()
+    assert set(split.values()) <= set(DEVELOPMENT_SPLITS) | set(FINAL_SPLITS)
+    organisation = {k: v for k, v in read_organisations().items() if k in split}
     assert sorted(organisation) == ids, "sources.csv must name every text, and only those"
     assert all(re.fullmatch(r"\d\d-[a-z0-9-]+", stem) for stem in ids)
     assert len(ids) >= 12
@@ -108,7 +111,7 @@ def test_plan_corpus_size_and_split() -> None:
 def test_second_heldout_set_size_and_independence() -> None:
     """``heldout2``: >= 6 texts, >= 4 organisations unseen in dev *and* in the first held-out set
     (whose failures have been studied), enough labels to measure with, no text repeated."""
-    split = read_split(PLANS / "split.csv")
+    split = corpus_split(PLANS)
     organisation = read_organisations()
     second = [stem for stem in sorted(split) if split[stem] == "heldout2"]
     assert len(second) >= 6
@@ -158,7 +161,7 @@ def test_ocr_unseen_size_and_split() -> None:
     words = {stem: word_count(read_text(OCR_UNSEEN / f"{stem}.txt")) for stem in ids}
     assert min(words.values()) >= 800, words
     assert sum(words.values()) >= 6000
-    plan_texts = [read_text(p) for p in PLANS.glob("*.txt")]
+    plan_texts = [read_text(PLANS / f"{stem}.txt") for stem in corpus_files(PLANS)]
     for stem in ids:
         opening = read_text(OCR_UNSEEN / f"{stem}.txt")[:200]
         assert not any(opening in plan for plan in plan_texts), f"{stem} is also a plan fixture"
@@ -177,3 +180,17 @@ def test_check_labels_rejects_a_step_without_its_measure() -> None:
     ]
     with pytest.raises(AssertionError, match="level-2 step before"):
         check_labels("Genomföra en inventering. Uppdrag att ...", rows, "example")
+
+
+def test_the_final_held_out_set_is_left_out_unless_final(tmp_path: Path) -> None:
+    """No reader of the corpus sees ``heldout3`` (or a text numbered 27 on) without --final."""
+    (tmp_path / "split.csv").write_text(
+        "id,split\n01-a,dev\n15-b,heldout2\n26-c,heldout3\n27-d,heldout3\n28-e,dev\n",
+        encoding="utf-8",
+    )
+    for stem in ("01-a", "15-b", "26-c", "27-d", "28-e", "29-unnamed", "05-unnamed"):
+        (tmp_path / f"{stem}.txt").write_text("x", encoding="utf-8")
+    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "15-b": "heldout2"}
+    assert corpus_files(tmp_path, final=False) == ["01-a", "05-unnamed", "15-b"]
+    assert len(corpus_split(tmp_path, final=True)) == 5
+    assert len(corpus_files(tmp_path, final=True)) == 7

@@ -9,11 +9,19 @@ regression fails; ``benchmarks/eval_units.py`` prints the whole table.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
-from unit_labels import Label, Score, Span, level_agreement, matches, read_labels, score
+from unit_labels import (
+    Label,
+    Score,
+    Span,
+    corpus_split,
+    level_agreement,
+    matches,
+    read_labels,
+    score,
+)
 
 from plancompare.decode import read_source
 from plancompare.forms import PARSERS
@@ -55,8 +63,8 @@ def test_levels_are_compared_on_matched_measures():
 
 
 def _split() -> dict[str, str]:
-    with open(PLANS / "split.csv", encoding="utf-8", newline="") as fh:
-        return {row["id"]: row["split"] for row in csv.DictReader(fh)}
+    """The corpus texts by split; the final set (heldout3) only under ``pytest --final``."""
+    return corpus_split(PLANS)
 
 
 def _spans(text: str, form: str) -> list[Span]:

@@ -10,7 +10,13 @@ are ``(start, end, kind)`` spans. The rule (issue 7):
   the first of them (merging costs recall);
 * precision of a kind = matched units of that kind / predicted units of that kind.
 
-Used by ``tests/test_units_eval.py`` and ``benchmarks/eval_units.py``.
+Used by ``tests/test_units_eval.py``, ``tests/test_fixture_corpus.py`` and
+``benchmarks/eval_units.py``.
+
+The plan corpus (``tests/data/plans``) also holds a final held-out set (``heldout3``, texts 27
+on) that nobody developing the parsers may read or score until the final measurement. Every
+reader of the corpus goes through :func:`corpus_split` / :func:`corpus_files`, which leave it
+out unless ``final=True`` (``pytest --final``, ``eval_units.py --final``).
 
 Example:
     >>> labels = [Label("measure", "", "Gör A", 0), Label("measure", "", "Gör B", 6)]
@@ -23,11 +29,58 @@ Example:
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 HEADER = ["kind", "level", "quote", "note"]
 SCORED_KINDS = ("measure", "goal")
+
+# The splits a parser's developer may read; anything else (``heldout3``) is final-only.
+DEVELOPMENT_SPLITS = ("dev", "heldout", "heldout2")
+FINAL_SPLITS = ("heldout3",)
+FIRST_FINAL_NUMBER = 27  # texts numbered from here on are final-only, whatever split.csv says
+FINAL = False  # set by tests/conftest.py (``pytest --final``) and eval_units.py (``--final``)
+
+
+def _held_back(stem: str, split: str | None, final: bool) -> bool:
+    """Whether the text ``stem`` (in ``split``; None when split.csv does not name it) is kept out.
+
+    >>> _held_back("12-hammaro", "heldout", False), _held_back("27-x", "dev", False)
+    (False, True)
+    >>> _held_back("13-kinda", "heldout3", False), _held_back("27-x", "heldout3", True)
+    (True, False)
+    """
+    if final:
+        return False
+    number = re.match(r"\d+", stem)
+    if number and int(number.group()) >= FIRST_FINAL_NUMBER:
+        return True
+    return split is not None and split not in DEVELOPMENT_SPLITS
+
+
+def corpus_split(plans: Path, final: bool | None = None) -> dict[str, str]:
+    """``id -> split`` from ``plans/split.csv``, without the final set unless ``final``.
+
+    ``final=None`` takes the module's ``FINAL`` (what ``--final`` set).
+    """
+    final = FINAL if final is None else final
+    with (plans / "split.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {r["id"]: r["split"] for r in rows if not _held_back(r["id"], r["split"], final)}
+
+
+def corpus_files(plans: Path, final: bool | None = None) -> list[str]:
+    """Sorted stems of the ``*.txt`` files in ``plans``, without the final set unless ``final``.
+
+    A file that ``split.csv`` does not name is listed (numbered before 27), so that a test can
+    catch it.
+    """
+    final = FINAL if final is None else final
+    with (plans / "split.csv").open(encoding="utf-8", newline="") as handle:
+        split = {r["id"]: r["split"] for r in csv.DictReader(handle)}
+    stems = (p.stem for p in plans.glob("*.txt"))
+    return sorted(s for s in stems if not _held_back(s, split.get(s), final))
 
 
 @dataclass(frozen=True)
