@@ -190,18 +190,19 @@ def test_plan_similarity_is_a_symmetric_cosine_table(frame):
     np.testing.assert_allclose(sims.to_numpy(), sims.to_numpy().T)
     np.testing.assert_allclose(np.diag(sims), 1.0)
     assert ((sims >= 0) & (sims <= 1)).all().all()
-    themes = pd.DataFrame({"a": [1, 0, 1], "b": [0, 1, 1]}, index=["x:1", "x:2", "y:1"])
-    tiny = pd.DataFrame(
+    # x's measures: one on pay (lon), one on work environment → profile (½, ½);
+    # y's one measure touches both → (1, 1): the same direction, cosine 1
+    codes = pd.DataFrame(
         {
-            "unit_id": ["x:1", "x:2", "y:1"],
-            "kind": "measure",
-            "plan_id": ["x", "x", "y"],
-            "text": "lön",
-            "parent": "",
+            "unit_id": ["x:1", "x:2", "y:1", "y:1"],
+            "framework": "plan_themes",
+            "theme": ["lon", "arbetsmiljo", "lon", "arbetsmiljo"],
         }
     )
-    # x's measures: one a, one b → profile (½, ½); y: (1, 1) → the same direction
-    by_theme = plan_similarity(tiny, basis="themes", themes=themes)
+    tiny = pd.DataFrame(
+        {"unit_id": ["x:1", "x:2", "y:1"], "kind": "measure", "plan_id": ["x", "x", "y"]}
+    ).assign(text="lön", parent="", level=1)
+    by_theme = plan_similarity(tiny, basis="themes", codes=codes)
     assert by_theme.loc["x", "y"] == pytest.approx(1.0)
 
 

@@ -24,7 +24,12 @@ from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score, sil
 from sklearn.neighbors import kneighbors_graph
 from sklearn.preprocessing import normalize
 
+from .compare import ALPHA0, THEME_FRAMEWORKS, log_odds_sparse, term_counts, theme_columns
 from .features import select_units, text_vectorizer
+from .themes import code_themes, on_topic
+
+#: Frameworks whose agreement with the clusters is reported (adjusted mutual information).
+AGREEMENT_FRAMEWORKS = (*THEME_FRAMEWORKS, "skr2019", "skr2024", "stage")
 
 METHODS = ("kmeans", "agglomerative")
 
@@ -439,8 +444,6 @@ def describe_clusters(
         >>> table[["cluster", "size", "top_terms", "central_ids"]].values.tolist()
         [[0, 3, 'lön', 'b; c; a'], [1, 2, 'vfu', 'd; e']]
     """
-    from .compare import ALPHA0, log_odds_sparse, term_counts
-
     X = normalize(np.asarray(X, dtype=np.float64))
     labels = model.labels_
     frame = units.reset_index(drop=True).assign(_cluster=labels.astype(str))
@@ -476,6 +479,22 @@ def describe_clusters(
     return pd.DataFrame(out)
 
 
+def dominant_themes(units: pd.DataFrame, codes: pd.DataFrame, framework: str) -> pd.Series:
+    """Each unit's theme in ``framework`` with the most hits (ties: alphabetical), or "(none)".
+
+    Example:
+        >>> codes = pd.DataFrame({"unit_id": ["a", "a", "a", "b"], "framework": "process",
+        ...                       "theme": ["behalla", "attrahera", "attrahera", "behalla"]})
+        >>> dominant_themes(pd.DataFrame({"unit_id": ["a", "b", "c"]}), codes, "process").tolist()
+        ['attrahera', 'behalla', '(none)']
+    """
+    mine = codes[codes["framework"] == framework]
+    counts = mine.groupby(["unit_id", "theme"]).size().rename("n").reset_index()
+    counts = counts.sort_values(["unit_id", "n", "theme"], ascending=[True, False, True])
+    best = counts.drop_duplicates("unit_id").set_index("unit_id")["theme"]
+    return units["unit_id"].map(best).fillna("(none)").rename(framework)
+
+
 class ClusterResult(NamedTuple):
     """Everything :func:`cluster_measures` found, as tables a notebook shows directly."""
 
@@ -501,12 +520,11 @@ def cluster_measures(
     kinds: Sequence[str] = ("measure",),
     level: str | int = "leaf",
     method: str = "kmeans",
-    ks: Iterable[int] = range(2, 9),
-    themes: pd.DataFrame | None = None,
-    theme_labels: pd.DataFrame | None = None,
-    on_topic: pd.Series | None = None,
+    ks: Iterable[int] = range(2, 11),
+    codes: pd.DataFrame | None = None,
+    join_themes: bool = False,
     theme_weight: float = 0.3,
-    n_components: int = 50,
+    n_components: int = 20,
     min_similarity: float = 0.15,
     n_boot: int = 50,
     map_method: str = "tsne",
@@ -516,14 +534,15 @@ def cluster_measures(
     """Cluster the measures of ``frame`` in one call: scan, choose k, label, judge, map.
 
     Selects units (:func:`plancompare.features.select_units`, leaf measures by default),
-    embeds them (:class:`MeasureSpace`, joined with ``themes`` — a unit × theme matrix
-    indexed by ``unit_id`` — when given), scans ``ks`` (clipped to 2…n−1) with
-    :func:`silhouette_scan`, clusters with ``k`` (default: the k of highest silhouette),
-    flags outliers, measures stability (:func:`cluster_stability`), describes the clusters
-    (:func:`describe_clusters`), places measures on a map (:func:`measure_map`), and, given
-    ``theme_labels`` (one column per framework, one theme per unit, indexed by ``unit_id``),
-    reports the adjusted mutual information of clusters and themes. ``on_topic`` (booleans
-    indexed like ``frame``) is carried into ``units`` so outliers can be read next to it.
+    embeds them (:class:`MeasureSpace`; with ``join_themes`` joined with their themes of
+    :data:`~plancompare.compare.THEME_FRAMEWORKS` at ``theme_weight``), scans ``ks`` (clipped
+    to 2…n−1) with :func:`silhouette_scan`, clusters with ``k`` (default: the k of highest
+    silhouette), flags outliers, measures stability (:func:`cluster_stability`), describes
+    the clusters (:func:`describe_clusters`), places measures on a map (:func:`measure_map`)
+    and reports the adjusted mutual information between clusters and each framework of
+    :data:`AGREEMENT_FRAMEWORKS` (each measure's dominant theme). ``units`` carries the
+    on-topic flag of theme coding so that outliers can be read next to it. ``codes`` is
+    :func:`plancompare.code_themes`' table (coded here when not given).
 
     Example:
         >>> from plancompare import load
@@ -531,13 +550,13 @@ def cluster_measures(
         >>> int(result.units.cluster.max()), int(result.scan.k.min()), len(result.units)
         (3, 2, 45)
     """
+    codes = codes if codes is not None else code_themes(frame)
     units = select_units(frame, kinds, level)
     table = units[UNIT_COLUMNS].reset_index(drop=True)
-    if on_topic is not None:
-        table["on_topic"] = on_topic.reindex(units.index).to_numpy(dtype=bool)
+    table["on_topic"] = on_topic(units, codes=codes).to_numpy(dtype=bool)
     fit_input: object = table["text"]
-    if themes is not None:
-        matrix = themes.reindex(table["unit_id"]).fillna(0).reset_index(drop=True)
+    if join_themes:
+        matrix = theme_columns(frame, units, codes).astype(float).reset_index(drop=True)
         fit_input = pd.concat([table[["text"]], matrix], axis=1)
     space = MeasureSpace(
         vectorizer, n_components=n_components, theme_weight=theme_weight, random_state=random_state
@@ -563,13 +582,13 @@ def cluster_measures(
     )
     clusters = describe_clusters(table, X, model, vectorizer=space.vectorizer)
     clusters = clusters.merge(stability.by_cluster[["cluster", "jaccard"]], "left", on="cluster")
-    agreement = pd.DataFrame(columns=["framework", "ami"])
-    if theme_labels is not None:
-        labels = theme_labels.reindex(table["unit_id"]).fillna("(none)")
-        agreement = pd.DataFrame(
-            {
-                "framework": list(labels.columns),
-                "ami": [theme_agreement(model.labels_, labels[c]) for c in labels.columns],
-            }
-        )
+    frameworks = [f for f in AGREEMENT_FRAMEWORKS if f in set(codes["framework"])]
+    agreement = pd.DataFrame(
+        {
+            "framework": frameworks,
+            "ami": [
+                theme_agreement(model.labels_, dominant_themes(table, codes, f)) for f in frameworks
+            ],
+        }
+    )
     return ClusterResult(table, clusters, scan, stability, agreement, space, model, X)

@@ -20,6 +20,12 @@ from sklearn.base import BaseEstimator, clone
 from sklearn.preprocessing import normalize
 
 from .features import select_units, text_vectorizer
+from .themes import NO_STAGE, STAGE, code_themes, on_topic, stage_profile, theme_matrix
+from .themes.coding import resolve_codebook
+
+#: The codebook frameworks that describe what a measure is about (not whether it is on topic,
+#: nor its stage): used for theme profiles and shared themes.
+THEME_FRAMEWORKS = ("plan_themes", "process")
 
 #: Default prior strength α0 (pseudo-words spread over the vocabulary by corpus share).
 ALPHA0 = 500.0
@@ -262,7 +268,7 @@ def plan_similarity(
     by: str = "plan_id",
     *,
     basis: str = "text",
-    themes: pd.DataFrame | None = None,
+    codes: pd.DataFrame | None = None,
     kinds: Sequence[str] = ("measure",),
     level: str | int = "leaf",
     vectorizer: BaseEstimator | None = None,
@@ -271,8 +277,9 @@ def plan_similarity(
 
     ``text``: each group's profile is the mean of its measures' unit-length TF-IDF vectors
     (one vocabulary for the corpus), so a plan with many measures does not outweigh one with
-    few. ``themes``: each group's profile is the share of its measures coded with each theme,
-    from ``themes`` (a unit × theme matrix indexed by ``unit_id``). Rows and columns sorted.
+    few. ``themes``: each group's profile is the share of its measures coded with each theme
+    of :data:`THEME_FRAMEWORKS` (from ``codes``, :func:`plancompare.code_themes`' table,
+    coded here when not given). Rows and columns sorted.
 
     Example:
         >>> from plancompare import load
@@ -286,9 +293,7 @@ def plan_similarity(
     if basis == "text":
         vectors = _unit_vectors(units["text"].astype(str), vectorizer)
     elif basis == "themes":
-        if themes is None:
-            raise ValueError("basis='themes' needs a unit × theme matrix (themes=…)")
-        matrix = themes.reindex(units["unit_id"]).fillna(0).to_numpy(dtype=np.float64)
+        matrix = theme_columns(frame, units, codes).to_numpy(dtype=np.float64)
         vectors = sparse.csr_array((matrix > 0).astype(np.float64))
     else:
         raise ValueError(f"unknown basis {basis!r}: choose 'text' or 'themes'")
@@ -312,11 +317,27 @@ def similarity_linkage(similarity: pd.DataFrame, method: str = "average") -> np.
     return hierarchy.linkage(squareform(distance, checks=False), method=method)
 
 
-def _theme_sets(themes: pd.DataFrame | None, unit_ids: Sequence[str]) -> dict[str, frozenset]:
-    """Each unit's set of themes, from a long coding table (``unit_id``, ``theme``)."""
-    if themes is None:
-        return {}
-    wanted = themes[themes["unit_id"].isin(set(unit_ids))]
+def theme_columns(
+    frame: pd.DataFrame, units: pd.DataFrame, codes: pd.DataFrame | None
+) -> pd.DataFrame:
+    """Unit × theme booleans (themes of :data:`THEME_FRAMEWORKS`) for ``units``, in order.
+
+    Example:
+        >>> from plancompare import load
+        >>> frame = load()
+        >>> matrix = theme_columns(frame, select_units(frame), None)
+        >>> matrix.shape[0], "lon" in matrix.columns
+        (43, True)
+    """
+    codes = codes if codes is not None else code_themes(frame)
+    parts = [theme_matrix(units, codes, framework=name) for name in THEME_FRAMEWORKS]
+    return pd.concat(parts, axis=1)
+
+
+def _theme_sets(codes: pd.DataFrame, unit_ids: Sequence[str]) -> dict[str, frozenset]:
+    """Each unit's set of themes of :data:`THEME_FRAMEWORKS`, from a coding table."""
+    wanted = codes[codes["unit_id"].isin(set(unit_ids))]
+    wanted = wanted[wanted["framework"].isin(THEME_FRAMEWORKS)]
     return {uid: frozenset(group) for uid, group in wanted.groupby("unit_id")["theme"]}
 
 
@@ -340,7 +361,7 @@ def gaps(
     *,
     by: str = "municipality",
     threshold: float = 0.2,
-    themes: pd.DataFrame | None = None,
+    codes: pd.DataFrame | None = None,
     kinds: Sequence[str] = ("measure",),
     level: str | int = "leaf",
     vectorizer: BaseEstimator | None = None,
@@ -351,7 +372,7 @@ def gaps(
     Measures are compared by the cosine of their TF-IDF vectors (one vocabulary for the
     corpus). One row per (measure of ``a``, other group): the nearest measure there
     (``nearest_id``, ``nearest_text``), its ``similarity``, the themes the two share
-    (``shared_themes``, from ``themes``, a long coding table with ``unit_id`` and ``theme``),
+    (``shared_themes``: themes of :data:`THEME_FRAMEWORKS` from ``codes``, coded when absent),
     ``counterpart`` (similarity ≥ ``threshold``) and ``unique`` (no counterpart in any group
     compared). ``b`` names the groups to compare with (default: every other group; naming
     ``a`` itself finds each measure itself, at similarity 1). Work is one sparse product per
@@ -376,7 +397,8 @@ def gaps(
         if missing:
             raise ValueError(f"no {by} {missing[0]!r} among the selected units")
     mine = np.flatnonzero(labels == a)
-    theme_sets = _theme_sets(themes, units["unit_id"].tolist())
+    codes = codes if codes is not None else code_themes(frame)
+    theme_sets = _theme_sets(codes, units["unit_id"].tolist())
     parts = []
     for other in others:
         theirs = np.flatnonzero(labels == other)
@@ -421,3 +443,90 @@ def unique_measures(table: pd.DataFrame) -> pd.DataFrame:
         text=("text", "first"), similarity=("similarity", "max"), unique=("unique", "first")
     )
     return best[best["unique"]].drop(columns="unique").reset_index()
+
+
+#: What makes a measure concrete, each read from the unit model's columns.
+ANATOMY_FEATURES = ("responsible", "deadline", "cost", "follow_up", "outcome")
+
+
+def _named(measures: pd.DataFrame, frame: pd.DataFrame, column: str) -> np.ndarray:
+    """Whether a measure, or a measure enclosing it (via ``parent``), fills in ``column``."""
+    filled = dict(zip(frame["unit_id"], frame[column].astype(str).str.strip() != "", strict=True))
+    parent = dict(zip(frame["unit_id"], frame["parent"], strict=True))
+    out = []
+    for unit in measures["unit_id"]:
+        seen: set[str] = set()
+        while unit and unit not in seen and not filled.get(unit, False):
+            seen.add(unit)
+            unit = parent.get(unit, "")
+        out.append(bool(unit) and filled.get(unit, False))
+    return np.asarray(out, dtype=bool)
+
+
+def _has_follow_up(measures: pd.DataFrame, frame: pd.DataFrame) -> np.ndarray:
+    """Whether a follow-up unit sits in a measure's own section or one enclosing it."""
+    follow = frame[frame["kind"] == "follow_up"]
+    places = set(zip(follow["source_file"], follow["section"], strict=True))
+    out = []
+    for source, section in zip(measures["source_file"], measures["section"], strict=True):
+        parts = str(section).split(" > ")
+        ancestors = {" > ".join(parts[:i]) for i in range(1, len(parts) + 1)}
+        out.append(any((source, s) in places for s in ancestors))
+    return np.asarray(out, dtype=bool)
+
+
+def anatomy(
+    frame: pd.DataFrame,
+    by: str = "plan_id",
+    *,
+    codes: pd.DataFrame | None = None,
+    include_off_topic: bool = False,
+) -> pd.DataFrame:
+    """How concrete each plan is: shares of its leaf measures naming each part of a measure.
+
+    One row per group ``by`` (sorted) with ``municipality``, ``n_measures`` and, as shares
+    (0–1) of those measures: ``responsible``, ``deadline`` and ``cost`` (the plan's own field
+    is filled in, for the measure or a measure enclosing it), ``follow_up`` (a follow-up unit
+    sits in the measure's section or one enclosing it) and ``outcome`` (the plan states the
+    measure's fate: done, carried over or not done); ``plan_follow_up`` says whether the plan
+    has any follow-up unit at all. Then, for ``by="plan_id"``, the stage profile of the same
+    measures (:func:`plancompare.themes.stage_profile`: share at each stage, by leading
+    verb). Off-topic measures are left out unless ``include_off_topic``.
+
+    Example:
+        >>> from plancompare import load
+        >>> table = anatomy(load())
+        >>> float(table.loc["malmo-uppfoljning-2020-2021", "deadline"])
+        1.0
+    """
+    codes = codes if codes is not None else code_themes(frame)
+    measures = select_units(frame)
+    if not include_off_topic:
+        measures = measures[on_topic(measures, codes=codes).to_numpy()]
+    flags = pd.DataFrame(
+        {
+            "responsible": _named(measures, frame, "responsible"),
+            "deadline": _named(measures, frame, "deadline"),
+            "cost": _named(measures, frame, "cost"),
+            "follow_up": _has_follow_up(measures, frame),
+            "outcome": measures["outcome"].isin(["done", "carried_over", "not_done"]),
+        },
+        index=measures.index,
+    )
+    groups = measures.groupby(by, sort=True)
+    table = pd.DataFrame(
+        {
+            "municipality": groups["municipality"].agg(lambda s: "/".join(sorted(set(s)))),
+            "n_measures": groups.size(),
+        }
+    ).join(flags.astype(float).groupby(measures[by]).mean())
+    plans_with = set(frame.loc[frame["kind"] == "follow_up", by])
+    table["plan_follow_up"] = [g in plans_with for g in table.index]
+    stages = stage_profile(frame, codes, include_off_topic=include_off_topic)
+    if by == "plan_id":
+        table = table.join(stages.drop(columns=["municipality", "n_measures"]))
+        book = resolve_codebook(None, frame)
+        glosses = book[book["framework"] == STAGE].set_index("theme")["gloss_en"]
+        table.attrs["stage_labels"] = {**glosses.to_dict(), NO_STAGE: "no stage verb"}
+    table.index.name = by
+    return table

@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -46,6 +47,7 @@ _NOT_A_WORD = re.compile(r"[\d\W_]+")
 _ENTRIES: dict[tuple, dict[str, tuple[str | None, tuple[str, ...]]]] = {}
 
 
+@cache
 def _function_words() -> frozenset[str]:
     return swedish.stopwords() | swedish.modal_verbs()
 
@@ -150,16 +152,21 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
     def _count(
         self, texts: Iterable[str], vocabulary: dict[str, int] | None
     ) -> tuple[sparse.csr_matrix, list[str]]:
-        """Term counts (texts × terms) and the terms; with ``vocabulary``, only its terms."""
+        """Term counts (texts × terms) and the terms; with ``vocabulary``, only its terms.
+
+        Unigrams: a (texts × distinct words) matrix times a (distinct words × terms) matrix.
+        Bigrams: pairs of consecutive content words coded as integers (key a · K + key b), so
+        only the pairs kept ever become strings.
+        """
         codes, distinct, lengths = self._words(texts)
         entries = self._entries(distinct)
-        docs = np.repeat(np.arange(len(lengths)), lengths)
         n_docs = len(lengths)
+        docs = np.repeat(np.arange(n_docs), lengths)
         if vocabulary is None:
             names = sorted({t for key, extra in entries if key for t in (key, *extra)})
             index = {name: i for i, name in enumerate(names)}
         else:
-            index, names = vocabulary, None
+            index, names = vocabulary, []
         rows, cols = [], []
         for word_id, (key, extra) in enumerate(entries):
             for term in (key, *extra) if key else ():
@@ -167,7 +174,7 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
                 if col is not None:
                     rows.append(word_id)
                     cols.append(col)
-        width = len(index) if vocabulary is not None else len(names)
+        width = len(index)
         word_terms = sparse.csr_matrix(
             (np.ones(len(rows)), (rows, cols)), shape=(len(distinct), width)
         )
@@ -175,36 +182,52 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
             (np.ones(len(codes)), (docs, codes)), shape=(n_docs, len(distinct))
         )
         counts = (doc_words @ word_terms).tocsr()
-        if not self.bigrams:
-            return counts, names or []
-        # bigrams: consecutive content words in the same text
-        keys = np.asarray([key or "" for key, _ in entries], dtype=object)
-        content = np.asarray([key is not None for key, _ in entries], dtype=bool)
-        a, b = codes[:-1], codes[1:]
-        ok = content[a] & content[b] & (docs[:-1] == docs[1:])
-        pair_docs = docs[:-1][ok]
-        pairs = keys[a[ok]] + " " + keys[b[ok]] if ok.any() else np.zeros(0, dtype=object)
+        if not self.bigrams or len(codes) < 2:
+            return counts, names
+        key_of_word, key_names = pd.factorize(
+            np.asarray([key for key, _ in entries], dtype=object), use_na_sentinel=True
+        )
+        n_keys = max(len(key_names), 1)
+        kid = np.asarray(key_of_word, dtype=np.int64)[codes]
+        a, b = kid[:-1], kid[1:]
+        ok = (a >= 0) & (b >= 0) & (docs[:-1] == docs[1:])
+        pairs, pair_docs = a[ok] * n_keys + b[ok], docs[:-1][ok]
+        distinct_pairs, pair_of = np.unique(pairs, return_inverse=True)
         if vocabulary is None:
-            pair_codes, pair_names = pd.factorize(pairs) if len(pairs) else ([], [])
-            pair_codes = np.asarray(pair_codes, dtype=np.int64)
-            seen = np.unique(pair_docs * max(len(pair_names), 1) + pair_codes)
-            df = np.bincount(seen % max(len(pair_names), 1), minlength=len(pair_names))
-            kept = sorted(
-                str(p) for p, d in zip(pair_names, df, strict=True) if d >= self.bigram_min_df
-            )
-            extra_index = {p: len(names) + i for i, p in enumerate(kept)}
-            names = names + kept
+            seen = np.unique(pair_docs * max(len(distinct_pairs), 1) + pair_of)
+            df = np.bincount(seen % max(len(distinct_pairs), 1), minlength=len(distinct_pairs))
+            kept = np.flatnonzero(df >= self.bigram_min_df)
+            labels = [
+                f"{key_names[p // n_keys]} {key_names[p % n_keys]}" for p in distinct_pairs[kept]
+            ]
+            order = np.argsort(np.asarray(labels, dtype=object), kind="stable")
+            column_of_pair = np.full(len(distinct_pairs), -1, dtype=np.int64)
+            column_of_pair[kept[order]] = width + np.arange(len(kept))
+            names = names + [labels[i] for i in order]
             width = len(names)
         else:
-            extra_index = index
-        cols = np.asarray([extra_index.get(p, -1) for p in pairs], dtype=np.int64)
+            key_index = {k: i for i, k in enumerate(key_names)}
+            column_of_pair = np.full(len(distinct_pairs), -1, dtype=np.int64)
+            wanted = {}
+            for term, col in vocabulary.items():
+                first, _, second = term.partition(" ")
+                if second and first in key_index and second in key_index:
+                    wanted[key_index[first] * n_keys + key_index[second]] = col
+            if wanted:
+                codes_wanted = np.fromiter(wanted, dtype=np.int64)
+                at = np.searchsorted(distinct_pairs, codes_wanted)
+                found = (at < len(distinct_pairs)) & (
+                    distinct_pairs[np.minimum(at, len(distinct_pairs) - 1)] == codes_wanted
+                )
+                column_of_pair[at[found]] = np.fromiter(wanted.values(), dtype=np.int64)[found]
+        cols = column_of_pair[pair_of]
         hit = cols >= 0
         bigram_counts = sparse.csr_matrix(
             (np.ones(int(hit.sum())), (pair_docs[hit], cols[hit])), shape=(n_docs, width)
         )
         if counts.shape[1] < width:
             counts = sparse.hstack([counts, sparse.csr_matrix((n_docs, width - counts.shape[1]))])
-        return (counts + bigram_counts).tocsr(), names or []
+        return (counts + bigram_counts).tocsr(), names
 
     # -- the estimator ----------------------------------------------------------------------
 
@@ -225,17 +248,19 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
     def fit_transform(self, raw_documents: Iterable[str], y: object = None) -> sparse.csr_matrix:
         counts, names = self._count(raw_documents, None)
         keep = self._limit(counts, names)
+        if not len(keep):
+            raise ValueError("empty vocabulary: the texts hold no content words (or min_df/max_df)")
         counts = counts[:, keep]
         self.vocabulary_ = {names[i]: col for col, i in enumerate(keep)}
-        self._tfidf = TfidfTransformer(
+        self.tfidf_ = TfidfTransformer(
             norm=self.norm,
             use_idf=self.use_idf,
             smooth_idf=self.smooth_idf,
             sublinear_tf=self.sublinear_tf,
         ).fit(counts)
         if self.use_idf:
-            self.idf_ = self._tfidf.idf_
-        return self._tfidf.transform(counts)
+            self.idf_ = self.tfidf_.idf_
+        return self.tfidf_.transform(counts)
 
     def count_matrix(self, raw_documents: Iterable[str]) -> sparse.csr_matrix:
         """Raw term counts (texts × ``vocabulary_``), before TF-IDF weighting."""
@@ -243,7 +268,7 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
         return counts
 
     def transform(self, raw_documents: Iterable[str]) -> sparse.csr_matrix:
-        return self._tfidf.transform(self.count_matrix(raw_documents))
+        return self.tfidf_.transform(self.count_matrix(raw_documents))
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         names = np.empty(len(self.vocabulary_), dtype=object)

@@ -15,6 +15,7 @@ from .clusters import (
     plot_measure_map,
     plot_topic_shares,
 )
+from .compare import plot_anatomy, plot_distinctive_terms, plot_similarity
 from .style import MUNICIPALITY_COLOURS, municipality_colour, municipality_colours
 from .themes import FRAMEWORK_LABELS, plot_stage_profile, plot_theme_coverage
 from .units import KIND_COLOURS, plot_measures_by_municipality, plot_units_by_kind
@@ -25,6 +26,9 @@ __all__ = [
     "MUNICIPALITY_COLOURS",
     "municipality_colour",
     "municipality_colours",
+    "plot_anatomy",
+    "plot_distinctive_terms",
+    "plot_similarity",
     "plot_cluster_scan",
     "plot_cluster_stability",
     "plot_measure_map",

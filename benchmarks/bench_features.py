@@ -1,0 +1,90 @@
+"""SwedishVectorizer against scikit-learn's plain TfidfVectorizer on the same texts.
+
+Goal (issue 10): the Swedish vectorizer within 2x the time of a plain ``TfidfVectorizer``.
+
+Texts: synthetic measures (``plancompare.synthetic.synthetic_frame``) made of real Swedish
+words drawn by a Zipf law over the 100,000 most frequent words, so a corpus has the long tail
+of distinct words that real plans have (about one distinct word per ten running words at
+500,000 words); every round draws a *new* corpus (a new seed), so no cache meets a text twice.
+
+Both vectorizers run in the same process on the same texts, alternating, best of ``ROUNDS``:
+
+- baseline: ``TfidfVectorizer(token_pattern=<the Swedish word pattern>, sublinear_tf=True)``;
+- ``cold``: the Swedish vectorizer with every per-word cache emptied first (the lemma and
+  compound caches of ``plancompare.swedish`` and the vectorizer's own), i.e. each distinct
+  word analysed from scratch; the shared tables (word list, lemma dictionary) are loaded once
+  before timing, as an import would;
+- ``warm``: the same, after the vectorizer has seen another corpus of the same size from the
+  same distribution (a second run in one session): only words new to the session are analysed.
+
+Run from the repository root: ``.venv/bin/python benchmarks/bench_features.py [N_UNITS]``;
+writes ``benchmarks/results/features.txt``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from plancompare import features, swedish
+from plancompare.swedish import lemmatize
+from plancompare.synthetic import synthetic_frame
+
+ROUNDS = 3
+MODES = ("parts", "char", "none")
+
+
+def clear_word_caches() -> None:
+    features._ENTRIES.clear()
+    lemmatize._cache.clear()
+    swedish.compound_parts.cache_clear()
+
+
+def timed(func) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def main(n_units: int = 20_000) -> None:
+    swedish.lemma("förvaltningen"), swedish.compound_parts("lönestrategi")  # load tables
+    baseline = TfidfVectorizer(token_pattern=features._WORD.pattern, sublinear_tf=True)
+    rows = []
+    for mode in MODES:
+        times: dict[str, list[float]] = {"plain": [], "cold": [], "warm": []}
+        for r in range(ROUNDS):
+            texts = synthetic_frame(n_units, random_state=100 + r).text.tolist()
+            other = synthetic_frame(n_units, random_state=200 + r).text.tolist()
+            vectorizer = features.SwedishVectorizer(compounds=mode)
+            times["plain"].append(timed(lambda t=texts: baseline.fit_transform(t)))
+            clear_word_caches()
+            times["cold"].append(timed(lambda t=texts, v=vectorizer: v.fit_transform(t)))
+            clear_word_caches()
+            vectorizer.fit_transform(other)
+            times["warm"].append(timed(lambda t=texts, v=vectorizer: v.fit_transform(t)))
+        plain = min(times["plain"])
+        n_words = sum(len(t.split()) for t in texts)
+        distinct = len({w for t in texts for w in t.split()})
+        for state in ("cold", "warm"):
+            best = min(times[state])
+            rows.append(
+                f"compounds={mode:<5} {state}: {best:7.2f} s   plain TfidfVectorizer "
+                f"{plain:5.2f} s   ratio {best / plain:5.2f}x"
+            )
+    header = (
+        f"{n_units} synthetic measures per round ({n_words} running words, {distinct} "
+        f"distinct), best of {ROUNDS} rounds, a new corpus each round; same process; "
+        "goal: ratio <= 2.0"
+    )
+    text = "\n".join([header, *rows])
+    out = Path("benchmarks/results/features.txt")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text + "\n", encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main(*(int(a) for a in sys.argv[1:]))

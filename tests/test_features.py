@@ -1,0 +1,111 @@
+"""The Swedish vectorizer: terms a reader can check against the words of a measure."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.base import clone
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import Normalizer
+
+import plancompare
+from plancompare.features import SwedishVectorizer, select_units
+
+# Sentences from the seed plans (Malmö 1.1, Norrköping, Södertälje; OCR repaired)
+VFU = "Utveckla ett systematiskt arbete av VFU-samordning för att attrahera lärarstudenter"
+LON = (
+    "Ta fram en strategi för chefsorganisation inom respektive verksamhetsområde "
+    "samt en lönestrategi."
+)
+SKA = "Förvaltningen ska arbeta med medarbetarskap. Man skall välja att stanna kvar."
+
+
+def terms(text: str, **params) -> list[str]:
+    return SwedishVectorizer(**params).build_analyzer()(text)
+
+
+def test_lemmas_and_no_function_words():
+    found = terms(SKA)
+    assert "förvaltning" in found and "medarbetarskap" in found
+    # ska/skall are modal verbs (not skola, school) and, like stop words, no topic term
+    assert not {"ska", "skall", "skola", "med", "att", "man"} & set(found)
+
+
+def test_compounds_count_as_themselves_and_as_their_parts():
+    found = terms(LON)
+    assert "lön+strategi" in found and {"lön", "strategi"} <= set(found)
+    assert "chef+organisation" in found and "chef" in found
+    assert terms(LON, compounds="none").count("strategi") == 1  # the simple word only
+    chars = terms(LON, compounds="char")
+    assert "lönestrategi" in chars and "~<lön" in chars and "lön" not in chars
+
+
+def test_bigrams_are_adjacent_content_words_kept_when_they_recur():
+    found = terms(VFU)
+    assert "systematisk arbete" in found
+    assert "arbete vfu-samordning" not in found  # "av" stands between them
+    texts = [VFU, "Ett systematiskt arbete med lönestrategi", "Inget annat"]
+    vocabulary = SwedishVectorizer().fit(texts).vocabulary_
+    assert "systematisk arbete" in vocabulary  # in two texts
+    assert "attrahera lärarstudent" not in vocabulary  # in one only (bigram_min_df=2)
+    assert "systematisk" in SwedishVectorizer(bigrams=False).fit(texts).vocabulary_
+
+
+def test_sentence_marks_break_bigrams():
+    assert "medarbetarskap man" not in terms(SKA)
+    assert "medarbetarskap välja" not in terms(SKA.replace("Man skall", ""))
+
+
+def test_transform_counts_what_fit_counted_and_ignores_new_words():
+    frame = plancompare.load()
+    texts = select_units(frame).text.tolist()
+    vectorizer = SwedishVectorizer()
+    fitted = vectorizer.fit_transform(texts)
+    np.testing.assert_allclose(fitted.toarray(), vectorizer.transform(texts).toarray())
+    unseen = vectorizer.count_matrix(["Xyzzy plugh och lönestrategi"])
+    names = vectorizer.get_feature_names_out()
+    expected = {"lön", "strategi", "lön+strategi"}  # Norrköping's plan has a lönestrategi
+    assert {names[i] for i in unseen.nonzero()[1]} == expected
+
+
+def test_counts_equal_the_analyzer_terms():
+    frame = plancompare.load()
+    texts = select_units(frame).text.tolist()
+    vectorizer = SwedishVectorizer(bigram_min_df=1).fit(texts)
+    counts = vectorizer.count_matrix(texts).toarray()
+    names = vectorizer.get_feature_names_out()
+    analyze = vectorizer.build_analyzer()
+    for row, text in zip(counts, texts, strict=True):
+        expected = Counter(analyze(text))
+        assert {names[i]: int(row[i]) for i in np.flatnonzero(row)} == dict(expected)
+
+
+def test_follows_the_estimator_contract():
+    vectorizer = SwedishVectorizer(compounds="char", min_df=2)
+    assert vectorizer.get_params()["compounds"] == "char" and not hasattr(vectorizer, "vocabulary_")
+    texts = [VFU, LON, SKA, VFU]
+    pipe = make_pipeline(clone(vectorizer), Normalizer()).fit(texts)
+    assert pipe.transform([LON]).shape == (1, len(pipe[0].vocabulary_))
+    assert all(t.startswith("~") or t in terms(VFU, compounds="char") for t in pipe[0].vocabulary_)
+    with pytest.raises(ValueError, match="compounds"):
+        SwedishVectorizer(compounds="split").fit(texts)
+    with pytest.raises(TypeError, match="sequence of texts"):
+        SwedishVectorizer().fit(VFU)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="abcåäö SKR:.-1\n", max_size=40), min_size=1, max_size=6))
+def test_any_text_vectorizes(texts):
+    vectorizer = SwedishVectorizer(bigram_min_df=1)
+    if not any(terms(t) for t in texts):
+        with pytest.raises(ValueError, match="empty vocabulary"):
+            vectorizer.fit_transform(texts)
+        return
+    matrix = vectorizer.fit_transform(texts)
+    assert matrix.shape == (len(texts), len(vectorizer.vocabulary_))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    assert np.all((np.abs(norms - 1) < 1e-9) | (norms == 0))
