@@ -34,8 +34,8 @@ from plancompare.features import SwedishVectorizer, select_units
 
 MODES = ("parts", "char", "none")
 KS = range(3, 9)
-N_BOOT = 100
-SEEDS = (0, 1, 2)
+N_BOOT = 50
+SEEDS = (0, 1, 2, 3, 4)
 
 
 def evaluate() -> pd.DataFrame:
@@ -73,6 +73,22 @@ def main() -> None:
     by_k = table.groupby(["compounds", "k"]).mean(numeric_only=True).drop(columns="seed")
     overall = table.groupby("compounds").mean(numeric_only=True).drop(columns=["seed", "k"])
     spread = table.groupby("compounds")[["ari", "ami_plan_themes", "ami_process"]].std()
+    measures = ["ari", "coassignment", "ami_plan_themes", "ami_process"]
+    wide = table.pivot_table(index=["seed", "k"], columns="compounds", values=measures)
+    paired = []
+    for other in ("char", "none"):
+        for m in measures:
+            diff = wide[(m, "parts")] - wide[(m, other)]
+            paired.append(
+                {
+                    "parts minus": other,
+                    "measure": m,
+                    "mean": diff.mean(),
+                    "sd": diff.std(),
+                    "parts better": f"{int((diff > 0).sum())} of {len(diff)}",
+                }
+            )
+    paired = pd.DataFrame(paired)
     text = "\n".join(
         [
             f"Seeds: {len(select_units(plancompare.load()))} leaf measures; k-means on 20 LSA "
@@ -84,6 +100,9 @@ def main() -> None:
             "",
             "Standard deviation over k and seeds:",
             spread.round(3).to_string(),
+            "",
+            "Paired by (seed, k): parts minus the other treatment:",
+            paired.round(3).to_string(index=False),
             "",
             "Per k (mean over seeds):",
             by_k.round(3).to_string(),

@@ -10,7 +10,7 @@ Example:
     ['Malmö', 'Norrköping', 'Södertälje', 'Östersund']
 """
 
-from .compare import log_odds
+from .compare import distinctive_terms, log_odds
 from .decode import Decoded, read_source
 from .errors import EncodingError, ManifestError, ParseError, PlanError, PlanErrors, SourceFileError
 from .frame import COLUMNS, build_frame, fit_repairer, load
@@ -36,6 +36,7 @@ __all__ = [
     "check_data",
     "code_themes",
     "damage",
+    "distinctive_terms",
     "evaluate",
     "fit_repairer",
     "load",

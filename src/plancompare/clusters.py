@@ -217,7 +217,8 @@ def silhouette_scan(
     *,
     method: str = "kmeans",
     n_boot: int = 50,
-    sample_size: int = 5000,
+    sample_size: int = 1000,
+    n_init: int = 10,
     random_state: int = 0,
 ) -> pd.DataFrame:
     """For each k: silhouette (cosine) and bootstrap stability (adjusted Rand index).
@@ -238,7 +239,7 @@ def silhouette_scan(
     X = normalize(np.asarray(X, dtype=np.float64))
     rows = []
     for k in _check_ks(ks, len(X)):
-        model = MeasureClusterer(k, method=method, random_state=random_state)
+        model = MeasureClusterer(k, method=method, n_init=n_init, random_state=random_state)
         labels = model.fit(X).assigned_
         size = sample_size if len(X) > sample_size else None
         silhouette = silhouette_score(
@@ -527,6 +528,7 @@ def cluster_measures(
     n_components: int = 20,
     min_similarity: float = 0.15,
     n_boot: int = 50,
+    n_init: int = 10,
     map_method: str = "tsne",
     vectorizer: BaseEstimator | None = None,
     random_state: int = 0,
@@ -563,11 +565,13 @@ def cluster_measures(
     )
     X = space.fit(fit_input).transform(fit_input)
     ks = [k_ for k_ in ks if 2 <= k_ < len(table)]
-    scan = silhouette_scan(X, ks, method=method, n_boot=n_boot, random_state=random_state)
+    scan = silhouette_scan(
+        X, ks, method=method, n_boot=n_boot, n_init=n_init, random_state=random_state
+    )
     if k is None:
         k = int(scan.sort_values(["silhouette", "k"], ascending=[False, True]).k.iloc[0])
     model = MeasureClusterer(
-        k, method=method, min_similarity=min_similarity, random_state=random_state
+        k, method=method, min_similarity=min_similarity, n_init=n_init, random_state=random_state
     ).fit(X)
     stability = cluster_stability(X, model, n_boot=n_boot, random_state=random_state)
     coords = measure_map(X, method=map_method, random_state=random_state)

@@ -341,6 +341,32 @@ def _theme_sets(codes: pd.DataFrame, unit_ids: Sequence[str]) -> dict[str, froze
     return {uid: frozenset(group) for uid, group in wanted.groupby("unit_id")["theme"]}
 
 
+def _nearest(
+    rows: sparse.csr_array, candidates: sparse.csr_array, block: int = 4_000_000
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each row, the index of its most similar candidate (dot product) and the similarity.
+
+    Works in blocks of rows so that no more than ``block`` similarities are held at once:
+    memory stays linear in the number of measures however large both sides are. Ties go to
+    the first candidate.
+
+    Example:
+        >>> a = sparse.csr_array(np.array([[1.0, 0.0], [0.6, 0.8]]))
+        >>> idx, sim = _nearest(a, a)
+        >>> idx.tolist(), sim.round(2).tolist()
+        ([0, 1], [1.0, 1.0])
+    """
+    step = max(1, block // max(candidates.shape[0], 1))
+    transposed = candidates.T.tocsc()
+    best = np.zeros(rows.shape[0], dtype=np.int64)
+    best_sim = np.zeros(rows.shape[0])
+    for start in range(0, rows.shape[0], step):
+        sims = (rows[start : start + step] @ transposed).toarray()
+        best[start : start + step] = sims.argmax(axis=1)
+        best_sim[start : start + step] = sims.max(axis=1)
+    return best, best_sim
+
+
 GAP_COLUMNS = [
     "unit_id",
     "text",
@@ -402,8 +428,7 @@ def gaps(
     parts = []
     for other in others:
         theirs = np.flatnonzero(labels == other)
-        sims = (vectors[mine] @ vectors[theirs].T).toarray()
-        best = sims.argmax(axis=1)
+        best, best_sim = _nearest(vectors[mine], vectors[theirs])
         nearest = theirs[best]
         parts.append(
             pd.DataFrame(
@@ -413,7 +438,7 @@ def gaps(
                     "other": other,
                     "nearest_id": units["unit_id"].to_numpy()[nearest],
                     "nearest_text": units["text"].to_numpy()[nearest],
-                    "similarity": sims[np.arange(len(mine)), best],
+                    "similarity": best_sim,
                 }
             )
         )

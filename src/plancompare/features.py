@@ -12,17 +12,20 @@ A measure's text becomes counts of *terms* read with :mod:`plancompare.swedish`:
 * **meaningful bigrams**: two content words side by side (no stop word or sentence mark
   between), kept when they recur in at least ``bigram_min_df`` texts (``kollegial lärande``).
 
-Speed: each *distinct* word is analysed once (in-process cache), and counting is done with
-array operations (a texts × words matrix times a words × terms matrix), so the work per
-running word is a hash lookup, as in scikit-learn's own vectorizers.
+Speed: each *distinct* word is analysed once and remembered on disk (:class:`WordAnalyses`),
+and counting is done with array operations (a texts × words matrix times a words × terms
+matrix), so the work per running word is a hash lookup, as in scikit-learn's vectorizers.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import json
 import re
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -30,11 +33,19 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfTransformer
 
-from . import swedish
+from . import paths, swedish
+from .atomic import write_text_atomic
 from .summary import select_units
+from .swedish.cache import artefact_key, cache_dir
 from .swedish.tokens import _WORD
 
-__all__ = ["COMPOUND_MODES", "SwedishVectorizer", "select_units", "text_vectorizer"]
+__all__ = [
+    "COMPOUND_MODES",
+    "SwedishVectorizer",
+    "WordAnalyses",
+    "select_units",
+    "text_vectorizer",
+]
 
 #: How compounds become terms: their parts, character n-grams of lemmas, or nothing extra.
 COMPOUND_MODES = ("parts", "char", "none")
@@ -47,6 +58,84 @@ _NOT_A_WORD = re.compile(r"[\d\W_]+")
 _ENTRIES: dict[tuple, dict[str, tuple[str | None, tuple[str, ...]]]] = {}
 
 
+class WordAnalyses:
+    """Each distinct word's lemma and compound parts, remembered on disk between sessions.
+
+    Analysing a word with :mod:`plancompare.swedish` costs a few hundred microseconds (a
+    dictionary search and a compound search); a corpus has tens of thousands of distinct
+    words and shares most of them with the next corpus. The analyses are kept in a JSON file
+    in the cache directory of :mod:`plancompare.swedish.cache` (``PLANCOMPARE_CACHE_DIR``
+    overrides it), keyed by the versions of plancompare, simplemma and wordfreq and by the
+    Swedish data files, so an edited stop list or a newer lemmatizer starts a new file.
+    Loaded on first use, written atomically after a fit that met new words; a cache that
+    cannot be read or written is rebuilt or skipped, never trusted half-written.
+
+    Example:
+        >>> analyses = WordAnalyses()
+        >>> analyses.lemma("lärarna"), analyses.parts("lönestrategin")
+        ('lärare', ('lön', 'strategi'))
+    """
+
+    NAME = "word-analyses"
+
+    def __init__(self) -> None:
+        self._lemmas: dict[str, str] | None = None
+        self._parts: dict[str, list[str]] = {}
+        self._new = 0
+
+    def path(self) -> Path:
+        """The cache file for the current versions."""
+        files = sorted((paths.RESOURCES / "swedish").glob("*.*"))
+        key = artefact_key(self.NAME, ("plancompare", "simplemma", "wordfreq"), files)
+        return cache_dir() / f"{self.NAME}-{key}.json"
+
+    def _load(self) -> dict[str, str]:
+        if self._lemmas is None:
+            self._lemmas = {}
+            with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+                stored = json.loads(self.path().read_text(encoding="utf-8"))
+                self._lemmas = dict(stored["lemmas"])
+                self._parts = {w: list(p) for w, p in stored["parts"].items()}
+        return self._lemmas
+
+    def lemma(self, word: str) -> str:
+        lemmas = self._load()
+        found = lemmas.get(word)
+        if found is None:
+            found = lemmas[word] = swedish.lemma(word)
+            self._new += 1
+        return found
+
+    def parts(self, word: str) -> tuple[str, ...]:
+        self._load()
+        found = self._parts.get(word)
+        if found is None:
+            found = self._parts[word] = list(swedish.compound_parts(word))
+            self._new += 1
+        return tuple(found)
+
+    def save(self) -> None:
+        """Write the analyses if new words were met (atomically; a failure is ignored)."""
+        if not self._new or self._lemmas is None:
+            return
+        path = self.path()
+        text = json.dumps({"lemmas": self._lemmas, "parts": self._parts}, ensure_ascii=False)
+        with contextlib.suppress(OSError):
+            write_text_atomic(path, text)
+            for old in path.parent.glob(f"{self.NAME}-*.json"):
+                if old != path:
+                    with contextlib.suppress(OSError):
+                        old.unlink()
+        self._new = 0
+
+    def clear(self) -> None:
+        """Forget what was loaded in this process (the file stays)."""
+        self.__init__()
+
+
+_ANALYSES = WordAnalyses()
+
+
 @cache
 def _function_words() -> frozenset[str]:
     return swedish.stopwords() | swedish.modal_verbs()
@@ -56,12 +145,12 @@ def _entry(word: str, mode: str, ngrams: tuple[int, int]) -> tuple[str | None, t
     """The key term of a distinct ``word`` (None for function words) and its extra terms."""
     if _NOT_A_WORD.fullmatch(word) or swedish.is_stopword(word):
         return None, ()
-    base = swedish.lemma(word)
+    base = _ANALYSES.lemma(word)
     function_words = _function_words()
     if base in function_words or len(base) < 2:
         return None, ()
     if mode == "parts":
-        parts = tuple(p for p in swedish.compound_parts(word) if p not in function_words)
+        parts = tuple(p for p in _ANALYSES.parts(word) if p not in function_words)
         if len(parts) > 1:
             return "+".join(parts), parts
         return (parts[0] if parts else base), ()
@@ -147,6 +236,7 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
             if found is None:
                 found = cache[word] = _entry(word, self.compounds, ngrams)
             out.append(found)
+        _ANALYSES.save()
         return out
 
     def _count(
