@@ -325,9 +325,10 @@ def theme_columns(
     Example:
         >>> from plancompare import load
         >>> frame = load()
-        >>> matrix = theme_columns(frame, select_units(frame), None)
-        >>> matrix.shape[0], "lon" in matrix.columns
-        (43, True)
+        >>> measures = select_units(frame)
+        >>> matrix = theme_columns(frame, measures, None)
+        >>> len(matrix) == len(measures), "lon" in matrix.columns
+        (True, True)
     """
     codes = codes if codes is not None else code_themes(frame)
     parts = [theme_matrix(units, codes, framework=name) for name in THEME_FRAMEWORKS]
