@@ -14,6 +14,7 @@ import plancompare
 from plancompare.cli import main
 from plancompare.frame import source_span
 from plancompare.paths import data_dir
+from plancompare.processed import CACHE_FILE
 
 OSTERSUND = "004_2860dbc534337b64.txt"
 MALMO = "001_b3ac81e63263b8c1.txt"
@@ -95,7 +96,11 @@ def test_build_failure_keeps_previous_good_output(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "looks like a PDF" in err and OSTERSUND in err
     assert out.read_bytes() == good
-    assert sorted(p.name for p in out.parent.iterdir()) == ["units.csv", "units.meta.json"]
+    assert sorted(p.name for p in out.parent.iterdir()) == [
+        CACHE_FILE,
+        "units.csv",
+        "units.meta.json",
+    ]
 
 
 def test_build_with_no_manifest_is_one_clear_line(tmp_path):

@@ -296,4 +296,5 @@ def test_load_takes_a_data_directory(tmp_path, frame):
     small = plancompare.load(data_dir=tmp_path)
     assert set(small.source_file) == {OSTERSUND}
     expected = units(frame, OSTERSUND).reset_index(drop=True)
-    pd.testing.assert_frame_equal(small, expected)
+    # the same rows and values; categorical columns list only the values each frame holds
+    pd.testing.assert_frame_equal(small, expected, check_categorical=False)

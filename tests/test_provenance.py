@@ -22,6 +22,7 @@ import plancompare
 from plancompare.cli import main
 from plancompare.manifest import ManifestWarning, read_manifest
 from plancompare.paths import REPO_ROOT, data_dir
+from plancompare.processed import CACHE_FILE
 from plancompare.provenance import run_info, version_rows
 from plancompare.report import build_report
 
@@ -144,7 +145,8 @@ def test_failed_build_keeps_the_previous_sidecar(data):
     (data / "raw" / MALMO).write_bytes(b"%PDF-1.7\n\x00\x01binary")
     assert main(["build", "--data", str(data)]) == 1
     assert meta.read_bytes() == good
-    assert sorted(p.name for p in meta.parent.iterdir()) == ["units.csv", "units.meta.json"]
+    names = sorted(p.name for p in meta.parent.iterdir())
+    assert names == [CACHE_FILE, "units.csv", "units.meta.json"]
 
 
 def test_excel_utf8_csv_manifest_loads_with_semicolons(data):

@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import shutil
 from difflib import SequenceMatcher
+from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import plancompare
+from plancompare import frame as frame_module
+from plancompare import processed
+from plancompare.cli import main
 from plancompare.decode import read_source
+from plancompare.errors import PlanError
 from plancompare.forms.application_form import FIELDS, field_of, fold
 from plancompare.forms.base import Unit, uncovered
-from plancompare.paths import raw_dir
+from plancompare.frame import build_frame
+from plancompare.manifest import read_manifest
+from plancompare.outputs import write_units
+from plancompare.parallel import map_files
+from plancompare.paths import data_dir, raw_dir
+from plancompare.processed import CACHE_FILE, cached_path
 from plancompare.summary import coverage
 
 SPACES = " \n\t\u00a0\u2003\u3000"
+OSTERSUND = "004_2860dbc534337b64.txt"
 
 
 def test_every_line_number_counts_the_newlines_before_the_unit():
@@ -121,3 +136,141 @@ def test_coverage_agrees_with_counting_character_by_character(tmp_path_factory, 
         for i in range(s, e)
     )
     assert row.furniture_chars == furniture_chars
+
+
+# -- the frame on several cores, on disk, in memory ----------------------------------------
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A copy of the seed corpus (all five forms, one OCR plan) in a temporary directory."""
+    target = tmp_path / "data"
+    shutil.copytree(data_dir(), target, ignore=shutil.ignore_patterns("processed"))
+    return target
+
+
+def test_the_frame_is_the_same_on_one_core_and_on_two(data):
+    records = read_manifest(data)
+    one = build_frame(records, n_jobs=1, progress=False)
+    two = build_frame(records, n_jobs=2, progress=False)
+    pd.testing.assert_frame_equal(one, two)
+    assert one.source_file.nunique() == 5 and one.ocr.any()
+
+
+def test_a_bad_file_is_named_from_a_worker_process(data):
+    (data / "raw" / OSTERSUND).write_bytes(b"%PDF-1.7\n\x00\x01binary")
+    with pytest.raises(PlanError, match=f"{OSTERSUND}.*PDF"):
+        build_frame(read_manifest(data), n_jobs=2, progress=False)
+
+
+def test_the_frame_takes_at_most_four_times_the_memory_of_its_text(data):
+    raw = data / "raw"
+    rows = (data / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    more = [rows[0]]
+    for n in range(20):  # 100 files: the per-column overheads of a tiny frame do not count
+        for row in rows[1:]:
+            name = row.split(",")[1]
+            shutil.copy(raw / name, raw / f"c{n:02d}_{name}")
+            more.append(row.replace(name, f"c{n:02d}_{name}", 1).replace(",", f"-{n},", 1))
+    (data / "manifest.csv").write_text("\n".join(more) + "\n", encoding="utf-8")
+    frame = plancompare.load(data, cache=False)
+    text_bytes = sum(f.stat().st_size for f in raw.iterdir() if f.name.startswith("c"))
+    assert len(frame) == 20 * 193
+    assert frame.memory_usage(deep=True).sum() <= 4 * text_bytes
+
+
+def test_load_keeps_the_frame_and_reads_it_back(data, monkeypatch):
+    first = plancompare.load(data)
+    assert cached_path(data).exists()
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed again although nothing changed")
+
+    monkeypatch.setattr(frame_module, "build_frame", no_parsing)
+    again = plancompare.load(data)
+    pd.testing.assert_frame_equal(again, first)
+    assert again.attrs["data_dir"] == str(data)
+
+
+def _built_afresh(data, monkeypatch) -> bool:
+    """Whether load() parses (rather than reading the kept frame)."""
+    calls = []
+    real = frame_module.build_frame
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(frame_module, "build_frame", counting)
+    plancompare.load(data)
+    monkeypatch.setattr(frame_module, "build_frame", real)
+    return bool(calls)
+
+
+def test_the_kept_frame_is_renewed_when_a_raw_file_changes(data, monkeypatch):
+    plancompare.load(data)
+    assert not _built_afresh(data, monkeypatch)
+    path = data / "raw" / OSTERSUND
+    path.write_text(path.read_text(encoding="utf-8") + "\nEn ny mening om lärare.\n", "utf-8")
+    assert _built_afresh(data, monkeypatch)
+    frame = plancompare.load(data)
+    assert frame.text.str.contains("En ny mening om lärare.").any()
+
+
+def test_the_kept_frame_is_renewed_when_the_manifest_changes(data, monkeypatch):
+    plancompare.load(data)
+    manifest = data / "manifest.csv"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("Mål: Kompetens", "Mål 2024: Kompetens"),
+        "utf-8",
+    )
+    assert _built_afresh(data, monkeypatch)
+    assert "Mål 2024: Kompetens" in plancompare.load(data).plan_title.str.cat()
+
+
+def test_the_kept_frame_is_renewed_for_another_library_version(data, monkeypatch):
+    plancompare.load(data)
+    assert not _built_afresh(data, monkeypatch)
+    monkeypatch.setattr(processed, "library_digest", lambda: "another version")
+    assert _built_afresh(data, monkeypatch)
+
+
+def test_a_failed_store_leaves_the_kept_frame_as_it_was(data, monkeypatch):
+    import pyarrow.parquet as pq
+
+    plancompare.load(data)
+    good = cached_path(data).read_bytes()
+
+    def half_written(table, where, **kwargs):
+        Path(where).write_bytes(b"PAR1 half")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pq, "write_table", half_written)
+    (data / "raw" / OSTERSUND).write_text("Ny text.\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="not stored"):
+        plancompare.load(data)
+    assert cached_path(data).read_bytes() == good
+    assert sorted(p.name for p in cached_path(data).parent.iterdir()) == [CACHE_FILE]
+
+
+def test_units_csv_is_streamed_in_chunks_as_one_csv_with_a_bom(data):
+    frame = plancompare.load(data, cache=False)
+    csv, meta = write_units(frame, data, chunk_rows=7)
+    body = csv.read_bytes()
+    assert body == ("\ufeff" + frame.to_csv(index=False, lineterminator="\n")).encode("utf-8")
+    info = json.loads(meta.read_text(encoding="utf-8"))["units_csv"]
+    assert info["sha256"] == hashlib.sha256(body).hexdigest() and info["rows"] == len(frame)
+
+
+def test_the_progress_bar_counts_files_and_bytes_when_asked(capsys):
+    done = map_files(str.upper, ["a", "b", "c"], [2e6, 2e6, 2e6], n_jobs=1, progress=True)
+    err = capsys.readouterr().err
+    assert done == ["A", "B", "C"]
+    assert "3/3 files" in err and "6.00M/6.00M" in err and "B/s" in err  # files, MB, rate
+
+
+def test_no_progress_bar_when_not_on_a_terminal_or_when_quiet(data, capsys):
+    map_files(str.upper, ["a"], [1e9], n_jobs=1, progress=None)  # stderr is no terminal here
+    assert capsys.readouterr().err == ""
+    assert main(["build", "--data", str(data), "--quiet", "--jobs", "2"]) == 0
+    assert capsys.readouterr().err == ""

@@ -23,7 +23,7 @@ def _build(args: argparse.Namespace) -> int:
     from .outputs import write_units
     from .summary import kind_table
 
-    frame = load(args.data)
+    frame = load(args.data, n_jobs=args.jobs, progress=False if args.quiet else None)
     csv, meta = write_units(frame, args.data)
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(kind_table(frame).to_string())
@@ -64,6 +64,7 @@ def _report(args: argparse.Namespace) -> int:
         data_dir=data_dir(args.data) if args.data else None,
         out_dir=Path(args.out).expanduser().resolve() if args.out else None,
         parameters=parse_params(args.param),
+        progress=False if args.quiet else None,
     )
     for path in written:
         print(f"wrote {path}")
@@ -83,6 +84,7 @@ examples:
   plancompare report                     run the notebooks, HTML pages in reports/
   plancompare report --param max_colwidth=120   the same with one parameter changed
   plancompare build --data ~/my-plans    the same for another data directory
+  plancompare build --jobs 1 --quiet     on one core, without a progress bar
 
 Run 'plancompare COMMAND --help' for a command's options."""
 
@@ -96,7 +98,9 @@ COMMANDS = {
     "build": (
         "parse every plan and write DATA/processed/units.csv",
         "Parse every plan into units and write DATA/processed/units.csv (one row per\n"
-        "unit of text), then print the units by kind for each plan.",
+        "unit of text), then print the units by kind for each plan. Files are parsed on\n"
+        "every core for a large corpus; the frame is also kept in\n"
+        "DATA/processed/frame.parquet, so notebooks load it without parsing again.",
         "example:\n  plancompare build --data ~/my-plans",
     ),
     "report": (
@@ -121,6 +125,9 @@ def make_parser() -> argparse.ArgumentParser:
     Example:
         >>> make_parser().parse_args(["build", "--data", "x"]).data
         'x'
+        >>> args = make_parser().parse_args(["build", "--jobs", "2", "--quiet"])
+        >>> args.jobs, args.quiet
+        (2, True)
         >>> make_parser().parse_args(["report", "--param", "k_max=8", "--param", "k_min=2"]).param
         ['k_max=8', 'k_min=2']
     """
@@ -138,6 +145,17 @@ def make_parser() -> argparse.ArgumentParser:
             "--data", default=None, metavar="DIR", help="data directory (default: the repo's data/)"
         )
         cmd.set_defaults(func=funcs[name])
+    for name in ("build", "report"):
+        sub.choices[name].add_argument(
+            "--quiet", action="store_true", help="no progress bar (it shows only on a terminal)"
+        )
+    sub.choices["build"].add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes that parse files (default: every core for a large corpus; 1 = one)",
+    )
     report = sub.choices["report"]
     report.add_argument(
         "--out", default=None, metavar="DIR", help="where to write the pages (default: reports/)"

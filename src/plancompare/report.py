@@ -49,6 +49,7 @@ from traitlets.config import Config
 from plancompare import paths
 from plancompare.atomic import write_text_atomic
 from plancompare.errors import PlanError
+from plancompare.parallel import progress_bar
 from plancompare.parameters import (
     INJECTED_TAG,
     PARAMETERS_TAG,
@@ -398,6 +399,7 @@ def build_report(
     out_dir: Path | None = None,
     parameters: Mapping[str, Any] | None = None,
     timeout: int = 600,
+    progress: bool | None = None,
 ) -> list[Path]:
     """Execute each ``NN-*.ipynb`` and write ``NN-*.html`` plus ``index.html`` to ``out_dir``.
 
@@ -408,6 +410,8 @@ def build_report(
     name that no notebook defines is an error. All notebooks are executed and exported before
     anything is written, and each file is written atomically, so a failed run leaves
     ``out_dir`` exactly as it was. Returns the pages written, ``index.html`` last.
+    ``progress`` shows a bar over the notebooks (``None``: on a terminal, for runs over a
+    second; ``False``: never).
 
     Raises:
         ReportError: no notebooks found, a parameter no notebook defines, or a notebook
@@ -429,7 +433,9 @@ def build_report(
     per_notebook = _share_parameters(notebooks, dict(parameters or {}))
 
     pages: list[tuple[str, str, str]] = []  # (file name, title, html)
-    for nb_path in notebooks:
+    bar = progress_bar(notebooks, progress=progress, desc="notebooks", unit="nb")
+    for nb_path in bar:
+        bar.set_postfix_str(nb_path.name)
         log.info("executing %s", nb_path)
         executed = execute_notebook(
             nb_path, data_dir=data_dir, parameters=per_notebook[nb_path], timeout=timeout

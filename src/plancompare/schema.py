@@ -93,22 +93,23 @@ MUNICIPALITY_SOURCES: tuple[str, ...] = ("stated", "attributed")
 """``stated``: the text names its municipality; ``attributed``: inferred from outside."""
 
 #: The plan's metadata, as the manifest gives it (the same on every unit of a plan).
+#: Repeating text columns are ``category`` (one copy of each value, a small code per unit).
 PLAN_COLUMNS: dict[str, str] = {
-    "plan_id": "str",
-    "municipality": "str",
-    "municipality_source": "str",
-    "organisation": "str",
-    "plan_title": "str",
-    "doc_type": "str",
+    "plan_id": "category",
+    "municipality": "category",
+    "municipality_source": "category",
+    "organisation": "category",
+    "plan_title": "category",
+    "doc_type": "category",
     "period_start": "Int64",
     "period_end": "Int64",
-    "form": "str",
+    "form": "category",
     "ocr": "bool",
 }
 
 #: Provenance: where the unit's characters are (``read_source(file).text[start:end]``).
 PROVENANCE_COLUMNS: dict[str, str] = {
-    "source_file": "str",
+    "source_file": "category",
     "char_start": "int64",
     "char_end": "int64",
     "line": "int64",
@@ -117,7 +118,7 @@ PROVENANCE_COLUMNS: dict[str, str] = {
 
 #: The unit itself: its place in the plan's structure, its kind and its own fields.
 UNIT_COLUMNS: dict[str, str] = {
-    "section": "str",
+    "section": "category",
     "kind": "str",
     "level": "Int64",
     "parent": "str",

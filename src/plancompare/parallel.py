@@ -1,0 +1,141 @@
+"""Work on many files: on every core when it pays, with a progress bar when it is long.
+
+:func:`map_files` applies a function to each item (a manifest record) and returns the results
+in the items' order, whatever the number of processes: each file is worked on by itself, so
+one core and many give the same results. Items are cut into contiguous chunks of about equal
+work (a few per process), each sent to a worker process once (joblib's ``loky`` backend),
+together with any shared arguments. The progress bar (tqdm, on stderr) counts the bytes
+done, with MB/s and the time left; it appears only on a terminal and only for runs that
+last more than a second, unless asked for.
+
+Example:
+    >>> map_files(str.upper, ["a", "b", "c"], [1, 1, 1], n_jobs=1, progress=False)
+    ['A', 'B', 'C']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
+
+__all__ = ["PARALLEL_MIN_WORK", "map_files", "progress_bar", "resolve_n_jobs"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Work (bytes, see :func:`resolve_n_jobs`) below which one process is faster than starting more.
+PARALLEL_MIN_WORK = 8_000_000
+CHUNKS_PER_JOB = 8  # chunks per process: even load, progress updates, shared arguments sent rarely
+
+
+def resolve_n_jobs(n_jobs: int | None, work: float, items: int) -> int:
+    """The number of processes for ``items`` files of total ``work`` (bytes, weighted).
+
+    ``n_jobs`` follows joblib: a positive number, or ``-1`` for every core. ``None`` (the
+    default) uses every core when the work is at least :data:`PARALLEL_MIN_WORK`, else one
+    (starting a worker process and importing the library costs about a second). Never more
+    processes than items.
+
+    Example:
+        >>> resolve_n_jobs(None, 1e3, 5), resolve_n_jobs(1, 1e9, 5), resolve_n_jobs(4, 1e9, 2)
+        (1, 1, 2)
+    """
+    cores = os.cpu_count() or 1
+    if n_jobs is None:
+        n_jobs = cores if work >= PARALLEL_MIN_WORK else 1
+    elif n_jobs < 0:
+        n_jobs = max(1, cores + 1 + n_jobs)
+    elif n_jobs == 0:
+        raise ValueError("n_jobs must be a positive number, -1 (every core) or None")
+    return max(1, min(n_jobs, items))
+
+
+def _chunks(weights: Sequence[float], n: int) -> list[range]:
+    """Cut ``len(weights)`` items into at most ``n`` contiguous runs of about equal weight."""
+    total = float(sum(weights)) or 1.0
+    runs, start, done = [], 0, 0.0
+    for i, w in enumerate(weights):
+        done += w
+        if done >= total * (len(runs) + 1) / n and i + 1 < len(weights):
+            runs.append(range(start, i + 1))
+            start = i + 1
+    runs.append(range(start, len(weights)))
+    return [r for r in runs if len(r)]
+
+
+def progress_bar(iterable: Iterable[T] | None = None, *, progress: bool | None, **kwargs: Any):
+    """A tqdm bar on stderr: ``progress=None`` shows it on a terminal once a run passes a second,
+    ``True`` always, ``False`` never (the ``--quiet`` of the command line).
+
+    Example:
+        >>> list(progress_bar([1, 2], progress=False, desc="files"))
+        [1, 2]
+    """
+    from tqdm.auto import tqdm
+
+    disable = False if progress else (None if progress is None else True)
+    return tqdm(iterable, disable=disable, delay=0 if progress else 1.0, **kwargs)
+
+
+def map_files(
+    func: Callable[..., R],
+    items: Sequence[T],
+    sizes: Sequence[float],
+    *,
+    args: tuple = (),
+    work: Sequence[float] | None = None,
+    n_jobs: int | None = None,
+    progress: bool | None = None,
+    desc: str = "files",
+) -> list[R]:
+    """``[func(item, *args) for item in items]``, on ``n_jobs`` processes, with a progress bar.
+
+    ``sizes`` are the items' bytes (what the bar counts); ``work`` their weighted cost
+    (default: ``sizes``), used to choose the number of processes and cut even chunks.
+    ``func`` must be a module-level function (it is sent to worker processes); an exception
+    in a worker is raised here. ``progress``: ``None`` shows a bar on a terminal for runs
+    over a second, ``True`` always, ``False`` never.
+
+    Example:
+        >>> map_files(pow, [2, 3], [1, 1], args=(2,), n_jobs=1, progress=False)
+        [4, 9]
+    """
+    items = list(items)
+    work = list(work) if work is not None else list(sizes)
+    jobs = resolve_n_jobs(n_jobs, sum(work), len(items))
+    bar = progress_bar(
+        progress=progress, total=sum(sizes), desc=desc, unit="B", unit_scale=True, unit_divisor=1000
+    )
+    done = 0
+    try:
+        if jobs == 1:
+            results = []
+            for item, size in zip(items, sizes, strict=True):
+                results.append(func(item, *args))
+                done += 1
+                bar.set_postfix_str(f"{done}/{len(items)} files", refresh=False)
+                bar.update(size)
+            return results
+        from joblib import Parallel, delayed
+
+        runs = _chunks(work, jobs * CHUNKS_PER_JOB)
+        tasks = (
+            delayed(_indexed)(k, func, [items[i] for i in run], args) for k, run in enumerate(runs)
+        )
+        parts: dict[int, list[R]] = {}
+        for k, part in Parallel(n_jobs=jobs, return_as="generator_unordered")(tasks):
+            parts[k] = part
+            done += len(runs[k])
+            bar.set_postfix_str(f"{done}/{len(items)} files", refresh=False)
+            bar.update(sum(sizes[i] for i in runs[k]))
+        return [r for k in range(len(runs)) for r in parts[k]]
+    finally:
+        bar.close()
+
+
+def _indexed(
+    k: int, func: Callable[..., R], items: Sequence[Any], args: tuple
+) -> tuple[int, list[R]]:
+    """Chunk ``k``'s results (run in a worker process)."""
+    return k, [func(item, *args) for item in items]
