@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import shutil
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -21,7 +22,7 @@ from plancompare.decode import read_source
 from plancompare.errors import PlanError
 from plancompare.forms.application_form import FIELDS, field_of, fold
 from plancompare.forms.base import Unit, uncovered
-from plancompare.frame import build_frame
+from plancompare.frame import build_frame, fit_repairer
 from plancompare.manifest import read_manifest
 from plancompare.outputs import write_units
 from plancompare.parallel import map_files
@@ -274,3 +275,15 @@ def test_no_progress_bar_when_not_on_a_terminal_or_when_quiet(data, capsys):
     assert capsys.readouterr().err == ""
     assert main(["build", "--data", str(data), "--quiet", "--jobs", "2"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_the_fitted_repairer_repairs_the_same_after_pickling():
+    """Worker processes get the repairer pickled: it must not change a single repair."""
+    records = read_manifest()
+    repairer = fit_repairer(records)
+    text = read_source(next(r for r in records if r.ocr).path).text
+    copy = pickle.loads(pickle.dumps(repairer))
+    assert copy.changes(text) == repairer.changes(text)
+    assert copy.repair("Ansdkan om medel ur kompetensforsoérjningsfonden") == (
+        "Ansökan om medel ur kompetensförsörjningsfonden"
+    )
