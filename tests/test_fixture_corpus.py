@@ -4,7 +4,9 @@ Each labelled text ``<id>.txt`` has ``<id>.labels.tsv`` (header ``kind level quo
 quote must occur exactly once in its text, rows in document order, kinds and levels valid. The
 corpora must keep the size the brief asks for, and every text must be named in its split file
 (plans: ``dev``, ``heldout``, or ``heldout2``, the second held-out set; ``heldout3``, the final
-set, is read only under ``pytest --final`` -- see ``unit_labels.corpus_split``).
+set, is read only under ``pytest --final`` -- see ``unit_labels.corpus_split`` -- except by
+``test_final_heldout_set_size_and_independence``, which checks the files' form and size without
+parsing them and without printing their content).
 """
 
 from __future__ import annotations
@@ -124,6 +126,41 @@ def test_second_heldout_set_size_and_independence() -> None:
     for stem in second:
         opening = read_text(PLANS / f"{stem}.txt")[:200]
         assert not any(opening in text for text in others), f"{stem} repeats another plan text"
+
+
+def test_final_heldout_set_size_and_independence() -> None:
+    """``heldout3``: >= 10 texts, >= 8 organisations that appear in no earlier split (all of which
+    have been measured and studied), >= 40 measures and >= 12 goals, no text holding more than a
+    quarter of the measures, valid labels, and no text repeating any other plan text.
+
+    The set is sealed until the final measurement: nothing here parses it, and a failure names a
+    file and a count, never a quote or a sentence (``pytest --final`` shows the details)."""
+    everything = corpus_split(PLANS, final=True)
+    final = [stem for stem in sorted(everything) if everything[stem] in FINAL_SPLITS]
+    assert len(final) >= 10, len(final)
+    organisation = read_organisations()
+    seen_orgs = {organisation[stem] for stem in everything if stem not in final}
+    assert len({organisation[stem] for stem in final} - seen_orgs) >= 8
+    measures = goals = 0
+    per_text = {}
+    for stem in final:
+        text = read_text(PLANS / f"{stem}.txt")
+        rows = read_labels(PLANS / f"{stem}.labels.tsv")
+        try:
+            check_labels(text, rows, stem)
+        except AssertionError:
+            pytest.fail(f"{stem}: malformed labels (pytest --final shows which)", pytrace=False)
+        per_text[stem] = sum(row["kind"] == "measure" for row in rows)
+        measures += per_text[stem]
+        goals += sum(row["kind"] == "goal" for row in rows)
+    assert measures >= 40, measures
+    assert goals >= 12, goals
+    assert max(per_text.values()) * 4 <= measures, max(per_text.values())
+    texts = {stem: read_text(PLANS / f"{stem}.txt") for stem in everything}
+    for stem in final:
+        opening = texts[stem][:200]
+        repeats = [other for other, text in texts.items() if other != stem and opening in text]
+        assert not repeats, f"{stem} repeats {repeats}"
 
 
 def test_every_seed_plan_is_labelled() -> None:
