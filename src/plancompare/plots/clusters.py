@@ -32,13 +32,13 @@ def plot_cluster_scan(scan: pd.DataFrame, k: int | None = None) -> Figure:
         ...     "ari_high": [0.9, 1.0, 0.7], "n_boot": [20, 20, 20]})
         >>> fig = plot_cluster_scan(scan)
         >>> fig.texts[0].get_text()
-        'The silhouette peaks at k = 3 (0.30); resampled clusterings agree at ARI 0.80'
+        'Silhouette peaks at k = 3 (0.30); ARI at k = 3: 0.80'
     """
     scan = scan.sort_values("k")
     if k is None:
         k = int(scan.sort_values(["silhouette", "k"], ascending=[False, True]).k.iloc[0])
     row = scan.set_index("k").loc[k]
-    fig = Figure(figsize=(7.5, 5))
+    fig = Figure(figsize=(8.5, 5))
     top, bottom = fig.subplots(2, 1, sharex=True)
     top.plot(scan.k, scan.silhouette, "o-", color="#333333")
     top.set_ylabel("silhouette (cosine)")
@@ -52,10 +52,17 @@ def plot_cluster_scan(scan: pd.DataFrame, k: int | None = None) -> Figure:
     for ax in (top, bottom):
         ax.axvline(k, color="#D55E00", ls="--", lw=1)
         ax.set_xticks(scan.k)
-    title = (
-        f"The silhouette peaks at k = {k} ({row.silhouette:.2f}); "
-        f"resampled clusterings agree at ARI {row.ari_mean:.2f}"
-    )
+    best = int(scan.sort_values(["silhouette", "k"], ascending=[False, True]).k.iloc[0])
+    if best == int(scan.k.max()) and len(scan) > 2:
+        title = (
+            f"Silhouette grows to the scan's end (k = {best}): no k stands out; "
+            f"ARI at k = {k}: {row.ari_mean:.2f}"
+        )
+    else:
+        title = (
+            f"Silhouette peaks at k = {best} ({scan.silhouette.max():.2f}); "
+            f"ARI at k = {k}: {row.ari_mean:.2f}"
+        )
     subtitle = (
         f"Silhouette of the clustering of all measures, and adjusted Rand index between it and "
         f"clusterings of {int(row.n_boot)} bootstrap resamples of the measures "
@@ -123,48 +130,65 @@ def plot_cluster_stability(units: pd.DataFrame, clusters: pd.DataFrame) -> Figur
 
 
 def plot_measure_map(units: pd.DataFrame, clusters: pd.DataFrame) -> Figure:
-    """A 2-D map of measures coloured by municipality, with cluster labels and outliers marked.
+    """A 2-D map of measures coloured by municipality, with clusters, outliers and topic flag.
 
     ``units`` needs ``x``, ``y``, ``municipality``, ``cluster`` (−1 = outlier) and
-    ``coassignment`` (smaller dots wander between clusters); ``clusters`` needs ``cluster``
-    and ``top_terms``.
+    ``coassignment`` (smaller dots wander between clusters), and may have ``on_topic``
+    (off-topic measures are drawn hollow); ``clusters`` needs ``cluster`` and ``top_terms``.
+    Up to 200 measures each carries its cluster's number and the clusters are listed beside
+    the map; beyond that the labels sit at the clusters' medians.
 
     Example:
         >>> units = pd.DataFrame({"x": [0, 1, 5, 9], "y": [0, 1, 5, 0],
         ...     "cluster": [0, 0, 1, -1], "coassignment": [1, 1, 0.5, 0.2],
-        ...     "municipality": ["Malmö"] * 2 + ["Östersund"] * 2})
+        ...     "municipality": ["Malmö"] * 2 + ["Östersund"] * 2,
+        ...     "on_topic": [True, True, True, False]})
         >>> clusters = pd.DataFrame({"cluster": [0, 1, -1], "top_terms": ["lön", "vfu", ""]})
         >>> plot_measure_map(units, clusters).texts[0].get_text()
-        '2 clusters of measures; 1 measure fits none'
+        '2 clusters of measures; 1 measure fits none (1 of them off topic)'
     """
-    fig = Figure(figsize=(8.5, 6.5))
+    fig = Figure(figsize=(11, 6.5))
     ax = fig.subplots()
     sizes = 25 + 60 * units.coassignment.fillna(0.0).to_numpy()
-    inside = units.cluster >= 0
+    inside = (units.cluster >= 0).to_numpy()
+    topical = units["on_topic"].to_numpy(bool) if "on_topic" in units else np.ones(len(units), bool)
     for name in sorted(units.municipality.unique()):
         mine = (units.municipality == name).to_numpy()
         colour = municipality_colour(name)
-        ax.scatter(
-            units.x[mine & inside], units.y[mine & inside], s=sizes[mine & inside], c=colour,
-            edgecolor="white", linewidth=0.6, label=name, zorder=3,
-        )  # fmt: skip
-        ax.scatter(
-            units.x[mine & ~inside], units.y[mine & ~inside], s=60, c=colour, marker="X",
-            edgecolor="black", linewidth=0.6, zorder=4,
-        )  # fmt: skip
+        for on, face in ((True, colour), (False, "none")):
+            pick = mine & inside & (topical == on)
+            ax.scatter(
+                units.x[pick], units.y[pick], s=sizes[pick], facecolors=face, edgecolors=colour,
+                linewidth=1.2, label=name if on else None, zorder=3,
+            )  # fmt: skip
+            pick = mine & ~inside & (topical == on)
+            ax.scatter(
+                units.x[pick], units.y[pick], s=70, marker="X", facecolors=face,
+                edgecolors=colour if not on else "black", linewidth=1.0, zorder=4,
+            )  # fmt: skip
     terms = dict(zip(clusters.cluster, clusters.top_terms, strict=True))
-    for cluster, members in units[inside].groupby("cluster"):
-        ax.annotate(
-            f"{cluster}: {_short(terms.get(cluster, ''), 2)}",
-            (members.x.median(), members.y.median()),
-            ha="center", va="center", fontsize=8,
-            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": NEUTRAL, "alpha": 0.85},
-            zorder=5,
-        )  # fmt: skip
+    box = {"boxstyle": "round,pad=0.2", "fc": "white", "ec": NEUTRAL, "alpha": 0.85}
+    if len(units) <= 200:
+        for x, y, c in zip(units.x[inside], units.y[inside], units.cluster[inside], strict=True):
+            ax.annotate(str(c), (x, y), xytext=(4, 3), textcoords="offset points", fontsize=7)
+        listing = "\n".join(
+            f"{c}: {_short(terms.get(c, ''), 3)}" for c in sorted(set(units.cluster[inside]))
+        )
+        ax.text(1.02, 0.0, "clusters (top terms)\n" + listing, transform=ax.transAxes,
+                fontsize=8, va="bottom", ha="left", bbox=box)  # fmt: skip
+    else:
+        for cluster, members in units[inside].groupby("cluster"):
+            ax.annotate(
+                f"{cluster}: {_short(terms.get(cluster, ''), 2)}",
+                (members.x.median(), members.y.median()),
+                ha="center", va="center", fontsize=8, bbox=box, zorder=5,
+            )  # fmt: skip
     handles, _ = ax.get_legend_handles_labels()
-    handles.append(
-        Line2D([], [], marker="X", ls="", color=NEUTRAL, markeredgecolor="black", label="outlier")
-    )
+    handles += [
+        Line2D([], [], marker="X", ls="", color=NEUTRAL, markeredgecolor="black", label="outlier"),
+        Line2D([], [], marker="o", ls="", markerfacecolor="none", markeredgecolor=NEUTRAL,
+               label="off topic (hollow)"),
+    ]  # fmt: skip
     ax.legend(handles=handles, frameon=False, bbox_to_anchor=(1.01, 1), loc="upper left")
     ax.set_xticks([])
     ax.set_yticks([])
@@ -172,14 +196,18 @@ def plot_measure_map(units: pd.DataFrame, clusters: pd.DataFrame) -> Figure:
     ax.set_ylabel("map axis 2")
     n_clusters = int(units.cluster[inside].nunique())
     n_out = int((~inside).sum())
+    off = int((~inside & ~topical).sum())
     title = (
         f"{n_clusters} clusters of measures; {n_out} measure{'' if n_out == 1 else 's'} "
         f"fit{'s' if n_out == 1 else ''} none"
     )
+    if "on_topic" in units and n_out:
+        title += f" ({off} of them off topic)"
     subtitle = (
-        f"{len(units)} measures placed by similarity of wording (t-SNE of the LSA space, fixed "
-        "seed), coloured by municipality; labels give each cluster's top terms; smaller dots "
-        "wander between clusters under resampling; × = outlier."
+        f"{len(units)} measures placed by similarity of wording (2-D map of the LSA space, "
+        "fixed seed), coloured by municipality; numbers give each measure's cluster; smaller "
+        "dots wander between clusters under resampling; × = outlier; hollow = off topic "
+        "(theme coding)."
     )
     return finish(fig, title, subtitle)
 
