@@ -275,8 +275,8 @@ def _steps(data: Path, jobs: int) -> dict[str, Callable[[dict], object]]:
             pd.DataFrame([c.as_dict() for c in ocr.repair_changes(raw)])
 
     def themes(ctx: dict) -> None:
-        codes = plancompare.code_themes(ctx["frame"])
-        ctx["on_topic"] = plancompare.on_topic(ctx["frame"], codes=codes)
+        ctx["codes"] = plancompare.code_themes(ctx["frame"])
+        ctx["on_topic"] = plancompare.on_topic(ctx["frame"], codes=ctx["codes"])
 
     def _leaves(ctx: dict) -> list[str]:
         """Leaf measures' texts; a file with fewer than two: every prose unit's text."""
@@ -304,7 +304,8 @@ def _steps(data: Path, jobs: int) -> dict[str, Callable[[dict], object]]:
     def cluster(ctx: dict) -> None:
         from plancompare.clusters import cluster_measures
 
-        cluster_measures(ctx["frame"], on_topic=ctx.get("on_topic"))
+        wanted = {"codes": ctx.get("codes"), "on_topic": ctx.get("on_topic")}
+        cluster_measures(ctx["frame"], **_kwargs(cluster_measures, **wanted))
 
     def distinctive(ctx: dict) -> None:
         from plancompare.compare import distinctive_terms
@@ -318,7 +319,7 @@ def _steps(data: Path, jobs: int) -> dict[str, Callable[[dict], object]]:
         leaves = select_units(ctx["frame"])
         counts = leaves["municipality"].astype(str).value_counts()
         if len(counts) >= 2:
-            find_gaps(ctx["frame"], counts.index[0])
+            find_gaps(ctx["frame"], counts.index[0], **_kwargs(find_gaps, codes=ctx.get("codes")))
 
     return {
         "read_split": read_split,

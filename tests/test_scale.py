@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import pickle
+import re
 import shutil
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -20,8 +22,9 @@ from plancompare import processed
 from plancompare.cli import main
 from plancompare.decode import read_source
 from plancompare.errors import PlanError
+from plancompare.forms import content, generic
 from plancompare.forms.application_form import FIELDS, field_of, fold
-from plancompare.forms.base import Unit, uncovered
+from plancompare.forms.base import Unit, clean_text, uncovered
 from plancompare.frame import build_frame, fit_repairer
 from plancompare.manifest import read_manifest
 from plancompare.outputs import write_units
@@ -29,6 +32,7 @@ from plancompare.parallel import map_files
 from plancompare.paths import data_dir, raw_dir
 from plancompare.processed import CACHE_FILE, cached_path
 from plancompare.summary import coverage
+from plancompare.swedish import tokens
 
 SPACES = " \n\t\u00a0\u2003\u3000"
 OSTERSUND = "004_2860dbc534337b64.txt"
@@ -287,3 +291,83 @@ def test_the_fitted_repairer_repairs_the_same_after_pickling():
     assert copy.repair("Ansdkan om medel ur kompetensforsoérjningsfonden") == (
         "Ansökan om medel ur kompetensförsörjningsfonden"
     )
+
+
+# -- fast paths of the parsers give what the plain definitions give ------------------------
+
+_PROSE = st.text(
+    alphabet=st.sampled_from(list("abcåäö ABCÅÄÖ.,:!?1234-–•()\"'<>/&;#\n\t\u00a0")), max_size=80
+)
+_WORDS = [
+    "Insatser", "insats", "Mål", "Effekter", "Kontakt", "Nyckeltal", "Sidan uppdaterad",
+    "På sidan", "ska", "vara", "kommer", "att", "genomföras", "Målet", "är", "uppdrar", "åt",
+    "har", "genomfört", "behöver", "tas fram", "t.ex.", "bl.a.", "1.", "2)", "Foto:", "Dela:",
+    "https://x.se", "läs mer", "kakor", "Vi", "använder", "cookies", "...... 12", "•", "-",
+    "Av 11 kap", "nr.", "ca.", "m.m.", "Lärare", "lärare", "\n", "\n\n", ".", " ", "  ",
+]  # fmt: skip
+_PLAN_TEXT = st.one_of(_PROSE, st.lists(st.sampled_from(_WORDS), max_size=25).map(" ".join))
+
+
+def _clean_text_by_definition(raw: str) -> str:
+    no_tags = re.sub(r"</?[A-Za-z][^<>]{0,200}>", " ", raw)
+    return re.sub(r"\s+", " ", html.unescape(no_tags)).strip()
+
+
+@given(_PLAN_TEXT)
+def test_clean_text_agrees_with_its_regex_definition(raw):
+    assert clean_text(raw) == _clean_text_by_definition(raw)
+
+
+@given(_PLAN_TEXT)
+def test_role_and_furniture_agree_with_trying_each_row_in_order(line):
+    words = clean_text(line).casefold().lstrip("#").strip()
+    role = next(
+        (
+            r
+            for r in generic.heading_roles()
+            if words == r.prefix or re.match(re.escape(r.prefix) + r"\b", words)
+        ),
+        None,
+    )
+    assert generic._match_role(line) == role
+    stripped = line.strip()
+    reason = next((why for p, why in generic.furniture_patterns() if p.search(stripped)), None)
+    assert generic.furniture_reason(line) == reason
+
+
+@given(_PLAN_TEXT)
+def test_sentence_cues_agree_with_searching_each_row(sentence):
+    clause = content.main_clause(sentence)
+    by_row = {
+        cue
+        for pattern, cue in content.sentence_cues()
+        if pattern.search(clause if cue in ("goal_state", "goal_modal") else sentence)
+    }
+    by_cue = {
+        cue
+        for cue, pattern in content._cue_patterns().items()
+        if pattern.search(clause if cue in ("goal_state", "goal_modal") else sentence)
+    }
+    assert by_cue == by_row
+
+
+def _boundary_by_definition(text: str, end: int) -> bool:
+    """The sentence-end test as first written (it copies the text around ``end``)."""
+    chunk = re.compile(r"\S+$").search(text, 0, end)
+    word = chunk.group().lstrip(tokens._OPENERS).lower() if chunk else ""
+    first = text[end:].lstrip()[:1]
+    if not first:
+        return True
+    if word.endswith(".") and word in tokens.abbreviations():
+        return tokens.abbreviations()[word] and first.isupper()
+    before = text[: chunk.start()] if chunk else ""
+    starts_line = before.rstrip(" \t").endswith("\n") or not before.strip()
+    if word[:-1].isdigit() and chunk is not None and starts_line:
+        return False
+    return not first.islower()
+
+
+@given(_PLAN_TEXT)
+def test_sentence_ends_agree_with_the_first_definition(text):
+    for m in tokens._END.finditer(text):
+        assert tokens._is_boundary(text, m.end()) == _boundary_by_definition(text, m.end())

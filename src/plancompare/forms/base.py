@@ -17,7 +17,6 @@ from ..errors import ParseError
 from ..schema import KINDS, OUTCOMES, PROSE_KINDS
 
 _TAG_RE = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
-_WS_RE = re.compile(r"\s+")
 _SOLID_RE = re.compile(r"\S+")
 
 
@@ -86,8 +85,11 @@ def clean_text(raw: str) -> str:
         >>> clean_text("<p>Utförare  HR</p>\\n <p>och&nbsp;chefer</p>")
         'Utförare HR och chefer'
     """
-    no_tags = _TAG_RE.sub(" ", raw)
-    return _WS_RE.sub(" ", html.unescape(no_tags)).strip()
+    if "<" in raw:
+        raw = _TAG_RE.sub(" ", raw)
+    if "&" in raw:
+        raw = html.unescape(raw)
+    return " ".join(raw.split())  # whitespace folded: what re's \s+ -> " " and strip() give
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,16 @@ def sentence_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(r["pattern"], re.I), r["cue"]) for r in rows)
 
 
+@cache
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    """One pattern per cue, the alternation of its rows: it finds a match exactly when one of
+    the cue's patterns does (one search per cue and sentence instead of one per row)."""
+    rows: dict[str, list[str]] = {}
+    for r in read_rows("sentence_cues.csv"):
+        rows.setdefault(r["cue"], []).append(f"(?:{r['pattern']})")
+    return {cue: re.compile("|".join(found), re.I) for cue, found in rows.items()}
+
+
 def main_clause(sentence: str) -> str:
     """The sentence without an opening subordinate clause and cut at its first subordinator.
 
@@ -178,7 +188,7 @@ def read_sentence(
         return Reading("context", "lead-in")
     clause = main_clause(text)
     cues = set()
-    for pattern, cue in sentence_cues():
+    for cue, pattern in _cue_patterns().items():
         where = clause if cue in ("goal_state", "goal_modal") else text
         if pattern.search(where):
             cues.add(cue)

@@ -96,10 +96,26 @@ def role_of(heading: str) -> str | None:
 
 def _match_role(heading: str) -> Role | None:
     words = clean_text(heading).casefold().lstrip("#").strip()
+    found = _role_pattern().match(words)
+    return _role_by_prefix()[found.group(1)] if found else None
+
+
+@cache
+def _role_pattern() -> re.Pattern[str]:
+    """The roles' prefixes, longest first, each followed by a word boundary or the end.
+
+    One match tries the prefixes in :func:`heading_roles` order, as a loop over them would.
+    """
+    prefixes = "|".join(re.escape(role.prefix) for role in heading_roles())
+    return re.compile(rf"({prefixes})(?:\b|\Z)")
+
+
+@cache
+def _role_by_prefix() -> dict[str, Role]:
+    roles: dict[str, Role] = {}
     for role in heading_roles():
-        if words == role.prefix or re.match(re.escape(role.prefix) + r"\b", words):
-            return role
-    return None
+        roles.setdefault(role.prefix, role)
+    return roles
 
 
 def role_note(heading: str) -> str:
@@ -121,10 +137,54 @@ def furniture_reason(line: str) -> str | None:
         ('page navigation ("on this page")', None)
     """
     stripped = line.strip()
+    anchored, others = _furniture_prefilter()
+    if not anchored.match(stripped) and not any(p.search(stripped) for p in others):
+        return None  # most lines: one match at the line's start instead of one search a pattern
     for pattern, reason in furniture_patterns():
         if pattern.search(stripped):
             return reason
     return None
+
+
+@cache
+def _furniture_prefilter() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """The furniture patterns anchored at the line's start (``^…`` without a ``|`` outside
+    brackets) joined into one, matched at the start only; and the others, searched one by one.
+    A line passes exactly when one of the patterns finds it."""
+    anchored, others = [], []
+    for row in read_rows("furniture_lines.csv"):
+        pattern = row["pattern"]
+        if pattern.startswith("^") and not _top_level_bar(pattern):
+            anchored.append(f"(?:{pattern})")
+        else:
+            others.append(re.compile(pattern, re.I))
+    return re.compile("|".join(anchored) or r"(?!)", re.I), tuple(others)
+
+
+def _top_level_bar(pattern: str) -> bool:
+    r"""Whether a regex has a ``|`` outside groups and classes (``^a|b`` is not anchored).
+
+    Example:
+        >>> _top_level_bar("^(a|b)$"), _top_level_bar("^a|b"), _top_level_bar(r"^\(a\|b[|)]")
+        (False, True, False)
+    """
+    depth, escaped, in_class = 0, False, False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]" or pattern[i - 1] == "[" or pattern[i - 2 : i] == "[^"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 def is_heading_text(line: str) -> bool:
@@ -564,9 +624,11 @@ def _role_label(line: str) -> bool:
 
 
 def _starts_with_action(line: str) -> bool:
-    words = [t.text for t in swedish.tokenize(line)]
     short = len(line) <= _ACTION_LINE and not line.rstrip().endswith(":")  # not a lead-in
-    return short and bool(words) and swedish.is_action_verb(words[0])
+    if not short:
+        return False  # (a long line is not tokenized: linear time on one-line PDF text)
+    words = [t.text for t in swedish.tokenize(line)]
+    return bool(words) and swedish.is_action_verb(words[0])
 
 
 def is_list_item(text: str) -> bool:

@@ -28,7 +28,7 @@ _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 _LINE = re.compile(r"\n[^\S\n]*")
 _ITEM = re.compile(r"[-–•*·▪]\s|\d+[.)]\s")
-_CHUNK_BEFORE = re.compile(r"\S+$")
+_NEXT_SOLID = re.compile(r"\S")
 _OPENERS = "\"'“”‘’«»([{"
 
 
@@ -79,22 +79,34 @@ def abbreviations() -> dict[str, bool]:
 
 
 def _is_boundary(text: str, end: int) -> bool:
-    """Whether the punctuation run ending at ``end`` (followed by whitespace) ends a sentence."""
-    chunk = _CHUNK_BEFORE.search(text, 0, end)
-    word = chunk.group().lstrip(_OPENERS).lower() if chunk else ""
-    following = text[end:].lstrip()
-    first = following[:1]
-    if not first:
+    """Whether the punctuation run ending at ``end`` (followed by whitespace) ends a sentence.
+
+    Looks only at the word before ``end`` and the first character after the whitespace, so a
+    long paragraph costs time in proportion to its length (no copy of the text around it).
+    """
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1  # the non-whitespace run that ends at ``end``
+    word = text[start:end].lstrip(_OPENERS).lower()
+    following = _NEXT_SOLID.search(text, end)
+    if following is None:
         return True
+    first = following.group()
     if word.endswith(".") and word in abbreviations():
         return abbreviations()[word] and first.isupper()
-    if word[:-1].isdigit() and chunk is not None and _starts_line(text, chunk.start()):
+    if word[:-1].isdigit() and start < end and _starts_line(text, start):
         return False  # "1. Mål": a numbered item, not a sentence
     return not first.islower()
 
 
 def _starts_line(text: str, pos: int) -> bool:
-    return text[:pos].rstrip(" \t").endswith("\n") or not text[:pos].strip()
+    """Whether only spaces and tabs stand between ``pos`` and the line's start (or the text's)."""
+    at = pos
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    if at == 0 or text[at - 1] == "\n":
+        return True
+    return text[at - 1].isspace() and not text[:at].strip()  # other whitespace back to the start
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
