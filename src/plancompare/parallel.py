@@ -3,10 +3,10 @@
 :func:`map_files` applies a function to each item (a manifest record) and returns the results
 in the items' order, whatever the number of processes: each file is worked on by itself, so
 one core and many give the same results. Items are cut into contiguous chunks of about equal
-work (a few per process), each sent to a worker process once (joblib's ``loky`` backend),
-together with any shared arguments. The progress bar (tqdm, on stderr) counts the bytes
-done, with MB/s and the time left; it appears only on a terminal and only for runs that
-last more than a second, unless asked for.
+work (a few per process) for worker processes (joblib's ``loky`` executor); arguments shared
+by every item (a fitted OCR repairer) are sent to each worker once. The progress bar (tqdm,
+on stderr) counts the bytes done, with MB/s and the time left; it appears only on a
+terminal and only for runs that last more than a second, unless asked for.
 
 Example:
     >>> map_files(str.upper, ["a", "b", "c"], [1, 1, 1], n_jobs=1, progress=False)
@@ -26,7 +26,8 @@ R = TypeVar("R")
 
 #: Work (bytes, see :func:`resolve_n_jobs`) below which one process is faster than starting more.
 PARALLEL_MIN_WORK = 8_000_000
-CHUNKS_PER_JOB = 8  # chunks per process: even load, progress updates, shared arguments sent rarely
+CHUNKS_PER_JOB = 8  # chunks per process: even load and frequent progress updates
+WORKER_IDLE = 60  # seconds an idle worker process waits for more work before it ends
 
 
 def resolve_n_jobs(n_jobs: int | None, work: float, items: int) -> int:
@@ -117,15 +118,22 @@ def map_files(
                 bar.set_postfix_str(f"{done}/{len(items)} files", refresh=False)
                 bar.update(size)
             return results
-        from joblib import Parallel, delayed
+        from concurrent.futures import as_completed
 
-        runs = _chunks(work, jobs * CHUNKS_PER_JOB)
-        tasks = (
-            delayed(_indexed)(k, func, [items[i] for i in run], args) for k, run in enumerate(runs)
+        from joblib.externals.loky import get_reusable_executor
+
+        # the shared arguments go to each worker once (initializer), not with every chunk
+        executor = get_reusable_executor(
+            max_workers=jobs, timeout=WORKER_IDLE, initializer=_share, initargs=(args,)
         )
+        runs = _chunks(work, jobs * CHUNKS_PER_JOB)
+        futures = {
+            executor.submit(_run, func, [items[i] for i in run]): k for k, run in enumerate(runs)
+        }
         parts: dict[int, list[R]] = {}
-        for k, part in Parallel(n_jobs=jobs, return_as="generator_unordered")(tasks):
-            parts[k] = part
+        for future in as_completed(futures):
+            k = futures[future]
+            parts[k] = future.result()  # a worker's exception is raised here
             done += len(runs[k])
             bar.set_postfix_str(f"{done}/{len(items)} files", refresh=False)
             bar.update(sum(sizes[i] for i in runs[k]))
@@ -134,8 +142,15 @@ def map_files(
         bar.close()
 
 
-def _indexed(
-    k: int, func: Callable[..., R], items: Sequence[Any], args: tuple
-) -> tuple[int, list[R]]:
-    """Chunk ``k``'s results (run in a worker process)."""
-    return k, [func(item, *args) for item in items]
+_SHARED: tuple = ()  # in a worker process: the shared arguments, set once by _share
+
+
+def _share(args: tuple) -> None:
+    """Worker initializer: keep the shared arguments (an OCR repairer) for every chunk."""
+    global _SHARED
+    _SHARED = args
+
+
+def _run(func: Callable[..., R], items: Sequence[Any]) -> list[R]:
+    """One chunk's results (run in a worker process)."""
+    return [func(item, *_SHARED) for item in items]
