@@ -23,7 +23,8 @@ Each step reports wall and CPU seconds, MB/s of raw text, and its peak memory (r
 of the process and its worker processes, sampled every 10 ms). Each step's growth exponent
 ``b`` is fitted over the corpus sizes as ``t = a + c · MB^b`` (``a`` the start-up). The run
 writes ``benchmarks/results/scale.csv`` (one row per configuration and step, with the load
-average before and after), ``scale.txt`` (the table and the exponents) and ``scale.png``.
+average before and after), ``scale.txt`` (the table and the exponents) and ``scale.png``
+(``scale-noocr.*`` with ``--no-ocr``).
 
 Corpora are generated once and kept under ``benchmarks/corpora/`` (git-ignored), keyed by the
 generator's source. The machine's load average is recorded with every configuration: re-run
@@ -32,6 +33,7 @@ on a quiet machine for figures to quote.
     .venv/bin/python benchmarks/scale.py                      # the whole suite
     .venv/bin/python benchmarks/scale.py --configs 5x1,50x1   # some configurations
     .venv/bin/python benchmarks/scale.py --jobs 1             # one core (n_jobs=1)
+    .venv/bin/python benchmarks/scale.py --no-ocr             # everything but OCR repair
 """
 
 from __future__ import annotations
@@ -126,14 +128,18 @@ def _write_manifest(path: Path, rows: list[dict[str, str]]) -> None:
         writer.writerows(rows)
 
 
-def _subset(master: Path, orgs: int, docs: int) -> Path:
-    """A data directory holding the first ``orgs`` × ``docs`` documents (hard links)."""
-    out = master.with_name(f"{master.name}-{orgs}x{docs}")
+def _subset(master: Path, orgs: int, docs: int, *, ocr: bool = True) -> Path:
+    """A data directory holding the first ``orgs`` × ``docs`` documents (hard links).
+
+    ``ocr=False`` marks every document clean (no OCR repair): the rest of the pipeline timed
+    on the same text.
+    """
+    out = master.with_name(f"{master.name}-{orgs}x{docs}{'' if ocr else '-noocr'}")
     if (out / "manifest.csv").exists():
         return out
     with open(master / "manifest.csv", encoding="utf-8", newline="") as fh:
         rows = [
-            r
+            r | ({} if ocr else {"ocr": "false"})
             for r in csv.DictReader(fh)
             if int(r["file"][1:4]) < orgs and int(r["file"][5:7]) < docs
         ]
@@ -170,7 +176,7 @@ def _single_file(name: str, seed: int) -> Path:
     return out
 
 
-def prepare(configs: list[str], seed: int, jobs: int) -> dict[str, Path]:
+def prepare(configs: list[str], seed: int, jobs: int, *, ocr: bool = True) -> dict[str, Path]:
     """Data directories for ``configs`` (generated or found under ``benchmarks/corpora``)."""
     sizes = [_parse_config(c) for c in configs if not c.startswith("file-")]
     dirs: dict[str, Path] = {}
@@ -178,7 +184,7 @@ def prepare(configs: list[str], seed: int, jobs: int) -> dict[str, Path]:
         master = _generate_master(max(o for o, _ in sizes), max(d for _, d in sizes), seed, jobs)
         for c in configs:
             if not c.startswith("file-"):
-                dirs[c] = _subset(master, *_parse_config(c))
+                dirs[c] = _subset(master, *_parse_config(c), ocr=ocr)
     for c in configs:
         if c.startswith("file-"):
             dirs[c] = _single_file(c, seed)
@@ -464,7 +470,7 @@ def write_table(rows: list[dict], fits: list[dict], meta: dict) -> str:
     mb = frame.groupby("config")["raw_mb"].first().reindex(order)
     lines = [
         f"scale suite, {meta['date']}: {meta['machine']}, n_jobs={meta['n_jobs']}, "
-        f"commit {meta['commit']}",
+        f"OCR repair {meta['ocr']}, commit {meta['commit']}",
         f"load average at start {meta['load_start']}, at end {meta['load_end']} "
         "(a busy machine: re-run on a quiet one for figures to quote)",
         "",
@@ -537,6 +543,11 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="n_jobs for build")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=int, default=3600, help="seconds per configuration")
+    parser.add_argument(
+        "--no-ocr",
+        action="store_true",
+        help="mark every document clean: time everything but OCR repair on the same text",
+    )
     parser.add_argument("--out", default=str(RESULTS), help="where scale.csv/.txt/.png go")
     parser.add_argument("--child", nargs=2, metavar=("DATA", "CONFIG"), help=argparse.SUPPRESS)
     parser.add_argument("--rows", help=argparse.SUPPRESS)
@@ -546,16 +557,18 @@ def main() -> None:
         child(Path(args.child[0]), args.child[1], steps, args.jobs, Path(args.rows))
         return
     configs = [c for c in args.configs.split(",") if c]
-    dirs = prepare(configs, args.seed, args.jobs)
+    dirs = prepare(configs, args.seed, args.jobs, ocr=not args.no_ocr)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    rows_path = out / "scale.jsonl.tmp"
+    stem = "scale-noocr" if args.no_ocr else "scale"
+    rows_path = out / f"{stem}.jsonl.tmp"
     rows_path.unlink(missing_ok=True)
     meta = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}",
         "n_jobs": args.jobs,
+        "ocr": "off (every document marked clean)" if args.no_ocr else "on",
         "commit": _commit(),
         "load_start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
     }
@@ -573,13 +586,13 @@ def main() -> None:
         r["run"] = meta["date"]
         r["commit"] = meta["commit"]
     fits = exponents(rows)
-    with open(out / "scale.csv", "w", encoding="utf-8", newline="") as fh:
+    with open(out / f"{stem}.csv", "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     text = write_table(rows, fits, meta)
-    (out / "scale.txt").write_text(text, encoding="utf-8")
-    plot(rows, out / "scale.png")
+    (out / f"{stem}.txt").write_text(text, encoding="utf-8")
+    plot(rows, out / f"{stem}.png")
     rows_path.unlink()
     print(text)
 
