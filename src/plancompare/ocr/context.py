@@ -7,7 +7,8 @@ the token alone cannot decide. Its neighbours can:
   ``ska``, ``kan`` ...) an infinitive is expected and a finite verb is not; after a preposition,
   determiner or numeral a noun phrase is expected, so neither (and after a preposition a
   determiner is welcome: ``för våra``); after a subject pronoun a finite
-  verb (``det är``); a modal verb is expected before an infinitive (``bör utveckla``), a
+  verb (``det är``), after a copula no infinitive (``är avsatta``); a modal verb is expected
+  before an infinitive (``bör utveckla``), a
   finite verb before a sentence adverb (``är inte``), and two finite verbs do not follow each
   other (``Här spelar``, not ``Har spelar``);
 * **position**: the first word of a list item is, in a list of measures, most often an action verb
@@ -51,6 +52,7 @@ __all__ = [
 FUNCTION_WORDS_PATH = paths.RESOURCES / "ocr" / "function_words.tsv"
 _WORD = re.compile(r"[^\W\d_]+")
 _DEMONSTRATIVE = frozenset(("den", "det", "de", "dessa"))
+_NOUN_PHRASE = frozenset(("preposition", "determiner", "numeral"))
 _MARKER = re.compile(r"[-–•*·▪►○●]|\d{1,2}[.)]|[a-zA-Z][.)]")
 
 
@@ -102,8 +104,8 @@ def finite_like(word: str) -> bool:
     Example:
         >>> [finite_like(w) for w in ("är", "stärker", "stod", "går")]
         [True, True, True, True]
-        >>> [finite_like(w) for w in ("stärka", "former", "skolor", "stöd")]
-        [False, False, False, False]
+        >>> [finite_like(w) for w in ("stärka", "skolor", "stöd", "hälso", "fortsatta", "sitt")]
+        [False, False, False, False, False, False]
     """
     base = lemma(word)
     if base == word or not base:
@@ -112,7 +114,11 @@ def finite_like(word: str) -> bool:
         stem = base[:-1]
         if any(word == stem + e or word == base + e for e in _VERB_ENDINGS):
             return word.endswith(("r", "de", "te", "dde", "tte", "ade"))
-        return not any(word == stem + e or word == base + e for e in _NOUN_ENDINGS)
+        # irregular: the stem's vowel changed (kom, är, gick); hälso- (hälsa) keeps its stem,
+        # and a participle in -t, -a or -e is no finite verb (fortsatt, fortsatta, lagda)
+        return not word.startswith(stem) and word[-1] not in "taeo" and not any(
+            word == stem + e or word == base + e for e in _NOUN_ENDINGS
+        )
     if len(base) <= 3 and base[-1] in "åeoö":  # gå, stå, se, bo, dö: not the supine gått
         return not word.endswith("tt")
     return False
@@ -166,6 +172,7 @@ class ContextParams:
 
     grammar_weight: float = 1.5
     english_margin: float = 1.0
+    noun_phrase_weight: float = 3.0
 
 
 @lru_cache(maxsize=65536)
@@ -184,6 +191,8 @@ class Context:
         for name, words in load_function_words(function_words).items():
             for word in words:
                 self.classes[word] = (*self.classes.get(word, ()), name)
+        # function words proper: the verb tests leave them out (a copula is still a verb)
+        self.function = frozenset(w for w, c in self.classes.items() if set(c) - {"copula"})
 
     def grammar(self, left: str | None, word: str, right: str | None) -> float:
         """Function-word evidence for ``word`` between ``left`` and ``right`` (log10 units)."""
@@ -194,28 +203,30 @@ class Context:
             if "infinitive_marker" in classes:
                 if infinitive_like(word):
                     score += w
-                elif finite_like(word) and word not in self.classes:
+                elif finite_like(word) and word not in self.function:
                     score -= w
             elif "subject" in classes:
                 if left in _DEMONSTRATIVE and word in ("här", "där"):
                     score += w  # det här, den där: a demonstrative, as likely as subject + verb
-                elif (word not in self.classes and finite_like(word)) or self._modal(word):
+                elif (word not in self.function and finite_like(word)) or self._modal(word):
                     score += w
+            elif "copula" in classes:
+                if word not in self.function and infinitive_like(word):
+                    score -= w  # som är avsatta, not är avsätta
             elif "preposition" in classes and "determiner" in self.classes.get(word, ()):
                 score += w  # för våra lärare: a preposition opens a noun phrase
-            elif (
-                classes
-                and word not in self.classes
-                and (infinitive_like(word) or finite_like(word))
-            ):
-                score -= w
+            elif _NOUN_PHRASE.intersection(classes) and word not in self.function:
+                if finite_like(word):
+                    score -= self.params.noun_phrase_weight  # tio år, per år: not tio är
+                elif infinitive_like(word):
+                    score -= w
         if right is not None:
-            if self._modal(word) and infinitive_like(right) and right not in self.classes:
+            if self._modal(word) and infinitive_like(right) and right not in self.function:
                 score += w
-            finite = word not in self.classes and finite_like(word)
+            finite = word not in self.function and finite_like(word)
             if finite and "after_verb" in self.classes.get(right, ()):
                 score += w  # det är inte, vi når också
-            elif finite and right not in self.classes and present_like(right):
+            elif finite and right not in self.function and present_like(right):
                 score -= w  # two finite verbs in a row: Har spelar -> Här spelar
         return score
 

@@ -194,8 +194,9 @@ class Lexicon:
         """Log10 bigram evidence for ``word`` between ``left`` and ``right`` (0 when none).
 
         Each side is log10 P(word | left) / P(word) from the corpus bigrams (Dirichlet-smoothed
-        towards the prior), clipped to ``± context_clip`` so that a small corpus cannot outvote
-        the word prior on its own.
+        towards the prior), clipped to ``[0, context_clip]``: a bigram the corpus has more often
+        than chance supports a word, but one it lacks says nothing -- a small corpus lacks most
+        bigrams, and a word it never saw would otherwise beat one it did.
         """
         score = 0.0
         if left is not None and self.left_counts.get(left):
@@ -210,4 +211,4 @@ class Lexicon:
         n = self.bigrams.get((first, second), 0)
         mu = self.context_mu
         ratio = math.log10((n + mu * p) / ((self.left_counts[first] + mu) * p))
-        return max(-self.context_clip, min(self.context_clip, ratio))
+        return max(0.0, min(self.context_clip, ratio))

@@ -115,6 +115,8 @@ class OcrRepairer:
         context_window: readings within this margin of the best are re-ranked in context.
         context_weight, context_mu, context_clip: corpus bigram weight, smoothing and bound.
         grammar_weight: weight of a function-word rule.
+        noun_phrase_weight: penalty of a finite verb where a preposition, determiner or numeral
+            opens a noun phrase (``tio år``, ``per år``; rarely ``tio är``).
         item_verb_weight: bonus of an action verb opening a list item, in a text whose items
             mostly open with one.
         english_margin: a word is English when its English zipf exceeds its Swedish by this.
@@ -161,6 +163,7 @@ class OcrRepairer:
         context_mu: float = 2.0,
         context_clip: float = 1.0,
         grammar_weight: float = 1.5,
+        noun_phrase_weight: float = 3.0,
         item_verb_weight: float = 3.0,
         english_margin: float = 1.0,
         join_margin: float = 2.0,
@@ -197,6 +200,7 @@ class OcrRepairer:
         self.context_mu = context_mu
         self.context_clip = context_clip
         self.grammar_weight = grammar_weight
+        self.noun_phrase_weight = noun_phrase_weight
         self.item_verb_weight = item_verb_weight
         self.english_margin = english_margin
         self.join_margin = join_margin
@@ -289,7 +293,7 @@ class OcrRepairer:
             ),
         )
         self.context_ = Context(
-            ContextParams(self.grammar_weight, self.english_margin),
+            ContextParams(self.grammar_weight, self.english_margin, self.noun_phrase_weight),
             self.function_words,
         )
         self._tokens: dict[str, _TokenInfo] = {}
