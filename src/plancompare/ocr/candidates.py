@@ -224,10 +224,22 @@ class CandidateSearch:
         ckey = (s[i:], lead_deletion or i > 0, readings is self.quick, whole)
         hit = self._segment_cache.get(ckey)
         if hit is None:
-            hit = self._search_segments(s[i:], lead_deletion or i > 0, readings, whole)
+            found = self._search_segments(s[i:], lead_deletion or i > 0, readings, whole)
+            # a part of a compound (not the whole piece) must be long and common enough:
+            # dropped here rather than in the compound search, which would skip it anyway
+            scoring = self.params.compound
+            n = len(s) - i
+            hit = [
+                seg
+                for seg in found
+                if seg.end == n
+                or (len(seg.text) >= scoring.part_min_len and seg.zipf >= scoring.part_min_zipf)
+            ]
             if len(self._segment_cache) < 1_000_000:
                 self._segment_cache[ckey] = hit
-        return [seg._replace(end=seg.end + i) for seg in hit] if i else hit
+        if not i:
+            return hit
+        return [(seg[0] + i, *seg[1:]) for seg in hit]  # type: ignore[misc]
 
     def _search_segments(
         self, s: str, lead_deletion: bool, readings: Readings, whole: bool

@@ -53,7 +53,7 @@ FUNCTION_WORDS_PATH = paths.RESOURCES / "ocr" / "function_words.tsv"
 _WORD = re.compile(r"[^\W\d_]+")
 _DEMONSTRATIVE = frozenset(("den", "det", "de", "dessa"))
 _NOUN_PHRASE = frozenset(("preposition", "determiner", "numeral"))
-_MARKER = re.compile(r"[-–•*·▪►○●]|\d{1,2}[.)]|[a-zA-Z][.)]")
+MARKER = re.compile(r"[-–•*·▪►○●]|\d{1,2}[.)]|[a-zA-Z][.)]")
 
 
 def load_function_words(path: str | Path | None = None) -> dict[str, frozenset[str]]:
@@ -116,8 +116,10 @@ def finite_like(word: str) -> bool:
             return word.endswith(("r", "de", "te", "dde", "tte", "ade"))
         # irregular: the stem's vowel changed (kom, är, gick); hälso- (hälsa) keeps its stem,
         # and a participle in -t, -a or -e is no finite verb (fortsatt, fortsatta, lagda)
-        return not word.startswith(stem) and word[-1] not in "taeo" and not any(
-            word == stem + e or word == base + e for e in _NOUN_ENDINGS
+        return (
+            not word.startswith(stem)
+            and word[-1] not in "taeo"
+            and not any(word == stem + e or word == base + e for e in _NOUN_ENDINGS)
         )
     if len(base) <= 3 and base[-1] in "åeoö":  # gå, stå, se, bo, dö: not the supine gått
         return not word.endswith("tt")
@@ -160,7 +162,7 @@ def is_item_start(chunks: list[str], ti: int) -> bool:
             before = chunks[j - 2]
             return marker or ws.count("\n") >= 2 or not before or before[-1] in ":."
         before = chunks[j - 2]
-        if not _MARKER.fullmatch(before):
+        if not MARKER.fullmatch(before):
             return False
         marker = True
         j -= 2

@@ -31,6 +31,7 @@ from plancompare.swedish.tokens import abbreviations
 
 from .candidates import CandidateSearch, Hyp, SearchParams
 from .channel import compile_readings, estimate_rate, load_confusions
+from .context import MARKER as _MARKER
 from .context import Context, ContextParams, is_item_start
 from .lexicon import NUM, Lexicon
 from .tokens import Change, Piece, TokenSpan, apply_case, pieces, split_whitespace, token_spans
@@ -406,12 +407,13 @@ class OcrRepairer:
         # A word broken across two tokens (line-end hyphen, stray space) is read as one.
         joined = self._joined(chunks, tokens, infos, lrs)
         # Pieces whose choice is close are re-ranked with their neighbours (first choices).
-        item_bonus = self._item_bonus(chunks, infos, choices, lrs) if ambiguous else 0.0
+        items = _item_starts(chunks) if ambiguous else []
+        item_bonus = self._item_bonus(chunks, infos, choices, lrs, items) if ambiguous else 0.0
         revised: dict[int, tuple[int, ...]] = {}
         for ti in ambiguous:
             info = infos[ti]
             choice = list(choices[ti])  # type: ignore[arg-type]
-            item = is_item_start(chunks, ti)
+            item = items[ti]
             for pi in info.decisions[lrs][1]:
                 if (ti, pi) in joined:
                     continue
@@ -480,29 +482,17 @@ class OcrRepairer:
         Returns ``{(token, piece): (text, margin)}``.
         """
         found: list[tuple[float, int, int, int, tuple[str, str]]] = []
+        joins = self._joins
         for ti in range(len(tokens) - 1):
-            a_info, b_info = infos[ti], infos[ti + 1]
-            if not a_info.slots or not b_info.slots:
-                continue
-            a, b = a_info.slots[-1], b_info.slots[0]
-            token_a, ws = tokens[ti], chunks[2 * ti + 1]
-            if b.piece.start != 0 or self._acronym(a) or self._acronym(b):
-                continue
-            tail = token_a[a.piece.end :]
-            if tail == "-" and "\n" in ws and b.piece.case in ("lower", "lead"):
-                hyphen = True  # line-end hyphenation
-            elif tail == "" and ws == " ":
-                hyphen = False  # perhaps a word broken by a stray space
-            else:
-                continue
-            ckey = (a.piece.low, b.piece.low, hyphen, lrs)
-            joint = self._joins.get(ckey, False)
+            ws = chunks[2 * ti + 1]
+            ckey = (tokens[ti], ws == " ", "\n" in ws, tokens[ti + 1], lrs)
+            joint = joins.get(ckey, False)
             if joint is False:
-                joint = self._join_pair(a, b, hyphen, lrs)
-                if len(self._joins) < _CACHE_LIMIT:
-                    self._joins[ckey] = joint
+                joint = self._join_tokens(infos[ti], infos[ti + 1], tokens[ti], ws, lrs)
+                if len(joins) < _CACHE_LIMIT:
+                    joins[ckey] = joint
             if joint is not None:
-                found.append((joint[0], ti, len(a_info.slots) - 1, 0, joint[1]))
+                found.append((joint[0], ti, len(infos[ti].slots) - 1, 0, joint[1]))
         out: dict[tuple[int, int], tuple[str, float]] = {}
         for gain, ti, pa, pb, texts in sorted(found, key=lambda f: (-f[0], f[1])):
             if (ti, pa) in out or (ti + 1, pb) in out:
@@ -540,6 +530,27 @@ class OcrRepairer:
 
     def _acronym(self, slot: _Slot) -> bool:
         return slot.piece.case == "upper" and len(slot.piece.low) <= self.short_caps
+
+    def _join_tokens(
+        self,
+        a_info: _TokenInfo,
+        b_info: _TokenInfo,
+        token_a: str,
+        ws: str,
+        lrs: tuple[float, float],
+    ) -> tuple[float, tuple[str, str]] | None:
+        """The joined reading of the last piece of one token and the first of the next."""
+        if not a_info.slots or not b_info.slots:
+            return None
+        a, b = a_info.slots[-1], b_info.slots[0]
+        if b.piece.start != 0 or self._acronym(a) or self._acronym(b):
+            return None
+        tail = token_a[a.piece.end :]
+        if tail == "-" and "\n" in ws and b.piece.case in ("lower", "lead"):
+            return self._join_pair(a, b, True, lrs)  # line-end hyphenation
+        if tail == "" and ws == " ":
+            return self._join_pair(a, b, False, lrs)  # perhaps a word broken by a stray space
+        return None
 
     def _join_pair(
         self, a: _Slot, b: _Slot, hyphen: bool, lrs: tuple[float, float]
@@ -590,6 +601,7 @@ class OcrRepairer:
         infos: list[_TokenInfo],
         choices: list[tuple[int, ...] | None],
         lrs: tuple[float, float],
+        items: list[bool],
     ) -> float:
         """Bonus for an action verb opening a list item: ``item_verb_weight`` times twice the
         share of the text's items that may open with one -- a reading within ``context_window``
@@ -597,19 +609,19 @@ class OcrRepairer:
         items; headings ending in ``:`` are no items), so a list of
         measures (Värna, Höj, Öka) pulls its damaged first words (Stark -> Stärk) towards verbs
         and prose does not."""
-        verbs = items = 0
+        verbs = n_items = 0
         for ti, info in enumerate(infos):
-            if info.slots and not chunks[2 * ti].endswith(":") and is_item_start(chunks, ti):
+            if info.slots and items[ti] and not chunks[2 * ti].endswith(":"):
                 choice = choices[ti]
                 slot = info.slots[0]
-                items += 1
+                n_items += 1
                 # the item may open with an action verb: its reading or a close contender does
                 top = slot.options[choice[0] if choice else 0].score(*lrs)
                 verbs += any(
                     top - h.score(*lrs) < self.context_window and is_action_verb(h.text)
                     for h in slot.options
                 )
-        share = verbs / items if items >= 3 else 0.0
+        share = verbs / n_items if n_items >= 3 else 0.0
         return self.item_verb_weight * min(1.0, 2.0 * share)
 
     def _changed(self, chunks, out, infos, choices, lrs, joined) -> dict[int, tuple[float, str]]:
@@ -826,6 +838,18 @@ class OcrRepairer:
                     dia += best.n_dia
                     glyph += best.n_glyph
         return _TokenInfo(tuple(slots), dia, glyph, words)
+
+
+def _item_starts(chunks: list[str]) -> list[bool]:
+    """:func:`~.context.is_item_start` for every token, in one pass over the text."""
+    out = []
+    for ti in range(0, (len(chunks) + 1) // 2):
+        ws = chunks[2 * ti - 1] if ti else ""
+        if ti == 0 or "\n" in ws or _MARKER.fullmatch(chunks[2 * ti - 2]):
+            out.append(is_item_start(chunks, ti))
+        else:
+            out.append(False)
+    return out
 
 
 def _case_for(slot: _Slot, text: str) -> str:
