@@ -256,6 +256,7 @@ def test_glyph_confusions_and_ligatures() -> None:
     assert ocr.repair_ocr(damaged) == (
         "Kommunen ska utveckla utbildningen och stödja rektorerna. Vi finns i flera lokaler."
     )
+    assert ocr.repair_ocr("skolor m.ﬂ.") == "skolor m.fl."  # an abbreviation keeps its letters
 
 
 def test_case_and_punctuation_are_kept() -> None:

@@ -45,7 +45,10 @@ _CLAUSE_END = frozenset('.!?:;,()[]"”»')
 _CACHE_LIMIT = 500_000
 _ABBREVIATION = re.compile(r"\W*(?:[^\W\d_]{1,4}\.){2,}\W*")  # fr.o.m., t.o.m.
 _EDGE = "()[]{}\"'”«»,;:!?"
-_ONE_LETTER_WORDS = frozenset("iåö")  # Swedish words of one letter (a lone l may be an i)
+_ONE_LETTER_WORDS = frozenset("iåö")
+_LIGATURES = str.maketrans(
+    {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"}
+)  # Swedish words of one letter (a lone l may be an i)
 
 
 class NotFittedError(ValueError, AttributeError):
@@ -267,6 +270,9 @@ class OcrRepairer:
         )
         self.confusions_ = load_confusions(self.confusions)
         readings = compile_readings(self.confusions_)
+        self._ligatures = str.maketrans(
+            {c.observed: c.intended for c in self.confusions_ if c.kind == "ligature"}
+        )
         scoring = CompoundScoring(
             penalty=self.compound_penalty,
             part_min_len=self.part_min_len,
@@ -795,8 +801,26 @@ class OcrRepairer:
         found = pieces(token)
         if not found:
             return _EMPTY
-        if _ABBREVIATION.fullmatch(token) or token.strip(_EDGE).lower() in abbreviations():
-            return _EMPTY  # fr.o.m., t.ex., bl.a.: an abbreviation, written as it is
+        plain = token.translate(self._ligatures)
+        if _ABBREVIATION.fullmatch(plain) or plain.strip(_EDGE).lower() in abbreviations():
+            # fr.o.m., t.ex., bl.a.: an abbreviation, written as it is (its ligatures undone)
+            if plain == token:
+                return _EMPTY
+            return _TokenInfo(
+                tuple(
+                    _Slot(
+                        p,
+                        (
+                            Hyp(p.low, self.nonword_zipf, 0, 0),
+                            Hyp(p.low.translate(_LIGATURES), 0.0, 0, 0),
+                        ),
+                        False,
+                        False,
+                    )
+                    for p in found
+                    if p.text != p.text.translate(_LIGATURES)
+                )
+            )
         slots: list[_Slot] = []
         words = 0
         for piece in found:
