@@ -111,8 +111,8 @@ def main() -> None:
         "",
         f"1. Peers on the same inputs: 003 scan + unseen {args.split} texts at rates 1.0 and 0.5",
         "",
-        "| system | damaged restored | clean changed | set-up s | repair MB/s |",
-        "|---|---|---|---|---|",
+        "| system | damaged restored | clean changed | set-up s | repair s | repair MB/s |",
+        "|---|---|---|---|---|---|",
     ]
     inputs = peer_inputs(args.split)
     mb = sum(len(t.encode("utf-8")) for _, t, _ in inputs) / 1e6
@@ -124,7 +124,7 @@ def main() -> None:
         lines.append(
             f"| {name} | {totals['restored']}/{totals['damaged']} = {recall:.1%} "
             f"| {totals['false_changes']}/{totals['clean']} = {changed:.2%} "
-            f"| {setup:.1f} | {mb / seconds:.3f} |"
+            f"| {setup:.1f} | {seconds:.1f} | {mb / seconds:.4f} |"
         )
         print(lines[-1], flush=True)
 
@@ -134,7 +134,7 @@ def main() -> None:
     missing = peers.missing()
     for cls in (peers.SymSpellPeer, peers.HunspellPeer):
         if cls.name in missing:
-            lines.append(f"| {cls.name} | not installed: {missing[cls.name]} | | | |")
+            lines.append(f"| {cls.name} | not installed: {missing[cls.name]} | | | | |")
             continue
         start = time.perf_counter()
         peer = cls()
