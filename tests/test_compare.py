@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import plancompare
-from plancompare.compare import distinctive_terms, gaps, log_odds, plan_similarity, unique_measures
+from plancompare.compare import (
+    anatomy,
+    distinctive_terms,
+    gaps,
+    log_odds,
+    plan_similarity,
+    unique_measures,
+)
 from plancompare.features import select_units, text_vectorizer
 from plancompare.synthetic import synthetic_frame
 
@@ -237,3 +244,49 @@ def test_gaps_lists_unique_measures_below_the_stated_threshold(frame):
     assert set(unique.unit_id) == set(best[best < 0.15].index)
     with pytest.raises(ValueError, match="no municipality 'Umeå'"):
         gaps(frame, "Malmö", "Umeå")
+
+
+# --- facts read from the plans -------------------------------------------------------------
+
+
+def test_distinctive_terms_name_what_only_one_plan_talks_about(frame):
+    table = distinctive_terms(frame, top=10)
+    top = {g: rows.term.tolist() for g, rows in table.groupby("group")}
+    # Malmö's sub-activities speak of "förvaltningen" nine times; the others almost never
+    assert top["Malmö"][0] == "förvaltning"
+    # premises (lokaler, lokalplanering, lokalkostnader) appear only in Norrköping's plan
+    assert "lokal" in top["Norrköping"]
+    assert "lokal" not in top["Malmö"] + top["Södertälje"] + top["Östersund"]
+
+
+def test_gaps_find_the_shared_theme_of_collegial_learning(frame):
+    # Malmö 3.2 "Vidareutveckla arbetet med olika former av kollegialt lärande …" and
+    # Södertälje's first insats ("… ett tydligt strukturrerat kellegialt lärande …", OCR)
+    table = gaps(frame, "Malmö", "Södertälje")
+    row = table[table.text.str.startswith("Vidareutveckla arbetet med olika former")].iloc[0]
+    assert row.nearest_text.startswith("Att utveckla undervisningsskickligheten")
+    assert "kollegialt_larande" in row.shared_themes.split("; ")
+    assert row["counterpart"] and not row["unique"]
+
+
+def test_anatomy_reads_each_plans_own_fields(frame):
+    table = anatomy(frame, include_off_topic=True).set_index("municipality")
+    # Malmö's table gives every sub-activity an Utförare, a Slutdatum and Kostnader,
+    # and follows each activity up under its own heading
+    assert (
+        table.loc["Malmö", ["responsible", "deadline", "cost", "follow_up"]].tolist() == [1.0] * 4
+    )
+    # Östersund names the nämnd that owns each uppdrag (KS, SAN (KS), TN …), no dates or costs
+    assert table.loc["Östersund", "responsible"] == 1.0
+    assert table.loc["Östersund", ["deadline", "cost"]].tolist() == [0.0, 0.0]
+    # Norrköping's verksamhetsplan lists insatser without owner, date, cost or follow-up
+    assert (table.loc["Norrköping", ["responsible", "deadline", "cost", "follow_up"]] == 0).all()
+    # Södertälje's application has one "Plan för uppföljning" for the whole application
+    assert table.loc["Södertälje", "plan_follow_up"] and table.loc["Södertälje", "follow_up"] == 0
+    # outcome shares are the frame's stated outcomes of the leaf measures
+    leaves = select_units(frame)
+    malmo = leaves[leaves.municipality == "Malmö"]
+    stated = malmo.outcome.isin(["done", "carried_over", "not_done"]).mean()
+    assert table.loc["Malmö", "outcome"] == pytest.approx(stated)
+    stages = [c for c in table.columns if c in table.attrs["stage_labels"]]
+    np.testing.assert_allclose(table[stages].sum(axis=1), 1.0)
