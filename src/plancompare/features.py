@@ -225,7 +225,9 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
         codes, distinct = pd.factorize(flat) if len(flat) else (np.zeros(0, np.int64), [])
         return np.asarray(codes, dtype=np.int64), np.asarray(distinct, dtype=object), lengths
 
-    def _entries(self, distinct: np.ndarray) -> list[tuple[str | None, tuple[str, ...]]]:
+    def _entries(
+        self, distinct: np.ndarray, save: bool = True
+    ) -> list[tuple[str | None, tuple[str, ...]]]:
         if self.compounds not in COMPOUND_MODES:
             raise ValueError(f"compounds must be one of {COMPOUND_MODES}, not {self.compounds!r}")
         ngrams = tuple(self.char_ngram_range)
@@ -236,7 +238,8 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
             if found is None:
                 found = cache[word] = _entry(word, self.compounds, ngrams)
             out.append(found)
-        _ANALYSES.save()
+        if save:
+            _ANALYSES.save()
         return out
 
     def _count(
@@ -376,7 +379,7 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
 
         def analyze(text: str) -> list[str]:
             _, distinct, _ = self._words([text])
-            lookup = dict(zip(distinct, self._entries(distinct), strict=True))
+            lookup = dict(zip(distinct, self._entries(distinct, save=False), strict=True))
             words = [lookup[w] for w in _TOKENS.findall(text)]
             terms = [t for key, extra in words if key for t in (key, *extra)]
             if self.bigrams:
