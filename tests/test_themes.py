@@ -25,6 +25,7 @@ from plancompare.themes import (
     scores,
     stage_profile,
     theme_matrix,
+    theme_members,
     topic_table,
     validate_hand_labels,
     validate_own_tags,
@@ -327,6 +328,34 @@ def test_coverage_is_the_share_of_on_topic_leaf_measures(frame, codes):
     assert norrkoping.ekonomi_lokaler > table.loc[norrkoping.name, "ekonomi_lokaler"]
 
 
+def test_theme_members_are_the_units_behind_the_coverage_shares(frame, codes):
+    table = coverage_table(frame, codes, framework="plan_themes")
+    members = theme_members(frame, codes, framework="plan_themes")
+    counts = members.groupby(["municipality", "theme"]).size()
+    for _, row in table.iterrows():  # one plan per municipality in the seeds
+        for theme in table.columns.drop(["municipality", "n_measures"]):
+            n = counts.get((row.municipality, theme), 0)
+            assert n == round(row[theme] * row.n_measures), (row.municipality, theme)
+    # "Ta fram en strategi för chefsorganisation ... samt en lönestrategi." (Norrköping 000)
+    pay = members[(members.theme == "lon") & (members.municipality == "Norrköping")]
+    assert unit_of(frame, "Ta fram en strategi för chefsorganisation") in set(pay.unit_id)
+    # off-topic measures are not members unless asked for: Norrköping's premises bullets
+    premises = unit_of(frame, "Ta fram en plan för strategisk lokalplanering")
+    assert premises not in set(members.unit_id)
+    everything = theme_members(frame, codes, framework="plan_themes", include_off_topic=True)
+    assert premises in set(everything[everything.theme == "ekonomi_lokaler"].unit_id)
+
+
+def test_tables_count_other_units_when_asked(frame, codes):
+    # Malmö's seven activities (level 1) hold its twelve numbered sub-activities (1.1 ... 7.1)
+    leaves = coverage_table(frame, codes, include_off_topic=True).set_index("municipality")
+    tops = coverage_table(frame, codes, include_off_topic=True, level=1)
+    assert leaves.loc["Malmö", "n_measures"] == 12
+    assert tops.set_index("municipality").loc["Malmö", "n_measures"] == 7
+    goals = stage_profile(frame, codes, kinds=("goal",), include_off_topic=True)
+    assert goals.n_measures.sum() == (frame.kind == "goal").sum()
+
+
 def test_stage_profile_rows_sum_to_one(frame, codes):
     profile = stage_profile(frame, codes)
     shares = profile.drop(columns=["municipality", "n_measures"])
@@ -391,3 +420,21 @@ def test_hand_labels_are_located_by_quote(frame, tmp_path):
     )
     with pytest.raises(PlanErrors, match=r"labels.csv:2: quote found \d+ times"):
         read_hand_labels(frame, bad)
+
+
+def test_hand_labels_of_plans_not_loaded_can_be_left_out(frame, tmp_path):
+    data = tmp_path / "data"
+    (data / "raw").mkdir(parents=True)
+    source = Path(frame.attrs["data_dir"])
+    shutil.copy(source / "raw" / "004_2860dbc534337b64.txt", data / "raw")
+    manifest = (source / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    rows = [manifest[0], *(r for r in manifest if "004_2860dbc534337b64.txt" in r)]
+    (data / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    ostersund = load(data)
+    with pytest.raises(PlanErrors, match="000_f74a1a481f1a245e.txt"):
+        read_hand_labels(ostersund)  # the labels of Norrköping's plan find no unit
+    labels = read_hand_labels(ostersund, only_loaded=True)
+    # the hand-label file has eleven rows quoting Östersund's goal page
+    assert len(labels) == 11 and set(labels.source_file) == {"004_2860dbc534337b64.txt"}
+    hand = validate_hand_labels(ostersund, only_loaded=True, n_boot=50)
+    assert hand.n_units == 11

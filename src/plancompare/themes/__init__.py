@@ -9,7 +9,15 @@ Example:
 
 from .codebook import MALMO_TAGS, ON_TOPIC, STAGE, CodebookError, load_codebook, parse_pattern
 from .coding import CODE_COLUMNS, code_themes, on_topic
-from .tables import NO_STAGE, coverage_table, kwic, stage_profile, theme_matrix, topic_table
+from .tables import (
+    NO_STAGE,
+    coverage_table,
+    kwic,
+    stage_profile,
+    theme_matrix,
+    theme_members,
+    topic_table,
+)
 from .validation import (
     Validation,
     bootstrap_scores,
@@ -34,6 +42,7 @@ __all__ = [
     "stage_profile",
     "tag_table",
     "theme_matrix",
+    "theme_members",
     "topic_table",
     "validate_hand_labels",
     "validate_own_tags",

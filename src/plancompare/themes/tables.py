@@ -15,11 +15,12 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from ..summary import leaf_measures
+from ..summary import Level, leaf_measures, select_units
 from .codebook import ON_TOPIC, STAGE
 from .coding import code_themes, on_topic, resolve_codebook
 
@@ -61,12 +62,14 @@ def _base(
     codes: pd.DataFrame | None,
     codebook,
     include_off_topic: bool,
+    kinds: Sequence[str] = ("measure",),
+    level: Level = "leaf",
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(codebook, codes, the leaf measures counted) shared by the plan-level tables."""
+    """(codebook, codes, the units counted) shared by the plan-level tables."""
     book = resolve_codebook(codebook, frame)
     if codes is None:
         codes = code_themes(frame, book)
-    leaves = leaf_measures(frame)
+    leaves = select_units(frame, kinds, level)
     if not include_off_topic and ON_TOPIC in set(book["framework"]):
         leaves = leaves[on_topic(leaves, book, codes=codes).to_numpy()]
     return book, codes, leaves
@@ -93,12 +96,15 @@ def coverage_table(
     *,
     framework: str = "plan_themes",
     include_off_topic: bool = False,
+    kinds: Sequence[str] = ("measure",),
+    level: Level = "leaf",
 ) -> pd.DataFrame:
     """Plan x theme: the share of each plan's on-topic leaf measures touching each theme.
 
     One row per plan (``plan_id``), with ``municipality`` and ``n_measures`` (the measures
     counted), then one column per theme of ``framework`` (shares 0-1). A plan with no
-    on-topic measure has no row.
+    on-topic measure has no row. ``kinds`` and ``level`` choose other units to count
+    (:func:`plancompare.summary.select_units`; ``n_measures`` then counts those units).
 
     Example:
         >>> from plancompare import load
@@ -106,9 +112,47 @@ def coverage_table(
         >>> bool(((table.drop(columns=["municipality", "n_measures"]) <= 1)).all().all())
         True
     """
-    book, codes, leaves = _base(frame, codes, codebook, include_off_topic)
+    book, codes, leaves = _base(frame, codes, codebook, include_off_topic, kinds, level)
     matrix = theme_matrix(leaves, codes, book, framework=framework)
     return _per_plan(leaves, matrix)
+
+
+def theme_members(
+    frame: pd.DataFrame,
+    codes: pd.DataFrame | None = None,
+    codebook: pd.DataFrame | str | Path | None = None,
+    *,
+    framework: str = "plan_themes",
+    by: str = "municipality",
+    include_off_topic: bool = False,
+    kinds: Sequence[str] = ("measure",),
+    level: Level = "leaf",
+) -> pd.DataFrame:
+    """The units behind :func:`coverage_table`'s shares: one row per (group, theme, unit).
+
+    Columns ``by`` (the unit's group, e.g. its municipality), ``theme`` and ``unit_id``, for
+    every counted unit (on-topic leaf measures by default) that touches a theme of
+    ``framework``; sorted. Counting its rows per group and theme gives the numerators of the
+    coverage shares, so a table of counts can link each count to its units.
+
+    Example:
+        >>> from plancompare import load
+        >>> members = theme_members(load(), framework="process")
+        >>> list(members.columns), bool(members.unit_id.str.contains(":").all())
+        (['municipality', 'theme', 'unit_id'], True)
+    """
+    book, codes, units = _base(frame, codes, codebook, include_off_topic, kinds, level)
+    matrix = theme_matrix(units, codes, book, framework=framework)
+    unit, theme = matrix.to_numpy().nonzero()
+    long = pd.DataFrame(
+        {
+            by: units[by].astype(str).to_numpy()[unit],
+            "theme": pd.Categorical(matrix.columns[theme], categories=matrix.columns),
+            "unit_id": matrix.index[unit],
+        }
+    )
+    long = long.sort_values([by, "theme", "unit_id"]).reset_index(drop=True)
+    return long.astype({"theme": "str"})
 
 
 def stage_profile(
@@ -117,12 +161,15 @@ def stage_profile(
     codebook: pd.DataFrame | str | Path | None = None,
     *,
     include_off_topic: bool = False,
+    kinds: Sequence[str] = ("measure",),
+    level: Level = "leaf",
 ) -> pd.DataFrame:
     """Plan x stage: the share of each plan's on-topic leaf measures at each policy stage.
 
     The stage is read from a measure's leading verb (the codebook's ``stage`` framework:
     investigate, develop/plan, implement, follow up); measures that name none are counted
-    in :data:`NO_STAGE`. Each row's shares sum to 1.
+    in :data:`NO_STAGE`. Each row's shares sum to 1. ``kinds`` and ``level`` as in
+    :func:`coverage_table`.
 
     Example:
         >>> from plancompare import load
@@ -131,7 +178,7 @@ def stage_profile(
         >>> bool(np.allclose(profile.drop(columns=["municipality", "n_measures"]).sum(axis=1), 1))
         True
     """
-    book, codes, leaves = _base(frame, codes, codebook, include_off_topic)
+    book, codes, leaves = _base(frame, codes, codebook, include_off_topic, kinds, level)
     matrix = theme_matrix(leaves, codes, book, framework=STAGE)
     matrix[NO_STAGE] = ~matrix.any(axis=1)
     return _per_plan(leaves, matrix)
@@ -217,5 +264,6 @@ __all__ = [
     "kwic",
     "stage_profile",
     "theme_matrix",
+    "theme_members",
     "topic_table",
 ]

@@ -260,13 +260,16 @@ def read_hand_labels(
     path: str | Path | None = None,
     *,
     data_dir: str | Path | None = None,
+    only_loaded: bool = False,
 ) -> pd.DataFrame:
     """The hand labels, each located in ``frame`` by its quote in the raw source file.
 
     A label's unit is the unit whose source span holds the first character of the quote
     (read from ``DATA/raw/source_file``; ``DATA`` defaults to the directory the frame was
     loaded from), so labels survive re-parsing. Returns the label
-    columns plus ``unit_id`` and ``line``.
+    columns plus ``unit_id`` and ``line``. With ``only_loaded``, labels of source files
+    that ``frame`` does not hold are left out (a data directory without those plans),
+    instead of being reported as not found.
 
     Raises:
         PlanErrors: a malformed file, or a quote not found exactly once, or in no unit.
@@ -294,8 +297,11 @@ def read_hand_labels(
             report(f"missing column(s): {', '.join(missing)}", rows[0][0])
             rows = rows[:1]
         texts: dict[str, str] = {}
+        loaded = set(frame["source_file"].astype(str))
         for line, cells in rows[1:]:
             row = dict(zip(header, (c.strip() for c in cells), strict=False))
+            if only_loaded and row.get("source_file", "") not in loaded:
+                continue
             unit = _locate(frame, row, line, report, texts, data_dir)
             flag = _TRUE.get(row.get("on_topic", "").lower())
             if flag is None:
@@ -341,13 +347,15 @@ def validate_hand_labels(
     *,
     codes: pd.DataFrame | None = None,
     data_dir: str | Path | None = None,
+    only_loaded: bool = False,
     n_boot: int = 2000,
     random_state: int = 0,
 ) -> Validation:
     """Agreement with the hand labels: Malmö's three tags and the on-topic flag.
 
     ``labels`` is a table from :func:`read_hand_labels`, a path, or ``None`` for the
-    project's hand labels. ``Validation.on_topic`` scores the on-topic flag.
+    project's hand labels (``only_loaded`` as there). ``Validation.on_topic`` scores the
+    on-topic flag.
 
     Example:
         >>> from plancompare import load
@@ -357,7 +365,7 @@ def validate_hand_labels(
     """
     book = resolve_codebook(codebook, frame)
     if labels is None or isinstance(labels, str | Path):
-        labels = read_hand_labels(frame, labels, data_dir=data_dir)
+        labels = read_hand_labels(frame, labels, data_dir=data_dir, only_loaded=only_loaded)
     if codes is None:
         codes = code_themes(frame, book)
     ids = labels["unit_id"].astype(str)
