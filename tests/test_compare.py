@@ -14,6 +14,7 @@ from hypothesis.extra import numpy as hnp
 
 import plancompare
 from plancompare.compare import (
+    all_gaps,
     anatomy,
     distinctive_terms,
     gaps,
@@ -244,6 +245,25 @@ def test_gaps_lists_unique_measures_below_the_stated_threshold(frame):
     assert set(unique.unit_id) == set(best[best < 0.15].index)
     with pytest.raises(ValueError, match="no municipality 'Umeå'"):
         gaps(frame, "Malmö", "Umeå")
+
+
+def test_all_gaps_is_gaps_of_each_group_against_the_others(frame):
+    table = all_gaps(frame, threshold=0.15, include_off_topic=True)
+    assert table.attrs["threshold"] == 0.15
+    for group in SEED_GROUPS:
+        mine = table[table.group == group].drop(columns="group").reset_index(drop=True)
+        # one vocabulary for all measures in both, so the same similarities
+        pd.testing.assert_frame_equal(mine, gaps(frame, group, threshold=0.15))
+    # by default the measures about other things are left out on both sides: Norrköping's
+    # premises bullet "Ta fram en plan för strategisk lokalplanering ..." is neither a row
+    # nor anyone's nearest measure
+    on_topic_only = all_gaps(frame)
+    premises = frame[frame.text.str.startswith("Ta fram en plan för strategisk lokalplan")]
+    assert len(premises) == 1
+    assert premises.unit_id.iloc[0] not in set(on_topic_only.unit_id)
+    assert premises.unit_id.iloc[0] not in set(on_topic_only.nearest_id)
+    one = frame[frame.municipality == "Malmö"]
+    assert all_gaps(one).empty
 
 
 # --- facts read from the plans -------------------------------------------------------------

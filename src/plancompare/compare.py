@@ -412,7 +412,6 @@ def gaps(
         (12, ['Östersund'])
     """
     units = select_units(frame, kinds, level).reset_index(drop=True)
-    vectors = _unit_vectors(units["text"].astype(str), vectorizer)
     labels = units[by].to_numpy()
     if not (labels == a).any():
         raise ValueError(f"no {by} {a!r} among the selected units")
@@ -423,9 +422,23 @@ def gaps(
         missing = [g for g in others if not (labels == g).any()]
         if missing:
             raise ValueError(f"no {by} {missing[0]!r} among the selected units")
-    mine = np.flatnonzero(labels == a)
+    vectors = _unit_vectors(units["text"].astype(str), vectorizer)
     codes = codes if codes is not None else code_themes(frame)
     theme_sets = _theme_sets(codes, units["unit_id"].tolist())
+    return _gap_table(units, vectors, labels, a, others, theme_sets, threshold)
+
+
+def _gap_table(
+    units: pd.DataFrame,
+    vectors: sparse.csr_array,
+    labels: np.ndarray,
+    a: str,
+    others: Sequence[str],
+    theme_sets: dict[str, frozenset],
+    threshold: float,
+) -> pd.DataFrame:
+    """The rows of :func:`gaps` for group ``a`` against ``others`` (vectors already made)."""
+    mine = np.flatnonzero(labels == a)
     parts = []
     for other in others:
         theirs = np.flatnonzero(labels == other)
@@ -443,6 +456,8 @@ def gaps(
                 }
             )
         )
+    if not parts:
+        return pd.DataFrame(columns=GAP_COLUMNS).astype({"counterpart": bool, "unique": bool})
     table = pd.concat(parts, ignore_index=True)
     table["shared_themes"] = [
         "; ".join(sorted(theme_sets.get(x, frozenset()) & theme_sets.get(y, frozenset())))
@@ -452,6 +467,57 @@ def gaps(
     table["unique"] = ~table.groupby("unit_id")["counterpart"].transform("any")
     table.attrs["threshold"] = threshold
     return table[GAP_COLUMNS]
+
+
+def all_gaps(
+    frame: pd.DataFrame,
+    *,
+    by: str = "municipality",
+    threshold: float = 0.2,
+    codes: pd.DataFrame | None = None,
+    kinds: Sequence[str] = ("measure",),
+    level: str | int = "leaf",
+    include_off_topic: bool = False,
+    vectorizer: BaseEstimator | None = None,
+) -> pd.DataFrame:
+    """:func:`gaps` of every group against all the others, in one table.
+
+    "What does each municipality do that the others do not?" One row per (measure, other
+    group) as in :func:`gaps`, with the measure's own group first in column ``group``;
+    groups sorted. Measures not about competence supply (theme coding's on-topic flag) are
+    left out on both sides unless ``include_off_topic``. The measures are vectorized once
+    (one vocabulary for the corpus), so this costs one sparse product per pair of groups.
+    With fewer than two groups the table is empty.
+
+    Example:
+        >>> from plancompare import load
+        >>> table = all_gaps(load())
+        >>> table.group.unique().tolist()
+        ['Malmö', 'Norrköping', 'Södertälje', 'Östersund']
+        >>> bool((table.group != table.other).all())
+        True
+    """
+    codes = codes if codes is not None else code_themes(frame)
+    units = select_units(frame, kinds, level)
+    if not include_off_topic:
+        units = units[on_topic(units, codes=codes).to_numpy()]
+    units = units.reset_index(drop=True)
+    labels = units[by].astype(str).to_numpy()
+    groups = sorted(set(labels))
+    columns = ["group", *GAP_COLUMNS]
+    if len(groups) < 2:
+        return pd.DataFrame(columns=columns).astype({"counterpart": bool, "unique": bool})
+    vectors = _unit_vectors(units["text"].astype(str), vectorizer)
+    theme_sets = _theme_sets(codes, units["unit_id"].tolist())
+    parts = [
+        _gap_table(
+            units, vectors, labels, g, [o for o in groups if o != g], theme_sets, threshold
+        ).assign(group=g)
+        for g in groups
+    ]
+    table = pd.concat(parts, ignore_index=True)[columns]
+    table.attrs["threshold"] = threshold
+    return table
 
 
 def unique_measures(table: pd.DataFrame) -> pd.DataFrame:
