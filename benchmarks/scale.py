@@ -275,7 +275,8 @@ def _steps(data: Path, jobs: int) -> dict[str, Callable[[dict], object]]:
         frame = ctx["frame"]
         plans = plans_table(frame)
         kind_table(frame), describe(frame), coverage(frame, data)
-        plots.plot_units_by_kind(frame), plots.plot_measures_by_municipality(frame)
+        plots.plot_units_by_kind(frame)
+        plots.plot_measures_by_municipality(frame, plancompare.on_topic(frame))
         for file in plans.query("ocr").index:
             raw = read_source(plancompare.paths.raw_dir(data) / file).text
             pd.DataFrame([c.as_dict() for c in ocr.repair_changes(raw)])

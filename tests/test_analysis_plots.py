@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
@@ -60,3 +61,55 @@ def test_compare_figures(frame):
     topics = fit_topics(measures.text, 4)
     shares = topic_shares(measures, topics.weights, by="municipality")
     assert "lean most to topic" in title(plots.plot_topic_shares(shares, topics.terms))
+
+
+# --- figures of the loaded frame (notebook 01) ----------------------------------------------
+
+
+def test_measures_chart_separates_what_is_not_about_competence_supply(frame):
+    fig = plots.plot_measures_by_municipality(frame, plancompare.on_topic(frame))
+    # leaf measures: Malmö's 12 numbered sub-activities, Norrköping's 7 + 14 Insatser bullets
+    # and one strategy in prose, Östersund's 7 uppdrag and steps, Södertälje's 4 insatser.
+    # Off topic (test_themes): 13 of Norrköping's 14 bullets on economy, premises and the
+    # like, and Östersund's procurement and safety uppdrag
+    assert title(fig).startswith("30 of 45 leaf measures are about competence supply")
+    ax = fig.axes[0]
+    names = [t.get_text() for t in ax.get_yticklabels()]
+    solid = {n: p.get_width() for n, p in zip(names, ax.patches[: len(names)], strict=True)}
+    hatched = {n: p.get_width() for n, p in zip(names, ax.patches[len(names) :], strict=True)}
+    assert hatched == {"Malmö": 0, "Norrköping": 13, "Södertälje": 0, "Östersund": 2}
+    assert {n: solid[n] + hatched[n] for n in names} == {
+        "Malmö": 12,
+        "Norrköping": 22,
+        "Södertälje": 4,
+        "Östersund": 7,
+    }
+    assert all(p.get_hatch() for p in ax.patches[len(names) :])
+    assert ax.get_xlabel() == "leaf measures (count)"
+
+
+def test_timeline_draws_each_plans_period_from_the_manifest(frame):
+    fig = plots.plot_plan_timeline(frame)
+    # manifest: Södertälje 2018-2021 (the longest), Malmö 2020-2021, Norrköping 2023,
+    # Östersund 2024; a one-year plan covers its whole year
+    assert title(fig) == "The plans cover 2018–2024; the longest (4 years): Södertälje"
+    ax = fig.axes[0]
+    bars = {t.get_text(): p for t, p in zip(ax.get_yticklabels(), ax.patches, strict=True)}
+    assert {k.split(" (")[0]: (p.get_x(), p.get_width()) for k, p in bars.items()} == {
+        "Södertälje": (2018, 4),
+        "Malmö": (2020, 2),
+        "Norrköping": (2023, 1),
+        "Östersund": (2024, 1),
+    }
+    undated = frame.assign(period_start=pd.NA, period_end=pd.NA)
+    fig = plots.plot_plan_timeline(undated[undated.plan_id == "ostersund-mal-2024"])
+    assert title(fig) == "No plan states its period"
+    assert fig.texts[1].get_text().replace("\n", " ").endswith("not drawn: ostersund-mal-2024.")
+
+
+def test_units_by_kind_names_the_largest_file(frame):
+    fig = plots.plot_units_by_kind(frame)
+    per_file = frame.source_file.value_counts()
+    assert title(fig).startswith(f"{len(frame)} units from 5 files; the largest, Malmö 001, ")
+    assert title(fig).endswith(f"holds {per_file['001_b3ac81e63263b8c1.txt']}")
+    assert fig.axes[0].get_xlabel() == "units (count)"

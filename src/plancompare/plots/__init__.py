@@ -18,7 +18,12 @@ from .clusters import (
 from .compare import plot_anatomy, plot_distinctive_terms, plot_similarity
 from .style import MUNICIPALITY_COLOURS, municipality_colour, municipality_colours
 from .themes import FRAMEWORK_LABELS, plot_stage_profile, plot_theme_coverage
-from .units import KIND_COLOURS, plot_measures_by_municipality, plot_units_by_kind
+from .units import (
+    KIND_COLOURS,
+    plot_measures_by_municipality,
+    plot_plan_timeline,
+    plot_units_by_kind,
+)
 
 __all__ = [
     "FRAMEWORK_LABELS",
@@ -33,6 +38,7 @@ __all__ = [
     "plot_cluster_stability",
     "plot_measure_map",
     "plot_measures_by_municipality",
+    "plot_plan_timeline",
     "plot_stage_profile",
     "plot_theme_coverage",
     "plot_topic_shares",

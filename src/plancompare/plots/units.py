@@ -1,17 +1,21 @@
-"""Every figure the notebooks show: one function each, taking frames, returning a Figure.
+"""Figures of the loaded frame: units by kind, measures per municipality, the plans' periods.
 
 Figures are made with :class:`matplotlib.figure.Figure` directly, not pyplot, so nothing is
-shown twice in a notebook and no display is needed. Figures carry a title, labelled axes
-and Swedish labels (å, ä, ö) as the data has them.
+shown twice in a notebook and no display is needed. Each is in one language (English, with
+the data's own Swedish names), its title states what it shows and its axes say what is
+counted.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from ..schema import KINDS
 from ..summary import author, leaf_measures
+from .style import NEUTRAL, finish, municipality_colour
 
 #: One colour per unit kind, stable across figures.
 KIND_COLOURS = dict(
@@ -30,50 +34,137 @@ def plot_units_by_kind(frame: pd.DataFrame) -> Figure:
         >>> from plancompare import load
         >>> fig = plot_units_by_kind(load())
         >>> fig.axes[0].get_xlabel()
-        'antal textenheter (units)'
+        'units (count)'
     """
-    counts = (
-        frame.groupby(["municipality", "source_file"])["kind"].value_counts().unstack(fill_value=0)
-    )
-    counts = counts.reindex(columns=list(KINDS), fill_value=0)
+    counts = frame.groupby([author(frame), "source_file"])["kind"].value_counts()
+    counts = counts.unstack(fill_value=0).reindex(columns=list(KINDS), fill_value=0)
     labels = [f"{m}\n{f.split('_')[0]}" for m, f in counts.index]
-    fig = Figure(figsize=(8, 0.7 * len(counts) + 1.6))
+    fig = Figure(figsize=(8, 0.7 * len(counts) + 2.0))
     ax = fig.subplots()
-    left = pd.Series(0, index=counts.index)
+    left = np.zeros(len(counts))
     for kind in KINDS:
         ax.barh(labels, counts[kind], left=left, color=KIND_COLOURS[kind], label=kind)
-        left = left + counts[kind]
+        left += counts[kind].to_numpy()
     ax.invert_yaxis()
-    ax.set_xlabel("antal textenheter (units)")
-    ax.set_ylabel("kommun och fil")
-    ax.set_title("Textenheter per plan och slag (kind)")
+    ax.set_xlabel("units (count)")
+    ax.set_ylabel("municipality and file")
     ax.legend(title="kind", bbox_to_anchor=(1.01, 1), loc="upper left", frameon=False)
-    fig.tight_layout()
-    return fig
+    totals = counts.sum(axis=1)
+    biggest = totals.idxmax()
+    title = (
+        f"{len(frame)} units from {len(counts)} files; the largest, {biggest[0]} "
+        f"{biggest[1].split('_')[0]}, holds {totals[biggest]}"
+    )
+    subtitle = "Units of text per source file, by kind (what the text says: goal, measure …)."
+    return finish(fig, title, subtitle)
 
 
-def plot_measures_by_municipality(frame: pd.DataFrame) -> Figure:
-    """Bars: the number of leaf measures (the most specific actions) per municipality.
+def plot_measures_by_municipality(frame: pd.DataFrame, on_topic: pd.Series) -> Figure:
+    """Bars: leaf measures per municipality, those about competence supply first.
 
-    Leaf measures are counted so that an activity and its steps are not counted twice
-    (see :func:`plancompare.summary.leaf_measures`); a region or agency without a
-    municipality is shown by its organisation.
+    Leaf measures (the most specific actions, see
+    :func:`plancompare.summary.leaf_measures`) are counted so that an activity and its
+    steps are not counted twice. ``on_topic`` is the theme coding's on-topic flag
+    (:func:`plancompare.on_topic`), indexed like ``frame``: measures about competence supply
+    are drawn in the municipality's colour, the others hatched grey beside them. A region
+    or agency without a municipality is shown by its organisation.
+
+    Example:
+        >>> from plancompare import load, on_topic
+        >>> frame = load()
+        >>> fig = plot_measures_by_municipality(frame, on_topic(frame))
+        >>> fig.axes[0].get_xlabel()
+        'leaf measures (count)'
+    """
+    leaves = leaf_measures(frame)
+    flag = on_topic.reindex(leaves.index).fillna(False).astype(bool)
+    who = author(leaves)
+    table = pd.DataFrame({"on": flag.groupby(who).sum(), "all": who.value_counts()})
+    table["off"] = table["all"] - table["on"]
+    table = table.sort_values(["on", "all"], ascending=[True, True], kind="mergesort")
+    fig = Figure(figsize=(8, 0.5 * len(table) + 2.2))
+    ax = fig.subplots()
+    colours = [municipality_colour(m) for m in table.index]
+    on_bars = ax.barh(table.index, table["on"], color=colours)
+    off_bars = ax.barh(
+        table.index, table["off"], left=table["on"], color="white", edgecolor=NEUTRAL,
+        hatch="///", linewidth=0.8,
+    )  # fmt: skip
+    ax.bar_label(on_bars, labels=[str(n) if n else "" for n in table["on"]], label_type="center")
+    ax.bar_label(off_bars, labels=[f"+{n}" if n else "" for n in table["off"]], padding=3)
+    ax.set_xlabel("leaf measures (count)")
+    ax.set_ylabel("municipality")
+    ax.set_xlim(0, max(1, int(table["all"].max())) * 1.15)
+    ax.legend(
+        handles=[
+            Patch(color=NEUTRAL, label="about competence supply"),
+            Patch(facecolor="white", edgecolor=NEUTRAL, hatch="///", label="about other things"),
+        ],
+        frameon=False, loc="lower right",
+    )  # fmt: skip
+    on, total = int(table["on"].sum()), int(table["all"].sum())
+    most = table["on"].idxmax() if total else "no plan"
+    title = (
+        f"{on} of {total} leaf measures are about competence supply; "
+        f"{most} has the most ({int(table['on'].max()) if total else 0})"
+    )
+    subtitle = (
+        "Leaf measures (the most specific actions) per municipality; solid: about competence "
+        "supply (theme coding's on-topic flag), hatched: about other things."
+    )
+    return finish(fig, title, subtitle)
+
+
+def _period(plans: pd.DataFrame) -> pd.DataFrame:
+    """First and last year of each plan (a plan naming one year covers that year)."""
+    start = pd.to_numeric(plans["period_start"], errors="coerce")
+    end = pd.to_numeric(plans["period_end"], errors="coerce")
+    return pd.DataFrame({"first": start.fillna(end), "last": end.fillna(start)}, index=plans.index)
+
+
+def plot_plan_timeline(frame: pd.DataFrame) -> Figure:
+    """Bars on a time axis: the years each plan covers, in its municipality's colour.
+
+    A plan covers ``period_start`` to ``period_end`` inclusive (a plan for 2023 covers the
+    year 2023); a plan with one year given covers that year; plans with neither are named
+    in the subtitle, not drawn.
 
     Example:
         >>> from plancompare import load
-        >>> fig = plot_measures_by_municipality(load())
-        >>> fig.axes[0].get_title()
-        'Åtgärder (measures) per kommun'
+        >>> fig = plot_plan_timeline(load())
+        >>> fig.axes[0].get_xlabel()
+        'year (bars cover whole calendar years)'
     """
-    leaves = leaf_measures(frame)
-    counts = leaves.groupby(author(leaves)).size().sort_values()
-    fig = Figure(figsize=(7, 3.2))
+    plans = frame.drop_duplicates("plan_id").set_index("plan_id").sort_index()
+    who = author(plans)
+    years = _period(plans)
+    dated = years.dropna().astype(int).sort_values(["first", "last"], kind="mergesort")
+    fig = Figure(figsize=(8, 0.45 * max(len(dated), 1) + 2.2))
     ax = fig.subplots()
-    bars = ax.barh(counts.index, counts.values, color=KIND_COLOURS["measure"])
-    ax.bar_label(bars, padding=3)
-    ax.set_xlabel("antal åtgärder (leaf measures)")
-    ax.set_ylabel("kommun")
-    ax.set_title("Åtgärder (measures) per kommun")
-    ax.set_xlim(0, counts.max() * 1.15)
-    fig.tight_layout()
-    return fig
+    labels = [f"{who[p]} ({p})" for p in dated.index]
+    spans = (dated["last"] - dated["first"] + 1).to_numpy()
+    colours = [municipality_colour(who[p]) for p in dated.index]
+    ax.barh(labels, spans, left=dated["first"].to_numpy(), color=colours, height=0.6)
+    for y, (first, last) in enumerate(zip(dated["first"], dated["last"], strict=True)):
+        text = f"{first}" if first == last else f"{first}–{last}"
+        ax.text(last + 1.05, y, text, va="center", fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("year (bars cover whole calendar years)")
+    ax.set_ylabel("plan")
+    if len(dated):
+        lo, hi = int(dated["first"].min()), int(dated["last"].max())
+        ax.set_xlim(lo - 0.5, hi + 2.5)
+        ax.set_xticks(range(lo, hi + 2))
+        longest = int(spans.max())
+        names = sorted({who[p] for p, s in zip(dated.index, spans, strict=True) if s == longest})
+        title = (
+            f"The plans cover {lo}–{hi}; the longest ({longest} "
+            f"year{'s' if longest != 1 else ''}): {', '.join(names)}"
+        )
+    else:
+        title = "No plan states its period"
+    undated = sorted(set(plans.index) - set(dated.index))
+    subtitle = "Each plan's period as the manifest states it (period_start to period_end)."
+    if undated:
+        subtitle += f" Without a period, not drawn: {', '.join(undated)}."
+    return finish(fig, title, subtitle)
