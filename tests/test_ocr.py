@@ -81,6 +81,22 @@ def leave_one_plan_out() -> list[tuple[str, OcrRepairer]]:
     ]
 
 
+# --- speed work leaves the output as it was ----------------------------------------------------
+
+
+def test_repaired_text_is_byte_identical_to_the_recorded_output(repairer, raw_003) -> None:
+    """The repaired text of a fixed sample -- 6 kB of novel text (words drawn by frequency from
+    wordfreq's list, damaged by the evaluation channel at rate 0.5) and the 003 scan -- is byte
+    for byte what the repairer gave before its speed-up (recorded by
+    ``benchmarks/ocr_golden.py --write`` at c002617; that script checks every evaluation input
+    the same way). Speed work must not change a single character."""
+    golden = DATA / "golden"
+    damaged = (golden / "novel_damaged.txt").read_text(encoding="utf-8")
+    assert len(damaged) > 5000 and damaged != (golden / "novel_repaired.txt").read_text("utf-8")
+    assert repairer.repair(damaged) == (golden / "novel_repaired.txt").read_text(encoding="utf-8")
+    assert repairer.repair(raw_003) == (golden / "003_repaired.txt").read_text(encoding="utf-8")
+
+
 # --- the reference fixture -------------------------------------------------------------------
 
 

@@ -244,63 +244,99 @@ class CandidateSearch:
     def _search_segments(
         self, s: str, lead_deletion: bool, readings: Readings, whole: bool
     ) -> list[Segment]:
-        i = 0
-        lex = self.lexicon
-        words = lex.words
-        has_prefix = lex.has_prefix
+        """Depth-first walk over the readings of ``s``, kept to known words' key prefixes.
+
+        A state carries the known words of its key (one :meth:`Lexicon.match` per step).
+        A segment that ends before the end of ``s`` and is shorter than ``part_min_len`` is not
+        emitted: :meth:`_segments` would drop it (no compound part is that short).
+        """
+        match = self.lexicon.match
         deletion = readings.deletion
         max_glyph = self.params.max_glyph * GLYPH
+        min_len = self.params.compound.part_min_len
         n = len(s)
+        # per position: the key letter (and its star options) of reading the character as it
+        # is, and the channel's readings that apply there (in the channel's order)
+        intact: list[tuple[str, tuple]] = []
+        applicable: list[tuple] = []
+        for p, ch in enumerate(s):
+            if ch in DIACRITICS:
+                intact.append((STAR, ((_INTACT[ch], 0),)))
+            else:
+                intact.append(("i" if ch == CAPITAL_I else ch, ()))
+            applicable.append(tuple(r for r in readings.get(ch) if s.startswith(r.observed, p)))
         out: list[Segment] = []
-        # state: position, key so far, star options, used deletion, glyph log weight, marks
-        stack: list[tuple[int, str, tuple, bool, float, int]] = [(i, "", (), False, 0.0, 0)]
+        emit = self._emit
+        # state: position, key so far, its words, star options, used deletion, glyph log
+        # weight, marks
+        stack: list[tuple[int, str, tuple[str, ...], tuple, bool, float, int]] = [
+            (0, "", (), (), False, 0.0, 0)
+        ]
+        pop, push = stack.pop, stack.append
         while stack:
-            pos, k, stars, used_del, glw, gm = stack.pop()
-            if k and (pos == n or not whole):
-                found = words(k)
+            pos, k, found, stars, used_del, glw, gm = pop()
+            if k and (pos == n or (not whole and len(k) >= min_len)):
                 if found:
-                    self._emit(s, out, pos, n, k, found, stars, glw, gm, stem=False)
+                    emit(s, out, pos, n, k, found, stars, glw, gm, stem=False)
                 if pos < n:
                     for ending in "ae":
-                        found = words(k + ending)
-                        if found:
-                            self._emit(s, out, pos, n, k + ending, found, stars, glw, gm, stem=True)
+                        stem_words = match(k + ending)[0]
+                        if stem_words:
+                            emit(s, out, pos, n, k + ending, stem_words, stars, glw, gm, stem=True)
             if pos < n:
-                ch = s[pos]
-                if ch in DIACRITICS:
-                    nk = k + STAR
-                    if has_prefix(nk):
-                        stack.append((pos + 1, nk, (*stars, (_INTACT[ch], 0)), used_del, glw, gm))
-                else:
-                    nk = k + ("i" if ch == CAPITAL_I else ch)
-                    if has_prefix(nk):
-                        stack.append((pos + 1, nk, stars, used_del, glw, gm))
-                for reading in readings.get(ch):
+                letter, options = intact[pos]
+                nk = k + letter
+                nfound, prefix = match(nk)
+                if prefix:
+                    push(
+                        (pos + 1, nk, nfound, (*stars, *options), used_del, glw, gm)
+                        if options
+                        else (pos + 1, nk, nfound, stars, used_del, glw, gm)
+                    )
+                for reading in applicable[pos]:
                     if reading.marks == GLYPH and gm >= max_glyph:
                         continue
-                    if s.startswith(reading.observed, pos):
-                        nk = k + reading.fragment
-                        if has_prefix(nk):
-                            new_stars = (
-                                (*stars, (reading.options, reading.marks))
-                                if reading.options
-                                else stars
-                            )
-                            stack.append(
+                    nk = k + reading.fragment
+                    nfound, prefix = match(nk)
+                    if prefix:
+                        if reading.options:
+                            push(
                                 (
                                     pos + len(reading.observed),
                                     nk,
-                                    new_stars,
+                                    nfound,
+                                    (*stars, (reading.options, reading.marks)),
                                     used_del,
                                     glw + reading.logw,
-                                    gm + (0 if reading.options else reading.marks),
+                                    gm,
+                                )
+                            )
+                        else:
+                            push(
+                                (
+                                    pos + len(reading.observed),
+                                    nk,
+                                    nfound,
+                                    stars,
+                                    used_del,
+                                    glw + reading.logw,
+                                    gm + reading.marks,
                                 )
                             )
             if deletion is not None and not used_del and (pos > 0 or lead_deletion):
                 nk = k + STAR
-                if has_prefix(nk):
-                    stack.append(
-                        (pos, nk, (*stars, (deletion.options, deletion.marks)), True, glw, gm)
+                nfound, prefix = match(nk)
+                if prefix:
+                    push(
+                        (
+                            pos,
+                            nk,
+                            nfound,
+                            (*stars, (deletion.options, deletion.marks)),
+                            True,
+                            glw,
+                            gm,
+                        )
                     )
         return out
 
@@ -319,7 +355,15 @@ class CandidateSearch:
     ) -> None:
         star_pos = [j for j, ch in enumerate(k) if ch == STAR] if stars else []
         zipf = self.lexicon.zipf
+        params = self.params
+        # a part before the end that is rarer than part_min_zipf is dropped by _segments:
+        # not built at all (the penalties below only lower a score)
+        min_zipf = params.compound.part_min_zipf if pos < n else _NEG_INF
+        early = params.stem_penalty >= 0 and params.inflected_part_penalty >= 0
         for word in found:
+            z = zipf(word)
+            if early and z < min_zipf:
+                continue
             logw = glw
             marks = gm
             ok = True
@@ -336,13 +380,12 @@ class CandidateSearch:
                     break
             if not ok:
                 continue
-            z = zipf(word)
             if stem:
-                z -= self.params.stem_penalty
+                z -= params.stem_penalty
                 out.append(Segment(pos, word[:-1], z, logw, marks, True, word))
             else:
                 if pos < n and s[pos:] not in INFLECTION_ENDINGS and lemma(word) != word:
                     # a part before the last is most often a base form or stem: stöd + processer
                     # rather than stod (stood) + processer
-                    z -= self.params.inflected_part_penalty
+                    z -= params.inflected_part_penalty
                 out.append(Segment(pos, word, z, logw, marks, False, word))

@@ -127,8 +127,7 @@ class Lexicon:
         extra = {w: p for w, p in self._corpus_prob.items() if w not in base}
         self.extra = Vocabulary.from_frequencies(extra) if extra else _EMPTY
         self._zipf: dict[str, float] = {}
-        self._prefix: dict[str, bool] = {}
-        self._words: dict[str, tuple[str, ...]] = {}
+        self._match: dict[str, tuple[tuple[str, ...], bool]] = {}
 
     @classmethod
     def from_texts(
@@ -174,20 +173,27 @@ class Lexicon:
 
     def has_prefix(self, k: str) -> bool:
         """Whether some known word's key (å/ä/ö as ``*``) starts with ``k``."""
-        hit = self._prefix.get(k)
-        if hit is None:
-            hit = self.base.has_prefix(k) or self.extra.has_prefix(k)
-            if len(self._prefix) < 4_000_000:
-                self._prefix[k] = hit
-        return hit
+        return (self._match.get(k) or self.match(k))[1]
 
     def words(self, k: str) -> tuple[str, ...]:
         """Known words whose key is ``k``."""
-        hit = self._words.get(k)
+        return (self._match.get(k) or self.match(k))[0]
+
+    def match(self, k: str) -> tuple[tuple[str, ...], bool]:
+        """:meth:`words` and :meth:`has_prefix` of ``k`` at once, remembered (a search step
+        needs both, and walks the same keys again and again).
+
+        Example:
+            >>> Lexicon.from_texts(["stöd och stad"], use_wordfreq=False).match("st*d")
+            (('stöd',), True)
+        """
+        hit = self._match.get(k)
         if hit is None:
-            hit = self.base.words(k) + self.extra.words(k)
-            if len(self._words) < 2_000_000:
-                self._words[k] = hit
+            base_words, base_prefix = self.base.match(k)
+            extra_words, extra_prefix = self.extra.match(k)
+            hit = (base_words + extra_words, base_prefix or extra_prefix)
+            if len(self._match) < 4_000_000:
+                self._match[k] = hit
         return hit
 
     def context(self, left: str | None, word: str, right: str | None) -> float:

@@ -132,33 +132,46 @@ def compound_analyses(
         ('skolledare', ('skola', 'ledare'), 7.9)
     """
     n = len(s)
+    penalty, part_min_len, part_min_zipf = (
+        scoring.penalty,
+        scoring.part_min_len,
+        scoring.part_min_zipf,
+    )
+    unlisted_max, suffix_penalty, width = scoring.unlisted_max, scoring.suffix_penalty, scoring.beam
     partial: list[dict[str, _Partial]] = [{} for _ in range(n + 1)]
-    partial[0][""] = (scoring.penalty, 0.0, 0, 0, ())
+    partial[0][""] = (penalty, 0.0, 0, 0, ())
     finals: dict[str, Analysis] = {}
     for i in range(n):
         if not partial[i]:
             continue
-        beam = sorted(partial[i].items(), key=lambda kv: -(kv[1][0] + kv[1][1]))[: scoring.beam]
+        beam = sorted(partial[i].items(), key=_beam_key)[:width]
         for seg in segments(i):
             seg_end, text, z, logw, marks, stem, word = seg
             whole = i == 0 and seg_end == n
-            if not whole and (len(text) < scoring.part_min_len or z < scoring.part_min_zipf):
+            if not whole and (len(text) < part_min_len or z < part_min_zipf):
                 continue
+            if seg_end == n:
+                if stem:
+                    continue
+                for done, (prior, lw, k, nm, parts) in beam:
+                    new_prior = prior + z - penalty
+                    if k:
+                        new_prior = min(new_prior, unlisted_max)
+                    _final(finals, done + text, new_prior + (lw + logw), nm + marks, (*parts, word))
+                continue
+            ending = s[seg_end:]
+            inflects = not stem and len(text) >= 4 and ending in INFLECTION_ENDINGS
+            link = s[seg_end]
+            links = len(text) >= part_min_len and (link == "s" or (link == "e" and stem))
+            after, linked = partial[seg_end], partial[seg_end + 1]
             for done, (prior, lw, k, nm, parts) in beam:
-                new_prior = prior + z - scoring.penalty
+                new_prior = prior + z - penalty
                 new_lw = lw + logw
                 new_text = done + text
                 new_parts = (*parts, word)
-                if seg_end == n:
-                    if not stem:
-                        if k:
-                            new_prior = min(new_prior, scoring.unlisted_max)
-                        _final(finals, new_text, new_prior + new_lw, nm + marks, new_parts)
-                    continue
-                _add(partial[seg_end], new_text, (new_prior, new_lw, k + 1, nm + marks, new_parts))
-                ending = s[seg_end:]
-                if not stem and len(text) >= 4 and ending in INFLECTION_ENDINGS:
-                    inflected = min(new_prior - scoring.suffix_penalty, scoring.unlisted_max)
+                _add(after, new_text, (new_prior, new_lw, k + 1, nm + marks, new_parts))
+                if inflects:
+                    inflected = min(new_prior - suffix_penalty, unlisted_max)
                     _final(
                         finals,
                         new_text + ending,
@@ -166,14 +179,17 @@ def compound_analyses(
                         nm + marks,
                         (*parts, word + ending),
                     )
-                link = s[seg_end]
-                if len(text) >= scoring.part_min_len and (link == "s" or (link == "e" and stem)):
+                if links:
                     _add(
-                        partial[seg_end + 1],
+                        linked,
                         new_text + link,
                         (new_prior, new_lw, k + 1, nm + marks, new_parts),
                     )
     return list(finals.values())
+
+
+def _beam_key(item: tuple[str, _Partial]) -> float:
+    return -(item[1][0] + item[1][1])
 
 
 def _final(finals: dict[str, Analysis], text: str, score: float, marks: int, parts: tuple) -> None:

@@ -29,7 +29,6 @@ __all__ = ["DIACRITICS", "STAR", "Vocabulary", "frequency_table", "key", "vocabu
 
 DIACRITICS = "åäö"
 STAR = "*"
-_KEY_TABLE = str.maketrans(dict.fromkeys(DIACRITICS, STAR))
 _MEMO_LIMIT = 200_000  # key searches remembered per vocabulary (about 30 MB at most)
 
 
@@ -40,7 +39,8 @@ def key(word: str) -> str:
         >>> key("förändring")
         'f*r*ndring'
     """
-    return word.translate(_KEY_TABLE)
+    # three replaces are several times faster than str.translate with a table
+    return word.replace("å", STAR).replace("ä", STAR).replace("ö", STAR)
 
 
 class Vocabulary:
