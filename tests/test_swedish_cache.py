@@ -163,3 +163,20 @@ def test_vocabulary_answers_stay_right_when_its_memory_of_searches_is_full(monke
         assert vocab.words(q) == tuple(w for w in sorted(words) if frequencies.key(w) == q)
         assert vocab.has_prefix(q) == any(frequencies.key(w).startswith(q) for w in words)
     assert len(vocab._memo) <= 7
+
+
+def test_a_sorted_table_finds_every_string_and_only_those():
+    """The look-up through the in-memory index finds each stored string at its place in byte
+    order, across many index steps, and nothing else (not a prefix, not a neighbour)."""
+    from plancompare.swedish.tables import SortedStrings
+
+    words = sorted({f"{a}{b}{c}" for a in "abåäö" for b in "xyzé" for c in ("", "s", "na", "e")})
+    words += [w + "r" for w in words]
+    blob, offsets = SortedStrings.pack(words)
+    table = SortedStrings(memoryview(blob), offsets)
+    in_byte_order = sorted(words, key=str.encode)
+    assert len(words) > 3 * 32
+    assert [table.find(w) for w in in_byte_order] == list(range(len(words)))
+    for absent in ("", "a", "axx", "åzt", "öööö", "\x00", "\U0010ffff"):
+        assert table.find(absent) == -1
+    assert SortedStrings.from_strings([]).find("a") == -1

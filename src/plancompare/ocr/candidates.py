@@ -27,7 +27,6 @@ from plancompare.swedish import lemma, stopwords
 from plancompare.swedish.compounds import (
     INFLECTION_ENDINGS,
     CompoundScoring,
-    Segment,
     compound_analyses,
 )
 from plancompare.swedish.frequencies import DIACRITICS, STAR
@@ -40,6 +39,11 @@ __all__ = ["CandidateSearch", "Hyp", "SearchParams"]
 _NEG_INF = float("-inf")
 _INTACT = {ch: ((ch, 0.0),) for ch in DIACRITICS}
 _SWEDISH_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzåäö")
+#: A :class:`~plancompare.swedish.compounds.Segment` as a plain tuple (end, text, zipf, logw,
+#: marks, stem, word): the search makes and caches many, a plain tuple is quicker to make, and
+#: the garbage collector stops tracking one that holds no containers (a NamedTuple it tracks
+#: for ever, and walks at every full collection).
+_Seg = tuple[int, str, float, float, int, bool, str]
 
 
 class Hyp(NamedTuple):
@@ -87,7 +91,7 @@ class CandidateSearch:
         self.quick = readings.quick()
         self.params = params if params is not None else SearchParams()
         self._cache: dict[tuple, tuple[tuple[Hyp, ...], Hyp]] = {}
-        self._segment_cache: dict[tuple, list[Segment]] = {}
+        self._segment_cache: dict[tuple, tuple[_Seg, ...]] = {}
         self.short_words = frozenset(w for w in stopwords() if len(w) <= 4)
 
     def analyse(
@@ -205,9 +209,9 @@ class CandidateSearch:
         """Readings of all of ``s`` as one listed word."""
         n = len(s)
         return [
-            Hyp(seg.text, seg.zipf + seg.logw, *marks_split(seg.marks), (seg.word,))
+            Hyp(seg[1], seg[2] + seg[3], *marks_split(seg[4]), (seg[6],))
             for seg in self._segments(s, 0, lead_deletion, readings, whole=True)
-            if seg.end == n
+            if seg[0] == n
         ]
 
     def _segments(
@@ -217,7 +221,7 @@ class CandidateSearch:
         lead_deletion: bool = True,
         readings: Readings | None = None,
         whole: bool = False,
-    ) -> list[Segment]:
+    ) -> tuple[_Seg, ...] | list[_Seg]:
         """Known words (or stems) that some reading of ``s[i:j]`` spells, for every ``j``
         (only ``j == len(s)``, and no stems, when ``whole``). Cached per ``s[i:]``."""
         readings = readings if readings is not None else self.readings
@@ -229,12 +233,12 @@ class CandidateSearch:
             # dropped here rather than in the compound search, which would skip it anyway
             scoring = self.params.compound
             n = len(s) - i
-            hit = [
+            hit = tuple(
                 seg
                 for seg in found
-                if seg.end == n
-                or (len(seg.text) >= scoring.part_min_len and seg.zipf >= scoring.part_min_zipf)
-            ]
+                if seg[0] == n
+                or (len(seg[1]) >= scoring.part_min_len and seg[2] >= scoring.part_min_zipf)
+            )
             if len(self._segment_cache) < 1_000_000:
                 self._segment_cache[ckey] = hit
         if not i:
@@ -243,7 +247,7 @@ class CandidateSearch:
 
     def _search_segments(
         self, s: str, lead_deletion: bool, readings: Readings, whole: bool
-    ) -> list[Segment]:
+    ) -> list[_Seg]:
         """Depth-first walk over the readings of ``s``, kept to known words' key prefixes.
 
         A state carries the known words of its key (one :meth:`Lexicon.match` per step).
@@ -265,7 +269,7 @@ class CandidateSearch:
             else:
                 intact.append(("i" if ch == CAPITAL_I else ch, ()))
             applicable.append(tuple(r for r in readings.get(ch) if s.startswith(r.observed, p)))
-        out: list[Segment] = []
+        out: list[_Seg] = []
         emit = self._emit
         # state: position, key so far, its words, star options, used deletion, glyph log
         # weight, marks
@@ -343,7 +347,7 @@ class CandidateSearch:
     def _emit(
         self,
         s: str,
-        out: list[Segment],
+        out: list[_Seg],
         pos: int,
         n: int,
         k: str,
@@ -382,10 +386,10 @@ class CandidateSearch:
                 continue
             if stem:
                 z -= params.stem_penalty
-                out.append(Segment(pos, word[:-1], z, logw, marks, True, word))
+                out.append((pos, word[:-1], z, logw, marks, True, word))
             else:
                 if pos < n and s[pos:] not in INFLECTION_ENDINGS and lemma(word) != word:
                     # a part before the last is most often a base form or stem: stöd + processer
                     # rather than stod (stood) + processer
                     z -= params.inflected_part_penalty
-                out.append(Segment(pos, word, z, logw, marks, False, word))
+                out.append((pos, word, z, logw, marks, False, word))

@@ -126,6 +126,7 @@ class Lexicon:
         self._corpus_weight = corpus_weight if total and has_base else (1.0 if total else 0.0)
         extra = {w: p for w, p in self._corpus_prob.items() if w not in base}
         self.extra = Vocabulary.from_frequencies(extra) if extra else _EMPTY
+        self._has_extra = len(self.extra) > 0
         self._zipf: dict[str, float] = {}
         self._match: dict[str, tuple[tuple[str, ...], bool]] = {}
 
@@ -189,9 +190,10 @@ class Lexicon:
         """
         hit = self._match.get(k)
         if hit is None:
-            base_words, base_prefix = self.base.match(k)
-            extra_words, extra_prefix = self.extra.match(k)
-            hit = (base_words + extra_words, base_prefix or extra_prefix)
+            hit = self.base.search(k)
+            if self._has_extra:
+                extra_words, extra_prefix = self.extra.search(k)
+                hit = (hit[0] + extra_words, hit[1] or extra_prefix)
             if len(self._match) < 4_000_000:
                 self._match[k] = hit
         return hit

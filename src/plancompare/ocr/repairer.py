@@ -306,6 +306,7 @@ class OcrRepairer:
         self._tokens: dict[str, _TokenInfo] = {}
         self._in_context: dict[tuple, int] = {}
         self._joins: dict[tuple, tuple[float, tuple[str, str]] | None] = {}
+        self._english: dict[str, bool] = {}
         return self
 
     def transform(self, texts: Iterable[str]) -> list[str]:
@@ -668,9 +669,11 @@ class OcrRepairer:
     def _rates(self, text: str, infos: list[_TokenInfo]) -> tuple[float, float]:
         """Misreading rates of å/ä/ö and of other glyphs: clear damage versus intact."""
         intact = sum(text.count(ch) for ch in "åäöÅÄÖ")
-        dia = sum(info.evidence_dia for info in infos)
-        glyph = sum(info.evidence_glyph for info in infos)
-        words = sum(info.words for info in infos)
+        dia = glyph = words = 0
+        for info in infos:
+            dia += info.evidence_dia
+            glyph += info.evidence_glyph
+            words += info.words
         return (
             estimate_rate(dia, intact, self.diacritic_prior),
             estimate_rate(glyph, max(words - glyph, 0), self.glyph_prior),
@@ -760,7 +763,12 @@ class OcrRepairer:
         return english >= 2 and english > swedish
 
     def _looks_english(self, word: str) -> bool:
-        return self.context_.looks_english(word, self.lexicon_.zipf(word))
+        hit = self._english.get(word)
+        if hit is None:
+            hit = self.context_.looks_english(word, self.lexicon_.zipf(word))
+            if len(self._english) < _CACHE_LIMIT:
+                self._english[word] = hit
+        return hit
 
     def _decide_in_context(
         self,

@@ -144,6 +144,19 @@ class Vocabulary:
     def _remember(self, k: str) -> tuple[tuple[str, ...], bool]:
         """Search ``k`` (a binary search of the sorted keys) and remember the answer: a search
         walks the same few thousand keys over and over (OCR repair asks ~30 times per key)."""
+        found = self.search(k)
+        if len(self._memo) >= _MEMO_LIMIT:
+            self._memo.clear()  # bounded memory: start over with the keys in use now
+        self._memo[k] = found
+        return found
+
+    def search(self, k: str) -> tuple[tuple[str, ...], bool]:
+        """:meth:`match` without remembering the answer (for a caller that keeps its own).
+
+        Example:
+            >>> Vocabulary.from_frequencies({"bär": 0.5, "bära": 0.25}).search("b*r")
+            (('bär',), True)
+        """
         keys = self._keys
         i = bisect_left(keys, k)
         n = len(keys)
@@ -157,9 +170,6 @@ class Vocabulary:
                 out.append(self._spellings[i] or k)
                 i += 1
             found = (tuple(out), True)
-        if len(self._memo) >= _MEMO_LIMIT:
-            self._memo.clear()  # bounded memory: start over with the keys in use now
-        self._memo[k] = found
         return found
 
     def sections(self) -> dict[str, bytes | array]:

@@ -15,12 +15,14 @@ Example:
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
 __all__ = ["FrequencyTable", "SortedMapping", "SortedStrings"]
 
 V = TypeVar("V")
+_STRIDE = 32  # strings per step of the in-memory index of a table
 
 
 class SortedStrings(Sequence[str]):
@@ -32,11 +34,12 @@ class SortedStrings(Sequence[str]):
         (['arbeta', 'bära', 'öka'], 1, -1)
     """
 
-    __slots__ = ("_blob", "_offsets")
+    __slots__ = ("_blob", "_index", "_offsets")
 
     def __init__(self, blob: bytes | memoryview, offsets: Sequence[int]) -> None:
         self._blob = blob  # a memory-mapped view is searched in place, never copied whole
         self._offsets = offsets
+        self._index: list[bytes] | None = None  # every _STRIDE-th string, made at first find
 
     @staticmethod
     def pack(strings: Iterable[str]) -> tuple[bytes, array]:
@@ -54,11 +57,22 @@ class SortedStrings(Sequence[str]):
         return cls(blob, offsets)
 
     def find(self, s: str) -> int:
-        """The index of ``s``, or ``-1``."""
+        """The index of ``s``, or ``-1``.
+
+        A binary search, first over every ``_STRIDE``-th string (a small list of bytes made at
+        the first look-up, searched in C), then over the few strings between two of them.
+        """
         target = s.encode()
         offsets, blob = self._offsets, self._blob
         n = len(offsets) - 1
-        lo, hi = 0, n
+        index = self._index
+        if index is None:
+            index = self._index = [
+                bytes(blob[offsets[i] : offsets[i + 1]]) for i in range(0, n, _STRIDE)
+            ]
+        # index[j - 1] < target <= index[j]: the first string >= target is in that stretch
+        j = bisect_left(index, target)
+        lo, hi = (j - 1) * _STRIDE + 1 if j else 0, min(j * _STRIDE, n)
         while lo < hi:
             mid = (lo + hi) // 2
             if bytes(blob[offsets[mid] : offsets[mid + 1]]) < target:
