@@ -159,7 +159,9 @@ def main() -> None:
             if line.startswith("| ") and not line.startswith(("| system", "| plancompare"))
         ]
         note = " (last run with peers)"
-        lines += [line.removesuffix(note) + note for line in kept]
+        for line in kept:
+            name, rest = line.replace(note, "").split(" | ", 1)
+            lines.append(f"{name}{note} | {rest}")
     lines.append(f"inputs: {len(inputs)} texts, {mb:.3f} MB")
 
     # --- 2. novel text ------------------------------------------------------------------------

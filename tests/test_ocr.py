@@ -19,6 +19,7 @@ The ``heldout`` split is measured by ``benchmarks/eval_ocr.py``, not here: it is
 from __future__ import annotations
 
 import csv
+import gc
 import re
 from pathlib import Path
 
@@ -95,6 +96,23 @@ def test_repaired_text_is_byte_identical_to_the_recorded_output(repairer, raw_00
     assert len(damaged) > 5000 and damaged != (golden / "novel_repaired.txt").read_text("utf-8")
     assert repairer.repair(damaged) == (golden / "novel_repaired.txt").read_text(encoding="utf-8")
     assert repairer.repair(raw_003) == (golden / "003_repaired.txt").read_text(encoding="utf-8")
+
+
+def test_repair_makes_no_reference_cycles_and_restores_the_collector(repairer) -> None:
+    """Repair pauses the cyclic garbage collector (a speed-up): that is only safe because it
+    leaves no cycles behind, and the collector's state must come back as it was."""
+    damaged = (DATA / "golden" / "novel_damaged.txt").read_text(encoding="utf-8")
+    fresh = OcrRepairer().fit(_clean_texts())
+    gc.collect()
+    gc.disable()
+    try:
+        fresh.repair(damaged)
+        assert not gc.isenabled()  # left off when it was off
+        assert gc.collect() == 0  # nothing unreachable: no cycles made
+    finally:
+        gc.enable()
+    repairer.repair("F6rskolan har fatt stod.")
+    assert gc.isenabled()
 
 
 # --- the reference fixture -------------------------------------------------------------------
