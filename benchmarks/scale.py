@@ -15,16 +15,19 @@ and runs, in order, what a researcher runs:
   for features);
 * ``vectorize`` -- ``SwedishVectorizer`` on the same texts;
 * ``cluster`` -- ``cluster_measures`` (silhouette scan with bootstrap stability, the chosen
-  clustering, its stability, the map);
+  clustering, its stability, the map) with the settings the README gives for large corpora,
+  the same at every size so that the exponent compares like with like (``CLUSTER_SETTINGS``:
+  ``map_method="svd"``, ``n_init=2``, ``n_boot=5``);
 * ``distinctive`` -- ``distinctive_terms`` by municipality;
 * ``gaps`` -- ``gaps`` of one municipality against every other.
 
 Each step reports wall and CPU seconds, MB/s of raw text, and its peak memory (resident set
 of the process and its worker processes, sampled every 10 ms). Each step's growth exponent
 ``b`` is fitted over the corpus sizes as ``t = a + c · MB^b`` (``a`` the start-up). The run
-writes ``benchmarks/results/scale.csv`` (one row per configuration and step, with the load
-average before and after), ``scale.txt`` (the table and the exponents) and ``scale.png``
-(``scale-noocr.*`` with ``--no-ocr``).
+writes ``benchmarks/results/scale_suite.csv`` (one row per configuration and step, with the
+load average before and after), ``scale_suite.txt`` (the table and the exponents) and
+``scale_suite.png`` (``scale_suite-noocr.*`` with ``--no-ocr``). The OpenMP/BLAS thread
+settings of the environment (``OMP_NUM_THREADS`` …) reach every child and are recorded.
 
 Corpora are generated once and kept under ``benchmarks/corpora/`` (git-ignored), keyed by the
 generator's source. The machine's load average is recorded with every configuration: re-run
@@ -79,6 +82,9 @@ STEPS = (
 #: Inside one file only the per-text steps are timed (one municipality: nothing to compare).
 FILE_STEPS = ("read_split", "build", "write_csv", "themes", "tfidf_baseline", "vectorize")
 BASELINES = {"build": "read_split", "vectorize": "tfidf_baseline"}
+#: ``cluster_measures`` settings for large corpora (README, Analysis), used at every size.
+CLUSTER_SETTINGS = {"map_method": "svd", "n_init": 2, "n_boot": 5}
+THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 # ------------------------------------------------------------------------------------------
@@ -91,7 +97,7 @@ def _parse_config(name: str) -> tuple[int, int]:
     return int(orgs), int(docs)
 
 
-def _generate_master(orgs: int, docs: int, seed: int, jobs: int) -> Path:
+def _generate_master(orgs: int, docs: int, seed: int, jobs: int | None) -> Path:
     """The largest corpus, generated once (in parallel over organisations) and kept."""
     import corpus
     from joblib import Parallel, delayed
@@ -112,7 +118,7 @@ def _generate_master(orgs: int, docs: int, seed: int, jobs: int) -> Path:
 
     print(f"generating the {orgs}x{docs} corpus in {tmp} ...", flush=True)
     start = time.perf_counter()
-    parts = Parallel(n_jobs=jobs)(delayed(one)(org) for org in range(orgs))
+    parts = Parallel(n_jobs=jobs or -1)(delayed(one)(org) for org in range(orgs))
     _write_manifest(tmp / "manifest.csv", [row for rows in parts for row in rows])
     tmp.rename(root)
     print(f"generated in {time.perf_counter() - start:.0f} s", flush=True)
@@ -153,22 +159,26 @@ def _subset(master: Path, orgs: int, docs: int, *, ocr: bool = True) -> Path:
     return out
 
 
-def _single_file(name: str, seed: int) -> Path:
-    """A data directory holding one file of a form and size: ``file-generic-200k``."""
+def _single_file(name: str, seed: int, *, ocr: bool = True) -> Path:
+    """A data directory holding one file of a form and size: ``file-generic-200k``.
+
+    The application form is OCR text (damaged); ``ocr=False`` marks it clean, as for corpora.
+    """
     import corpus
     import numpy as np
 
     _, rest = name.split("-", 1)
     form, kb = rest.rsplit("-", 1)
     size = int(kb.rstrip("k")) * 1000
-    out = CORPORA / f"{name}-{corpus.corpus_key(0, size, seed)}"
+    out = CORPORA / f"{name}-{corpus.corpus_key(0, size, seed)}{'' if ocr else '-noocr'}"
     if (out / "manifest.csv").exists():
         return out
     rng = np.random.default_rng([seed, 999, size])
     text = corpus.document(form, size, rng)
-    ocr = form == "application_form"
-    if ocr:
+    damaged = form == "application_form"
+    if damaged:
         text = corpus.damage(text, rate=0.6, seed=seed)
+    ocr = ocr and damaged
     (out / "raw").mkdir(parents=True, exist_ok=True)
     (out / "raw" / "k000_00.txt").write_text(text, encoding="utf-8")
     row = corpus.make_doc(seed, 0, 0).row | {"file": "k000_00.txt", "form": form}
@@ -176,7 +186,9 @@ def _single_file(name: str, seed: int) -> Path:
     return out
 
 
-def prepare(configs: list[str], seed: int, jobs: int, *, ocr: bool = True) -> dict[str, Path]:
+def prepare(
+    configs: list[str], seed: int, jobs: int | None, *, ocr: bool = True
+) -> dict[str, Path]:
     """Data directories for ``configs`` (generated or found under ``benchmarks/corpora``)."""
     sizes = [_parse_config(c) for c in configs if not c.startswith("file-")]
     dirs: dict[str, Path] = {}
@@ -187,7 +199,7 @@ def prepare(configs: list[str], seed: int, jobs: int, *, ocr: bool = True) -> di
                 dirs[c] = _subset(master, *_parse_config(c), ocr=ocr)
     for c in configs:
         if c.startswith("file-"):
-            dirs[c] = _single_file(c, seed)
+            dirs[c] = _single_file(c, seed, ocr=ocr)
     return dirs
 
 
@@ -248,7 +260,7 @@ def _kwargs(func: Callable, **wanted: object) -> dict[str, object]:
     return {k: v for k, v in wanted.items() if k in params}
 
 
-def _steps(data: Path, jobs: int) -> dict[str, Callable[[dict], object]]:
+def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
     import pandas as pd
 
     import plancompare
@@ -312,7 +324,7 @@ def _steps(data: Path, jobs: int) -> dict[str, Callable[[dict], object]]:
         from plancompare.clusters import cluster_measures
 
         wanted = {"codes": ctx.get("codes"), "on_topic": ctx.get("on_topic")}
-        cluster_measures(ctx["frame"], **_kwargs(cluster_measures, **wanted))
+        cluster_measures(ctx["frame"], **_kwargs(cluster_measures, **wanted, **CLUSTER_SETTINGS))
 
     def distinctive(ctx: dict) -> None:
         from plancompare.compare import distinctive_terms
@@ -342,7 +354,7 @@ def _steps(data: Path, jobs: int) -> dict[str, Callable[[dict], object]]:
     }
 
 
-def child(data: Path, config: str, steps: list[str], jobs: int, out: Path) -> None:
+def child(data: Path, config: str, steps: list[str], jobs: int | None, out: Path) -> None:
     """Run ``steps`` on ``data`` in this (fresh) process; append one JSON line per step."""
     import warnings
 
@@ -373,7 +385,7 @@ def child(data: Path, config: str, steps: list[str], jobs: int, out: Path) -> No
             "mb_per_s": round(raw_mb / wall, 3) if wall else math.nan,
             "peak_mb": round(mem.peak / 1e6, 1),
             "process_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3, 1),
-            "n_jobs": jobs,
+            "n_jobs": jobs if jobs is not None else "auto",
             "load_before": round(load_before, 2),
             "load_after": round(os.getloadavg()[0], 2),
             "error": error,
@@ -472,6 +484,7 @@ def write_table(rows: list[dict], fits: list[dict], meta: dict) -> str:
     lines = [
         f"scale suite, {meta['date']}: {meta['machine']}, n_jobs={meta['n_jobs']}, "
         f"OCR repair {meta['ocr']}, commit {meta['commit']}",
+        f"threads: {meta['threads']}; cluster_measures with {CLUSTER_SETTINGS}",
         f"load average at start {meta['load_start']}, at end {meta['load_end']} "
         "(a busy machine: re-run on a quiet one for figures to quote)",
         "",
@@ -541,7 +554,9 @@ def main() -> None:
     )
     parser.add_argument("--configs", default=",".join((*SIZES, *FILES)))
     parser.add_argument("--steps", default=",".join(STEPS))
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="n_jobs for build")
+    parser.add_argument(
+        "--jobs", type=int, default=None, help="n_jobs for build (default: the library's choice)"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=int, default=3600, help="seconds per configuration")
     parser.add_argument(
@@ -549,7 +564,7 @@ def main() -> None:
         action="store_true",
         help="mark every document clean: time everything but OCR repair on the same text",
     )
-    parser.add_argument("--out", default=str(RESULTS), help="where scale.csv/.txt/.png go")
+    parser.add_argument("--out", default=str(RESULTS), help="where scale_suite.* go")
     parser.add_argument("--child", nargs=2, metavar=("DATA", "CONFIG"), help=argparse.SUPPRESS)
     parser.add_argument("--rows", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -561,22 +576,25 @@ def main() -> None:
     dirs = prepare(configs, args.seed, args.jobs, ocr=not args.no_ocr)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    stem = "scale-noocr" if args.no_ocr else "scale"
+    stem = "scale_suite-noocr" if args.no_ocr else "scale_suite"
     rows_path = out / f"{stem}.jsonl.tmp"
     rows_path.unlink(missing_ok=True)
     meta = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}",
-        "n_jobs": args.jobs,
+        "n_jobs": args.jobs if args.jobs is not None else "auto",
         "ocr": "off (every document marked clean)" if args.no_ocr else "on",
         "commit": _commit(),
         "load_start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "threads": ", ".join(f"{v}={os.environ[v]}" for v in THREAD_VARS if v in os.environ)
+        or "library defaults",
     }
     for config in configs:
         mine = [s for s in steps if s in FILE_STEPS or not config.startswith("file-")]
         cmd = [sys.executable, __file__, "--child", str(dirs[config]), config]
-        cmd += ["--steps", ",".join(mine), "--jobs", str(args.jobs), "--rows", str(rows_path)]
+        cmd += ["--steps", ",".join(mine), "--rows", str(rows_path)]
+        cmd += ["--jobs", str(args.jobs)] if args.jobs is not None else []
         try:
             subprocess.run(cmd, check=False, timeout=args.timeout, cwd=HERE)
         except subprocess.TimeoutExpired:
