@@ -33,6 +33,10 @@ mapfile -t lines < <(awk '/<!-- ten-minute path/{m=1} m&&/^```sh/{b=1;next} b&&/
 for line in "${lines[@]}"; do
   i=$((i + 1))
   step $i "$line"
+  if [[ $line == *" my-data/codebook.csv" ]]; then # step 6 (a comment): the student's edit
+    i=$((i + 1))
+    step $i "sed -i '/^plan_themes,kollegialt_larande,/s/beprövad erfarenhet,/beprövad erfarenhet; mentor,/' my-data/codebook.csv && grep -q 'erfarenhet; mentor' my-data/codebook.csv"
+  fi
 done
 [ "${1:-}" = "--test" ] && { i=$((i + 1)); step $i "make test"; }
 total=$((SECONDS - total_start))

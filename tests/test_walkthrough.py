@@ -5,15 +5,17 @@ The shell block under "Your own plan in ten minutes" is read from the README its
 and its `make` lines run what the Makefile's recipes run (`make check DATA=D` is
 `plancompare check --data D`; `make report DATA=D PARAMS='a=1'` is `plancompare build --data D`
 then `plancompare report --data D --param a=1`), with the report written to the temporary folder.
-The plain `make report` lines are not rerun: the last report line (with the parameter) shows
-both the new plan and the parameter, and each report run executes the notebooks (slow).
-Expected values are read from the example files themselves.
+The codebook edit the README describes in a comment (step 6) is done here to the copied file.
+The `make report DATA=...` lines are run once, at the end, with all their parameters together:
+each report run executes every notebook (slow), and the last run shows the plan, the changed
+parameter and the edited theme at once. Expected values are read from the example files.
 """
 
 from __future__ import annotations
 
 import csv
 import html
+import io
 import re
 import shlex
 import shutil
@@ -30,6 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"
 EXAMPLE = REPO / "examples" / "exempelby_2025.txt"
 ROW = REPO / "examples" / "exempelby_2025.row.csv"
+CODEBOOK = Path("src") / "plancompare" / "data" / "codebook" / "codebook.csv"
 
 
 def walkthrough() -> list[str]:
@@ -40,6 +43,24 @@ def walkthrough() -> list[str]:
     assert block, "the ten-minute path has no ```sh block"
     lines = [line.split("  #")[0].strip() for line in block.group(1).splitlines()]
     return [line for line in lines if line and not line.startswith("#")]
+
+
+def _comment(step: str) -> str:
+    """A comment line of the block, by its step number ("6.")."""
+    text = README.read_text(encoding="utf-8")
+    block = text[text.index("<!-- ten-minute path") :].split("```sh\n", 1)[1].split("```")[0]
+    return next(line for line in block.splitlines() if line.startswith(f"# {step}"))
+
+
+def _add_pattern(codebook: Path, theme: str, pattern: str) -> None:
+    """What a student does in a spreadsheet: add ``pattern`` to one theme's ``patterns``."""
+    rows = list(csv.reader(io.StringIO(codebook.read_text(encoding="utf-8"))))
+    column, name = rows[0].index("patterns"), rows[0].index("theme")
+    (row,) = [r for r in rows[1:] if r[name] == theme]
+    row[column] += f"; {pattern}"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    codebook.write_text(out.getvalue(), encoding="utf-8")
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -66,6 +87,8 @@ def _make(line: str, cwd: Path, out: Path) -> list[subprocess.CompletedProcess[s
 def _copy_repository_inputs(root: Path) -> None:
     shutil.copytree(data_dir(), root / "data", ignore=shutil.ignore_patterns("processed"))
     shutil.copytree(REPO / "examples", root / "examples")
+    (root / CODEBOOK).parent.mkdir(parents=True)
+    shutil.copy(REPO / CODEBOOK, root / CODEBOOK)
 
 
 def test_the_readme_block_names_the_shipped_example_files():
@@ -76,6 +99,10 @@ def test_the_readme_block_names_the_shipped_example_files():
     assert f"cat examples/{ROW.name} >> my-data/manifest.csv" in lines
     assert "make check DATA=my-data" in lines
     assert any(line.startswith("make report DATA=my-data PARAMS=") for line in lines)
+    assert f"cp {CODEBOOK.as_posix()} my-data/codebook.csv" in lines
+    assert _comment("6.") == (
+        '# 6. in my-data/codebook.csv, row kollegialt_larande: add "; mentor" to its patterns, save'
+    )
 
 
 @pytest.fixture(scope="module")
@@ -85,16 +112,21 @@ def followed(tmp_path_factory):
     _copy_repository_inputs(root)
     out = root / "reports"
     results = {}
-    lines = walkthrough()
-    last_report = max(i for i, line in enumerate(lines) if line.startswith("make report"))
-    for i, line in enumerate(lines):
+    params = []
+    for line in walkthrough():
         if line.startswith(("cp ", "cat ")):
             done = subprocess.run(["bash", "-c", line], cwd=root, capture_output=True, text=True)
             assert done.returncode == 0, f"{line}: {done.stderr}"
+            if line.endswith("my-data/codebook.csv"):  # step 6, as its comment says
+                _add_pattern(root / "my-data" / "codebook.csv", "kollegialt_larande", "mentor")
         elif line.startswith("make check"):
             results["check"] = _make(line, root, out)[0]
-        elif line.startswith("make report") and i == last_report:
-            results["build"], results["report"] = _make(line, root, out)
+        elif line.startswith("make report DATA=my-data"):
+            params += (
+                shlex.split(line.split("PARAMS=", 1)[1])[0].split() if "PARAMS=" in line else []
+            )
+    last = f"make report DATA=my-data PARAMS={shlex.quote(' '.join(params))}"
+    results["build"], results["report"] = _make(last, root, out)
     return root, out, results
 
 
@@ -149,6 +181,18 @@ def test_the_report_shows_the_plan_and_the_changed_parameter(followed):
     params = re.search(r'<table class="parameters">(.*?)</table>', page, re.DOTALL).group(1)
     assert re.search(r"<code>changes_shown</code></td><td><code>5</code></td><td>this run", params)
     assert "01-load-plans.html" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_edited_theme_finds_the_new_plans_measure(followed):
+    _, out, results = followed
+    assert results["report"].returncode == 0, results["report"].stderr
+    page = (out / "02-code-themes.html").read_text(encoding="utf-8")
+    assert "Codebook <code>codebook.csv</code> (the data directory)" in page
+    # Keyword in context of the edited theme: Exempelby's measure, "… med mentor för alla …".
+    kwic = page[page.index("(kollegialt_larande):") :]
+    rows = re.findall(r"<tr>(.*?)</tr>", kwic.split("</table>", 1)[0], re.DOTALL)
+    mine = [r for r in rows if "<td>Exempelby</td>" in r]
+    assert len(mine) == 1 and "<td>mentor</td>" in mine[0], mine
 
 
 def test_a_bad_manifest_row_is_named_and_nothing_is_written(tmp_path):
