@@ -13,6 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from report_corpus import small_corpus
 
 from plancompare.atomic import write_text_atomic
 from plancompare.errors import PlanError
@@ -84,7 +85,7 @@ def _assert_offline(page: str) -> None:
 def built(tmp_path_factory):
     """Build the good fixture once: (written paths, out dir, source bytes before the run)."""
     out = tmp_path_factory.mktemp("reports")
-    data = tmp_path_factory.mktemp("data")
+    data = small_corpus(tmp_path_factory.mktemp("data"))
     before = GOOD.read_bytes()
     written = build_report(data_dir=data, notebooks=[GOOD], out_dir=out)
     return written, out, data, before
@@ -96,10 +97,11 @@ def page(built) -> str:
     return (out / "01-fixture.html").read_text(encoding="utf-8")
 
 
-def test_build_writes_page_and_index_only(built):
+def test_build_writes_pages_appendix_and_index_only(built):
     written, out, _, before = built
-    assert written == [out / "01-fixture.html", out / "index.html"]
-    assert sorted(p.name for p in out.iterdir()) == ["01-fixture.html", "index.html"]
+    names = ["01-fixture.html", "01-fixture.code.html", "units.html", "index.html"]
+    assert written == [out / name for name in names]
+    assert sorted(p.name for p in out.iterdir()) == sorted(names)
     assert GOOD.read_bytes() == before, "report generation must not rewrite the notebook"
 
 

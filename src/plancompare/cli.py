@@ -106,7 +106,8 @@ COMMANDS = {
     "report": (
         "run the notebooks and write HTML pages to reports/",
         "Execute every notebooks/NN-*.ipynb in a fresh kernel (the files are not changed)\n"
-        "and write a self-contained HTML page for each, plus index.html, to reports/.\n"
+        "and write to reports/ a self-contained HTML page for each (code hidden; NN-*.code.html\n"
+        "with code), units.html (every unit and its source) and index.html (the front page).\n"
         "Each notebook's first code cell (tagged 'parameters') holds the choices you may\n"
         "change; --param overrides one of them for this run, and each page lists the\n"
         "parameters it ran with.",

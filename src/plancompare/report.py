@@ -21,23 +21,26 @@ parameters it ran with, right after that cell.
 Example:
     >>> from plancompare.report import build_report
     >>> build_report(data_dir=Path("data"))  # doctest: +SKIP
-    [PosixPath('.../reports/01-overview.html'), PosixPath('.../reports/index.html')]
+    [PosixPath('.../reports/01-load-plans.html'), ..., PosixPath('.../reports/index.html')]
 """
 
 from __future__ import annotations
 
 import copy
 import html
+import importlib
 import logging
 import os
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import bleach
 import nbformat
+import pandas as pd
 from bleach.html5lib_shim import Filter
 from jinja2 import DictLoader
 from jupyter_client.kernelspec import NoSuchKernel
@@ -49,6 +52,7 @@ from traitlets.config import Config
 from plancompare import paths
 from plancompare.atomic import write_text_atomic
 from plancompare.errors import PlanError
+from plancompare.links import APPENDIX_PAGE, unit_anchor
 from plancompare.parallel import progress_bar
 from plancompare.parameters import (
     INJECTED_TAG,
@@ -60,7 +64,15 @@ from plancompare.parameters import (
 )
 from plancompare.provenance import run_info, version_rows
 
-__all__ = ["ReportError", "build_report", "execute_notebook", "export_html"]
+__all__ = [
+    "Page",
+    "ReportError",
+    "appendix_html",
+    "build_report",
+    "execute_notebook",
+    "export_html",
+    "versions_table_html",
+]
 
 log = logging.getLogger(__name__)
 
@@ -356,13 +368,17 @@ def _clean_html(element: str | bytes) -> str:
     return cleaner.clean(text)
 
 
-def export_html(nb: nbformat.NotebookNode, *, title: str, base_dir: Path | None = None) -> str:
+def export_html(
+    nb: nbformat.NotebookNode, *, title: str, base_dir: Path | None = None, code: bool = True
+) -> str:
     """Render an (executed) notebook as one self-contained, sanitized HTML page.
 
     Uses nbconvert's ``HTMLExporter`` (``lab`` template, ``sanitize_html=True``,
     ``embed_images=True``) with the offline template extension described in the module
     docstring. ``title`` becomes the page ``<title>``; ``base_dir`` is where relative image
-    paths in Markdown cells are resolved (so they can be embedded). ``nb`` is not modified.
+    paths in Markdown cells are resolved (so they can be embedded). ``code=False`` leaves out
+    the code cells' source and the In/Out prompts (their outputs stay): the reader's page.
+    ``nb`` is not modified.
 
     Example:
         >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Hej")])
@@ -382,6 +398,9 @@ def export_html(nb: nbformat.NotebookNode, *, title: str, base_dir: Path | None 
         require_js_url="",
         mathjax_url="",
         widget_renderer_url="",
+        exclude_input=not code,
+        exclude_input_prompt=not code,
+        exclude_output_prompt=not code,
     )
     resources = {"metadata": {"name": title, "path": str(base_dir) if base_dir else ""}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
@@ -401,27 +420,37 @@ def build_report(
     timeout: int = 600,
     progress: bool | None = None,
 ) -> list[Path]:
-    """Execute each ``NN-*.ipynb`` and write ``NN-*.html`` plus ``index.html`` to ``out_dir``.
+    """Execute each ``NN-*.ipynb`` and write the report to ``out_dir``.
+
+    Per notebook ``NN-*.html`` (the reader's page: outputs and prose, code hidden) and
+    ``NN-*.code.html`` (the same with its code), linked to each other and to the index; then
+    ``units.html``, the appendix of every unit of ``plancompare.load(data_dir)`` that the
+    count tables link to (:func:`appendix_html`); and ``index.html``, the front page: the
+    corpus, the key findings of ``plancompare.findings.key_findings(frame, **parameters)``
+    (each linked to the section behind it), the notebooks with their first paragraph, and
+    the versions table.
 
     ``notebooks`` defaults to ``notebooks/NN-*.ipynb``; pages are built in name order.
     ``out_dir`` defaults to the repository's ``reports/``. ``data_dir`` reaches every notebook
     as its ``data_dir`` parameter; each of ``parameters`` (name -> value, see
     :func:`plancompare.parameters.parse_params`) goes to the notebooks that define it, and a
-    name that no notebook defines is an error. All notebooks are executed and exported before
-    anything is written, and each file is written atomically, so a failed run leaves
-    ``out_dir`` exactly as it was. Returns the pages written, ``index.html`` last.
-    ``progress`` shows a bar over the notebooks (``None``: on a terminal, for runs over a
-    second; ``False``: never).
+    name that no notebook defines is an error. The corpus is loaded and all notebooks are
+    executed and exported before anything is written, and each file is written atomically,
+    so a failed run leaves ``out_dir`` exactly as it was. Returns the files written,
+    ``index.html`` last. ``progress`` shows a bar over the notebooks (``None``: on a
+    terminal, for runs over a second; ``False``: never).
 
     Raises:
-        ReportError: no notebooks found, a parameter no notebook defines, or a notebook
-            failed (see :func:`execute_notebook`); it names the notebook.
+        ReportError: no notebooks found, a parameter no notebook defines, a notebook
+            failed (see :func:`execute_notebook`; it names the notebook) or the key findings
+            failed.
+        PlanError: the corpus in ``data_dir`` cannot be loaded (names the file).
 
     Example:
         >>> pages = build_report(data_dir=Path("data"), out_dir=Path("/tmp/r"),
         ...                      parameters={"random_state": 1})  # doctest: +SKIP
         >>> [p.name for p in pages]  # doctest: +SKIP
-        ['01-load-plans.html', 'index.html']
+        ['01-load-plans.html', '01-load-plans.code.html', 'units.html', 'index.html']
     """
     if notebooks is None:
         nb_dir = paths.notebooks_dir()
@@ -430,9 +459,11 @@ def build_report(
             raise ReportError(f"no notebooks named {NOTEBOOK_GLOB}", file=nb_dir)
     notebooks = sorted((Path(p) for p in notebooks), key=lambda p: p.name)
     out = Path(out_dir) if out_dir is not None else paths.reports_dir()
-    per_notebook = _share_parameters(notebooks, dict(parameters or {}))
+    values = dict(parameters or {})
+    per_notebook = _share_parameters(notebooks, values)
+    frame = _load_frame(data_dir)  # the run's units: the appendix, the front page, findings
 
-    pages: list[tuple[str, str, str]] = []  # (file name, title, html)
+    pages: list[Page] = []
     bar = progress_bar(notebooks, progress=progress, desc="notebooks", unit="nb")
     for nb_path in bar:
         bar.set_postfix_str(nb_path.name)
@@ -440,22 +471,85 @@ def build_report(
         executed = execute_notebook(
             nb_path, data_dir=data_dir, parameters=per_notebook[nb_path], timeout=timeout
         )
-        title = _first_heading(executed) or nb_path.stem
-        pages.append(
-            (
-                f"{nb_path.stem}.html",
-                title,
-                export_html(executed, title=title, base_dir=nb_path.parent),
-            )
-        )
+        pages.append(_page(executed, nb_path))
 
-    index = _index_html(pages, versions_table_html(run_info(data_dir)))
+    info = run_info(data_dir)
+    findings = _key_findings(frame, values)
+    files = {}
+    for page in pages:
+        files[page.name] = page.html
+        files[page.code_name] = page.code_html
+    files[APPENDIX_PAGE] = appendix_html(frame)
+    files["index.html"] = _index_html(pages, frame, findings, info)
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, _, page in pages:
-        written.append(write_text_atomic(out / name, page))
-    written.append(write_text_atomic(out / "index.html", index))
-    return written
+    return [write_text_atomic(out / name, text) for name, text in files.items()]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One notebook's pages in the report: without code (``name``) and with (``code_name``)."""
+
+    stem: str
+    title: str
+    summary: str  # sanitized HTML: the first paragraph under the notebook's title
+    html: str
+    code_html: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.stem}.html"
+
+    @property
+    def code_name(self) -> str:
+        return f"{self.stem}.code.html"
+
+
+def _page(executed: nbformat.NotebookNode, nb_path: Path) -> Page:
+    stem = nb_path.stem
+    title = _first_heading(executed) or stem
+    reader, coder = f"{stem}.html", f"{stem}.code.html"
+    hidden = export_html(executed, title=title, base_dir=nb_path.parent, code=False)
+    shown = export_html(executed, title=title, base_dir=nb_path.parent, code=True)
+    nav = (
+        '<a href="index.html">\u2190 Report index</a> \u00b7 '
+        f'<a href="{APPENDIX_PAGE}">All units</a> \u00b7 '
+    )
+    return Page(
+        stem=stem,
+        title=title,
+        summary=_first_paragraph(executed),
+        html=_decorate(hidden, nav + f'<a href="{quote(coder)}">This page with its code</a>'),
+        code_html=_decorate(shown, nav + f'<a href="{quote(reader)}">This page without code</a>'),
+    )
+
+
+def _load_frame(data_dir: Path | None):
+    import plancompare  # the package itself: report sits at the end of the one-way flow
+
+    return plancompare.load(data_dir=data_dir)
+
+
+def _key_findings(frame, values: Mapping[str, Any]) -> list[Any] | None:
+    """``plancompare.findings.key_findings`` on the run's frame and parameters, if it exists.
+
+    ``None`` when the package has no ``findings`` module (the front page then says so); an
+    error inside it stops the report like a failing notebook.
+    """
+    try:
+        findings = importlib.import_module("plancompare.findings")
+    except ModuleNotFoundError as exc:
+        if exc.name != "plancompare.findings":
+            raise
+        return None
+    try:
+        return list(findings.key_findings(frame, **values))
+    except PlanError:
+        raise
+    except Exception as exc:
+        raise ReportError(
+            _one_line(f"key findings: {type(exc).__name__}: {_first_line(str(exc))}"),
+            file=Path(findings.__file__),
+        ) from exc
 
 
 def _share_parameters(notebooks: list[Path], values: dict[str, Any]) -> dict[Path, dict[str, Any]]:
@@ -516,39 +610,296 @@ def versions_table_html(info: Mapping[str, Any]) -> str:
     return '<table class="versions">\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
-def _index_html(pages: list[tuple[str, str, str]], versions: str) -> str:
-    items = "\n".join(
-        f'<li><a href="{html.escape(quote(name))}">{html.escape(title)}</a>'
-        f" <small>{html.escape(name)}</small></li>"
-        for name, title, _ in pages
-    )
+# --------------------------------------------------------------------------------------------
+# pages written by the report itself: the front page and the appendix of all units
+
+# Shared by the front page and the appendix (the notebook pages carry nbconvert's CSS).
+_BASE_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+       max-width: 62rem; margin: 1.5rem auto; padding: 0 1rem 3rem; line-height: 1.5;
+       color: #222; overflow-wrap: break-word; }
+h1 { font-size: 1.7rem; line-height: 1.25; }
+h2 { margin-top: 2rem; border-bottom: 1px solid #ddd; }
+a { color: #0b57a4; }
+small, .muted { color: #666; }
+.pc-nav { font-size: 0.9rem; margin-bottom: 1rem; }
+table { border-collapse: collapse; font-size: 0.9rem; max-width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: 0.25rem 0.6rem 0.25rem 0;
+         border-bottom: 1px solid #eee; }
+th { font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.versions th { font-weight: normal; color: #555; white-space: nowrap; }
+table.versions code { word-break: break-all; }
+ol.findings li, ol.notebooks li { margin: 0.6rem 0; }
+table.units { width: 100%; table-layout: fixed; }
+table.units col.id { width: 12.5rem; } table.units col.who { width: 7rem; }
+table.units col.kind { width: 5.5rem; } table.units col.level { width: 3.2rem; }
+table.units col.source { width: 12rem; }
+table.units th { overflow-wrap: normal; }
+table.plans td:nth-child(3) { white-space: nowrap; }
+table.units td.text { white-space: pre-wrap; }
+table.units code { font-size: 0.8rem; word-break: break-all; }
+table.units tr:target { background: #fff3b0; }
+table.units .section { display: block; color: #666; font-size: 0.8rem; white-space: normal; }
+"""
+
+# Added to nbconvert's page: text left, numbers right, wide tables scroll inside their cell
+# (never the page), the units behind a count highlighted when a link leads to them.
+_NOTEBOOK_CSS = """
+body.jp-Notebook { max-width: 72rem; margin: 0 auto; padding: 0 1rem 3rem; }
+.pc-nav { font-family: system-ui, sans-serif; font-size: 0.9rem; padding: 0.8rem 0 0.4rem;
+          border-bottom: 1px solid #ddd; margin-bottom: 0.5rem; }
+.pc-nav a { color: #0b57a4; }
+.jp-OutputArea-output { max-width: 100%; overflow-x: auto; }
+.jp-RenderedHTMLCommon table { table-layout: auto; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left !important;
+       vertical-align: top !important; overflow-wrap: break-word; }
+.jp-RenderedHTMLCommon td[data-num] { text-align: right !important;
+       font-variant-numeric: tabular-nums; white-space: nowrap; }
+.jp-RenderedHTMLCommon caption { caption-side: top; text-align: left; font-weight: 600;
+       padding-bottom: 0.3rem; }
+.jp-RenderedHTMLCommon ul.pc-count-units { font-size: 0.85rem; }
+.jp-RenderedHTMLCommon ul.pc-count-units li:target { background: #fff3b0; }
+"""
+
+# A table cell that holds only a number (perhaps a link around it, a sign, a % sign).
+_NUMBER_CELL = re.compile(
+    r"<td((?:\s[^>]*)?)>(\s*(?:<a\s[^>]*>)?\s*[-\u2212+]?\d[\d\s,.\u00a0]*%?\s*(?:</a>)?\s*)</td>"
+)
+_BODY_OPEN = re.compile(r"<body\b[^>]*>")
+
+
+def _decorate(page: str, nav: str) -> str:
+    """A sanitized nbconvert page with the report's CSS, a navigation line and number cells
+    marked (``data-num``) so that they align right while text aligns left."""
+    page = page.replace("</head>", f"<style>{_NOTEBOOK_CSS}</style>\n</head>", 1)
+    body = _BODY_OPEN.search(page)
+    if body:
+        at = body.end()
+        page = page[:at] + f'\n<nav class="pc-nav">{nav}</nav>' + page[at:]
+    return _NUMBER_CELL.sub(r"<td\1 data-num>\2</td>", page)
+
+
+def _first_paragraph(nb: nbformat.NotebookNode) -> str:
+    """The first paragraph under the notebook's title, as sanitized inline HTML ("" if none)."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    seen_title = False
+    for cell in nb.cells:
+        if cell.cell_type != "markdown" or _tagged(cell, PARAMETERS_TABLE_TAG):
+            continue
+        for block in re.split(r"\n\s*\n", cell.source):
+            block = block.strip()
+            if not block:
+                continue
+            if _ATX_HEADING.match(block.splitlines()[0]):
+                if seen_title:
+                    return ""
+                seen_title = True
+                rest = "\n".join(block.splitlines()[1:]).strip()
+                if not rest:
+                    continue
+                block = rest
+            if seen_title:
+                rendered = _clean_html(markdown2html_mistune(block)).strip()
+                return re.sub(r"^<p>(.*)</p>$", r"\1", rendered, flags=re.DOTALL)
+    return ""
+
+
+def _html_page(title: str, body: str) -> str:
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 {_CSP_META}
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>plancompare reports</title>
-<style>
-body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-       max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #222; }}
-li {{ margin: 0.4rem 0; }}
-small {{ color: #666; }}
-table.versions {{ border-collapse: collapse; font-size: 0.9rem; }}
-table.versions th, table.versions td {{ text-align: left; vertical-align: top;
-       padding: 0.15rem 0.8rem 0.15rem 0; border-bottom: 1px solid #eee; }}
-table.versions th {{ font-weight: normal; color: #555; white-space: nowrap; }}
-table.versions code {{ word-break: break-all; }}
-</style>
+<title>{html.escape(title)}</title>
+<style>{_BASE_CSS}</style>
 </head>
 <body>
-<h1>plancompare reports</h1>
-<ol>
-{items}
-</ol>
-<h2>Versions</h2>
-<p>What produced these pages: the code, the packages and the data (sha256 of the files).</p>
-{versions}
+{body}
 </body>
 </html>
 """
+
+
+def _period(start: Any, end: Any) -> str:
+    years = [str(int(y)) for y in (start, end) if not pd.isna(y)]
+    return "\u2013".join(dict.fromkeys(years))
+
+
+def _plans(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per plan (municipality, then plan id): who, what, when and how many units."""
+    first = frame.drop_duplicates("plan_id").set_index("plan_id")
+    sizes = frame.groupby("plan_id").size()
+    measures = frame[frame["kind"] == "measure"].groupby("plan_id").size()
+    plans = pd.DataFrame(
+        {
+            "municipality": first["municipality"].astype(str),
+            "attributed": first["municipality_source"].astype(str) == "attributed",
+            "title": first["plan_title"].astype(str),
+            "period": [
+                _period(a, b) for a, b in zip(first.period_start, first.period_end, strict=True)
+            ],
+            "files": frame.groupby("plan_id")["source_file"].nunique(),
+            "units": sizes,
+            "measures": measures.reindex(first.index, fill_value=0),
+        }
+    )
+    order = sorted(plans.index, key=lambda pid: (plans.at[pid, "municipality"].lower(), pid))
+    return plans.loc[order]
+
+
+def appendix_html(frame: pd.DataFrame) -> str:
+    """The report's appendix: every unit of ``frame``, grouped by plan, each row an anchor.
+
+    Row ``id`` = :func:`plancompare.links.unit_anchor` (``u-<unit_id>``), the target of the
+    count tables' links (``units.html#u-<unit_id>``). Per unit: its id, municipality, kind,
+    level, text (wrapped, with its section), source file, line and character span
+    ``[start, end)``. All text is escaped; the page is self-contained.
+
+    Example:
+        >>> import plancompare
+        >>> page = appendix_html(plancompare.load())
+        >>> '<tr id="u-004_2860dbc534337b64:023">' in page
+        True
+        >>> "Samordna och stärk kommunens kompetensförsörjning" in page
+        True
+    """
+    esc = html.escape
+    plans = _plans(frame)
+    has_line = "line" in frame.columns
+    toc, sections = [], []
+    for plan_id, plan in plans.iterrows():
+        who = esc(plan.municipality) + (" (attributed)" if plan.attributed else "")
+        heading = f"{who}: {esc(plan.title)}" + (f" ({esc(plan.period)})" if plan.period else "")
+        anchor = esc(f"plan-{plan_id}")
+        toc.append(f'<li><a href="#{anchor}">{heading}</a> <small>{plan.units} units</small></li>')
+        units = frame[frame["plan_id"] == plan_id].sort_values(
+            ["source_file", "char_start"], kind="stable"
+        )
+        rows = []
+        for unit in units.itertuples(index=False):
+            level = "" if pd.isna(unit.level) else str(int(unit.level))
+            where = [esc(unit.source_file)]
+            if has_line and not pd.isna(unit.line):
+                where.append(f"line {int(unit.line)}")
+            where.append(f"chars {int(unit.char_start)}\u2013{int(unit.char_end)}")
+            section = getattr(unit, "section", "")
+            section = "" if pd.isna(section) or not section else str(section)
+            rows.append(
+                f'<tr id="{esc(unit_anchor(unit.unit_id))}">'
+                f'<td><a href="#{esc(quote(unit_anchor(unit.unit_id), safe=":"))}">'
+                f"<code>{esc(unit.unit_id)}</code></a></td>"
+                f"<td>{esc(unit.municipality)}</td><td>{esc(unit.kind)}</td>"
+                f'<td class="num">{level}</td>'
+                f'<td class="text">{esc(str(unit.text))}'
+                + (f'<span class="section">{esc(section)}</span>' if section else "")
+                + f"</td><td><small>{'<br>'.join(where)}</small></td></tr>"
+            )
+        sections.append(
+            f'<h2 id="{anchor}">{heading}</h2>\n'
+            f'<p class="muted">Plan <code>{esc(str(plan_id))}</code>, {plan.units} units '
+            f"from {plan.files} file{'s' if plan.files != 1 else ''}.</p>\n"
+            '<table class="units"><colgroup><col class="id"><col class="who"><col class="kind">'
+            '<col class="level"><col class="text"><col class="source"></colgroup>\n'
+            "<thead><tr><th>Unit</th><th>Municipality</th><th>Kind</th><th>Level</th>"
+            "<th>Text</th><th>Source</th></tr></thead>\n<tbody>\n"
+            + "\n".join(rows)
+            + "\n</tbody></table>"
+        )
+    intro = (
+        f"<p>Every unit of text in the corpus: {len(frame)} units in {len(plans)} plans. "
+        "Each has its kind (goal, measure, effect, context, follow-up, meta or furniture), "
+        "its level (1 = a top-level measure, 2 = one of its steps), its text, and where it "
+        "is in its source file: the line it starts on and its characters <code>[start, end)"
+        "</code>, counted from 0 in the decoded file. The counts in the report's tables link "
+        "here.</p>"
+    )
+    body = (
+        '<nav class="pc-nav"><a href="index.html">\u2190 Report index</a></nav>\n'
+        "<h1>All units</h1>\n" + intro + '\n<ul class="toc">\n' + "\n".join(toc) + "\n</ul>\n"
+        + "\n".join(sections)
+    )  # fmt: skip
+    return _html_page("All units \u2014 plancompare report", body)
+
+
+def _corpus_html(frame: pd.DataFrame, info: Mapping[str, Any]) -> str:
+    esc = html.escape
+    plans = _plans(frame)
+    names = sorted(set(plans["municipality"]), key=str.lower)
+    years = [int(y) for y in pd.concat([frame.period_start, frame.period_end]).dropna()]
+    span = f"{min(years)}\u2013{max(years)}" if years else "no stated period"
+    git = info.get("git") or {}
+    commit = f", commit <code>{esc(git['commit'][:10])}</code>" if git.get("commit") else ""
+    date = str(info.get("run_date", "")).replace("T", " ").replace("Z", " UTC")
+    n_measures = int((frame["kind"] == "measure").sum())
+    lead = (
+        f"<p>{len(plans)} plan{'s' if len(plans) != 1 else ''} on competence supply "
+        f"(<i>kompetensförsörjning</i>) from {len(names)} "
+        f"municipalit{'ies' if len(names) != 1 else 'y'} ({esc(', '.join(names))}), "
+        f"periods {span}, in {frame['source_file'].nunique()} source files: {len(frame)} units "
+        f"of text, {n_measures} of them measures. Report run {esc(date)} with plancompare "
+        f"{esc(str(info.get('plancompare', '')))}{commit}.</p>"
+    )
+    rows = "\n".join(
+        f"<tr><td>{esc(p.municipality)}{' <small>(attributed)</small>' if p.attributed else ''}"
+        f'</td><td><a href="{APPENDIX_PAGE}#{esc(quote(f"plan-{plan_id}"))}">{esc(p.title)}</a>'
+        f'</td><td>{esc(p.period)}</td><td class="num">{p.units}</td>'
+        f'<td class="num">{p.measures}</td></tr>'
+        for plan_id, p in plans.iterrows()
+    )
+    table = (
+        '<table class="plans"><thead><tr><th>Municipality</th><th>Plan</th><th>Period</th>'
+        '<th class="num">Units</th><th class="num">Measures</th></tr></thead>\n'
+        f"<tbody>\n{rows}\n</tbody></table>"
+    )
+    return lead + "\n" + table
+
+
+def _findings_html(findings: list[Any] | None, pages: list[Page]) -> str:
+    if findings is None:
+        return "<p>(This version of plancompare has no key findings module.)</p>"
+    if not findings:
+        return "<p>No key finding could be computed on this corpus.</p>"
+    titles = {p.stem: p.title for p in pages}
+    items = []
+    for f in findings:
+        text = html.escape(str(f.text))
+        if f.notebook in titles:
+            section = unquote(str(f.anchor)).replace("-", " ")
+            where = f"{titles[f.notebook]} \u203a {section}"
+            text += f' <a href="{html.escape(f.href)}">{html.escape(where)}</a>'
+        else:
+            text += " <small>(its notebook is not part of this report)</small>"
+        items.append(f"<li>{text}</li>")
+    return '<ol class="findings">\n' + "\n".join(items) + "\n</ol>"
+
+
+def _index_html(
+    pages: list[Page], frame: pd.DataFrame, findings: list[Any] | None, info: Mapping[str, Any]
+) -> str:
+    esc = html.escape
+    notebooks = "\n".join(
+        f'<li><a href="{esc(quote(p.name))}">{esc(p.title)}</a>'
+        + (f"<br>{p.summary}" if p.summary else "")
+        + f' <small>(<a href="{esc(quote(p.code_name))}">with code</a>)</small></li>'
+        for p in pages
+    )
+    body = f"""<h1>Competence supply in Swedish municipal plans, side by side</h1>
+{_corpus_html(frame, info)}
+<h2 id="key-findings">Key findings</h2>
+{_findings_html(findings, pages)}
+<h2 id="notebooks">Notebooks</h2>
+<p>Each page shows the analysis without its code; the code is one click away.</p>
+<ol class="notebooks">
+{notebooks}
+</ol>
+<h2 id="appendix">Appendix</h2>
+<p><a href="{APPENDIX_PAGE}">All {len(frame)} units</a>: each unit's kind, text, and source file
+with line and character span. Every count in the report's tables links to the units behind it
+there.</p>
+<h2 id="versions">Versions</h2>
+<p>What produced these pages: the code, the packages and the data (sha256 of the files).</p>
+{versions_table_html(info)}"""
+    return _html_page("plancompare report", body)
