@@ -138,10 +138,20 @@ def test_injection_follows_papermill_and_leaves_the_notebook_alone():
 # ----------------------------------------------------------------------------- report runs
 
 
+def _one_plan_corpus(root: Path) -> Path:
+    """A data directory with one seed plan: build_report loads the corpus before the notebooks."""
+    seeds = data_dir()
+    lines = (seeds / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    (root / "raw").mkdir(parents=True, exist_ok=True)
+    shutil.copy(seeds / "raw" / lines[1].split(",")[1], root / "raw")
+    (root / "manifest.csv").write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
+    return root
+
+
 @pytest.fixture(scope="module")
 def param_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
-    data = tmp_path_factory.mktemp("data")
+    data = _one_plan_corpus(tmp_path_factory.mktemp("data"))
     before = GOOD.read_bytes()
     values = {"greeting": '<script>alert("p")</script>', "repeat": 3}
     build_report(data_dir=data, notebooks=[GOOD], out_dir=out, parameters=values)
@@ -197,7 +207,11 @@ def test_a_parameter_goes_only_to_notebooks_that_define_it(tmp_path):
 
 def test_data_dir_must_reach_every_notebook(tmp_path):
     with pytest.raises(ReportError) as info:
-        build_report(data_dir=tmp_path, notebooks=[FAILING], out_dir=tmp_path / "r")
+        build_report(
+            data_dir=_one_plan_corpus(tmp_path / "data"),
+            notebooks=[FAILING],
+            out_dir=tmp_path / "r",
+        )
     assert info.value.file == str(FAILING)
     assert "no 'data_dir'" in info.value.message
 
