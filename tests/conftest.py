@@ -1,13 +1,24 @@
 """``pytest --final``: include the final held-out plan texts (``heldout3``) in the tests.
 
+Property tests (hypothesis) draw the same examples on every run and every machine
+(``derandomize``): a green ``make test`` here is a green CI there. Explore new examples with
+``HYPOTHESIS_PROFILE=explore``.
+
 Without the flag no test reads, parses or scores them (``unit_labels.corpus_split`` and
 ``corpus_files`` leave them out); the flag is for the one final measurement only.
 """
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import unit_labels
+from hypothesis import settings
+
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
