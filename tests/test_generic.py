@@ -250,18 +250,30 @@ def test_reports_and_actions_deep_in_a_subordinate_clause_are_not_measures():
 
 def test_numbered_section_headings_and_table_of_contents_lines_are_not_measures():
     text = (
-        "Förskolan 2020\n\n11.3 Insatser för kompetensförsörjning\n\n"
+        "Förskolan 2020\n\n11. Stadsövergripande satsningar\n\n"
+        "11.3 Insatser för kompetensförsörjning\n\n"
         "11.3.1 Kompetensutveckling för personalen\n\nStaden erbjuder kurser.\n\n"
+        "11.4 Lokaler\n\nLokalerna är för få.\n\n"
         "Innehåll\n\nSkapa förutsättningar för nya yrken... 11\nAktivitetsplan... 12\n"
     )
     units = parse(text)
     check_coverage(text, units)
     headings = [u for u in units if u.kind == "meta" and u.ref]
-    assert [(u.ref, u.section.split(" > ")[-1]) for u in headings] == [
-        ("11.3", "11.3 Insatser för kompetensförsörjning"),
-        ("11.3.1", "11.3.1 Kompetensutveckling för personalen"),
-    ]
-    assert kinds_of(text, "measure") == []
+    assert [(u.ref, u.section.split(" > ")[1:]) for u in headings] == [
+        ("11", ["11. Stadsövergripande satsningar"]),
+        ("11.3", ["11. Stadsövergripande satsningar", "11.3 Insatser för kompetensförsörjning"]),
+        (
+            "11.3.1",
+            [
+                "11. Stadsövergripande satsningar",
+                "11.3 Insatser för kompetensförsörjning",
+                "11.3.1 Kompetensutveckling för personalen",
+            ],
+        ),
+        ("11.4", ["11. Stadsövergripande satsningar", "11.4 Lokaler"]),
+    ]  # a number nests under the number it extends, whatever came between
+    # "11." continues no list (nothing numbered 10 before it): a section, not an item
+    assert kinds_of(text, "measure") == ["Staden erbjuder kurser."]  # an insats under 11.3
     assert {u.note for u in units[-2:]} == {
         "table of contents line (dotted leader and page number)"
     }

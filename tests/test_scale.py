@@ -22,7 +22,7 @@ from plancompare import processed
 from plancompare.cli import main
 from plancompare.decode import read_source
 from plancompare.errors import PlanError
-from plancompare.forms import content, generic
+from plancompare.forms import generic, kinds
 from plancompare.forms.application_form import FIELDS, field_of, fold
 from plancompare.forms.base import Unit, clean_text, uncovered
 from plancompare.frame import build_frame, fit_repairer
@@ -337,18 +337,8 @@ def test_role_and_furniture_agree_with_trying_each_row_in_order(line):
 
 @given(_PLAN_TEXT)
 def test_sentence_cues_agree_with_searching_each_row(sentence):
-    clause = content.main_clause(sentence)
-    by_row = {
-        cue
-        for pattern, cue in content.sentence_cues()
-        if pattern.search(clause if cue in ("goal_state", "goal_modal") else sentence)
-    }
-    by_cue = {
-        cue
-        for cue, pattern in content._cue_patterns().items()
-        if pattern.search(clause if cue in ("goal_state", "goal_modal") else sentence)
-    }
-    assert by_cue == by_row
+    by_row = {cue for pattern, cue in kinds.sentence_cues() if pattern.search(sentence.strip())}
+    assert kinds.cues(sentence) == by_row
 
 
 def _boundary_by_definition(text: str, end: int) -> bool:

@@ -1,17 +1,24 @@
-"""Parser for plans of unknown form: headings, bullets, numbered items, paragraphs.
+"""Parser for plans of unknown form: headings, lists, paragraphs -- and what each one says.
 
-A student's new plan loads with this parser and no new code. Structure is read from
-layout alone:
+A student's new plan loads with this parser and no new code. The *layout* gives the units:
 
-* a *heading* is a short line standing alone (or above bullets) that does not end a
-  sentence; its first words give the section a role from ``data/forms/heading_roles.csv``
-  (``Insatser`` → measures, ``Effekter`` → effects, ``Kontakt`` → page furniture …);
-* *bullets* (``•``, ``-``, ``–``, ``*``) and *numbered items* (``1 …``, ``2) …``) are one unit
-  each: measures under a measure heading, otherwise context;
-* other paragraphs take their section's role (context by default);
-* known page furniture lines (``data/forms/furniture_lines.csv``) become furniture.
+* a *heading* is a short line standing alone (or above a list) that does not end a sentence;
+  its first words give the section a role from ``data/forms/heading_roles.csv`` (``Insatser`` →
+  measures, ``Mål`` → goals, ``Effekter`` → effects, ``Kontakt`` → page furniture …); numbered
+  headings (``11.3.1 …``) nest under the number they extend;
+* *list items* are one unit each: bullets (``•``, ``-``, ``–``, ``*``), numbered items
+  (``1 …``, ``2) …``, also inline in a PDF flattened to one line), a short line that opens with
+  an action verb, and lines written one per line without markers (an unmarked list);
+* other paragraphs are split into sentences (:mod:`.content`);
+* page furniture (``data/forms/furniture_lines.csv``, captions, alt texts, repeated lines,
+  runs of links, contact blocks, tables of contents) is kept as furniture with its reason.
 
-Measure detection here is a heuristic; spans are always lossless.
+The *content* gives the kinds: every item and sentence is a candidate that
+:mod:`.kinds` reads as a measure, a goal or neither, from named features (its verbs and
+action nouns, modality and tense, subject, dates, aim phrases, its section's role, its list's
+lead-in and how many of the list's items open with an action) weighed by a fitted, shipped
+linear scorer. Under an effect, follow-up or widget heading the section's role decides.
+Spans are always lossless.
 """
 
 from __future__ import annotations
@@ -31,12 +38,14 @@ from .base import (
     mark_truncated,
     trim_span,
 )
-from .content import read_prose, read_sentence
+from .content import read_prose
+from .kinds import Candidate, classify, is_decision, opens_with_action
 from .vocab import read_rows
 
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*]|[-–—](?=\s))\s*")
 NUMBERED = re.compile(r"^\s*(\d{1,2})(?:[.)]|\s)\s*(?=\S)")
 _MARKER = re.compile(r"^\s*(?:[•●▪◦‣∙·*]|[-–—](?=\s)|\d{1,2}(?:[.)]|\s(?=\D)))\s*")
+_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-ZÅÄÖ])(?=[^.!?:]*$)")
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\.\s+(?=[A-ZÅÄÖ])")
 _HEADING_END = re.compile(r"[.,;:!?…]$")
@@ -248,6 +257,9 @@ class OutlineState:
     lead_in: str = ""  #: the sentence before the current list, when it introduces it
     next_line: str = ""  #: the first line of the next block (does a list follow?)
     text_end: int | None = None  #: end of the document's text: a last line heads nothing
+    list_shares: dict[int, float] = field(default_factory=dict)  #: item start -> its list's share
+    last_number: int | None = None  #: the number of the last numbered item
+    last_kind: str | None = None  #: the kind of the last unit of text since the last heading
 
     @property
     def title(self) -> str:
@@ -288,6 +300,32 @@ class OutlineState:
                 path.pop()  # a sibling of the deepest heading (Bakgrund … → Åtgärder …)
         path.append((heading, own))
         self.fresh = True
+        self.last_kind = None
+        self.role = self._role()
+        return self.role
+
+    def enter_numbered(self, heading: str, number: str, role: str | None = None) -> str | None:
+        """Place a numbered heading (``11.3.1 …``) under the heading its number extends.
+
+        Example:
+            >>> st = OutlineState()
+            >>> _ = st.enter("Plan"); _ = st.enter_numbered("11. Insatser", "11")
+            >>> _ = st.enter_numbered("11.3 Rekrytering", "11.3"); _ = st.enter("Vikarier")
+            >>> st.enter_numbered("11.4 Lön", "11.4"), st.section()
+            ('measure', 'Plan > 11. Insatser > 11.4 Lön')
+        """
+        parts = number.rstrip(".").split(".")
+        role = role or role_of(heading[len(heading.split()[0]) :].strip())
+        path = self.path
+        while len(path) > 1:
+            above = _NUMBER.match(path[-1][0])
+            above_parts = above.group(1).split(".") if above else None
+            if above_parts is not None and parts[: len(above_parts)] == above_parts != parts:
+                break
+            path.pop()
+        path.append((heading, role))
+        self.fresh = True
+        self.last_kind = None
         self.role = self._role()
         return self.role
 
@@ -323,17 +361,16 @@ def _groups(lines: list[Line]) -> list[list[Line]]:
     return groups
 
 
-def _kind_for(state: OutlineState, *, item: bool) -> str:
+def _kind_for(state: OutlineState) -> str:
+    """The kind a section's role gives its text when the content does not decide."""
     role = state.role
-    if role == "furniture":
-        return "furniture"
-    if role == "measure":
-        return "measure" if item else "context"
-    return role if role in ("effect", "goal", "follow_up") else "context"
+    if role in ("furniture", "effect", "goal", "follow_up"):
+        return role
+    return "context"
 
 
 def _prose_section(state: OutlineState) -> str | None:
-    return state.role if state.role in ("goal", "measure") else None
+    return state.role if state.role in ("goal", "measure", "context") else None
 
 
 def prose_units(text: str, start: int, end: int, state: OutlineState) -> list[Unit]:
@@ -348,7 +385,7 @@ def prose_units(text: str, start: int, end: int, state: OutlineState) -> list[Un
         >>> [u.kind for u in prose_units(src, 0, len(src), OutlineState())]
         ['context', 'goal']
     """
-    kind = _kind_for(state, item=False)
+    kind = _kind_for(state)
     if kind not in ("goal", "context"):
         widget = state.path[-1][0] if state.path else ""
         note = f"under the page-widget heading {widget!r}" if kind == "furniture" else ""
@@ -369,7 +406,12 @@ def _sentence_units(text: str, start: int, end: int, state: OutlineState) -> lis
         return []
     units = []
     runs = read_prose(
-        text, start, end, section=_prose_section(state), needs_are_measures=not state.has_list
+        text,
+        start,
+        end,
+        section=_prose_section(state),
+        doc_has_list=state.has_list,
+        after=state.last_kind,
     )
     for s, e, kind, cue in runs:
         unit = Unit(s, e, kind, state.section())
@@ -381,6 +423,7 @@ def _sentence_units(text: str, start: int, end: int, state: OutlineState) -> lis
 
 def _with_parent(unit: Unit, state: OutlineState, *, uppdrag: bool = False) -> Unit:
     """A measure after an uppdrag is one of its steps (level 2); a new uppdrag starts over."""
+    state.last_kind = unit.kind
     if unit.kind != "measure":
         return unit
     if uppdrag:
@@ -419,57 +462,34 @@ def _inline_items(text: str, start: int, end: int) -> list[tuple[str, int, int]]
 def item_kind(text: str, start: int, end: int, state: OutlineState) -> tuple[str, str]:
     """The kind of a bullet or numbered item, and the cue: ``(kind, cue)``.
 
-    Under a measure heading every item is a measure. Elsewhere an item is a measure when it
-    starts with an action verb (``Stärk samverkan …``, ``inhämta synpunkter …``) — unless all
-    its verbs are a decision formula (``Föreslå fullmäktige besluta att godkänna …``) — when
-    its list's lead-in says the items are things to do (``följande behöver göras:``, ``I
-    uppdraget ingår att:``), or when its first sentence reads as a measure or a goal;
-    otherwise it takes its section's role.
+    Under an effect, follow-up or widget heading the item takes the section's role. Otherwise
+    the scorer of :mod:`.kinds` reads it (its first sentence, the section's role, its list's
+    lead-in and how many of the list's items open with an action word): a measure, a goal, or
+    else the section's kind (context by default).
 
     Example:
         >>> src = "Stärk samverkan mellan arbetsgivare"
         >>> item_kind(src, 0, len(src), OutlineState())
-        ('measure', 'action verb')
+        ('measure', 'measure')
     """
-    role_kind = _kind_for(state, item=True)
-    if role_kind in ("measure", "furniture", "effect", "follow_up"):
+    role_kind = _kind_for(state)
+    if role_kind in ("furniture", "effect", "follow_up"):
         return role_kind, "section"
     body = clean_text(_MARKER.sub("", text[start:end], count=1))
-    words = [t.text for t in swedish.tokenize(body)]
-    if words and swedish.is_action_verb(words[0]) and not is_decision_formula(words):
-        return "measure", "action verb"
-    if introduces_actions(state.lead_in):
-        return "measure", "lead-in"
-    first = swedish.sentences(body)
-    sentence = body[first[0][0] : first[0][1]] if first else body
-    reading = read_sentence(sentence, section=_prose_section(state))
-    if reading.kind in ("measure", "goal"):
-        return reading.kind, reading.cue
+    candidate = Candidate(
+        body,
+        start,
+        end,
+        item=True,
+        section=_prose_section(state),
+        lead_in=state.lead_in,
+        list_share=state.list_shares.get(start, 0.0),
+        doc_has_list=state.has_list,
+    )
+    kind, found = classify(candidate)
+    if kind in ("measure", "goal"):
+        return kind, "uppdrag" if kind == "measure" and found["uppdrag_given"] else kind
     return role_kind, "section"
-
-
-def introduces_actions(lead_in: str) -> bool:
-    """A lead-in ending in ``:`` that announces things to do (data: ``action_lists.csv``).
-
-    Example:
-        >>> introduces_actions("… sammanfattades att följande behöver göras:")
-        True
-        >>> introduces_actions("I förslagen ska ingå:"), introduces_actions("Vi beslutar att:")
-        (False, False)
-    """
-    lead_in = lead_in.strip()
-    return lead_in.endswith(":") and any(p.search(lead_in) for p in action_lists())
-
-
-@cache
-def action_lists() -> tuple[re.Pattern[str], ...]:
-    """Patterns of lead-ins whose items are actions.
-
-    Example:
-        >>> len(action_lists()) > 0
-        True
-    """
-    return tuple(re.compile(r["pattern"], re.I) for r in read_rows("action_lists.csv"))
 
 
 def has_action_list(text: str) -> bool:
@@ -484,40 +504,13 @@ def has_action_list(text: str) -> bool:
         if not s:
             continue
         if BULLET.match(s) or (NUMBERED.match(s) and is_list_item(s)):
-            words = [t.text for t in swedish.tokenize(_MARKER.sub("", s, count=1))]
-            if words and swedish.is_action_verb(words[0]) and not is_decision_formula(words):
+            body = _MARKER.sub("", s, count=1)
+            words = [t.text for t in swedish.tokenize(body)]
+            if words and swedish.is_action_verb(words[0]) and not is_decision(body):
                 return True
         elif is_heading_text(s) and role_of(s) == "measure":
             return True
     return False
-
-
-def is_decision_formula(words: list[str]) -> bool:
-    """True when every action verb of an item is a decision formula (``godkänna``, ``anta`` …).
-
-    A decision to approve, adopt or propose commits to no action of its own; "Anta
-    handlingsplan … samt uppmana nämnderna att …" does (``uppmana``). Formula verbs are data:
-    ``data/forms/decision_formulas.csv``.
-
-    Example:
-        >>> is_decision_formula("Föreslå fullmäktige besluta att godkänna årsrapporten".split())
-        True
-        >>> is_decision_formula("Anta planen samt uppmana nämnderna att värdera".split())
-        False
-    """
-    verbs = [swedish.lemma(w) for w in words if swedish.is_action_verb(w)]
-    return bool(verbs) and all(v in decision_formulas() for v in verbs)
-
-
-@cache
-def decision_formulas() -> frozenset[str]:
-    """Verb lemmas of decision formulas (``anta``, ``godkänna``, ``föreslå`` …).
-
-    Example:
-        >>> "godkänna" in decision_formulas()
-        True
-    """
-    return frozenset(r["lemma"] for r in read_rows("decision_formulas.csv"))
 
 
 def _item_unit(text: str, start: int, end: int, state: OutlineState, ref: str = "") -> Unit:
@@ -581,27 +574,33 @@ def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit
         note = role_note(heading)
         return [Unit(s, e, "furniture", state.section(), title=heading, note=note)]
     groups = _groups(content)
+    listed = set(_unmarked_list(groups))
     for g, group in enumerate(groups):
         s, e = _span(group)
         line = group[0]
         after = groups[g + 1][0].text if g + 1 < len(groups) else state.next_line
-        if BULLET.match(line.text):
+        if BULLET.match(line.text) or g in listed:
             units.append(_item_unit(text, s, e, state))
             continue
         numbered = NUMBERED.match(line.text)
-        if len(group) == 1 and _SECTION_NUMBER.match(line.stripped):  # "11.3 Insatser för …"
+        if len(group) == 1 and (
+            _SECTION_NUMBER.match(line.stripped) or _numbered_heading(line.stripped, state)
+        ):  # "11.3 Insatser för …", or "11. Stadsövergripande insatser" outside a list
             title = clean_text(line.text)
-            state.enter(title, role=role_of(_SECTION_NUMBER.sub("", title, count=1)))
+            number = title.split()[0].rstrip(".")
+            state.enter_numbered(title, number)
             state.lead_in = ""
-            units.append(Unit(s, e, "meta", state.section(), ref=title.split()[0], title=title))
+            units.append(Unit(s, e, "meta", state.section(), ref=number, title=title))
             continue
         if numbered and is_list_item(text[s:e]):
             inline = _inline_items(text, s, e)
             if len(inline) > 1 and inline[0][1] == s:  # the next points inline (PDF text)
                 units.extend(_item_unit(text, a, b, state, ref=n) for n, a, b in inline)
                 units.extend(_sentence_units(text, inline[-1][2], e, state))
+                state.last_number = int(inline[-1][0])
             else:
                 units.append(_item_unit(text, s, e, state, ref=numbered.group(1)))
+                state.last_number = int(numbered.group(1))
             continue
         heads_list = bool(BULLET.match(after) or NUMBERED.match(after))
         if len(group) == 1 and (_is_heading(line, state, heads_list) or _role_label(line.stripped)):
@@ -616,6 +615,50 @@ def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit
             continue
         units.extend(prose_units(text, s, e, state))
     return units
+
+
+def _numbered_heading(line: str, state: OutlineState) -> bool:
+    """``11. Stadsövergripande insatser``: a numbered title that continues no list.
+
+    A list counts 1, 2, 3 …; a number other than 1 that does not follow the last item's
+    number, on a short line that reads as a title, numbers a section.
+    """
+    numbered = re.match(r"(\d{1,2})\.\s+(?=[A-ZÅÄÖ])", line)
+    if not numbered:
+        return False
+    number = int(numbered.group(1))
+    follows = state.last_number is not None and number == state.last_number + 1
+    rest = line[numbered.end() :]
+    return number > 1 and not follows and is_heading_text(rest) and not _starts_with_action(rest)
+
+
+def _unmarked_list(groups: list[list[Line]]) -> list[int]:
+    """Indexes of the groups that are items of a list written without markers.
+
+    A web page may list items one per line, with no bullet: two or more short lines in a row
+    that read as titles (no sentence end, not a lead-in) inside one paragraph block. When a
+    run is followed by prose in the same block, its last line is that prose's heading.
+    """
+
+    def title_line(group: list[Line]) -> bool:
+        s = group[0].stripped
+        marked = BULLET.match(group[0].text) or NUMBERED.match(group[0].text)
+        return len(group) == 1 and not marked and is_heading_text(s) and not is_lead_in(s)
+
+    found: list[int] = []
+    g = 0
+    while g < len(groups):
+        if not title_line(groups[g]) or groups[g][0].stripped.startswith("#"):
+            g += 1
+            continue
+        run = g
+        while run < len(groups) and title_line(groups[run]):
+            run += 1
+        members = list(range(g, run if run == len(groups) else run - 1))
+        if len(members) >= 2:
+            found.extend(members)
+        g = max(run, g + 1)
+    return found
 
 
 def _role_label(line: str) -> bool:
@@ -692,6 +735,7 @@ def parse(text: str) -> list[Unit]:
         repeated=repeated_lines(text),
         text_end=len(text.rstrip()),
         has_list=has_action_list(text),
+        list_shares=list_shares(text),
     )
     units: list[Unit] = []
     blocks = list(iter_blocks(text))
@@ -699,6 +743,41 @@ def parse(text: str) -> list[Unit]:
         state.next_line = blocks[i + 1].lines[0].text if i + 1 < len(blocks) else ""
         units.extend(block_units(text, block, state))
     return mark_truncated(text, _navigation(units))
+
+
+def list_shares(text: str) -> dict[int, float]:
+    """For each list item (by its start), the share of its list's items that open with an action.
+
+    A list is a run of bullet or numbered items (blank lines between them allowed), or of
+    short unmarked lines in one paragraph block (:func:`_unmarked_list`).
+
+    Example:
+        >>> src = "• Översyn av lönerna\\n• Stärk ledarskapet\\n\\n• Arbetsmiljö\\n\\nText."
+        >>> sorted(set(list_shares(src).values()))
+        [0.6666666666666666]
+    """
+    lists: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for block in iter_blocks(text):
+        groups = _groups(list(block.lines))
+        unmarked = _unmarked_list(groups)
+        lists.append([(groups[g][0].trimmed_span()[0], groups[g][0].stripped) for g in unmarked])
+        for g, group in enumerate(groups):
+            first = group[0]
+            numbered = NUMBERED.match(first.text) and is_list_item(first.stripped)
+            if BULLET.match(first.text) or numbered:
+                current.append((first.trimmed_span()[0], _MARKER.sub("", first.stripped, count=1)))
+            elif g not in unmarked and current:
+                lists.append(current)
+                current = []
+    lists.append(current)
+    shares: dict[int, float] = {}
+    for items in lists:
+        if len(items) < 2:
+            continue
+        share = sum(opens_with_action(body) for _, body in items) / len(items)
+        shares.update({start: share for start, _ in items})
+    return shares
 
 
 def repeated_lines(text: str) -> frozenset[str]:

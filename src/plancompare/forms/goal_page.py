@@ -68,7 +68,11 @@ def parse(text: str) -> list[Unit]:
         True
     """
     blocks = list(iter_blocks(text))
-    state = generic.OutlineState(text_end=len(text.rstrip()))
+    state = generic.OutlineState(
+        text_end=len(text.rstrip()),
+        has_list=generic.has_action_list(text),
+        list_shares=generic.list_shares(text),
+    )
     units: list[Unit] = []
     in_table = False
     current: Unit | None = None  # the uppdrag being clarified

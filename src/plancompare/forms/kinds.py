@@ -1,0 +1,769 @@
+"""Is a sentence or list item a measure, a goal, or neither? Named features and a linear scorer.
+
+The generic parser cuts a plan into *candidates* -- the sentences of its prose and the items of
+its lists (layout, :mod:`.generic`) -- and decides each candidate's kind from what it says,
+with features that do not depend on who wrote the plan:
+
+* the verb: an action verb in the infinitive or imperative first (``Stärk …``), in the present
+  tense (``… ökar vi takten``), as a passive (``… erbjuds förskolorna …``); a modal with an
+  action verb (``ska ta fram``, ``kommer att genomföra``) or with a state (``ska vara``,
+  ``måste ha``); a need with an action (``behöver … bredda``); work going on (``pågår``,
+  ``fortsätter``); a report (``redovisa``) or a decision formula (``godkänna``);
+* nouns made from action verbs (``Översyn …``, ``Införande av …``, ``Just nu pågår en
+  uppdatering``) and their participles (``Ökad självfinansiering``), derived by rule in
+  :mod:`plancompare.swedish.derivation`;
+* tense: done (``har genomfört``, ``upprättades``) versus planned;
+* the subject: ``vi``, an organisation (``kommunen``, ``nämnden``, ``förvaltningen``), or a
+  document (``Planen ska …``: a purpose, a goal);
+* dates: a candidate opening with a date (``Den 1 februari 2018 …``, ``1 september 2017:``), a
+  deadline for a state (``… bli oberoende senast 2019``);
+* aims stated outright (``Målet är att``, ``vill att``) and words of rationale (``brist``,
+  ``utmaning``, ``i dag``);
+* layout: a list item, the section's role (``Insatser``, ``Mål``), the lead-in of its list
+  (``… följande behöver göras:`` versus ``I förslagen ska ingå:``), the share of its list's
+  items that open with an action word, whether the document has a list of actions at all.
+
+:class:`KindScorer` is a multinomial logistic regression over these features (a scikit-learn
+estimator). Its weights are fitted by ``benchmarks/fit_unit_kinds.py`` on the labelled
+development texts and shipped as ``data/forms/kind_weights.csv`` (one row per feature, one
+column per kind): parsing reads the file, nothing is trained at run time, and a reader can see
+-- and edit -- what each feature weighs.
+
+Example:
+    >>> kind_of(Candidate("Stärk samverkan med högskolan", item=True))
+    'measure'
+    >>> kind_of(Candidate("Kommunen ska vara en attraktiv arbetsgivare."))
+    'goal'
+    >>> kind_of(Candidate("Det råder brist på lärare i dag."))
+    'other'
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
+
+from .. import swedish
+from ..paths import RESOURCES
+from ..swedish.derivation import is_action_noun, is_action_participle, verb_tense
+from .vocab import read_rows
+
+__all__ = [
+    "CLASSES",
+    "CUES",
+    "FEATURES",
+    "WEIGHTS_PATH",
+    "Candidate",
+    "KindScorer",
+    "classify",
+    "commits_to_action",
+    "cues",
+    "introduces_list",
+    "is_decision",
+    "default_scorer",
+    "features",
+    "kind_of",
+    "main_clause",
+    "recording",
+    "use",
+]
+
+WEIGHTS_PATH = RESOURCES / "forms" / "kind_weights.csv"
+CLASSES = ("goal", "measure", "other")
+_INTERCEPT_PENALTY = 0.01  # the intercepts (class frequencies) follow the data, barely the prior
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence or list item with what the layout says about it.
+
+    ``text`` is the sentence, or the item without its marker; ``start``/``end`` its span in
+    the source (for fitting); ``section`` the role of its section (``measure`` under
+    ``Insatser``, ``goal`` under ``Mål``, ``context`` …, or None); ``lead_in`` the sentence
+    that introduces an item's list; ``list_share`` the share of the list's items that open
+    with an action word; ``doc_has_list`` whether the document lists its actions; ``first``
+    whether the sentence opens its paragraph.
+    """
+
+    text: str
+    start: int = 0
+    end: int = 0
+    item: bool = False
+    section: str | None = None
+    lead_in: str = ""
+    list_share: float = 0.0
+    doc_has_list: bool = False
+    first: bool = True
+
+
+# ------------------------------------------------------------------------------ word lists
+# Small closed classes of Swedish grammar, not vocabulary of any plan: the state verbs a modal
+# takes when it states what shall be true, the verbs of reporting, the subjects.
+_STATE_VERBS = frozenset(
+    ("vara", "ha", "bli", "kunna", "uppleva", "upplevas", "känna", "präglas", "kännetecknas",
+     "genomsyras", "finnas", "befinna", "nå", "uppnå", "ses", "erbjudas", "öka", "minska")
+)  # fmt: skip
+_AUXILIARIES = frozenset(
+    (
+        "vara",
+        "ha",
+        "bli",
+        "kunna",
+        "få",
+        "vilja",
+        "behöva",
+        "komma",
+        "finnas",
+        "krävas",
+        "gälla",
+        "innebära",
+        "öka",
+        "minska",
+        "växa",
+        "påverka",
+        "förändras",
+        "ge",
+    )
+)  # fmt: skip -- after a modal these state or predict; they commit to no action
+# Light verbs: "vi arbetar med …", "vi gör det" say that work exists, not which action.
+_LIGHT_VERBS = frozenset(("arbeta", "göra", "ta", "ge", "ha", "få"))
+_REPORTING = frozenset(("redovisa", "delredovisa", "slutredovisa", "rapportera", "informera"))
+_ORGANISATIONS = frozenset(
+    ("kommun", "region", "landsting", "nämnd", "förvaltning", "styrelse", "myndighet",
+     "regering", "regeringen", "stad", "enhet", "kontor", "verk", "förbund", "utskott",
+     "fullmäktige", "avdelning", "grupp", "organisation", "staden", "kommunen")
+)  # fmt: skip
+_DOCUMENTS = frozenset(
+    ("plan", "planen", "strategi", "policy", "program", "riktlinje", "underlag", "dokument",
+     "handlingsplan", "styrdokument", "överenskommelse")
+)  # fmt: skip
+# Where a clause's subject stands: "vi" may follow a fronted adverbial and the verb ("Den 1
+# september ökar vi …"); an organisation or a document opens its clause ("Planen ska …").
+_WE_WINDOW, _ORG_WINDOW, _DOCUMENT_WINDOW = 8, 4, 3
+_GOAL_NOUNS = frozenset(("mål", "målsättning", "vision", "ambition", "målbild"))
+_MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+_WORD = re.compile(r"[\wåäöÅÄÖéÉ-]+")
+_MODAL = re.compile(r"\b(ska|skall|kommer(?:\s+[\wåäö]+){0,4}?\s+att|kommer)\s+", re.I)
+_STATE_MODAL = re.compile(r"\b(ska|skall|måste|behöver)\s+", re.I)
+_NEED = re.compile(r"\b(behöver|behövs|krävs|måste|(?:viktigt|angeläget|nödvändigt) att)\s+", re.I)
+_OPENING_CLAUSE = re.compile(
+    r"^(om|när|då|eftersom|för att|även om|innan|efter att)\b(\W+\w+){0,5}?\W*,", re.I
+)  # a short opening subordinate clause closed by a comma
+_ATT = re.compile(r"\batt\b", re.I)
+_RELATIVE = re.compile(r",\s*som\b[^,.;:]*,")  # an inserted relative clause
+_SUBORDINATE = re.compile(r"\b(för att|så att|eftersom|därför att|när|där|vilket)\b", re.I)
+_DATE_FIRST = re.compile(
+    rf"^((den|från och med|fr\.o\.m\.|under|senast|till|i|efter|före)\s+)?"
+    rf"(\d{{1,2}}\s+({_MONTHS})(\s+\d{{4}})?|({_MONTHS}|våren|hösten|sommaren)(\s+\d{{4}})?|"
+    rf"(år\s+)?(19|20)\d\d(\s*[-–]\s*(19|20)?\d\d)?)\b\s*[:,–-]?",
+    re.I,
+)
+_MONTH_NAMES = frozenset(_MONTHS.split("|"))
+_DATED = re.compile(rf"\b((19|20)\d\d|{_MONTHS}|senast|kvartal)\b", re.I)
+_DEADLINE = re.compile(
+    rf"\b(senast|till år|år)\s+(\d{{1,2}}\s+)?(({_MONTHS})\s+)?(19|20)\d\d", re.I
+)
+_TARGET_VERB = re.compile(r"\b(bli|blir|vara|nå|når|uppnå|uppnått)\b", re.I)
+_CONDITIONAL = re.compile(r"^(om|även om|i den mån)\b", re.I)
+_LEAD_IN_END = re.compile(r"(:|\bföljande( \w+)?[.:])\s*$", re.I)
+_VERBAL_LEAD_IN = re.compile(r"\b(att|vi|ska|skall|kommer att|bör|behöver|genom att)\s*:\s*$", re.I)
+_ACTION_NAME = re.compile(r"\b(åtgärder|insatser|aktiviteter|uppdrag)\b", re.I)
+
+
+#: Features read from the phrase vocabulary ``data/forms/sentence_cues.csv``.
+CUES = (
+    "goal_phrase", "enabling", "uppdrag_given", "uppdrag_held", "uppdrag_received", "ongoing",
+    "focus", "deliverable", "done", "describes", "rationale", "legal", "purpose",
+)  # fmt: skip
+
+
+@cache
+def sentence_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, cue) pairs from ``data/forms/sentence_cues.csv`` (each cue is a feature).
+
+    Example:
+        >>> {cue for _, cue in sentence_cues()} == set(CUES)
+        True
+    """
+    rows = read_rows("sentence_cues.csv")
+    return tuple((re.compile(r["pattern"], re.I), r["cue"]) for r in rows)
+
+
+@cache
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    """One pattern per cue, the alternation of its rows: it finds a match exactly when one of
+    the cue's patterns does (one search per cue and sentence instead of one per row)."""
+    rows: dict[str, list[str]] = {}
+    for r in read_rows("sentence_cues.csv"):
+        rows.setdefault(r["cue"], []).append(f"(?:{r['pattern']})")
+    return {cue: re.compile("|".join(found), re.I) for cue, found in rows.items()}
+
+
+def cues(sentence: str) -> frozenset[str]:
+    """The cues whose phrases occur in a sentence.
+
+    Example:
+        >>> sorted(cues("Målet är att fler ska söka sig hit, där bristen är stor."))
+        ['goal_phrase', 'rationale']
+    """
+    text = sentence.strip()
+    return frozenset(cue for cue, pattern in _cue_patterns().items() if pattern.search(text))
+
+
+@cache
+def _action_lists() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r["pattern"], re.I) for r in read_rows("action_lists.csv"))
+
+
+@cache
+def _decision_formulas() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in read_rows("decision_formulas.csv"))
+
+
+def main_clause(sentence: str) -> str:
+    """The sentence without an opening subordinate clause and cut at its first subordinator.
+
+    Example:
+        >>> main_clause("Det är en nyckelfråga för att kommunen ska växa.")
+        'Det är en nyckelfråga '
+        >>> main_clause("Om kommunen ska klara det, behövs nya arbetssätt.")
+        ' behövs nya arbetssätt.'
+        >>> main_clause("Planen, som ska vara klar i juni, kommer att innehålla förslag.")
+        'Planen, kommer att innehålla förslag.'
+    """
+    opening = _OPENING_CLAUSE.match(sentence)
+    rest = sentence[opening.end() :] if opening else sentence
+    rest = _RELATIVE.sub(",", rest)
+    if _SUBORDINATE.match(rest.strip()):
+        return rest  # an opening clause without a comma: where it ends is not written
+    found = _SUBORDINATE.search(rest, 1)
+    return rest[: found.start()] if found else rest
+
+
+def introduces_list(sentence: str) -> bool:
+    """A sentence that introduces a list: it ends in ``:`` or in ``följande …``.
+
+    Example:
+        >>> introduces_list("Socialstyrelsen ska:"), introduces_list("Vi vidtar följande åtgärder.")
+        (True, True)
+        >>> introduces_list("Vi vidtar åtgärder.")
+        False
+    """
+    return bool(_LEAD_IN_END.search(sentence.strip()))
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _lemma_is_action(word: str) -> bool:
+    return swedish.lemma(word.lower()) in swedish.action_verbs()
+
+
+def commits_to_action(clause: str, modal: re.Pattern[str] = _MODAL, *, subject: int = 6) -> bool:
+    """A modal near the clause's start, then an action verb within four words.
+
+    The modal must stand within ``subject`` words of the clause's start (``Polismyndigheten ska
+    …``; not ``… beskriver vad regionen ska göra``). A passive (``identifieras``, ``tas``)
+    counts as its verb, except a report (``ska redovisas``); an auxiliary or state verb in
+    between (``ska kunna``, ``kommer att behöva``) means no commitment.
+
+    Example:
+        >>> commits_to_action("Socialstyrelsen ska bedöma konsekvenserna")
+        True
+        >>> commits_to_action("Det kommer även att identifieras förslag")
+        True
+        >>> commits_to_action("Behovet kommer att vara stort"), commits_to_action("ska även, genom")
+        (False, False)
+        >>> commits_to_action("Uppdraget ska redovisas senast i maj")
+        False
+    """
+    for found in modal.finditer(clause):
+        if len(_words(clause[: found.start()])) > subject:
+            break
+        for word in _words(clause[found.end() :])[:4]:
+            low = word.casefold()
+            if low in _AUXILIARIES:
+                break
+            passive = low.endswith("s") and swedish.is_action_verb(low[:-1])
+            if passive and low[:-1] in _REPORTING:
+                break
+            if swedish.is_action_verb(low) or passive:
+                return True
+    return False
+
+
+def _states(clause: str) -> bool:
+    """``ska/skall/måste/behöver`` with a state verb within five words (``ska vara``)."""
+    for found in _STATE_MODAL.finditer(clause):
+        for word in _words(clause[found.end() :])[:5]:
+            low = word.casefold()
+            if low in _STATE_VERBS:
+                return True
+            if swedish.is_action_verb(low):
+                break
+    return False
+
+
+def _needs_action(clause: str) -> bool:
+    """A need (``behöver``, ``krävs``, ``det är viktigt att``) with an action within six words."""
+    for found in _NEED.finditer(clause):
+        for word in _words(clause[found.end() :])[:6]:
+            low = word.casefold()
+            if low in _STATE_VERBS:
+                break
+            if _lemma_is_action(low) or is_action_noun(low) or swedish.is_action_verb(low):
+                return True
+    return False
+
+
+def is_decision(text: str) -> bool:
+    """Whether the action verbs of ``text`` (at least one) are all decision formulas.
+
+    A decision to approve, adopt or propose commits to no action of its own; "Anta
+    handlingsplan … samt uppmana nämnderna att …" does (``uppmana``). Formula verbs are data:
+    ``data/forms/decision_formulas.csv``.
+
+    Example:
+        >>> is_decision("Föreslå fullmäktige besluta att godkänna årsrapporten")
+        True
+        >>> is_decision("Anta planen samt uppmana nämnderna att värdera"), is_decision("Nu")
+        (False, False)
+    """
+    verbs = [w for w in _words(text) if swedish.is_action_verb(w) or _lemma_is_action(w)]
+    formulas = _decision_formulas()
+    return bool(verbs) and all(swedish.lemma(w.lower()) in formulas for w in verbs)
+
+
+def _is_org(word: str) -> bool:
+    parts = swedish.compound_parts(word)
+    return (
+        word in _ORGANISATIONS
+        or swedish.lemma(word) in _ORGANISATIONS
+        or (bool(parts) and parts[-1] in _ORGANISATIONS)
+    )
+
+
+def _is_document(word: str) -> bool:
+    parts = swedish.compound_parts(word)
+    return swedish.lemma(word) in _DOCUMENTS or (bool(parts) and parts[-1] in _DOCUMENTS)
+
+
+def _first_words(text: str) -> list[str]:
+    """The item's words after an opening date (``1 september 2017: Hyroberoende …``)."""
+    date = _DATE_FIRST.match(text.strip())
+    rest = text.strip()[date.end() :] if date else text
+    return _words(rest)
+
+
+def _opens_with_action(text: str) -> bool:
+    first = _first_words(text)[:1]
+    return bool(first) and (
+        swedish.is_action_verb(first[0])
+        or is_action_noun(first[0])
+        or is_action_participle(first[0])
+    )
+
+
+def opens_with_action(text: str) -> bool:
+    """Whether an item opens with an action word (verb, action noun or participle), and is no
+    decision formula.
+
+    Example:
+        >>> opens_with_action("Översyn lönestruktur"), opens_with_action("Arbetsmiljö/hälsa")
+        (True, False)
+        >>> opens_with_action("anta budgeten för 2026")
+        False
+    """
+    return _opens_with_action(text) and not is_decision(text)
+
+
+def _finite(clause: str) -> list[tuple[str, str]]:
+    """(word, tense) of the verb forms in a clause (modal verbs as ``modal``)."""
+    out = []
+    for word in _words(clause):
+        low = word.casefold()
+        if low in _MONTH_NAMES:
+            continue  # "mars" is no verb here
+        if low in ("ska", "skall", "måste", "bör", "kan", "vill", "kommer"):
+            out.append((low, "modal"))
+            continue
+        tense = verb_tense(low)
+        if tense in ("present", "passive", "preterite"):
+            out.append((low, tense))
+    return out
+
+
+def _first_sentence(text: str) -> str:
+    spans = swedish.sentences(text)
+    return text[spans[0][0] : spans[0][1]] if spans else text
+
+
+FEATURES: dict[str, str] = {
+    **{cue: f"phrase of the cue '{cue}' (data/forms/sentence_cues.csv)" for cue in CUES},
+    "item": "a list item or a line of its own (not a sentence in running prose)",
+    "verb_first": "opens with an action verb in the infinitive or imperative (Stärk, Utveckla)",
+    "present_first": "opens with an action verb in the present tense (intensifierar …)",
+    "noun_first": "opens with an action noun (Översyn, Utredning, Införande av …)",
+    "participle_first": "opens with an action verb's participle (Ökad, Stärkt …)",
+    "decision_formula": "its action verbs are all decision formulas (anta, godkänna, föreslå …)",
+    "modal_action": "ska/skall/kommer (att) + action verb near the main clause's start",
+    "modal_state": "ska/skall/måste/behöver + a state verb (vara, ha, bli, uppleva …)",
+    "need_action": "behöver/behövs/krävs/måste/viktigt att + an action (verb or noun)",
+    "need_in_listed_doc": "need_action in a document that lists its actions elsewhere",
+    "present_action": "an action verb (not arbeta, göra) in the present tense in the main clause",
+    "actor_present_action": "present_action with 'vi' or an organisation as its subject",
+    "passive_action": "an action verb in the present passive in the main clause (erbjuds …)",
+    "action_noun_early": "a sentence with an action noun among its main clause's first eight words",
+    "date_first": "opens with a date or period "
+    "(Den 1 februari 2018, 1 september 2017:, Under 2021)",
+    "dated_item": "an item that is a date and a state named by a noun "
+    "(1 mars 2026: Full bemanning)",
+    "dated": "names a year, a month or 'senast'",
+    "deadline_state": "a state by a deadline: bli/vara/nå … senast <date>, år <year>",
+    "goal_noun": "names a goal: mål, målsättning, vision, ambition",
+    "subject_we": "'vi' among the main clause's first words (not for an imperative)",
+    "subject_org": "an organisation (kommunen, nämnden, förvaltningen …) among its first words",
+    "subject_document": "a document (planen, strategin, policyn …) among its first words",
+    "past": "a verb in the preterite or perfect (beslutade, har upprättats)",
+    "reporting": "a report: redovisa, rapportera, informera",
+    "conditional": "opens with a condition: Om …",
+    "no_finite_verb": "no finite verb and no modal: a title or noun phrase",
+    "no_action_word": "a verbless item with no action verb, noun or participle: a topic",
+    "lead_in_actions": "an item whose list's lead-in announces actions (… att:, följande åtgärder)",
+    "lead_in_decision": "an item whose list's lead-in is a decision (… beslutar att:)",
+    "lead_in_contents": "an item whose list's lead-in ends in ':' and announces no actions",
+    "action_list": "an item in a list where most items open with an action word "
+    "(no contents lead-in)",
+    "section_measure_item": "an item under a measure heading (Insatser …), no contents lead-in",
+    "section_measure_prose": "prose under a measure heading",
+    "uppdrag_in_measure_section": "an uppdrag received, under a measure heading (Insatser)",
+    "section_goal": "under a goal heading (Mål, Vision …)",
+    "section_context": "under a context heading (Bakgrund, Nuläge …)",
+}
+
+
+def features(c: Candidate) -> dict[str, float]:
+    """The candidate's features (1.0 or 0.0, by name; see :data:`FEATURES`).
+
+    Example:
+        >>> f = features(Candidate("Översyn lönestruktur (från budget 2023)", item=True))
+        >>> [name for name, value in f.items() if value]
+        ['item', 'noun_first', 'dated', 'no_finite_verb']
+    """
+    text = " ".join(c.text.split())
+    sentence = _first_sentence(text) if c.item else text
+    clause = main_clause(sentence)
+    words = _words(sentence)
+    lows = [w.casefold() for w in words]
+    first = _first_words(sentence)
+    head = first[0] if first else ""
+    finite = _finite(clause)
+    imperative = bool(head) and swedish.is_action_verb(head)
+    noun_head = bool(head) and is_action_noun(head)
+    subject = [] if imperative else _words(clause)  # an imperative has no subject
+    modal_action = commits_to_action(clause)
+    need = _needs_action(clause)
+    lead_in = c.lead_in.strip()
+    decision_lead = c.item and is_decision(lead_in)
+    verbal_lead = (
+        c.item
+        and not decision_lead
+        and bool(_VERBAL_LEAD_IN.search(lead_in) or any(p.search(lead_in) for p in _action_lists()))
+    )
+    # the lead-in introduces this very list: it outweighs the section heading and the list's words
+    contents_lead = c.item and lead_in.endswith(":") and not verbal_lead and not decision_lead
+    date_first = bool(_DATE_FIRST.match(sentence.strip()))
+    present_action = any(
+        t == "present" and _lemma_is_action(w) and swedish.lemma(w) not in _LIGHT_VERBS
+        for w, t in finite
+    )
+    actor = any(w.casefold() == "vi" for w in subject[:_WE_WINDOW]) or any(
+        _is_org(w.casefold()) for w in subject[:_ORG_WINDOW]
+    )
+    found = cues(sentence)
+    f: dict[str, bool] = {cue: cue in found for cue in CUES}
+    # a reason is the sentence's own predicate, not what an att-clause inside it says
+    f["rationale"] = bool(_cue_patterns()["rationale"].search(_ATT.split(clause, 1)[0]))
+    f |= {
+        "item": c.item,
+        "verb_first": imperative,
+        "present_first": bool(head) and verb_tense(head) == "present" and _lemma_is_action(head),
+        "noun_first": c.item and noun_head,
+        "participle_first": c.item and bool(head) and is_action_participle(head),
+        "decision_formula": is_decision(sentence) and not modal_action,
+        "modal_action": modal_action,
+        "modal_state": _states(clause),
+        "need_action": need,
+        "need_in_listed_doc": need and c.doc_has_list,
+        "present_action": present_action,
+        "actor_present_action": present_action and actor,
+        "passive_action": any(
+            t == "passive" and _lemma_is_action(w) and swedish.lemma(w) not in _REPORTING
+            for w, t in finite
+        ),
+        "action_noun_early": not c.item and any(is_action_noun(w) for w in _words(clause)[:8]),
+        "date_first": date_first,
+        "dated_item": c.item and date_first and not finite and not imperative and not noun_head,
+        "dated": bool(_DATED.search(sentence)),
+        "deadline_state": bool(_DEADLINE.search(sentence) and _TARGET_VERB.search(sentence)),
+        "goal_noun": any(swedish.lemma(w) in _GOAL_NOUNS for w in lows),
+        "subject_we": any(w.casefold() == "vi" for w in subject[:_WE_WINDOW]),
+        "subject_org": any(_is_org(w.casefold()) for w in subject[:_ORG_WINDOW]),
+        "subject_document": any(_is_document(w.casefold()) for w in subject[:_DOCUMENT_WINDOW]),
+        "past": any(t == "preterite" for _, t in finite)
+        or bool(re.search(r"\b(har|hade)\s+(\w+\s+){0,2}\w+(at|it|ts|ats|its)\b", clause, re.I)),
+        "reporting": any(swedish.lemma(w) in _REPORTING or w.endswith("redovisar") for w in lows),
+        "conditional": bool(_CONDITIONAL.search(sentence.strip())),
+        "no_finite_verb": not finite,
+        "no_action_word": c.item
+        and not finite
+        and not any(
+            swedish.is_action_verb(w)
+            or _lemma_is_action(w)
+            or is_action_noun(w)
+            or is_action_participle(w)
+            for w in words
+        ),
+        "lead_in_actions": verbal_lead,
+        "lead_in_decision": decision_lead,
+        "lead_in_contents": contents_lead,
+        "action_list": c.item and c.list_share >= 0.5 and not contents_lead,
+        "section_measure_item": c.item and c.section == "measure" and not contents_lead,
+        "section_measure_prose": not c.item and c.section == "measure",
+        "uppdrag_in_measure_section": "uppdrag_received" in found and c.section == "measure",
+        "section_goal": c.section == "goal",
+        "section_context": c.section == "context",
+    }
+    return {name: float(f[name]) for name in FEATURES}
+
+
+# ------------------------------------------------------------------------------ the scorer
+
+
+class KindScorer(ClassifierMixin, BaseEstimator):
+    """Multinomial logistic regression from :func:`features` to ``goal``/``measure``/``other``.
+
+    ``other`` is the reference class (its weights are zero), so each weight is the log-odds a
+    feature adds for ``goal`` or ``measure`` against ``other``. The weights are pulled towards
+    a *prior* -- the shipped ``data/forms/kind_prior.csv``, which writes the kind definitions
+    as weights (``ska`` + action verb → measure, ``ska vara`` → goal, reported as done → other
+    …) -- instead of towards zero: ``fit`` minimises ``C`` × the (class-weighted) log-loss plus
+    half the squared distance of the weights from the prior. A small ``C`` trusts the prior
+    (a rule set), a large one the data; ``prior=None`` is plain L2-penalised regression.
+    Learned: ``features_``, ``classes_``, ``coef_`` (one row per class, ``other`` zero),
+    ``intercept_``. :meth:`to_csv` writes them as the weights file, :meth:`from_csv` reads one.
+
+    Example:
+        >>> X = [features(Candidate(t, item=True)) for t in ("Stärk A", "Öka B", "Lokaler")]
+        >>> scorer = KindScorer(C=10.0).fit(X, ["measure", "measure", "other"])
+        >>> scorer.predict([features(Candidate("Utveckla C", item=True))]).tolist()
+        ['measure']
+    """
+
+    def __init__(
+        self, C: float = 1.0, class_weight: str | None = "balanced", prior: str | None = "shipped"
+    ) -> None:
+        self.C = C
+        self.class_weight = class_weight
+        self.prior = prior
+
+    def _matrix(self, X: Sequence[Mapping[str, float]]) -> np.ndarray:
+        names = getattr(self, "features_", tuple(FEATURES))
+        return np.array([[row.get(n, 0.0) for n in names] for row in X], dtype=float).reshape(
+            len(X), len(names)
+        )
+
+    def _prior_weights(self) -> tuple[np.ndarray, np.ndarray]:
+        """(coef, intercept) of the prior for :data:`CLASSES`, ``other`` zero."""
+        coef = np.zeros((len(CLASSES), len(FEATURES)))
+        intercept = np.zeros(len(CLASSES))
+        if self.prior is None:
+            return coef, intercept
+        if self.prior != "shipped":
+            raise ValueError(f"prior must be 'shipped' or None, not {self.prior!r}")
+        names = list(FEATURES)
+        for row in read_rows("kind_prior.csv"):
+            for k, kind in enumerate(CLASSES[:2]):
+                value = float(row[kind])
+                if row["feature"] == "(intercept)":
+                    intercept[k] = value
+                else:
+                    coef[k, names.index(row["feature"])] = value
+        return coef, intercept
+
+    def fit(self, X: Sequence[Mapping[str, float]], y: Sequence[str]) -> KindScorer:
+        """Learn the weights from feature dicts ``X`` and kinds ``y`` (in :data:`CLASSES`)."""
+        from scipy.optimize import minimize
+
+        self.features_ = tuple(FEATURES)
+        self.classes_ = np.asarray(CLASSES)
+        matrix = self._matrix(X)
+        target = np.zeros((len(y), len(CLASSES)))
+        target[np.arange(len(y)), [CLASSES.index(v) for v in y]] = 1.0
+        counts = target.sum(axis=0)
+        if self.class_weight == "balanced":
+            per_class = np.where(counts > 0, len(y) / (len(CLASSES) * np.maximum(counts, 1)), 0)
+        else:
+            per_class = np.ones(len(CLASSES))
+        weight = target @ per_class
+        coef0, intercept0 = self._prior_weights()
+        free = len(CLASSES) - 1  # the reference class "other" stays at zero
+        d = matrix.shape[1]
+
+        def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+            coef = theta[: free * d].reshape(free, d)
+            intercept = theta[free * d :]
+            logits = np.zeros((len(y), len(CLASSES)))
+            logits[:, :free] = matrix @ coef.T + intercept
+            logits -= logits.max(axis=1, keepdims=True)
+            log_p = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+            data = -np.sum(weight * np.sum(target * log_p, axis=1))
+            grad_logits = (np.exp(log_p) - target) * weight[:, None]
+            dc, di = coef - coef0[:free], intercept - intercept0[:free]
+            value = self.C * data + 0.5 * np.sum(dc**2) + 0.5 * _INTERCEPT_PENALTY * np.sum(di**2)
+            g_coef = self.C * grad_logits[:, :free].T @ matrix + dc
+            g_intercept = self.C * grad_logits[:, :free].sum(axis=0) + _INTERCEPT_PENALTY * di
+            return value, np.concatenate([g_coef.ravel(), g_intercept])
+
+        start = np.concatenate([coef0[:free].ravel(), intercept0[:free]])
+        found = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 5000})
+        self.coef_ = np.zeros((len(CLASSES), d))
+        self.coef_[:free] = found.x[: free * d].reshape(free, d)
+        self.intercept_ = np.zeros(len(CLASSES))
+        self.intercept_[:free] = found.x[free * d :]
+        return self
+
+    def decision_function(self, X: Sequence[Mapping[str, float]]) -> np.ndarray:
+        """Linear scores (log-odds against ``other``), one column per class."""
+        return self._matrix(X) @ self.coef_.T + self.intercept_
+
+    def predict_proba(self, X: Sequence[Mapping[str, float]]) -> np.ndarray:
+        """Class probabilities (softmax of the scores)."""
+        scores = self.decision_function(X)
+        scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return scores / scores.sum(axis=1, keepdims=True)
+
+    def predict(self, X: Sequence[Mapping[str, float]]) -> np.ndarray:
+        """The most probable class of each row."""
+        return self.classes_[np.argmax(self.decision_function(X), axis=1)]
+
+    def to_csv(self, path: Path) -> None:
+        """Write the weights: ``feature, goal, measure, other, gloss``, the intercept first."""
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            out = csv.writer(fh, lineterminator="\n")
+            out.writerow(["feature", *self.classes_, "gloss"])
+            out.writerow(["(intercept)", *(f"{v:.4f}" for v in self.intercept_), "bias"])
+            fitted_with = [
+                f"C={self.C:g}",
+                f"class_weight={self.class_weight}",
+                f"prior={self.prior}",
+            ]
+            out.writerow(["(fitted with)", *fitted_with, "the parameters of the fit"])
+            for j, name in enumerate(self.features_):
+                weights = (f"{v:.4f}" for v in self.coef_[:, j])
+                out.writerow([name, *weights, FEATURES.get(name, "")])
+
+    @classmethod
+    def from_csv(cls, path: Path) -> KindScorer:
+        """A scorer with the weights of a file written by :meth:`to_csv`."""
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.reader(fh))
+        params = {}
+        if len(rows) > 2 and rows[2][0] == "(fitted with)":
+            found = dict(cell.split("=", 1) for cell in rows[2][1:-1])
+            none = {"None": None}
+            params = {
+                "C": float(found["C"]),
+                "class_weight": none.get(found["class_weight"], found["class_weight"]),
+                "prior": none.get(found["prior"], found["prior"]),
+            }
+        scorer = cls(**params)
+        weights = [r for r in rows[1:] if r[0] not in ("(intercept)", "(fitted with)")]
+        scorer.classes_ = np.asarray(rows[0][1:-1])
+        scorer.intercept_ = np.array([float(v) for v in rows[1][1:-1]])
+        scorer.features_ = tuple(r[0] for r in weights)
+        scorer.coef_ = np.array([[float(v) for v in r[1:-1]] for r in weights]).T
+        return scorer
+
+
+@cache
+def default_scorer() -> KindScorer:
+    """The shipped scorer (``data/forms/kind_weights.csv``), read once."""
+    return KindScorer.from_csv(WEIGHTS_PATH)
+
+
+_SCORER: ContextVar[KindScorer | None] = ContextVar("kind_scorer", default=None)
+_RECORD: ContextVar[list[tuple[Candidate, dict[str, float]]] | None] = ContextVar(
+    "kind_record", default=None
+)
+
+
+@contextmanager
+def use(scorer: KindScorer) -> Iterator[KindScorer]:
+    """Parse with ``scorer`` instead of the shipped weights (cross-validation, experiments).
+
+    Example:
+        >>> X = [features(Candidate(t, item=True)) for t in ("Stärk A", "Lokaler")]
+        >>> with use(KindScorer(C=100, prior=None).fit(X, ["other", "measure"])):  # perverse
+        ...     kind_of(Candidate("Stärk B", item=True))
+        'other'
+    """
+    token = _SCORER.set(scorer)
+    try:
+        yield scorer
+    finally:
+        _SCORER.reset(token)
+
+
+@contextmanager
+def recording() -> Iterator[list[tuple[Candidate, dict[str, float]]]]:
+    """Collect every candidate the parsers classify, with its features (for fitting).
+
+    Example:
+        >>> with recording() as seen:
+        ...     _ = kind_of(Candidate("Stärk samverkan", item=True))
+        >>> seen[0][0].text, seen[0][1]["verb_first"]
+        ('Stärk samverkan', 1.0)
+    """
+    rows: list[tuple[Candidate, dict[str, float]]] = []
+    token = _RECORD.set(rows)
+    try:
+        yield rows
+    finally:
+        _RECORD.reset(token)
+
+
+def classify(candidate: Candidate) -> tuple[str, dict[str, float]]:
+    """The candidate's kind (``goal``, ``measure`` or ``other``) and its features.
+
+    Example:
+        >>> kind, found = classify(Candidate("Just nu pågår en uppdatering av planen."))
+        >>> kind, found["ongoing"], found["action_noun_early"]
+        ('measure', 1.0, 1.0)
+    """
+    found = features(candidate)
+    record = _RECORD.get()
+    if record is not None:
+        record.append((candidate, found))
+    scorer = _SCORER.get() or default_scorer()
+    return str(scorer.predict([found])[0]), found
+
+
+def kind_of(candidate: Candidate) -> str:
+    """``goal``, ``measure`` or ``other``: the scorer's reading of a candidate.
+
+    Example:
+        >>> kind_of(Candidate("Översyn rabattstruktur", item=True, list_share=0.8))
+        'measure'
+    """
+    return classify(candidate)[0]

@@ -1,0 +1,336 @@
+"""The unit-kind scorer: each feature on examples written for the test, the derivation rules it
+rests on, the estimator contract and the weight files.
+
+The sentences here are made up in the shapes plans use; none is copied from a corpus text.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+
+from plancompare.forms import kinds
+from plancompare.forms.kinds import (
+    CUES,
+    FEATURES,
+    Candidate,
+    KindScorer,
+    features,
+    kind_of,
+    recording,
+    use,
+)
+from plancompare.forms.vocab import read_rows
+from plancompare.paths import RESOURCES
+from plancompare.swedish.derivation import (
+    action_nouns,
+    is_action_noun,
+    is_action_participle,
+    verb_tense,
+)
+
+S = Candidate  # a sentence of running prose
+
+
+def I(text: str, **kw) -> Candidate:  # noqa: E743 -- an item, as the tables below read
+    return Candidate(text, item=True, **kw)
+
+
+# ------------------------------------------------------------------ derivation (swedish)
+
+
+def test_action_nouns_are_derived_from_the_verbs_and_checked_against_the_word_list():
+    nouns = action_nouns()
+    # -ning/-ing, ablaut (se över → översyn), particle first (följa upp), -an, -ande, -e
+    for noun in ("kartläggning", "inventering", "översyn", "uppföljning", "samverkan",
+                 "införande", "arbete", "utbyggnad"):  # fmt: skip
+        assert noun in nouns, noun
+    # present participles, a preposition's compound and the starch are not made
+    assert not {"ledande", "engagerande", "förverkande"} & nouns
+    assert is_action_noun("Kompetensinventeringen")  # a compound ending in one, inflected
+    assert not is_action_noun("Arbetsmiljön") and not is_action_noun("Lärare")
+
+
+def test_participles_and_tenses_are_read_off_the_lemma():
+    assert is_action_participle("Förstärkt") and is_action_participle("Utökad")
+    assert not is_action_participle("Gammal")
+    got = [verb_tense(w) for w in ("Rekrytera", "rekryterar", "rekryteras", "rekryterade",
+                                   "rekryterat", "rekryterande", "tog", "lärare")]  # fmt: skip
+    assert got == [
+        "infinitive", "present", "passive", "preterite", "supine", "other", "preterite", ""
+    ]  # fmt: skip
+
+
+# ------------------------------------------------------------------ each feature
+
+# (feature, a candidate that has it, a candidate that does not)
+CASES = [
+    ("goal_phrase", S("Ambitionen är att alla ska ha en mentor."), S("Alla ska få en mentor.")),
+    ("enabling", S("Nämnden ska skapa goda förutsättningar för lärande."), S("Nämnden ska lära.")),
+    (
+        "uppdrag_given",
+        S("Fullmäktige ger nämnden i uppdrag att utreda lönerna."),
+        S("Nämnden gav 2019 förvaltningen i uppdrag att utreda lönerna."),
+    ),
+    (
+        "uppdrag_held",
+        S("Enheten har två handläggare i uppdrag att följa upp placeringar."),
+        S("Enheten har fått i uppdrag att följa upp placeringar."),
+    ),
+    (
+        "uppdrag_received",
+        S("Skolverket har fått i uppdrag att ta fram stöd."),
+        S("Skolverket ska ta fram stöd."),
+    ),
+    (
+        "ongoing",
+        S("Just nu pågår en kartläggning av behoven."),
+        S("Trots det fortsätter sjukfrånvaron att vara hög."),
+    ),
+    ("focus", S("Under året läggs stort fokus på introduktionen."), S("Introduktionen är viktig.")),
+    ("deliverable", S("Under hösten kommer en ny plan att tas fram."), S("Planen är ny.")),
+    (
+        "done",
+        S("Förvaltningen har genomfört en enkät."),
+        S("Förvaltningen ska genomföra en enkät."),
+    ),
+    ("describes", S("I planen beskrivs tio prioriteringar."), S("Planen har tio prioriteringar.")),
+    ("rationale", S("Det råder brist på socionomer."), S("Vi anställer socionomer.")),
+    ("legal", S("Av 6 kap skollagen följer att huvudmannen ansvarar."), S("Huvudmannen ansvarar.")),
+    ("purpose", S("Syftet med kampanjen är att nå unga."), S("Kampanjen når unga.")),
+    ("item", I("Rekrytera fler"), S("Vi rekryterar fler.")),
+    ("verb_first", I("Kartlägg behoven av chefer"), I("Behoven av chefer")),
+    ("present_first", I("inventerar lokalerna inför hösten"), I("inventera lokalerna")),
+    ("noun_first", I("Översyn av arvodena"), S("Översyn av arvodena pågår.")),
+    ("participle_first", I("Förbättrad introduktion för nyanställda"), I("God introduktion")),
+    (
+        "decision_formula",
+        S("Styrelsen beslutar att godkänna rapporten."),
+        S("Styrelsen ska godkänna rapporten och utreda kostnaderna."),
+    ),
+    (
+        "modal_action",
+        S("Förvaltningen ska genomföra en medarbetarenkät."),
+        S("Förvaltningen ska vara en attraktiv arbetsgivare."),
+    ),
+    (
+        "modal_state",
+        S("Alla chefer ska ha en utvecklingsplan."),
+        S("Alla chefer ska utveckla planen."),
+    ),
+    (
+        "need_action",
+        S("Förvaltningen behöver stärka rekryteringen."),
+        S("Förvaltningen behöver mer tid."),
+    ),
+    (
+        "need_in_listed_doc",
+        S("Vi behöver utveckla mentorskapet.", doc_has_list=True),
+        S("Vi behöver utveckla mentorskapet."),
+    ),
+    ("present_action", S("Regionen inventerar sina lokaler."), S("Regionen arbetar med lokaler.")),
+    (
+        "actor_present_action",
+        S("Under våren utvecklar vi mentorskapet."),
+        S("Under våren utvecklas mentorskapet."),
+    ),
+    (
+        "passive_action",
+        S("Under våren erbjuds alla chefer handledning."),
+        S("Alla chefer har handledning."),
+    ),
+    (
+        "action_noun_early",
+        S("En översyn av schemaläggningen pågår."),
+        I("Översyn av schemaläggningen"),
+    ),
+    ("date_first", S("Den 1 mars 2026 flyttar enheten."), S("Enheten flyttar den 1 mars 2026.")),
+    (
+        "dated_item",
+        I("1 mars 2026: Full bemanning i hemtjänsten"),
+        I("1 mars 2026: Rekrytera fler"),
+    ),
+    ("dated", S("Planen gäller 2025."), S("Planen gäller nu.")),
+    (
+        "deadline_state",
+        S("Kommunen ska bli självförsörjande på lärare senast 2030."),
+        S("Kommunen ska anställa lärare senast 2030."),
+    ),
+    ("goal_noun", S("Visionen gäller alla."), S("Målgruppen är unga.")),
+    ("subject_we", S("I år ökar vi antalet platser."), S("I år ökar antalet platser.")),
+    ("subject_org", S("Nämnden ska utreda frågan."), S("Frågan ska utredas av någon.")),
+    ("subject_document", S("Strategin ska bidra till tillväxt."), S("Vi ska bidra till tillväxt.")),
+    ("past", S("Förvaltningen anställde tio lärare."), S("Förvaltningen anställer tio lärare.")),
+    (
+        "reporting",
+        S("Nämnden ska redovisa resultatet i maj."),
+        S("Nämnden ska förbättra resultatet."),
+    ),
+    (
+        "conditional",
+        S("Om behovet kvarstår, ska fler platser inrättas."),
+        S("Fler platser inrättas."),
+    ),
+    ("no_finite_verb", I("Handledning för nya chefer"), I("Nya chefer får handledning")),
+    ("no_action_word", I("Arbetsmiljö och hälsa"), I("Förbättrad arbetsmiljö")),
+    (
+        "lead_in_actions",
+        I("utreda kostnaderna", lead_in="I uppdraget ingår att:"),
+        I("utreda kostnaderna", lead_in="Rapporten ska innehålla:"),
+    ),
+    (
+        "lead_in_decision",
+        I("godkänna planen", lead_in="Nämnden beslutar att:"),
+        I("godkänna planen", lead_in="Vi kommer att:"),
+    ),
+    (
+        "lead_in_contents",
+        I("en tidplan", lead_in="Rapporten ska innehålla:"),
+        I("en tidplan", lead_in="Följande åtgärder vidtas:"),
+    ),
+    ("action_list", I("Lönerna", list_share=0.75), I("Lönerna", list_share=0.25)),
+    ("section_measure_item", I("Lönerna", section="measure"), S("Lönerna", section="measure")),
+    (
+        "section_measure_prose",
+        S("Lönerna höjs.", section="measure"),
+        I("Lönerna", section="measure"),
+    ),
+    (
+        "uppdrag_in_measure_section",
+        S("Regionen har fått i uppdrag att utreda X.", section="measure"),
+        S("Regionen har fått i uppdrag att utreda X."),
+    ),
+    ("section_goal", S("Alla trivs.", section="goal"), S("Alla trivs.", section="context")),
+    ("section_context", S("Alla trivs.", section="context"), S("Alla trivs.")),
+]
+
+
+def test_every_feature_has_a_test_case():
+    assert sorted({name for name, _, _ in CASES}) == sorted(FEATURES)
+
+
+@pytest.mark.parametrize(("name", "has", "lacks"), CASES, ids=[c[0] for c in CASES])
+def test_feature(name: str, has: Candidate, lacks: Candidate) -> None:
+    assert features(has)[name] == 1.0, (name, has.text)
+    assert features(lacks)[name] == 0.0, (name, lacks.text)
+
+
+# ------------------------------------------------------------------ the data files
+
+
+def test_the_prior_and_the_weights_name_every_feature_once():
+    prior = read_rows("kind_prior.csv")
+    assert [r["feature"] for r in prior] == ["(intercept)", *FEATURES]
+    assert all(r["reason"].strip() for r in prior)
+    shipped = kinds.default_scorer()
+    assert shipped.features_ == tuple(FEATURES)
+    assert list(shipped.classes_) == list(kinds.CLASSES)
+    assert np.all(shipped.coef_[kinds.CLASSES.index("other")] == 0)
+
+
+def test_every_phrase_cue_is_a_feature():
+    assert {r["cue"] for r in read_rows("sentence_cues.csv")} == set(CUES)
+    assert set(CUES) <= set(FEATURES)
+
+
+# ------------------------------------------------------------------ the estimator
+
+TRAIN = [
+    (I("Rekrytera fler socionomer"), "measure"),
+    (I("Inventera lokalerna"), "measure"),
+    (S("Förvaltningen ska genomföra en enkät."), "measure"),
+    (S("Alla ska ha en mentor."), "goal"),
+    (S("Målet är att fler ska stanna."), "goal"),
+    (S("Det råder brist på lärare i dag."), "other"),
+    (S("Förvaltningen har genomfört en enkät."), "other"),
+    (I("Arbetsmiljö och hälsa"), "other"),
+]
+
+
+def _xy():
+    return [features(c) for c, _ in TRAIN], [k for _, k in TRAIN]
+
+
+def test_estimator_contract_and_determinism():
+    scorer = KindScorer(C=0.5, class_weight=None)
+    assert scorer.get_params() == {"C": 0.5, "class_weight": None, "prior": "shipped"}
+    assert not [a for a in vars(scorer) if a.endswith("_")]  # __init__ only stores
+    X, y = _xy()
+    assert scorer.fit(X, y) is scorer
+    again = clone(scorer).fit(X, y)
+    assert np.array_equal(scorer.coef_, again.coef_)
+    assert scorer.predict(X).tolist() == y
+    assert np.allclose(scorer.predict_proba(X).sum(axis=1), 1.0)
+
+
+def test_without_data_the_scorer_is_its_prior_and_data_moves_it():
+    X, y = _xy()
+    rules = KindScorer(C=0.0).fit(X, y)
+    prior = {r["feature"]: r for r in read_rows("kind_prior.csv")}
+    j = rules.features_.index("modal_action")
+    assert rules.coef_[kinds.CLASSES.index("measure"), j] == pytest.approx(
+        float(prior["modal_action"]["measure"])
+    )
+    moved = KindScorer(C=10.0).fit(X, y)
+    assert not np.allclose(moved.coef_, rules.coef_)
+    flat = KindScorer(C=0.0, prior=None).fit(X, y)
+    assert np.all(flat.coef_ == 0)
+
+
+def test_weights_round_trip_through_the_csv(tmp_path):
+    X, y = _xy()
+    scorer = KindScorer(C=0.3, class_weight="balanced").fit(X, y)
+    path = tmp_path / "weights.csv"
+    scorer.to_csv(path)
+    back = KindScorer.from_csv(path)
+    assert back.get_params() == scorer.get_params()
+    assert np.allclose(back.decision_function(X), scorer.decision_function(X), atol=1e-3)
+    with path.open(encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    assert header == ["feature", "goal", "measure", "other", "gloss"]
+
+
+def test_use_and_recording_swap_the_scorer_and_collect_candidates():
+    X, y = _xy()
+    perverse = KindScorer(C=100.0, prior=None).fit(X, ["other" if k == "measure" else "measure"
+                                                       for k in y])  # fmt: skip
+    with use(perverse), recording() as seen:
+        assert kind_of(I("Rekrytera fler socionomer")) == "other"
+    assert kind_of(I("Rekrytera fler socionomer")) == "measure"  # the shipped scorer again
+    assert [c.text for c, _ in seen] == ["Rekrytera fler socionomer"]
+
+
+def test_the_shipped_weights_file_is_where_the_parser_reads_it():
+    assert kinds.WEIGHTS_PATH == RESOURCES / "forms" / "kind_weights.csv"
+    assert kinds.WEIGHTS_PATH.exists()
+
+
+# ------------------------------------------------------------------ the shipped scorer
+
+
+@pytest.mark.parametrize(
+    ("candidate", "kind"),
+    [
+        (I("Utred behovet av fler platser"), "measure"),
+        (I("Genomlysning av schemaläggningen", list_share=0.8), "measure"),
+        (I("2027: En egen mentor för varje ny medarbetare"), "goal"),
+        pytest.param(
+            S("Under hösten erbjuds alla nya chefer ett ledarprogram."),
+            "measure",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="known miss: an agentless present passive (erbjuds) with a time adverbial "
+                "scores below the intercept (fitted weights 0.58 + 0.53 < 1.23)",
+            ),
+        ),
+        (S("Nämnden ska vara en attraktiv arbetsgivare."), "goal"),
+        (S("Förvaltningen har under året genomfört en medarbetarenkät."), "other"),
+        (S("Nämnden beslutar att godkänna delårsrapporten."), "other"),
+        (I("en beskrivning av läget", lead_in="Rapporten ska innehålla:"), "other"),
+    ],
+)
+def test_the_shipped_scorer_on_made_up_plan_sentences(candidate: Candidate, kind: str) -> None:
+    assert kind_of(candidate) == kind
