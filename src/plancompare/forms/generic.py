@@ -574,6 +574,23 @@ def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit
         note = role_note(heading)
         return [Unit(s, e, "furniture", state.section(), title=heading, note=note)]
     groups = _groups(content)
+    if (
+        not state.path
+        and len(groups) > 1
+        and all(
+            len(g) == 1
+            and is_heading_text(g[0].stripped)
+            and not _starts_with_action(g[0].stripped)
+            for g in groups
+        )
+    ):  # the document's title block ("Plan 2025–2027" over "Kommun, förvaltning"): labels
+        for group in groups:
+            s, e = _span(group)
+            title = clean_text(group[0].text).lstrip("#").strip()
+            if not state.path:
+                state.enter(title)
+            units.append(Unit(s, e, "meta", state.section(), title=title))
+        return units
     listed = set(_unmarked_list(groups))
     for g, group in enumerate(groups):
         s, e = _span(group)
