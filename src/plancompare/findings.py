@@ -70,6 +70,11 @@ DEFAULTS: dict[str, Any] = {
     "include_off_topic": False,
     "validation_boot": 1000,
     "random_state": 0,
+    "k": None,
+    "k_min": 2,
+    "k_max": 10,
+    "n_boot": 50,
+    "gap_threshold": 0.2,
 }
 
 #: Two-sided 95 % normal quantile: a distinctive term's z beyond it is beyond chance.
@@ -495,9 +500,11 @@ def key_findings(frame: pd.DataFrame, **params: Any) -> list[Finding]:
 
     Example:
         >>> import plancompare
-        >>> found = key_findings(plancompare.load(), validation_boot=100)
+        >>> found = key_findings(plancompare.load(), validation_boot=100, n_boot=10)
         >>> len(found), all(f.text.endswith(".") for f in found)
-        (3, True)
+        (6, True)
+        >>> sorted({f.notebook for f in found})
+        ['02-code-themes', '03-cluster-measures', '04-compare-plans']
     """
     p = {**DEFAULTS, **{k: v for k, v in params.items() if k in DEFAULTS}}
     kinds, level = tuple(p["kinds"]), p["level"]
@@ -524,6 +531,20 @@ def key_findings(frame: pd.DataFrame, **params: Any) -> list[Finding]:
         frame, book, codes=codes, n_boot=p["validation_boot"], random_state=p["random_state"]
     )
     found.append(own_tags_finding(validation, frame))
+    if len(units) >= 4:  # as notebook 03 (the map is not needed for a finding: "svd")
+        result = _clusters.cluster_measures(
+            frame, p["k"], kinds=kinds, level=level, ks=range(p["k_min"], p["k_max"] + 1),
+            codes=codes, n_boot=p["n_boot"], map_method="svd", random_state=p["random_state"],
+        )  # fmt: skip
+        found.append(cluster_finding(result))
+    if len(units):  # notebook 04: how concrete the plans' measures are, and what is unique
+        anatomy = _compare.anatomy(frame, codes=codes, include_off_topic=p["include_off_topic"])
+        found.append(concreteness_finding(anatomy))
+    gaps = _compare.all_gaps(
+        frame, threshold=p["gap_threshold"], codes=codes, kinds=kinds, level=level,
+        include_off_topic=p["include_off_topic"],
+    )  # fmt: skip
+    found.append(gap_finding(gaps, on_what) if len(gaps) else None)
     return [f for f in found if f is not None]
 
 

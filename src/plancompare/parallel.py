@@ -73,7 +73,7 @@ def progress_bar(iterable: Iterable[T] | None = None, *, progress: bool | None, 
         >>> list(progress_bar([1, 2], progress=False, desc="files"))
         [1, 2]
     """
-    from tqdm.auto import tqdm
+    from tqdm import tqdm  # text on stderr (tqdm.auto warns in kernels without ipywidgets)
 
     disable = False if progress else (None if progress is None else True)
     return tqdm(iterable, disable=disable, delay=0 if progress else 1.0, **kwargs)
