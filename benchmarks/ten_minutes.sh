@@ -29,7 +29,7 @@ i=1
 step $i "make install"
 # The block after the "ten-minute path" marker, without comments and blank lines.
 mapfile -t lines < <(awk '/<!-- ten-minute path/{m=1} m&&/^```sh/{b=1;next} b&&/^```/{exit} b' \
-  "$clone/README.md" | sed -e 's/  #.*//' -e 's/[[:space:]]*$//' | grep -v '^$')
+  "$clone/README.md" | sed -e 's/  #.*//' -e 's/[[:space:]]*$//' | grep -v -e '^$' -e '^#')
 for line in "${lines[@]}"; do
   i=$((i + 1))
   step $i "$line"
