@@ -1,0 +1,153 @@
+"""Render the report's pages in a real headless browser with the network off.
+
+    .venv/bin/python benchmarks/check_report_browser.py [reports/] [--shots DIR]
+
+For every ``*.html`` in the report directory: Debian's ``chromium`` renders it headless inside a
+network namespace with no interfaces (``unshare -n``; without it, through a proxy address that
+refuses every connection), prints the DOM after loading and takes a screenshot. The check fails
+when a page does not render, when an image is not embedded (``data:`` URI) or did not decode
+(the rendered DOM is compared with the file's), when a page asks for anything on the network,
+or when a link's ``#anchor`` has no element with that id in its target page. Screenshots go to
+``--shots`` (default: ``reports/screenshots/``) for a person to look at.
+
+Needs ``chromium`` (``apt-get install chromium``); exits 0 with a note when it is missing, so
+machines without a browser (CI) are not failed by it. Exit 1 lists every problem found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html.parser
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class _Page(html.parser.HTMLParser):
+    """Ids, links, image sources and anything that would load from elsewhere."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.images: list[str] = []
+        self.remote: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "a" and "name" in a:
+            self.ids.add(a["name"])
+        if tag == "a" and "href" in a:
+            self.links.append(a["href"])
+        if tag == "img":
+            self.images.append(a.get("src", ""))
+        for key in ("src", "srcset", "data", "poster"):
+            if a.get(key, "").startswith(("http:", "https:", "//")):
+                self.remote.append(f"<{tag} {key}={a[key][:60]}>")
+        if tag == "link" and a.get("href", "").startswith(("http:", "https:", "//")):
+            self.remote.append(f"<link href={a['href'][:60]}>")
+        if tag == "script":
+            self.remote.append("<script>")
+
+
+def _parse(text: str) -> _Page:
+    page = _Page()
+    page.feed(text)
+    return page
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _render(browser: str, page: Path, shot: Path) -> tuple[str, str]:
+    """The DOM after loading, and chromium's stderr (a screenshot is written to ``shot``)."""
+    offline = ["unshare", "-n"] if shutil.which("unshare") else []
+    with tempfile.TemporaryDirectory() as profile:
+        common = [
+            browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+            f"--user-data-dir={profile}", "--proxy-server=127.0.0.1:9",
+            "--window-size=1280,2000",
+        ]  # fmt: skip
+        dom = subprocess.run(
+            [*offline, *common, "--dump-dom", page.as_uri()],
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        if dom.returncode != 0 and offline:  # no permission for a namespace: proxy only
+            offline = []
+            dom = subprocess.run(
+                [*common, "--dump-dom", page.as_uri()],
+                capture_output=True, text=True, timeout=120, check=False,
+            )  # fmt: skip
+        subprocess.run(
+            [*offline, *common, f"--screenshot={shot}", page.as_uri()],
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+    return dom.stdout, dom.stderr
+
+
+def check(report: Path, shots: Path) -> list[str]:
+    """Every problem found in the pages of ``report`` (empty: all pages pass)."""
+    browser = _chromium()
+    if browser is None:
+        print("chromium not found: browser check skipped (apt-get install chromium)")
+        return []
+    shots.mkdir(parents=True, exist_ok=True)
+    pages = sorted(report.glob("*.html"))
+    if not pages:
+        return [f"{report}: no pages"]
+    parsed = {p.name: _parse(p.read_text(encoding="utf-8")) for p in pages}
+    problems: list[str] = []
+    for page in pages:
+        source = parsed[page.name]
+        dom, err = _render(browser, page, shots / f"{page.stem}.png")
+        rendered = _parse(dom)
+        if "<body" not in dom:
+            problems.append(f"{page.name}: did not render ({err.strip()[-200:]})")
+            continue
+        if len(rendered.images) != len(source.images):
+            problems.append(
+                f"{page.name}: {len(source.images)} images, {len(rendered.images)} rendered"
+            )
+        for src in source.images:
+            if not src.startswith("data:image/"):
+                problems.append(f"{page.name}: image not embedded: {src[:60]}")
+        problems.extend(f"{page.name}: loads {what}" for what in source.remote)
+        for href in source.links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc:
+                continue  # a plain link out (a source's address): followed only by a reader
+            target = parts.path or page.name
+            if target not in parsed:
+                problems.append(f"{page.name}: link to a missing page: {href}")
+            elif (
+                parts.fragment
+                and not {parts.fragment, unquote(parts.fragment)} & parsed[target].ids
+            ):  # a browser tries the fragment as written, then percent-decoded (HTML spec)
+                problems.append(f"{page.name}: anchor not found: {href}")
+        n_links = sum(1 for h in source.links if "#" in h)
+        print(
+            f"{page.name}: rendered, {len(source.images)} images embedded, "
+            f"{n_links} anchor links checked, screenshot {shots / (page.stem + '.png')}"
+        )
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("report", nargs="?", type=Path, default=Path("reports"))
+    parser.add_argument("--shots", type=Path, default=None)
+    args = parser.parse_args(argv)
+    problems = check(args.report, args.shots or args.report / "screenshots")
+    for problem in problems:
+        print("problem:", problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
