@@ -3,10 +3,10 @@
 Each labelled text ``<id>.txt`` has ``<id>.labels.tsv`` (header ``kind level quote note``): every
 quote must occur exactly once in its text, rows in document order, kinds and levels valid. The
 corpora must keep the size the brief asks for, and every text must be named in its split file
-(plans: ``dev``, ``heldout``, or ``heldout2``, the second held-out set; ``heldout3``, the final
-set, is read only under ``pytest --final`` -- see ``unit_labels.corpus_split`` -- except by
-``test_final_heldout_set_size_and_independence``, which checks the files' form and size without
-parsing them and without printing their content).
+(plans: ``dev``, ``heldout``, or ``heldout2``, the second held-out set; ``heldout3`` and
+``heldout4``, the final sets, are read only under ``pytest --final`` -- see
+``unit_labels.corpus_split`` -- except by ``test_final_heldout_set_size_and_independence``,
+which checks the files' form and size without parsing them and without printing their content).
 """
 
 from __future__ import annotations
@@ -128,19 +128,33 @@ def test_second_heldout_set_size_and_independence() -> None:
         assert not any(opening in text for text in others), f"{stem} repeats another plan text"
 
 
-def test_final_heldout_set_size_and_independence() -> None:
-    """``heldout3``: >= 10 texts, >= 8 organisations that appear in no earlier split (all of which
-    have been measured and studied), >= 40 measures and >= 12 goals, no text holding more than a
-    quarter of the measures, valid labels, and no text repeating any other plan text.
+# Each final held-out set: (texts, organisations in no earlier split, measures, goals, the share
+# of the measures one text may hold). heldout4 is smaller in labels than heldout3: its texts are
+# whole stored pages from thirteen organisations, and one off-topic text (56, a project page)
+# holds 8 of its 23 measures, so its totals are also reported without it.
+FINAL_SET_SIZES = {
+    "heldout3": (10, 8, 40, 12, 1 / 4),
+    "heldout4": (10, 6, 20, 6, 2 / 5),
+}
+SPLIT_ORDER = (*DEVELOPMENT_SPLITS, *FINAL_SPLITS)
+
+
+@pytest.mark.parametrize("final_split", FINAL_SPLITS)
+def test_final_heldout_set_size_and_independence(final_split: str) -> None:
+    """Each final set (``heldout3``, ``heldout4``): enough texts, organisations that appear in no
+    earlier split (all of which have been measured and studied), enough measures and goals, no
+    text holding too large a share of the measures, valid labels, no text repeating another.
 
     The set is sealed until the final measurement: nothing here parses it, and a failure names a
     file and a count, never a quote or a sentence (``pytest --final`` shows the details)."""
+    n_texts, n_orgs, n_measures, n_goals, share = FINAL_SET_SIZES[final_split]
     everything = corpus_split(PLANS, final=True)
-    final = [stem for stem in sorted(everything) if everything[stem] in FINAL_SPLITS]
-    assert len(final) >= 10, len(final)
+    final = [stem for stem in sorted(everything) if everything[stem] == final_split]
+    assert len(final) >= n_texts, len(final)
     organisation = read_organisations()
-    seen_orgs = {organisation[stem] for stem in everything if stem not in final}
-    assert len({organisation[stem] for stem in final} - seen_orgs) >= 8
+    earlier = set(SPLIT_ORDER[: SPLIT_ORDER.index(final_split)])
+    seen_orgs = {organisation[stem] for stem in everything if everything[stem] in earlier}
+    assert len({organisation[stem] for stem in final} - seen_orgs) >= n_orgs
     measures = goals = 0
     per_text = {}
     for stem in final:
@@ -153,9 +167,9 @@ def test_final_heldout_set_size_and_independence() -> None:
         per_text[stem] = sum(row["kind"] == "measure" for row in rows)
         measures += per_text[stem]
         goals += sum(row["kind"] == "goal" for row in rows)
-    assert measures >= 40, measures
-    assert goals >= 12, goals
-    assert max(per_text.values()) * 4 <= measures, max(per_text.values())
+    assert measures >= n_measures, measures
+    assert goals >= n_goals, goals
+    assert max(per_text.values()) <= share * measures, max(per_text.values())
     texts = {stem: read_text(PLANS / f"{stem}.txt") for stem in everything}
     for stem in final:
         opening = texts[stem][:200]

@@ -13,10 +13,11 @@ are ``(start, end, kind)`` spans. The rule (issue 7):
 Used by ``tests/test_units_eval.py``, ``tests/test_fixture_corpus.py`` and
 ``benchmarks/eval_units.py``.
 
-The plan corpus (``tests/data/plans``) also holds a final held-out set (``heldout3``, texts 27
-on) that nobody developing the parsers may read or score until the final measurement. Every
-reader of the corpus goes through :func:`corpus_split` / :func:`corpus_files`, which leave it
-out unless ``final=True`` (``pytest --final``, ``eval_units.py --final``).
+The plan corpus (``tests/data/plans``) also holds final held-out sets (``heldout3``, texts
+27-44, measured once; ``heldout4``, texts 45 on, not yet measured) that nobody developing the
+parsers may read or score until the final measurement. Every reader of the corpus goes through
+:func:`corpus_split` / :func:`corpus_files`, which leave them out unless ``final=True``
+(``pytest --final``, ``eval_units.py --final``).
 
 Example:
     >>> labels = [Label("measure", "", "Gör A", 0), Label("measure", "", "Gör B", 6)]
@@ -36,9 +37,10 @@ from pathlib import Path
 HEADER = ["kind", "level", "quote", "note"]
 SCORED_KINDS = ("measure", "goal")
 
-# The splits a parser's developer may read; anything else (``heldout3``) is final-only.
+# The splits a parser's developer may read; anything else (``heldout3``, ``heldout4``) is
+# final-only.
 DEVELOPMENT_SPLITS = ("dev", "heldout", "heldout2")
-FINAL_SPLITS = ("heldout3",)
+FINAL_SPLITS = ("heldout3", "heldout4")
 FIRST_FINAL_NUMBER = 27  # texts numbered from here on are final-only, whatever split.csv says
 FINAL = False  # set by tests/conftest.py (``pytest --final``) and eval_units.py (``--final``)
 
