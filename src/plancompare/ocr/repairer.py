@@ -20,10 +20,12 @@ Example:
 from __future__ import annotations
 
 import gc
+import itertools
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from plancompare.swedish import is_action_verb
@@ -66,18 +68,32 @@ class _Slot:
     lead_i: bool  # a capital I at the start that may be an l (Iokaler)
 
 
-@dataclass
+@dataclass(slots=True)
 class _TokenInfo:
     slots: tuple[_Slot, ...] = ()
     evidence_dia: int = 0  # letters clearly misread (non-word pieces), for the rate estimates
     evidence_glyph: int = 0
     words: int = 0  # pieces of letters (glyph-rate denominator)
-    decisions: dict[tuple[float, float], tuple[tuple[int, ...], tuple[int, ...]]] = field(
-        default_factory=dict
-    )
+    # may the token's last piece join the next token's first (see OcrRepairer._join_tokens):
+    # 0 no, _AT_HYPHEN (a ``-`` follows it), _AT_END (it ends the token); and may its first
+    # piece join the previous token's last: 0 no, _LOWER (starts the token in lower case or
+    # after a digit), _OTHER (starts the token); and is that piece rare (below ``rare_zipf``)
+    join_right: int = 0
+    rare_right: bool = False
+    join_left: int = 0
+    rare_left: bool = False
 
 
 _EMPTY = _TokenInfo()
+_EVIDENCE_DIA = attrgetter("evidence_dia")
+_EVIDENCE_GLYPH = attrgetter("evidence_glyph")
+_WORDS = attrgetter("words")
+_AT_HYPHEN, _AT_END = 1, 2
+_LOWER, _OTHER = 1, 2
+#: A token's decision at one pair of rates: (choice per piece, pieces to decide in context,
+#: whether the choice changes the token); a token without pieces to repair has none.
+_Decision = tuple[tuple[int, ...] | None, tuple[int, ...], bool]
+_NO_DECISION: _Decision = (None, (), False)
 
 
 class OcrRepairer:
@@ -305,6 +321,7 @@ class OcrRepairer:
             self.function_words,
         )
         self._tokens: dict[str, _TokenInfo] = {}
+        self._decided: dict[tuple[float, float], dict[str, _Decision]] = {}
         self._in_context: dict[tuple, int] = {}
         self._joins: dict[tuple, tuple[float, tuple[str, str]] | None] = {}
         self._english: dict[str, bool] = {}
@@ -412,28 +429,32 @@ class OcrRepairer:
         rate_dia, rate_glyph = self._rates(text, infos)
         # bucketed so that decisions can be cached per token
         lrs = (round(math.log10(rate_dia), 1), round(math.log10(rate_glyph), 1))
-        choices: list[tuple[int, ...] | None] = [None] * len(tokens)
-        ambiguous: list[int] = []
-        for ti, info in enumerate(infos):
-            if not info.slots:
-                continue
-            decided = info.decisions.get(lrs)
-            if decided is None:
-                decided = info.decisions[lrs] = self._decide_token(info, lrs)
-            choices[ti] = decided[0]
-            if decided[1]:
-                ambiguous.append(ti)
+        decided = self._decided.get(lrs)
+        if decided is None:
+            decided = self._decided[lrs] = {}
+        get = decided.get
+        decisions = [get(t) for t in tokens]
+        if None in decisions:
+            for ti, d in enumerate(decisions):
+                if d is None:
+                    d = get(tokens[ti]) or self._decision(decided, tokens[ti], infos[ti], lrs)
+                    decisions[ti] = d
+        choices: list[tuple[int, ...] | None] = [d[0] for d in decisions]
+        ambiguous = [ti for ti, d in enumerate(decisions) if d[1]]
+        # tokens the pass may change: their first choice does, or their context or a join may
+        touched = {ti for ti, d in enumerate(decisions) if d[2]}
+        touched.update(ambiguous)
         # A word broken across two tokens (line-end hyphen, stray space) is read as one.
         joined = self._joined(chunks, tokens, infos, lrs)
         # Pieces whose choice is close are re-ranked with their neighbours (first choices).
-        items = _item_starts(chunks) if ambiguous else []
+        items = _item_starts(chunks) if ambiguous else frozenset()
         item_bonus = self._item_bonus(chunks, infos, choices, lrs, items) if ambiguous else 0.0
         revised: dict[int, tuple[int, ...]] = {}
         for ti in ambiguous:
             info = infos[ti]
             choice = list(choices[ti])  # type: ignore[arg-type]
-            item = items[ti]
-            for pi in info.decisions[lrs][1]:
+            item = ti in items
+            for pi in decisions[ti][1]:
                 if (ti, pi) in joined:
                     continue
                 left, left_en = self._neighbour(infos, tokens, choices, ti, pi, -1)
@@ -454,15 +475,20 @@ class OcrRepairer:
             choices[ti] = choice
         # A lone letter next to a number or another lone letter is a label or an abbreviation
         # (5 a §, t ex, s k): left as it is.
-        for ti, choice in enumerate(choices):
+        for ti in touched:
+            choice = choices[ti]
             if choice and any(choice) and self._label(tokens, infos, ti):
                 choices[ti] = (0,) * len(choice)
 
         out = list(chunks)
+        written: list[int] = []
         joined_tokens = {ti for ti, _ in joined}
-        for ti, choice in enumerate(choices):
+        touched.update(joined_tokens)
+        for ti in sorted(touched):
+            choice = choices[ti]
             if choice is None or not (any(choice) or ti in joined_tokens):
                 continue
+            written.append(ti)
             token = tokens[ti]
             parts: list[str] = []
             last = 0
@@ -483,7 +509,20 @@ class OcrRepairer:
                 last = piece.end
             parts.append(token[last:])
             out[2 * ti] = "".join(parts)
-        return chunks, out, self._changed(chunks, out, infos, choices, lrs, joined)
+        return chunks, out, self._changed(chunks, out, written, infos, choices, lrs, joined)
+
+    def _decision(
+        self, decided: dict[str, _Decision], token: str, info: _TokenInfo, lrs: tuple[float, float]
+    ) -> _Decision:
+        """The token's decision at rates ``lrs`` (remembered in ``decided``)."""
+        if info.slots:
+            choice, close = self._decide_token(info, lrs)
+            decision: _Decision = (choice, close, any(choice))
+        else:
+            decision = _NO_DECISION
+        if len(decided) < _CACHE_LIMIT:
+            decided[token] = decision
+        return decision
 
     def _joined(
         self,
@@ -502,16 +541,28 @@ class OcrRepairer:
         """
         found: list[tuple[float, int, int, int, tuple[str, str]]] = []
         joins = self._joins
-        for ti in range(len(tokens) - 1):
+        # only pairs that _join_tokens would look at (flags set in _token): the rest are None
+        pairs = [
+            ti
+            for ti, (a, b) in enumerate(itertools.pairwise(infos))
+            if a.join_right and b.join_left
+        ]
+        for ti in pairs:
+            a, b = infos[ti], infos[ti + 1]
             ws = chunks[2 * ti + 1]
+            if a.join_right == _AT_HYPHEN:
+                if b.join_left != _LOWER or "\n" not in ws:
+                    continue
+            elif ws != " " or not (a.rare_right or b.rare_left):
+                continue
             ckey = (tokens[ti], ws == " ", "\n" in ws, tokens[ti + 1], lrs)
             joint = joins.get(ckey, False)
             if joint is False:
-                joint = self._join_tokens(infos[ti], infos[ti + 1], tokens[ti], ws, lrs)
+                joint = self._join_tokens(a, b, tokens[ti], ws, lrs)
                 if len(joins) < _CACHE_LIMIT:
                     joins[ckey] = joint
             if joint is not None:
-                found.append((joint[0], ti, len(infos[ti].slots) - 1, 0, joint[1]))
+                found.append((joint[0], ti, len(a.slots) - 1, 0, joint[1]))
         out: dict[tuple[int, int], tuple[str, float]] = {}
         for gain, ti, pa, pb, texts in sorted(found, key=lambda f: (-f[0], f[1])):
             if (ti, pa) in out or (ti + 1, pb) in out:
@@ -620,7 +671,7 @@ class OcrRepairer:
         infos: list[_TokenInfo],
         choices: list[tuple[int, ...] | None],
         lrs: tuple[float, float],
-        items: list[bool],
+        items: frozenset[int],
     ) -> float:
         """Bonus for an action verb opening a list item: ``item_verb_weight`` times twice the
         share of the text's items that may open with one -- a reading within ``context_window``
@@ -629,8 +680,9 @@ class OcrRepairer:
         measures (Värna, Höj, Öka) pulls its damaged first words (Stark -> Stärk) towards verbs
         and prose does not."""
         verbs = n_items = 0
-        for ti, info in enumerate(infos):
-            if info.slots and items[ti] and not chunks[2 * ti].endswith(":"):
+        for ti in items:
+            info = infos[ti]
+            if info.slots and not chunks[2 * ti].endswith(":"):
                 choice = choices[ti]
                 slot = info.slots[0]
                 n_items += 1
@@ -643,13 +695,15 @@ class OcrRepairer:
         share = verbs / n_items if n_items >= 3 else 0.0
         return self.item_verb_weight * min(1.0, 2.0 * share)
 
-    def _changed(self, chunks, out, infos, choices, lrs, joined) -> dict[int, tuple[float, str]]:
-        """``{token index: (score, kind)}`` of the tokens a pass changed."""
+    def _changed(
+        self, chunks, out, written, infos, choices, lrs, joined
+    ) -> dict[int, tuple[float, str]]:
+        """``{token index: (score, kind)}`` of the tokens a pass changed (of those ``written``,
+        in order)."""
         changed: dict[int, tuple[float, str]] = {}
-        for i in range(0, len(chunks), 2):
-            if chunks[i] == out[i]:
+        for ti in written:
+            if chunks[2 * ti] == out[2 * ti]:
                 continue
-            ti = i // 2
             margin = math.inf
             kind = "non-word"
             for pi, slot in enumerate(infos[ti].slots):
@@ -681,11 +735,9 @@ class OcrRepairer:
     def _rates(self, text: str, infos: list[_TokenInfo]) -> tuple[float, float]:
         """Misreading rates of å/ä/ö and of other glyphs: clear damage versus intact."""
         intact = sum(text.count(ch) for ch in "åäöÅÄÖ")
-        dia = glyph = words = 0
-        for info in infos:
-            dia += info.evidence_dia
-            glyph += info.evidence_glyph
-            words += info.words
+        dia = sum(map(_EVIDENCE_DIA, infos))
+        glyph = sum(map(_EVIDENCE_GLYPH, infos))
+        words = sum(map(_WORDS, infos))
         return (
             estimate_rate(dia, intact, self.diacritic_prior),
             estimate_rate(glyph, max(words - glyph, 0), self.glyph_prior),
@@ -813,9 +865,23 @@ class OcrRepairer:
         info = self._tokens.get(token)
         if info is None:
             info = self._analyse_token(token)
+            if info.slots:
+                self._set_join_flags(token, info)
             if len(self._tokens) < _CACHE_LIMIT:
                 self._tokens[token] = info
         return info
+
+    def _set_join_flags(self, token: str, info: _TokenInfo) -> None:
+        """Which ends of the token :meth:`_join_tokens` may join (it returns ``None`` for the
+        rest, whatever the rates): ``_joined`` looks only at pairs these allow."""
+        last, first = info.slots[-1], info.slots[0]
+        if not self._acronym(last):
+            tail = token[last.piece.end :]
+            info.join_right = _AT_HYPHEN if tail == "-" else _AT_END if not tail else 0
+            info.rare_right = last.options[0].base < self.rare_zipf
+        if first.piece.start == 0 and not self._acronym(first):
+            info.join_left = _LOWER if first.piece.case in ("lower", "lead") else _OTHER
+            info.rare_left = first.options[0].base < self.rare_zipf
 
     def _analyse_token(self, token: str) -> _TokenInfo:
         found = pieces(token)
@@ -884,16 +950,20 @@ class OcrRepairer:
         return _TokenInfo(tuple(slots), dia, glyph, words)
 
 
-def _item_starts(chunks: list[str]) -> list[bool]:
-    """:func:`~.context.is_item_start` for every token, in one pass over the text."""
-    out = []
-    for ti in range(0, (len(chunks) + 1) // 2):
-        ws = chunks[2 * ti - 1] if ti else ""
-        if ti == 0 or "\n" in ws or _MARKER.fullmatch(chunks[2 * ti - 2]):
-            out.append(is_item_start(chunks, ti))
-        else:
-            out.append(False)
-    return out
+def _item_starts(chunks: list[str]) -> frozenset[int]:
+    """The tokens :func:`~.context.is_item_start` holds for, in one pass over the text: only a
+    token at the start, after a line break or after a list marker can open an item."""
+    n = (len(chunks) + 1) // 2
+    if not n:
+        return frozenset()
+    maybe = {0}
+    maybe.update(i // 2 + 1 for i in range(1, len(chunks), 2) if "\n" in chunks[i])
+    maybe.update(
+        i // 2 + 1
+        for i in range(0, len(chunks) - 1, 2)
+        if len(chunks[i]) <= 3 and _MARKER.fullmatch(chunks[i])
+    )
+    return frozenset(ti for ti in maybe if is_item_start(chunks, ti))
 
 
 def _case_for(slot: _Slot, text: str) -> str:
