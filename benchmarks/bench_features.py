@@ -38,7 +38,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from plancompare import features, swedish
-from plancompare.swedish import lemmatize
+from plancompare.swedish import compounds, lemmatize
 from plancompare.synthetic import synthetic_frame
 
 ROUNDS = 3
@@ -50,7 +50,7 @@ def clear_word_caches() -> None:
     features._ENTRIES.clear()
     features._ANALYSES.clear()
     lemmatize._cache.clear()
-    swedish.compound_parts.cache_clear()
+    compounds.clear_memos()
 
 
 def use_disk_cache(directory: str) -> None:

@@ -200,6 +200,41 @@ def test_rekryteringssystem_parts_include_rekrytering():
     assert "rekrytering" in swedish.compound_parts("rekryteringssystemet")
 
 
+def test_compound_parts_do_not_depend_on_what_was_analysed_before(monkeypatch):
+    """The pieces remembered across words are a cache only: words analysed in another order,
+    with the memory of pieces cleared every few pieces, split the same way."""
+    from plancompare.swedish import compounds
+
+    words = [
+        "kompetensförsörjningsfonden",
+        "skolledarna",
+        "löneutveckling",
+        "lönsam",
+        "arbetsmiljöarbetet",
+        "kompetensutveckling",
+        "förskolan",
+        "Verksamhetsplanen",
+        "barnomsorgen",
+        "rekryteringssystemet",
+        "aktivitet",
+        "skolutveckling",
+    ]
+    compounds.clear_memos()
+    first = [swedish.compound_parts(w) for w in words]
+    compounds.clear_memos()
+    monkeypatch.setattr(compounds, "_PIECE_LIMIT", 3)
+    again = [swedish.compound_parts(w) for w in reversed(words)][::-1]
+    assert again == first
+    assert first[:4] == [
+        ("kompetens", "försörjning", "fond"),
+        ("skola", "ledare"),
+        ("lön", "utveckling"),
+        ("lönsam",),
+    ]
+    assert len(compounds._inner_pieces) <= 3 and len(compounds._last_pieces) <= 3
+    compounds.clear_memos()
+
+
 @pytest.mark.parametrize("word", ["och", "kompetens", "lärare", "förändring", "Östersund"])
 def test_zipf_is_wordfreqs_swedish_scale(word):
     assert swedish.zipf(word) == wordfreq.zipf_frequency(word.lower(), "sv", wordlist="large")

@@ -284,43 +284,103 @@ def _combining_form(piece: str) -> str | None:
     return None
 
 
+# Segments of a piece s[i:j] as (text, zipf, logw, marks, stem, word): a pure function of the
+# piece and whether it ends the word, so each is worked out once per process and remembered
+# (a corpus's words share most of their pieces: kompetens-, -utveckling). ``False`` = no
+# listed word starts with the piece (the walk stops there).
+_Found = tuple[tuple[str, float, float, int, bool, str], ...]
+_PIECE_LIMIT = 500_000  # pieces remembered per role (a few tens of MB at most)
+_inner_pieces: dict[str, _Found | bool] = {}
+_last_pieces: dict[str, _Found | bool] = {}
+
+
+def _inner_found(piece: str) -> _Found | bool:
+    """Segments of ``piece`` before the end of the word: the piece as a head part, as a stem
+    (``skol`` of skola) and as a combining form (``löne`` of lön)."""
+    vocab = vocabulary()
+    if not vocab.has_prefix(key(piece)):
+        return False
+    out = []
+    z = vocab.zipf(piece)
+    if z > -math.inf and _head_part(piece):
+        out.append((piece, z, 0.0, 0, False, piece))
+    if len(piece) >= _STEM_MIN_LEN:
+        for ending in STEM_ENDINGS:
+            full = piece + ending
+            z = vocab.zipf(full)
+            if z > -math.inf and known_lemma(full) == full and _content_word(full):
+                out.append((piece, z - _STEM_PENALTY, 0.0, 0, True, full))
+        word = _combining_form(piece)
+        if word is not None:
+            out.append((piece, vocab.zipf(word) - _STEM_PENALTY, 0.0, 0, False, word))
+    return tuple(out)
+
+
+def _last_found(piece: str) -> _Found | bool:
+    """Segments of ``piece`` as the last part of a compound (not a finite verb)."""
+    vocab = vocabulary()
+    if not vocab.has_prefix(key(piece)):
+        return False
+    z = vocab.zipf(piece)
+    if z > -math.inf and _content_word(piece) and not _finite_verb(piece):
+        return ((piece, z, 0.0, 0, False, piece),)
+    return ()
+
+
+def _remembered(
+    memo: dict[str, _Found | bool], find: Callable[[str], _Found | bool], piece: str
+) -> _Found | bool:
+    found = memo.get(piece)
+    if found is None:
+        if len(memo) >= _PIECE_LIMIT:
+            memo.clear()  # bounded memory: start over with the pieces in use now
+        found = memo[piece] = find(piece)
+    return found
+
+
+def clear_memos() -> None:
+    """Forget the pieces and words analysed in this process (for a cold-start benchmark).
+
+    Example:
+        >>> clear_memos(); compound_parts("lönestrategi")
+        ('lön', 'strategi')
+    """
+    _inner_pieces.clear()
+    _last_pieces.clear()
+    compound_parts.cache_clear()
+
+
 def _plain_segments(s: str) -> Callable[[int], list[Segment]]:
     """Segments of ``s`` with no reading: the listed words and stems that ``s[i:j]`` spells.
 
     A part must be a word of both wordfreq's list and the lemmatizer's dictionary (wordfreq
     alone lists web noise such as ``sgi``) that :func:`_content_word` accepts; a part before
     the last must be a base form, a stem or a combining form (see :func:`_head_part`); the
-    last part must not be a finite verb.
+    last part must not be a finite verb. What a piece yields is remembered across words.
     """
-    vocab = vocabulary()
     n = len(s)
+    inner, last = _inner_pieces, _last_pieces
 
     def segments(i: int) -> list[Segment]:
         out: list[Segment] = []
         for j in range(i + 1, n + 1):
             piece = s[i:j]
-            if not vocab.has_prefix(key(piece)):
+            if j < n:
+                found = inner.get(piece)
+                if found is None:
+                    found = _remembered(inner, _inner_found, piece)
+            elif i:
+                found = last.get(piece)
+                if found is None:
+                    found = _remembered(last, _last_found, piece)
+            else:  # the whole word: any listed word
+                vocab = vocabulary()
+                z = vocab.zipf(piece) if vocab.has_prefix(key(piece)) else -math.inf
+                found = ((piece, z, 0.0, 0, False, piece),) if z > -math.inf else ()
+            if found is False:
                 break
-            z = vocab.zipf(piece)
-            if z > -math.inf:
-                if i == 0 and j == n:
-                    ok = True
-                elif j == n:
-                    ok = _content_word(piece) and not _finite_verb(piece)
-                else:
-                    ok = _head_part(piece)
-                if ok:
-                    out.append(Segment(j, piece, z, 0.0, 0, False, piece))
-            if j == n or len(piece) < _STEM_MIN_LEN:
-                continue
-            for ending in STEM_ENDINGS:
-                full = piece + ending
-                z = vocab.zipf(full)
-                if z > -math.inf and known_lemma(full) == full and _content_word(full):
-                    out.append(Segment(j, piece, z - _STEM_PENALTY, 0.0, 0, True, full))
-            word = _combining_form(piece)
-            if word is not None:
-                out.append(Segment(j, piece, vocab.zipf(word) - _STEM_PENALTY, 0.0, 0, False, word))
+            for seg in found:  # type: ignore[union-attr]
+                out.append(Segment(j, *seg))
         return out
 
     return segments
