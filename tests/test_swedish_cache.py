@@ -152,6 +152,22 @@ def test_the_cached_dictionary_lemmatizes_exactly_as_simplemma_does():
     assert len(lemma_table()) > 900_000
 
 
+def test_known_lemma_looks_up_exactly_as_simplemmas_dictionary_strategy():
+    """known_lemma does simplemma's dictionary look-up on the table itself (the word, then its
+    first letter's case turned, then apostrophe variants): the same answers, found or not."""
+    from simplemma.strategies import DictionaryLookupStrategy
+
+    from plancompare.swedish.lemmatize import _CachedDictionaryFactory, known_lemma
+
+    strategy = DictionaryLookupStrategy(_CachedDictionaryFactory())
+    words = _seed_words()
+    words += [w.lower() for w in words] + [w.capitalize() for w in words] + [w[:-1] for w in words]
+    words += ["Stockholm", "stockholm", "SKR:s", "barn's", "barn’s", "lärarnaʼs", "xqzv", ""]
+    expected = [(strategy.get_lemma(w, "sv") or "").lower() or None if w else None for w in words]
+    assert [known_lemma(w) for w in words] == expected
+    assert sum(e is None for e in expected) > 100 < sum(e is not None for e in expected)
+
+
 def test_vocabulary_answers_stay_right_when_its_memory_of_searches_is_full(monkeypatch):
     from plancompare.swedish import frequencies
 
@@ -165,18 +181,37 @@ def test_vocabulary_answers_stay_right_when_its_memory_of_searches_is_full(monke
     assert len(vocab._memo) <= 7
 
 
-def test_a_sorted_table_finds_every_string_and_only_those():
-    """The look-up through the in-memory index finds each stored string at its place in byte
-    order, across many index steps, and nothing else (not a prefix, not a neighbour)."""
+@pytest.mark.parametrize("hashed", [False, True])
+def test_a_sorted_table_finds_every_string_and_only_those(hashed):
+    """The look-up -- through the stored hash index, or without one through the in-memory
+    index -- finds each stored string at its place in byte order, across many index steps,
+    and nothing else (not a prefix, not a neighbour)."""
     from plancompare.swedish.tables import SortedStrings
 
     words = sorted({f"{a}{b}{c}" for a in "abåäö" for b in "xyzé" for c in ("", "s", "na", "e")})
     words += [w + "r" for w in words]
     blob, offsets = SortedStrings.pack(words)
-    table = SortedStrings(memoryview(blob), offsets)
+    slots = SortedStrings.hash_slots(blob, offsets) if hashed else None
+    table = SortedStrings(memoryview(blob), offsets, slots)
     in_byte_order = sorted(words, key=str.encode)
     assert len(words) > 3 * 32
     assert [table.find(w) for w in in_byte_order] == list(range(len(words)))
     for absent in ("", "a", "axx", "åzt", "öööö", "\x00", "\U0010ffff"):
         assert table.find(absent) == -1
     assert SortedStrings.from_strings([]).find("a") == -1
+    if hashed:  # a power of two, at least twice the strings; each string in exactly one slot
+        assert len(slots) >= 2 * len(words) and len(slots) & (len(slots) - 1) == 0
+        assert sorted(i for i in slots if i >= 0) == list(range(len(words)))
+
+
+def test_the_stored_lemma_table_has_its_hash_index():
+    """The prepared dictionary is looked up through its hash index, and that index agrees
+    with a binary search of the same forms."""
+    from plancompare.swedish.tables import SortedStrings
+
+    forms = lemma_table()._keys
+    assert forms._slots is not None
+    plain = SortedStrings(forms._blob, forms._offsets)
+    for word in ("lärarna", "kompetens", "ska", "Stockholm", "xqzv", "lärare", "ö"):
+        assert forms.find(word) == plain.find(word)
+    assert forms.find("lärarna") >= 0 and forms.find("xqzv") == -1

@@ -1,10 +1,11 @@
 """Read-only tables of sorted strings in flat arrays, for memory-mapped lookups.
 
 A :class:`SortedStrings` is one UTF-8 blob of strings in byte order with an offset array; a
-lookup is a binary search. Nothing is unpacked on load, so a table of a million strings costs
-no start-up time and only the pages a lookup touches. :class:`FrequencyTable` pairs one with a
-float array (word -> frequency); the lemma dictionary pairs one with lemma ids
-(:class:`plancompare.swedish.lemmatize.LemmaTable`).
+lookup is a probe of a stored hash index (:meth:`SortedStrings.hash_slots`, open addressing
+on the CRC-32 of the bytes) or, without one, a binary search. Nothing is unpacked on load, so
+a table of a million strings costs no start-up time and only the pages a lookup touches.
+:class:`FrequencyTable` pairs one with a float array (word -> frequency); the lemma
+dictionary pairs one with lemma ids (:class:`plancompare.swedish.lemmatize.LemmaTable`).
 
 Example:
     >>> t = FrequencyTable.from_items({"the": 0.05, "school": 0.001})
@@ -18,6 +19,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TypeVar
+from zlib import crc32
 
 __all__ = ["FrequencyTable", "SortedMapping", "SortedStrings"]
 
@@ -34,12 +36,16 @@ class SortedStrings(Sequence[str]):
         (['arbeta', 'bära', 'öka'], 1, -1)
     """
 
-    __slots__ = ("_blob", "_index", "_offsets")
+    __slots__ = ("_blob", "_index", "_mask", "_offsets", "_slots")
 
-    def __init__(self, blob: bytes | memoryview, offsets: Sequence[int]) -> None:
+    def __init__(
+        self, blob: bytes | memoryview, offsets: Sequence[int], slots: Sequence[int] | None = None
+    ) -> None:
         self._blob = blob  # a memory-mapped view is searched in place, never copied whole
         self._offsets = offsets
         self._index: list[bytes] | None = None  # every _STRIDE-th string, made at first find
+        self._slots = slots if slots is not None and len(slots) else None
+        self._mask = len(slots) - 1 if self._slots is not None else 0
 
     @staticmethod
     def pack(strings: Iterable[str]) -> tuple[bytes, array]:
@@ -50,20 +56,69 @@ class SortedStrings(Sequence[str]):
             offsets.append(offsets[-1] + len(s))
         return b"".join(encoded), offsets
 
+    @staticmethod
+    def hash_slots(blob: bytes | memoryview, offsets: Sequence[int]) -> array:
+        """A hash index of the strings: ``slots[h]`` is the index of a string or ``-1``.
+
+        Open addressing with linear probing: a string whose CRC-32 is ``c`` sits in the first
+        of ``c & mask``, ``c & mask + 1``, ... that was free when it was placed, so a look-up
+        probes from there until it meets the string or a free slot. At least twice as many
+        slots as strings (a power of two), so a probe meets few others. Built once, stored
+        with the table (4 bytes a slot).
+
+        Example:
+            >>> blob, offsets = SortedStrings.pack(["bär", "bör", "öka"])
+            >>> slots = SortedStrings.hash_slots(blob, offsets)
+            >>> len(slots), sorted(i for i in slots if i >= 0)
+            (8, [0, 1, 2])
+        """
+        import numpy as np
+
+        n = len(offsets) - 1
+        size = 8
+        while size < 2 * n:
+            size *= 2
+        mask = size - 1
+        data = bytes(blob)
+        bounds = list(offsets)
+        codes = np.fromiter(
+            (crc32(data[bounds[i] : bounds[i + 1]]) for i in range(n)), dtype=np.int64, count=n
+        )
+        slots = np.full(size, -1, dtype=np.int32)
+        pending, at = np.arange(n, dtype=np.int32), codes & mask
+        while len(pending):  # each round: the first string wanting a free slot takes it
+            free = slots[at] < 0
+            wanted, first = np.unique(at[free], return_index=True)
+            slots[wanted] = pending[free][first]
+            placed = np.zeros(len(pending), dtype=bool)
+            placed[np.flatnonzero(free)[first]] = True
+            pending, at = pending[~placed], (at[~placed] + 1) & mask
+        return array("i", slots.tobytes())
+
     @classmethod
     def from_strings(cls, strings: Iterable[str]) -> SortedStrings:
-        """The table of the distinct ``strings``."""
+        """The table of the distinct ``strings`` (with its hash index)."""
         blob, offsets = cls.pack(strings)
-        return cls(blob, offsets)
+        return cls(blob, offsets, cls.hash_slots(blob, offsets))
 
     def find(self, s: str) -> int:
         """The index of ``s``, or ``-1``.
 
-        A binary search, first over every ``_STRIDE``-th string (a small list of bytes made at
-        the first look-up, searched in C), then over the few strings between two of them.
+        With a hash index, a probe from the slot of the string's CRC-32 (see
+        :meth:`hash_slots`). Without, a binary search, first over every ``_STRIDE``-th string
+        (a small list of bytes made at the first look-up, searched in C), then over the few
+        strings between two of them.
         """
         target = s.encode()
-        offsets, blob = self._offsets, self._blob
+        offsets, blob, slots = self._offsets, self._blob, self._slots
+        if slots is not None:
+            mask = self._mask
+            h = crc32(target) & mask
+            while True:
+                i = slots[h]
+                if i < 0 or blob[offsets[i] : offsets[i + 1]] == target:
+                    return i
+                h = (h + 1) & mask
         n = len(offsets) - 1
         index = self._index
         if index is None:
@@ -82,6 +137,11 @@ class SortedStrings(Sequence[str]):
         if lo < n and bytes(blob[offsets[lo] : offsets[lo + 1]]) == target:
             return lo
         return -1
+
+    def at(self, i: int) -> str:
+        """The ``i``-th string, for ``0 <= i < len(self)`` (unchecked: for look-ups)."""
+        offsets = self._offsets
+        return str(self._blob[offsets[i] : offsets[i + 1]], "utf-8")
 
     def __getitem__(self, i: int) -> str:  # type: ignore[override]
         if not -len(self) <= i < len(self):
@@ -142,19 +202,21 @@ class FrequencyTable(SortedMapping[float]):
 
     @staticmethod
     def sections(freqs: Mapping[str, float]) -> dict[str, bytes | array]:
-        """Flat sections of a word -> frequency mapping."""
+        """Flat sections of a word -> frequency mapping (with the words' hash index)."""
         blob, offsets = SortedStrings.pack(freqs)
         words = SortedStrings(blob, offsets)
         return {
             "words": blob,
             "offsets": offsets,
+            "slots": SortedStrings.hash_slots(blob, offsets),
             "freqs": array("d", (freqs[w] for w in words)),
         }
 
     @classmethod
     def from_sections(cls, sections: Mapping[str, memoryview | bytes | array]) -> FrequencyTable:
         """The table stored by :meth:`sections`."""
-        return cls(SortedStrings(sections["words"], sections["offsets"]), sections["freqs"])
+        words = SortedStrings(sections["words"], sections["offsets"], sections.get("slots"))
+        return cls(words, sections["freqs"])
 
     @classmethod
     def from_items(cls, freqs: Mapping[str, float]) -> FrequencyTable:
