@@ -15,7 +15,7 @@ import wordfreq
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plancompare import swedish
+from plancompare import paths, swedish
 from plancompare.swedish import verbs
 from plancompare.swedish.lemmatize import known_lemma
 
@@ -295,7 +295,19 @@ def test_importing_plancompare_builds_nothing():
         "import sys, plancompare, plancompare.swedish as sv\n"
         "from plancompare.swedish import frequencies\n"
         "assert frequencies.vocabulary.cache_info().currsize == 0\n"
-        "heavy = {'wordfreq', 'simplemma'} & set(sys.modules)\n"
+        "heavy = {'wordfreq', 'simplemma', 'sklearn'} & set(sys.modules)\n"
         "assert not heavy, heavy\n"
+        "assert callable(plancompare.log_odds)  # the analysis API is there, loaded on use\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_loading_the_seeds_does_not_import_scikit_learn(tmp_path):
+    # every notebook kernel and CLI call loads the frame: parsing needs NumPy, not scikit-learn
+    code = (
+        "import sys, plancompare\n"
+        "frame = plancompare.load(sys.argv[1], cache=False)\n"
+        "assert len(frame) and 'sklearn' not in sys.modules, sorted(sys.modules)\n"
+    )
+    data = str(paths.data_dir())
+    subprocess.run([sys.executable, "-c", code, data], check=True, cwd=tmp_path)

@@ -10,7 +10,6 @@ Example:
     ['Malmö', 'Norrköping', 'Södertälje', 'Östersund']
 """
 
-from .compare import distinctive_terms, log_odds
 from .decode import Decoded, read_source
 from .errors import EncodingError, ManifestError, ParseError, PlanError, PlanErrors, SourceFileError
 from .frame import COLUMNS, build_frame, fit_repairer, load
@@ -19,6 +18,19 @@ from .ocr import OcrRepairer, apply_changes, damage, evaluate, repair_changes, r
 from .themes import code_themes, load_codebook, on_topic
 
 __version__ = "0.1.0"
+
+# The analysis functions import scikit-learn (about 0.6 s): loaded on first use, so that
+# `import plancompare` and `plancompare.load()` stay quick in every notebook kernel and CLI call.
+_LAZY = {"distinctive_terms": "compare", "log_odds": "compare"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "COLUMNS",

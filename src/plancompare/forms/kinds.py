@@ -23,11 +23,12 @@ with features that do not depend on who wrote the plan:
   (``… följande behöver göras:`` versus ``I förslagen ska ingå:``), the share of its list's
   items that open with an action word, whether the document has a list of actions at all.
 
-:class:`KindScorer` is a multinomial logistic regression over these features (a scikit-learn
-estimator). Its weights are fitted by ``benchmarks/fit_unit_kinds.py`` on the labelled
-development texts and shipped as ``data/forms/kind_weights.csv`` (one row per feature, one
-column per kind): parsing reads the file, nothing is trained at run time, and a reader can see
--- and edit -- what each feature weighs.
+:class:`KindModel` is a multinomial logistic regression over these features
+(:class:`KindScorer` is the same model as a scikit-learn estimator). Its weights are fitted by
+``benchmarks/fit_unit_kinds.py`` on the labelled development texts and shipped as
+``data/forms/kind_weights.csv`` (one row per feature, one column per kind): parsing reads the
+file, nothing is trained at run time, and a reader can see -- and edit -- what each feature
+weighs. Parsing needs NumPy only; scikit-learn is imported when ``KindScorer`` is asked for.
 
 Example:
     >>> kind_of(Candidate("Stärk samverkan med högskolan", item=True))
@@ -50,7 +51,6 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin
 
 from .. import swedish
 from ..paths import RESOURCES
@@ -63,7 +63,7 @@ __all__ = [
     "FEATURES",
     "WEIGHTS_PATH",
     "Candidate",
-    "KindScorer",
+    "KindModel",
     "classify",
     "commits_to_action",
     "cues",
@@ -550,7 +550,7 @@ def features(c: Candidate) -> dict[str, float]:
 # ------------------------------------------------------------------------------ the scorer
 
 
-class KindScorer(ClassifierMixin, BaseEstimator):
+class KindModel:
     """Multinomial logistic regression from :func:`features` to ``goal``/``measure``/``other``.
 
     ``other`` is the reference class (its weights are zero), so each weight is the log-odds a
@@ -563,9 +563,13 @@ class KindScorer(ClassifierMixin, BaseEstimator):
     Learned: ``features_``, ``classes_``, ``coef_`` (one row per class, ``other`` zero),
     ``intercept_``. :meth:`to_csv` writes them as the weights file, :meth:`from_csv` reads one.
 
+    This class needs only NumPy (and SciPy to fit), so parsing never imports scikit-learn;
+    :class:`KindScorer` (``plancompare.forms.kind_scorer``) is the same model with
+    scikit-learn's estimator contract (``get_params``, ``clone``, ``score``) for model selection.
+
     Example:
         >>> X = [features(Candidate(t, item=True)) for t in ("Stärk A", "Öka B", "Lokaler")]
-        >>> scorer = KindScorer(C=10.0).fit(X, ["measure", "measure", "other"])
+        >>> scorer = KindModel(C=10.0).fit(X, ["measure", "measure", "other"])
         >>> scorer.predict([features(Candidate("Utveckla C", item=True))]).tolist()
         ['measure']
     """
@@ -601,7 +605,7 @@ class KindScorer(ClassifierMixin, BaseEstimator):
                     coef[k, names.index(row["feature"])] = value
         return coef, intercept
 
-    def fit(self, X: Sequence[Mapping[str, float]], y: Sequence[str]) -> KindScorer:
+    def fit(self, X: Sequence[Mapping[str, float]], y: Sequence[str]) -> KindModel:
         """Learn the weights from feature dicts ``X`` and kinds ``y`` (in :data:`CLASSES`)."""
         from scipy.optimize import minimize
 
@@ -674,7 +678,7 @@ class KindScorer(ClassifierMixin, BaseEstimator):
                 out.writerow([name, *weights, FEATURES.get(name, "")])
 
     @classmethod
-    def from_csv(cls, path: Path) -> KindScorer:
+    def from_csv(cls, path: Path) -> KindModel:
         """A scorer with the weights of a file written by :meth:`to_csv`."""
         with path.open(encoding="utf-8", newline="") as fh:
             rows = list(csv.reader(fh))
@@ -697,24 +701,38 @@ class KindScorer(ClassifierMixin, BaseEstimator):
 
 
 @cache
-def default_scorer() -> KindScorer:
-    """The shipped scorer (``data/forms/kind_weights.csv``), read once."""
-    return KindScorer.from_csv(WEIGHTS_PATH)
+def default_scorer() -> KindModel:
+    """The shipped scorer (``data/forms/kind_weights.csv``), read once.
+
+    Example:
+        >>> default_scorer().classes_.tolist()
+        ['goal', 'measure', 'other']
+    """
+    return KindModel.from_csv(WEIGHTS_PATH)
 
 
-_SCORER: ContextVar[KindScorer | None] = ContextVar("kind_scorer", default=None)
+def __getattr__(name: str) -> object:
+    # KindScorer imports scikit-learn: loaded when asked for, not when plancompare is imported
+    if name == "KindScorer":
+        from .kind_scorer import KindScorer
+
+        return KindScorer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_SCORER: ContextVar[KindModel | None] = ContextVar("kind_scorer", default=None)
 _RECORD: ContextVar[list[tuple[Candidate, dict[str, float]]] | None] = ContextVar(
     "kind_record", default=None
 )
 
 
 @contextmanager
-def use(scorer: KindScorer) -> Iterator[KindScorer]:
+def use(scorer: KindModel) -> Iterator[KindModel]:
     """Parse with ``scorer`` instead of the shipped weights (cross-validation, experiments).
 
     Example:
         >>> X = [features(Candidate(t, item=True)) for t in ("Stärk A", "Lokaler")]
-        >>> with use(KindScorer(C=100, prior=None).fit(X, ["other", "measure"])):  # perverse
+        >>> with use(KindModel(C=100, prior=None).fit(X, ["other", "measure"])):  # perverse
         ...     kind_of(Candidate("Stärk B", item=True))
         'other'
     """
