@@ -6,10 +6,11 @@ and runs, in order, what a researcher runs:
 
 * ``read_split`` -- baseline: read and decode every file, split on whitespace (the floor for
   parsing);
-* ``build`` -- ``plancompare.load`` (read, parse, OCR repair, the frame), no on-disk cache;
+* ``build`` -- ``plancompare.load`` (read, parse, OCR repair, the frame), kept in
+  ``DATA/processed`` as ``plancompare build`` keeps it;
 * ``write_csv`` -- ``units.csv`` and its sidecar (what ``plancompare build`` writes);
 * ``notebook01`` -- notebook 01's tables and figures (plans, kinds, describe, coverage, the OCR
-  changes of every OCR file) without the report;
+  changes the build kept for every OCR file) without the report;
 * ``themes`` -- ``code_themes`` and ``on_topic``;
 * ``tfidf_baseline`` -- plain scikit-learn ``TfidfVectorizer`` on the leaf measures (the floor
   for features);
@@ -261,7 +262,6 @@ def _kwargs(func: Callable, **wanted: object) -> dict[str, object]:
 
 
 def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
-    import pandas as pd
 
     import plancompare
     from plancompare.decode import read_source
@@ -272,8 +272,14 @@ def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
         ctx["tokens"] = sum(len(read_source(f).text.split()) for f in files)
 
     def build(ctx: dict) -> None:
+        # as `plancompare build` does: parse, repair, and keep the frame (and its OCR changes)
+        # in DATA/processed, which notebook 01 then reads; a kept frame from an earlier run is
+        # removed first, so the step always builds
+        import shutil
+
+        shutil.rmtree(plancompare.paths.processed_dir(data), ignore_errors=True)
         load = plancompare.load
-        ctx["frame"] = load(data, **_kwargs(load, n_jobs=jobs, cache=False, progress=False))
+        ctx["frame"] = load(data, **_kwargs(load, n_jobs=jobs, progress=False))
 
     def write_csv(ctx: dict) -> None:
         from plancompare.outputs import write_units
@@ -281,7 +287,7 @@ def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
         write_units(ctx["frame"], data)
 
     def notebook01(ctx: dict) -> None:
-        from plancompare import ocr, plots
+        from plancompare import plots
         from plancompare.summary import coverage, describe, kind_table, plans_table
 
         frame = ctx["frame"]
@@ -289,9 +295,10 @@ def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
         kind_table(frame), describe(frame), coverage(frame, data)
         plots.plot_units_by_kind(frame)
         plots.plot_measures_by_municipality(frame, plancompare.on_topic(frame))
+        changes = plancompare.ocr_changes(data)  # what the build kept, as notebook 01 reads it
         for file in plans.query("ocr").index:
             raw = read_source(plancompare.paths.raw_dir(data) / file).text
-            pd.DataFrame([c.as_dict() for c in ocr.repair_changes(raw)])
+            changes[changes.source_file == file].drop(columns="source_file"), len(raw.split())
 
     def themes(ctx: dict) -> None:
         ctx["codes"] = plancompare.code_themes(ctx["frame"])

@@ -12,7 +12,7 @@ import pytest
 
 import plancompare
 from plancompare.cli import main
-from plancompare.frame import source_span
+from plancompare.frame import CHANGES_FILE, source_span
 from plancompare.paths import data_dir
 from plancompare.processed import CACHE_FILE
 
@@ -98,6 +98,7 @@ def test_build_failure_keeps_previous_good_output(tmp_path, capsys):
     assert out.read_bytes() == good
     assert sorted(p.name for p in out.parent.iterdir()) == [
         CACHE_FILE,
+        CHANGES_FILE,
         "units.csv",
         "units.meta.json",
     ]

@@ -20,6 +20,7 @@ import pytest
 
 import plancompare
 from plancompare.cli import main
+from plancompare.frame import CHANGES_FILE
 from plancompare.manifest import ManifestWarning, read_manifest
 from plancompare.paths import REPO_ROOT, data_dir
 from plancompare.processed import CACHE_FILE
@@ -146,7 +147,7 @@ def test_failed_build_keeps_the_previous_sidecar(data):
     assert main(["build", "--data", str(data)]) == 1
     assert meta.read_bytes() == good
     names = sorted(p.name for p in meta.parent.iterdir())
-    assert names == [CACHE_FILE, "units.csv", "units.meta.json"]
+    assert names == [CACHE_FILE, CHANGES_FILE, "units.csv", "units.meta.json"]
 
 
 def test_excel_utf8_csv_manifest_loads_with_semicolons(data):

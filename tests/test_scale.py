@@ -191,24 +191,46 @@ def test_load_keeps_the_frame_and_reads_it_back(data, monkeypatch):
     def no_parsing(*args, **kwargs):
         raise AssertionError("parsed again although nothing changed")
 
-    monkeypatch.setattr(frame_module, "build_frame", no_parsing)
+    monkeypatch.setattr(frame_module, "_build", no_parsing)
     again = plancompare.load(data)
     pd.testing.assert_frame_equal(again, first)
     assert again.attrs["data_dir"] == str(data)
 
 
+def test_ocr_changes_are_the_builds_and_kept_with_the_frame(data, monkeypatch):
+    # what notebook 01 lists must be what the frame's text carries, without repairing again
+    records = read_manifest(data)
+    repairer = plancompare.fit_repairer(records)
+    expected = [
+        {"source_file": r.file, **c.as_dict()}
+        for r in sorted(records, key=lambda r: (r.plan_id, r.file))
+        if r.ocr
+        for c in repairer.changes(plancompare.read_source(r.path).text)
+    ]
+    assert len(expected) > 100  # the Södertälje scan: 155 of 590 tokens changed
+    plancompare.load(data)
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("repaired again although nothing changed")
+
+    monkeypatch.setattr(frame_module, "_build", no_parsing)
+    changes = plancompare.ocr_changes(data)
+    assert changes.astype(object).to_dict("records") == expected
+    assert list(changes.columns) == list(frame_module.CHANGE_COLUMNS)
+
+
 def _built_afresh(data, monkeypatch) -> bool:
     """Whether load() parses (rather than reading the kept frame)."""
     calls = []
-    real = frame_module.build_frame
+    real = frame_module._build
 
     def counting(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(frame_module, "build_frame", counting)
+    monkeypatch.setattr(frame_module, "_build", counting)
     plancompare.load(data)
-    monkeypatch.setattr(frame_module, "build_frame", real)
+    monkeypatch.setattr(frame_module, "_build", real)
     return bool(calls)
 
 
@@ -255,7 +277,8 @@ def test_a_failed_store_leaves_the_kept_frame_as_it_was(data, monkeypatch):
     with pytest.warns(UserWarning, match="not stored"):
         plancompare.load(data)
     assert cached_path(data).read_bytes() == good
-    assert sorted(p.name for p in cached_path(data).parent.iterdir()) == [CACHE_FILE]
+    kept = sorted(p.name for p in cached_path(data).parent.iterdir())
+    assert kept == [CACHE_FILE, frame_module.CHANGES_FILE]
 
 
 def test_units_csv_is_streamed_in_chunks_as_one_csv_with_a_bom(data):

@@ -12,7 +12,7 @@ Example:
 
 from .decode import Decoded, read_source
 from .errors import EncodingError, ManifestError, ParseError, PlanError, PlanErrors, SourceFileError
-from .frame import COLUMNS, build_frame, fit_repairer, load
+from .frame import COLUMNS, build_frame, fit_repairer, load, ocr_changes
 from .manifest import PlanRecord, check_data, read_manifest
 from .ocr import OcrRepairer, apply_changes, damage, evaluate, repair_changes, repair_ocr
 from .themes import code_themes, load_codebook, on_topic
@@ -54,6 +54,7 @@ __all__ = [
     "load",
     "load_codebook",
     "log_odds",
+    "ocr_changes",
     "on_topic",
     "read_manifest",
     "read_source",

@@ -59,7 +59,11 @@ def _unit_text(unit: Unit, raw: str, changes: list[Change] | None, starts: list[
 
 
 def _rows(
-    record: PlanRecord, text: str, units: list[Unit], repairer: OcrRepairer | None
+    record: PlanRecord,
+    text: str,
+    units: list[Unit],
+    repairer: OcrRepairer | None,
+    changes: list[Change] | None = None,
 ) -> list[dict[str, object]]:
     stem = Path(record.file).stem
     order = sorted(range(len(units)), key=lambda i: (units[i].start, units[i].end))
@@ -68,7 +72,8 @@ def _rows(
     updated = next((u.extra["page_updated"] for u in units if "page_updated" in u.extra), "")
     fix = repairer.repair if record.ocr and repairer is not None else None
     # OCR is repaired over the whole document, so the repairer sees the document's damage rate
-    changes = repairer.changes(text) if fix is not None and repairer is not None else None
+    if changes is None and fix is not None and repairer is not None:
+        changes = repairer.changes(text)
     starts = [c.start for c in changes or []]
     rows = []
     line, counted = 1, 0  # line numbers counted on from the previous unit: linear in the text
@@ -132,11 +137,29 @@ def fit_repairer(records: Iterable[PlanRecord]) -> OcrRepairer:
     return OcrRepairer().fit(read_source(r.path).text for r in records if not r.ocr)
 
 
-def _file_columns(record: PlanRecord, repairer: OcrRepairer | None) -> dict[str, list[object]]:
-    """One file's rows, column by column (what a worker process sends back)."""
+#: Columns of :func:`ocr_changes`: the file, then the fields of :class:`~plancompare.ocr.Change`.
+CHANGE_COLUMNS: dict[str, str] = {
+    "source_file": "category",
+    "index": "int64",
+    "start": "int64",
+    "end": "int64",
+    "original": "str",
+    "replacement": "str",
+    "score": "float64",
+    "new_start": "int64",
+    "new_end": "int64",
+    "kind": "category",
+}
+
+
+def _file_columns(
+    record: PlanRecord, repairer: OcrRepairer | None
+) -> tuple[dict[str, list[object]], list[Change]]:
+    """One file's rows, column by column, and its OCR changes (what a worker sends back)."""
     text, units = parse_record(record)
-    rows = _rows(record, text, units, repairer)
-    return {c: [row[c] for row in rows] for c in COLUMNS}
+    changes = repairer.changes(text) if record.ocr and repairer is not None else []
+    rows = _rows(record, text, units, repairer, changes if record.ocr else None)
+    return {c: [row[c] for row in rows] for c in COLUMNS}, changes
 
 
 def _size(record: PlanRecord) -> int:
@@ -174,6 +197,17 @@ def build_frame(
         >>> frame.equals(build_frame(read_manifest(), n_jobs=2))
         True
     """
+    return _build(records, repairer, n_jobs=n_jobs, progress=progress)[0]
+
+
+def _build(
+    records: Iterable[PlanRecord],
+    repairer: OcrRepairer | None = None,
+    *,
+    n_jobs: int | None = None,
+    progress: bool | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The frame and the table of OCR changes made on the way (see :func:`build_frame`)."""
     records = sorted(records, key=lambda r: (r.plan_id, r.file))  # the frame's order
     if repairer is None and any(r.ocr for r in records):
         repairer = fit_repairer(records)
@@ -189,10 +223,16 @@ def build_frame(
         progress=progress,
         desc="parse",
     )
-    data = {c: list(chain.from_iterable(part[c] for part in parts)) for c in COLUMNS}
+    data = {c: list(chain.from_iterable(part[c] for part, _ in parts)) for c in COLUMNS}
+    changes = [
+        {"source_file": record.file, **change.as_dict()}
+        for record, (_, found) in zip(records, parts, strict=True)
+        for change in found
+    ]
     del parts
     frame = pd.DataFrame(data, columns=list(COLUMNS)).astype(COLUMNS)
-    return frame
+    table = pd.DataFrame(changes, columns=list(CHANGE_COLUMNS)).astype(CHANGE_COLUMNS)
+    return frame, table
 
 
 #: How much more an OCR file costs than a clean one of the same size (repair; for n_jobs).
@@ -227,17 +267,60 @@ def load(
         >>> Path(frame.attrs["data_dir"]).name
         'data'
     """
-    records = read_manifest(data_dir)
-    frame = None
-    if cache:
-        key = processed.frame_key(records, data_dir)
-        frame = processed.read_cached(data_dir, key)
-    if frame is None:
-        frame = build_frame(records, n_jobs=n_jobs, progress=progress)
-        if cache:
-            processed.store(frame, data_dir, key)
+    frame = _load(data_dir, processed.CACHE_FILE, cache=cache, n_jobs=n_jobs, progress=progress)
     frame.attrs["data_dir"] = str(paths.data_dir(data_dir))
     return frame
+
+
+def ocr_changes(
+    data_dir: str | Path | None = None,
+    *,
+    n_jobs: int | None = None,
+    cache: bool = True,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """Every change OCR repair made to the OCR plans of ``data_dir``: one row per token.
+
+    Columns (:data:`CHANGE_COLUMNS`): ``source_file``, then the fields of
+    :class:`~plancompare.ocr.Change` (``start``/``end`` in the raw file, ``original``,
+    ``replacement``, ``score`` …), in file and text order. They are the repairs the frame's
+    ``text`` carries: :func:`load` keeps them beside the processed frame
+    (``DATA/processed/ocr_changes.parquet``, same key), so a notebook shows them without
+    repairing the corpus again; with no valid cache the corpus is built (and both stored).
+
+    Example:
+        >>> changes = ocr_changes()
+        >>> changes.source_file.unique().tolist()
+        ['003_fe82394e5538ee61.txt']
+        >>> changes.query("original == '&r'").replacement.unique().tolist()
+        ['är']
+    """
+    return _load(data_dir, CHANGES_FILE, cache=cache, n_jobs=n_jobs, progress=progress)
+
+
+CHANGES_FILE = "ocr_changes.parquet"
+
+
+def _load(
+    data_dir: str | Path | None,
+    wanted: str,
+    *,
+    cache: bool,
+    n_jobs: int | None,
+    progress: bool | None,
+) -> pd.DataFrame:
+    """The frame (``wanted`` = frame file) or the changes table, from the cache or built."""
+    records = read_manifest(data_dir)
+    if cache:
+        key = processed.frame_key(records, data_dir)
+        found = processed.read_cached(data_dir, key, wanted)
+        if found is not None:
+            return found.astype(CHANGE_COLUMNS) if wanted == CHANGES_FILE else found
+    frame, changes = _build(records, n_jobs=n_jobs, progress=progress)
+    if cache:
+        processed.store(changes, data_dir, key, CHANGES_FILE)
+        processed.store(frame, data_dir, key)  # last: a stored frame has its changes beside it
+    return changes if wanted == CHANGES_FILE else frame
 
 
 _MOVED = ("kind_table", "plans_table", "source_span", "coverage", "PLAN_COLUMNS")

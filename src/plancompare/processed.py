@@ -87,8 +87,13 @@ def frame_key(records: Iterable[PlanRecord], data_dir: str | Path | None = None)
     return digest.hexdigest()
 
 
-def read_cached(data_dir: str | Path | None, key: str) -> pd.DataFrame | None:
+def read_cached(
+    data_dir: str | Path | None, key: str, name: str = CACHE_FILE
+) -> pd.DataFrame | None:
     """The stored frame of ``data_dir`` if its key is ``key``; else None.
+
+    ``name`` is the file under ``DATA/processed/``: the frame, or a table made with it (the
+    OCR changes, :func:`plancompare.frame.ocr_changes`).
 
     Example:
         >>> read_cached("/nonexistent", "0" * 64) is None
@@ -96,7 +101,7 @@ def read_cached(data_dir: str | Path | None, key: str) -> pd.DataFrame | None:
     """
     import pyarrow.parquet as pq
 
-    path = cached_path(data_dir)
+    path = processed_dir(data_dir) / name
     try:
         stored = pq.read_schema(path).metadata or {}
         if stored.get(_KEY) != key.encode():
@@ -108,15 +113,17 @@ def read_cached(data_dir: str | Path | None, key: str) -> pd.DataFrame | None:
         return None
 
 
-def store(frame: pd.DataFrame, data_dir: str | Path | None, key: str) -> Path | None:
-    """Write ``frame`` with ``key`` to ``DATA/processed/frame.parquet`` atomically.
+def store(
+    frame: pd.DataFrame, data_dir: str | Path | None, key: str, name: str = CACHE_FILE
+) -> Path | None:
+    """Write ``frame`` with ``key`` to ``DATA/processed/<name>`` (the frame file) atomically.
 
     Returns the path, or None (with a warning) when the directory cannot be written.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    path = cached_path(data_dir)
+    path = processed_dir(data_dir) / name
     table = pa.Table.from_pandas(frame, preserve_index=False)
     table = table.replace_schema_metadata({**(table.schema.metadata or {}), _KEY: key.encode()})
     try:
