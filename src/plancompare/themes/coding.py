@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +40,7 @@ import pandas as pd
 
 from .. import swedish
 from ..errors import PlanError
+from ..swedish.tokens import _WORD
 from .codebook import ON_TOPIC, Atom, Pattern, load_codebook, parse_pattern, split_patterns
 
 CODE_COLUMNS = (
@@ -144,32 +145,41 @@ class _Index:
     """The token stream of many texts and sorted indexes over its distinct words."""
 
     def __init__(self, texts: Sequence[str], stems: re.Pattern | None):
-        vocab: dict[str, int] = {}
-        tok, unit, start, end = [], [], [], []
-        for i, text in enumerate(texts):
-            for t in swedish.tokenize(text):
-                tok.append(vocab.setdefault(t.text, len(vocab)))
-                unit.append(i)
-                start.append(t.start)
-                end.append(t.end)
-        self.tok = np.asarray(tok, dtype=np.int64)
-        self.unit = np.asarray(unit, dtype=np.int64)
-        self.start = np.asarray(start, dtype=np.int64)
-        self.end = np.asarray(end, dtype=np.int64)
+        # One regex pass over the texts joined by a newline (never part of a word, so the
+        # tokens are exactly those of tokenize() on each text), distinct words numbered in
+        # order of first appearance.
+        joined = "\n".join(texts)
+        offsets = np.zeros(len(texts), dtype=np.int64)
+        if texts:
+            lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+            offsets[1:] = np.cumsum(lengths[:-1] + 1)
+        written = _WORD.findall(joined)
+        n = len(written)
+        starts = np.fromiter((m.start() for m in _WORD.finditer(joined)), np.int64, count=n)
+        tok, vocab = pd.factorize(np.asarray(written, dtype=object), sort=False)
+        self.tok = tok.astype(np.int64, copy=False)
+        self.unit = np.searchsorted(offsets, starts, side="right") - 1
+        self.start = starts - offsets[self.unit]
+        self.end = self.start + np.fromiter(map(len, written), dtype=np.int64, count=n)
         self.words = [_analyse(w) for w in vocab]
-        self._by_key = self._invert(lambda w: w.keys)
-        wanted = (lambda w: stems.search(w.lower) is not None) if stems else (lambda w: False)
-        self._by_part = self._invert(lambda w: w.parts if wanted(w) else ())
-        self._by_form = self._invert(lambda w: w.forms)
+        # token positions of each distinct word, ascending (postings: word -> its tokens)
+        self._postings = np.argsort(self.tok, kind="stable")
+        self._post_start = np.zeros(len(self.words) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(self.tok, minlength=len(self.words)), out=self._post_start[1:])
+        words = self.words
+        self._by_key = self._invert(lambda i: words[i].keys)
+        wanted = _containing(stems, [w.lower for w in words])
+        self._by_part = self._invert(lambda i: words[i].parts if wanted[i] else ())
+        self._by_form = self._invert(lambda i: words[i].forms)
         strings = set(self._by_key) | set(self._by_part)
         self._sorted = sorted(strings)
         self._reversed = sorted(s[::-1] for s in self._by_part)
         self._masks: dict[tuple[Atom, bool], np.ndarray] = {}
 
-    def _invert(self, get) -> dict[str, list[int]]:
+    def _invert(self, get: Callable[[int], Iterable[str]]) -> dict[str, list[int]]:
         index: dict[str, list[int]] = {}
-        for i, w in enumerate(self.words):
-            for s in set(get(w)):
+        for i in range(len(self.words)):
+            for s in set(get(i)):
                 index.setdefault(s, []).append(i)
         return index
 
@@ -225,7 +235,7 @@ class _Index:
         """Token positions where ``pattern`` starts and ends (inclusive), all texts at once."""
         masks = [self.mask(a, whole_word) for a in pattern.atoms]
         n = len(self.tok)
-        first = np.flatnonzero(masks[0][self.tok]) if n else np.zeros(0, dtype=np.int64)
+        first = self._positions(masks[0])
         for k, mask in enumerate(masks[1:], start=1):
             nxt = first + k
             keep = nxt < n
@@ -233,6 +243,19 @@ class _Index:
             keep = (self.unit[nxt] == self.unit[first]) & mask[self.tok[nxt]]
             first = first[keep]
         return first, first + len(masks) - 1
+
+    def _positions(self, mask: np.ndarray) -> np.ndarray:
+        """The token positions, ascending, of the distinct words ``mask`` marks.
+
+        Read from the postings, so the cost grows with the tokens found, not with the text.
+        """
+        ids = np.flatnonzero(mask)
+        lo, hi = self._post_start[ids], self._post_start[ids + 1]
+        sizes = hi - lo
+        total = int(sizes.sum())
+        # postings of the chosen words laid end to end: lo[j], lo[j] + 1, ..., hi[j] - 1
+        shift = np.repeat(lo - (np.cumsum(sizes) - sizes), sizes)
+        return np.sort(self._postings[shift + np.arange(total, dtype=np.int64)])
 
 
 _REGEX_CACHE: dict[str, re.Pattern] = {}
@@ -243,6 +266,22 @@ def _compiled(expr: str) -> re.Pattern:
     if rx is None:
         rx = _REGEX_CACHE[expr] = re.compile(expr)
     return rx
+
+
+def _containing(stems: re.Pattern | None, words: Sequence[str]) -> np.ndarray:
+    """Which ``words`` contain a match of ``stems``: one regex pass over them all.
+
+    The words are joined by newlines, which no stem contains, so every match lies inside one
+    word, and a word with a match gets at least one (the scan resumes before each word).
+    """
+    found = np.zeros(len(words), dtype=bool)
+    if stems is None or not words:
+        return found
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    bounds = np.concatenate([[0], np.cumsum(lengths[:-1] + 1)])
+    hits = np.fromiter((m.start() for m in stems.finditer("\n".join(words))), dtype=np.int64)
+    found[np.searchsorted(bounds, hits, side="right") - 1] = True
+    return found
 
 
 def _is_modifier(prefix: str) -> bool:
