@@ -26,7 +26,14 @@ from sklearn.neighbors import kneighbors_graph
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
-from .compare import ALPHA0, THEME_FRAMEWORKS, log_odds_sparse, term_counts, theme_columns
+from .compare import (
+    ALPHA0,
+    THEME_FRAMEWORKS,
+    fitted_term_counts,
+    log_odds_sparse,
+    term_counts,
+    theme_columns,
+)
 from .features import select_units, text_vectorizer
 from .themes import code_themes, on_topic
 
@@ -464,10 +471,23 @@ def describe_clusters(
         >>> table[["cluster", "size", "top_terms", "central_ids"]].values.tolist()
         [[0, 3, 'lön', 'b; c; a'], [1, 2, 'vfu', 'd; e']]
     """
+    frame = units.reset_index(drop=True).assign(_cluster=model.labels_.astype(str))
+    counted = term_counts(frame, "_cluster", vectorizer=vectorizer)
+    return _describe(frame, X, model, counted, n_terms, n_central)
+
+
+def _describe(
+    frame: pd.DataFrame,
+    X: np.ndarray,
+    model: MeasureClusterer,
+    counted: tuple[sparse.csr_array, np.ndarray, np.ndarray],
+    n_terms: int,
+    n_central: int,
+) -> pd.DataFrame:
+    """:func:`describe_clusters` given the term counts per cluster label (as strings)."""
     X = normalize(np.asarray(X, dtype=np.float64))
     labels = model.labels_
-    frame = units.reset_index(drop=True).assign(_cluster=labels.astype(str))
-    counts, groups, terms = term_counts(frame, "_cluster", vectorizer=vectorizer)
+    counts, groups, terms = counted
     shares = np.asarray(counts.sum(axis=0)).ravel() / max(counts.sum(), 1)
     top_terms: dict[int, str] = {}
     if len(groups) > 1:
@@ -603,9 +623,14 @@ def cluster_measures(
         x=coords[:, 0],
         y=coords[:, 1],
     )
-    clusters = describe_clusters(table, X, model, vectorizer=space.vectorizer)
+    # the space's vectorizer was fitted on these very texts: count with it, not a second fit
+    counted = fitted_term_counts(
+        space.vectorizer_, table["text"].tolist(), model.labels_.astype(str).tolist()
+    )
+    clusters = _describe(table, X, model, counted, n_terms=6, n_central=3)
     clusters = clusters.merge(stability.by_cluster[["cluster", "jaccard"]], "left", on="cluster")
-    frameworks = [f for f in AGREEMENT_FRAMEWORKS if f in set(codes["framework"])]
+    present = set(codes["framework"].unique())
+    frameworks = [f for f in AGREEMENT_FRAMEWORKS if f in present]
     agreement = pd.DataFrame(
         {
             "framework": frameworks,

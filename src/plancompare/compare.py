@@ -193,12 +193,29 @@ def term_counts(
     vectorizer = clone(vectorizer) if vectorizer is not None else text_vectorizer()
     texts = units["text"].astype(str).tolist()
     vectorizer.fit(texts)
-    docs = vectorizer.count_matrix(texts)
+    return fitted_term_counts(vectorizer, texts, units[by].tolist())
+
+
+def fitted_term_counts(
+    vectorizer: BaseEstimator, texts: Sequence[str], labels: Sequence[str]
+) -> tuple[sparse.csr_array, np.ndarray, np.ndarray]:
+    """:func:`term_counts` with a vectorizer already fitted (on ``texts``, or other texts).
+
+    ``labels`` holds each text's group. Lets a caller that has fitted the vectorizer for
+    another purpose on the same texts count terms without fitting it again.
+
+    Example:
+        >>> vectorizer = text_vectorizer().fit(["Lönerna", "VFU"])
+        >>> counts, groups, terms = fitted_term_counts(vectorizer, ["Lönerna", "VFU"], ["B", "A"])
+        >>> counts.toarray().tolist(), groups.tolist(), terms.tolist()
+        ([[0, 1], [1, 0]], ['A', 'B'], ['lön', 'vfu'])
+    """
+    docs = vectorizer.count_matrix(list(texts))
     names = np.asarray(vectorizer.get_feature_names_out(), dtype=object)
     words = np.flatnonzero([not str(n).startswith("~") for n in names])
-    groups, labels = _group_matrix(units[by].tolist())
+    groups, names_of_groups = _group_matrix(labels)
     counts = sparse.csr_array(groups @ docs[:, words]).astype(np.int64)
-    return counts, labels, names[words]
+    return counts, names_of_groups, names[words]
 
 
 def distinctive_terms(
