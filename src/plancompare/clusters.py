@@ -189,12 +189,7 @@ class MeasureClusterer(ClusterMixin, BaseEstimator):
 
     def fit(self, X: np.ndarray, y: object = None) -> MeasureClusterer:
         X = normalize(np.asarray(X, dtype=np.float64))
-        if not 2 <= self.n_clusters < len(X):
-            raise ValueError(f"n_clusters must lie in 2…{len(X) - 1} for {len(X)} measures")
-        raw = _partition(
-            X, self.n_clusters, self.method, self.n_init, self.max_dense, self.random_state
-        )
-        self.assigned_ = _canonical(raw)
+        self.assigned_ = self._assign(X)
         k = int(self.assigned_.max()) + 1
         members = sparse.csr_matrix(
             (np.ones(len(X)), (self.assigned_, np.arange(len(X)))), shape=(k, len(X))
@@ -212,6 +207,16 @@ class MeasureClusterer(ClusterMixin, BaseEstimator):
         )
         self.labels_ = np.where(self.outlier_, -1, self.assigned_)
         return self
+
+    def _assign(self, X: np.ndarray) -> np.ndarray:
+        """Canonical cluster labels of ``X`` (unit rows): the partition alone, without the
+        similarities and outliers of :meth:`fit` (all a resample needs)."""
+        if not 2 <= self.n_clusters < len(X):
+            raise ValueError(f"n_clusters must lie in 2…{len(X) - 1} for {len(X)} measures")
+        raw = _partition(
+            X, self.n_clusters, self.method, self.n_init, self.max_dense, self.random_state
+        )
+        return _canonical(raw)
 
 
 def _check_ks(ks: Iterable[int], n: int) -> list[int]:
@@ -232,8 +237,8 @@ def _bootstrap_partitions(
         unique, first = np.unique(drawn, return_index=True)
         if len(unique) <= k:
             continue
-        fitted = clone(model).set_params(n_clusters=k).fit(X[drawn])
-        yield unique, fitted.assigned_[first]
+        labels = clone(model).set_params(n_clusters=k)._assign(normalize(X[drawn]))
+        yield unique, labels[first]
 
 
 def silhouette_scan(
@@ -631,11 +636,12 @@ def cluster_measures(
     clusters = clusters.merge(stability.by_cluster[["cluster", "jaccard"]], "left", on="cluster")
     present = set(codes["framework"].unique())
     frameworks = [f for f in AGREEMENT_FRAMEWORKS if f in present]
+    mine = codes[codes["unit_id"].isin(table["unit_id"].unique())]  # the measures' codes only
     agreement = pd.DataFrame(
         {
             "framework": frameworks,
             "ami": [
-                theme_agreement(model.labels_, dominant_themes(table, codes, f)) for f in frameworks
+                theme_agreement(model.labels_, dominant_themes(table, mine, f)) for f in frameworks
             ],
         }
     )

@@ -507,5 +507,5 @@ def on_topic(
         raise PlanError(f"the codebook has no '{ON_TOPIC}' framework", file=where)
     if codes is None:
         codes = code_themes(frame, book, inherit=inherit)
-    hit = set(codes.loc[codes["framework"] == ON_TOPIC, "unit_id"])
+    hit = codes.loc[codes["framework"] == ON_TOPIC, "unit_id"].unique()
     return frame["unit_id"].astype(str).isin(hit).rename("on_topic")
