@@ -104,8 +104,8 @@ def _analyse(word: str) -> _Word:
     return cached
 
 
-def _stems(themes: list[_Theme]) -> re.Pattern | None:
-    """A regex finding the words whose compound parts a pattern could match.
+def _stems(themes: list[_Theme]) -> tuple[str, ...]:
+    """The strings that mark the words whose compound parts a pattern could match.
 
     A compound part equal to (or ending with, or starting with) a pattern word is looked
     for only in words that contain the pattern word less its last two letters (``lö`` of
@@ -123,9 +123,7 @@ def _stems(themes: list[_Theme]) -> re.Pattern | None:
                 elif atom.kind == "word":
                     for form in {atom.text, swedish.lemma(atom.text)}:
                         stems.add(form[: max(3, len(form) - 2)])
-    if not stems:
-        return None
-    return re.compile("|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)))
+    return tuple(sorted(stems))
 
 
 def _themes(book: pd.DataFrame) -> list[_Theme]:
@@ -144,23 +142,8 @@ def _themes(book: pd.DataFrame) -> list[_Theme]:
 class _Index:
     """The token stream of many texts and sorted indexes over its distinct words."""
 
-    def __init__(self, texts: Sequence[str], stems: re.Pattern | None):
-        # One regex pass over the texts joined by a newline (never part of a word, so the
-        # tokens are exactly those of tokenize() on each text), distinct words numbered in
-        # order of first appearance.
-        joined = "\n".join(texts)
-        offsets = np.zeros(len(texts), dtype=np.int64)
-        if texts:
-            lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-            offsets[1:] = np.cumsum(lengths[:-1] + 1)
-        written = _WORD.findall(joined)
-        n = len(written)
-        starts = np.fromiter((m.start() for m in _WORD.finditer(joined)), np.int64, count=n)
-        tok, vocab = pd.factorize(np.asarray(written, dtype=object), sort=False)
-        self.tok = tok.astype(np.int64, copy=False)
-        self.unit = np.searchsorted(offsets, starts, side="right") - 1
-        self.start = starts - offsets[self.unit]
-        self.end = self.start + np.fromiter(map(len, written), dtype=np.int64, count=n)
+    def __init__(self, texts: Sequence[str], stems: Sequence[str]):
+        self.tok, self.unit, self.start, self.end, vocab = _tokens(texts)
         self.words = [_analyse(w) for w in vocab]
         # token positions of each distinct word, ascending (postings: word -> its tokens)
         self._postings = np.argsort(self.tok, kind="stable")
@@ -268,20 +251,72 @@ def _compiled(expr: str) -> re.Pattern:
     return rx
 
 
-def _containing(stems: re.Pattern | None, words: Sequence[str]) -> np.ndarray:
-    """Which ``words`` contain a match of ``stems``: one regex pass over them all.
+def _containing(stems: Sequence[str], words: Sequence[str]) -> np.ndarray:
+    """Which ``words`` contain one of the strings ``stems``.
 
-    The words are joined by newlines, which no stem contains, so every match lies inside one
-    word, and a word with a match gets at least one (the scan resumes before each word).
+    The words are joined by newlines, which no stem contains, and each stem is searched in
+    that one string (a literal search, far faster than an alternation of all the stems);
+    every occurrence lies inside one word, and a word holding a stem holds at least one of
+    the occurrences found (the search resumes before each word).
     """
     found = np.zeros(len(words), dtype=bool)
-    if stems is None or not words:
+    if not words:
         return found
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     bounds = np.concatenate([[0], np.cumsum(lengths[:-1] + 1)])
-    hits = np.fromiter((m.start() for m in stems.finditer("\n".join(words))), dtype=np.int64)
-    found[np.searchsorted(bounds, hits, side="right") - 1] = True
+    joined = "\n".join(words)
+    for stem in stems:
+        hits = re.finditer(re.escape(stem), joined)
+        found[np.searchsorted(bounds, [m.start() for m in hits], side="right") - 1] = True
     return found
+
+
+_SPLIT = re.compile(f"({_WORD.pattern})")  # re.split keeps the words, between the gaps
+_CHUNK = 1 << 22  # characters tokenized at once: bounds the pieces held in memory
+
+
+def _tokens(
+    texts: Sequence[str],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """The tokens of all ``texts`` as arrays: word number, text, start, end; and the words.
+
+    Exactly the tokens of :func:`plancompare.swedish.tokenize` on each text, in order; the
+    distinct words are numbered in order of first appearance. Texts are joined by newlines
+    (never part of a word) a few MB at a time and split by the word pattern in one regex
+    pass: the pieces alternate gap, word, gap, ..., so their lengths give every offset.
+
+    Example:
+        >>> tok, unit, start, end, words = _tokens(["Öka SKR:s stöd", "", "öka"])
+        >>> tok.tolist(), unit.tolist(), start.tolist(), end.tolist(), words
+        ([0, 1, 2, 3], [0, 0, 0, 2], [0, 4, 10, 0], [3, 9, 14, 3], ['Öka', 'SKR:s', 'stöd', 'öka'])
+    """
+    vocab: dict[str, int] = {}
+    out: list[tuple[np.ndarray, ...]] = []
+    lo = 0
+    while lo < len(texts):
+        hi, size = lo, 0
+        while hi < len(texts) and (size < _CHUNK or hi == lo):
+            size += len(texts[hi]) + 1
+            hi += 1
+        chunk = texts[lo:hi]
+        firsts = np.zeros(len(chunk), dtype=np.int64)  # where each text starts in the chunk
+        lengths = np.fromiter(map(len, chunk), dtype=np.int64, count=len(chunk))
+        firsts[1:] = np.cumsum(lengths[:-1] + 1)
+        pieces = _SPLIT.split("\n".join(chunk))
+        sizes = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+        starts = (np.cumsum(sizes) - sizes)[1::2]
+        codes, uniques = pd.factorize(np.asarray(pieces[1::2], dtype=object), sort=False)
+        number = np.fromiter(
+            (vocab.setdefault(w, len(vocab)) for w in uniques), dtype=np.int64, count=len(uniques)
+        )
+        unit = np.searchsorted(firsts, starts, side="right") - 1
+        start = starts - firsts[unit]
+        out.append((number[codes], unit + lo, start, start + sizes[1::2]))
+        lo = hi
+    if not out:
+        return (*(np.zeros(0, dtype=np.int64) for _ in range(4)), [])
+    tok, unit, start, end = (np.concatenate(column) for column in zip(*out, strict=True))
+    return tok, unit, start, end, list(vocab)
 
 
 def _is_modifier(prefix: str) -> bool:
