@@ -47,6 +47,9 @@ METHODS = ("kmeans", "agglomerative")
 #: seeds, 45 measures, load ~12 on 2 cores: ``cluster_measures`` 132 s threaded, 12.6 s not).
 SINGLE_THREAD_BELOW = 2000
 
+#: Measures on which the silhouette is computed when there are more (a random sample).
+SILHOUETTE_SAMPLE = 1000
+
 
 def _threads_for(n_rows: int) -> AbstractContextManager:
     """One thread for small inputs (see :data:`SINGLE_THREAD_BELOW`), the default otherwise.
@@ -247,7 +250,7 @@ def silhouette_scan(
     *,
     method: str = "kmeans",
     n_boot: int = 50,
-    sample_size: int = 1000,
+    sample_size: int = SILHOUETTE_SAMPLE,
     n_init: int = 10,
     random_state: int = 0,
 ) -> pd.DataFrame:
@@ -267,7 +270,30 @@ def silhouette_scan(
         ([2, 3, 4], 3)
     """
     X = normalize(np.asarray(X, dtype=np.float64))
+    return _scan(X, ks, method, n_boot, sample_size, n_init, random_state)[0]
+
+
+#: Resamples of one k: (measures drawn, their labels), as :func:`_bootstrap_partitions` yields.
+Resamples = list[tuple[np.ndarray, np.ndarray]]
+
+
+def _scan(
+    X: np.ndarray,
+    ks: Iterable[int],
+    method: str,
+    n_boot: int,
+    sample_size: int,
+    n_init: int,
+    random_state: int,
+    keep: int | None = None,
+) -> tuple[pd.DataFrame, tuple[int, Resamples] | None]:
+    """:func:`silhouette_scan` on unit rows ``X``, and the resamples of one k: ``keep``, or
+    (``None``) the k :func:`cluster_measures` chooses, highest silhouette, the smaller on a
+    tie. Its stability is then measured on the same resamples, not on a second draw of them.
+    """
     rows = []
+    kept: tuple[int, Resamples] | None = None
+    best = -np.inf
     for k in _check_ks(ks, len(X)):
         model = MeasureClusterer(k, method=method, n_init=n_init, random_state=random_state)
         labels = model.fit(X).assigned_
@@ -275,10 +301,10 @@ def silhouette_scan(
         silhouette = silhouette_score(
             X, labels, metric="cosine", sample_size=size, random_state=random_state
         )
-        aris = [
-            adjusted_rand_score(labels[drawn], boot)
-            for drawn, boot in _bootstrap_partitions(X, k, model, n_boot, random_state)
-        ]
+        resamples = list(_bootstrap_partitions(X, k, model, n_boot, random_state))
+        aris = [adjusted_rand_score(labels[drawn], boot) for drawn, boot in resamples]
+        if k == keep or (keep is None and silhouette > best):
+            kept, best = (k, resamples), silhouette
         low, high = np.percentile(aris, [5, 95]) if aris else (np.nan, np.nan)
         rows.append(
             {
@@ -290,7 +316,7 @@ def silhouette_scan(
                 "n_boot": len(aris),
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows), kept
 
 
 class Stability(NamedTuple):
@@ -327,12 +353,20 @@ def cluster_stability(
         [1.0, 1.0, 1.0]
     """
     X = normalize(np.asarray(X, dtype=np.float64))
-    reference = model.assigned_
+    k = int(model.assigned_.max()) + 1
+    return _stability(model.assigned_, _bootstrap_partitions(X, k, model, n_boot, random_state))
+
+
+def _stability(
+    reference: np.ndarray, resamples: Iterable[tuple[np.ndarray, np.ndarray]]
+) -> Stability:
+    """:func:`cluster_stability` of the labels ``reference`` given the resamples' labels."""
     k = int(reference.max()) + 1
-    together, possible, draws = np.zeros(len(X)), np.zeros(len(X)), np.zeros(len(X), np.int64)
+    n = len(reference)
+    together, possible, draws = np.zeros(n), np.zeros(n), np.zeros(n, np.int64)
     jaccard_sum, jaccard_n = np.zeros(k), np.zeros(k)
     aris = []
-    for drawn, boot in _bootstrap_partitions(X, k, model, n_boot, random_state):
+    for drawn, boot in resamples:
         ref = reference[drawn]
         table = sparse.coo_matrix(
             (np.ones(len(drawn)), (ref, boot)), shape=(k, int(boot.max()) + 1)
@@ -609,15 +643,20 @@ def cluster_measures(
     )
     X = space.fit(fit_input).transform(fit_input)
     ks = [k_ for k_ in ks if 2 <= k_ < len(table)]
-    scan = silhouette_scan(
-        X, ks, method=method, n_boot=n_boot, n_init=n_init, random_state=random_state
+    unit_rows = normalize(np.asarray(X, dtype=np.float64))
+    scan, kept = _scan(
+        unit_rows, ks, method, n_boot, SILHOUETTE_SAMPLE, n_init, random_state, keep=k
     )
     if k is None:
         k = int(scan.sort_values(["silhouette", "k"], ascending=[False, True]).k.iloc[0])
     model = MeasureClusterer(
         k, method=method, min_similarity=min_similarity, n_init=n_init, random_state=random_state
     ).fit(X)
-    stability = cluster_stability(X, model, n_boot=n_boot, random_state=random_state)
+    if kept is not None and kept[0] == k == int(model.assigned_.max()) + 1:
+        # the scan drew these resamples of this k with the same seed and clusterer settings
+        stability = _stability(model.assigned_, kept[1])
+    else:
+        stability = cluster_stability(X, model, n_boot=n_boot, random_state=random_state)
     coords = measure_map(X, method=map_method, random_state=random_state)
     table = table.assign(
         cluster=model.labels_,
