@@ -97,36 +97,48 @@ def coverage(frame: pd.DataFrame, data_dir: str | Path | None = None) -> pd.Data
         >>> bool((cov.covered_once == cov.chars).all()), int(cov.covered_twice.sum())
         (True, 0)
     """
+    raw = raw_dir(data_dir)
+    files = frame.groupby("source_file", sort=True, observed=True)
+    group = files.ngroup().to_numpy()  # each row's file, numbered in sorted order
+    order = np.argsort(group, kind="stable")  # rows file by file, in frame order within a file
+    bounds = np.searchsorted(group[order], np.arange(files.ngroups + 1))
+    starts = frame["char_start"].to_numpy(dtype=np.int64)[order]
+    ends = frame["char_end"].to_numpy(dtype=np.int64)[order]
+    furniture = (frame["kind"] == "furniture").to_numpy(dtype=bool)[order]
     rows = []
-    for file, group in frame.groupby("source_file", sort=True, observed=True):
-        text = read_source(raw_dir(data_dir) / file).text
-        starts = group["char_start"].to_numpy(dtype=np.int64)
-        ends = group["char_end"].to_numpy(dtype=np.int64)
-        # units per character: +1 where a unit starts, -1 where it ends, summed along the text
-        steps = np.zeros(len(text) + 1, dtype=np.int64)
-        np.add.at(steps, starts, 1)
-        np.add.at(steps, ends, -1)
-        counts = np.cumsum(steps[:-1])
-        solid = ~_is_space(text)
-        solid_before = np.concatenate([[0], np.cumsum(solid)])  # solid characters before i
-        furniture = (group["kind"] == "furniture").to_numpy()
+    for k, file in enumerate(files.size().index):
+        mine = slice(bounds[k], bounds[k + 1])
+        text = read_source(raw / file).text
         rows.append(
-            {
-                "source_file": file,
-                "units": len(group),
-                "chars": int(solid.sum()),
-                "covered_once": int((solid & (counts == 1)).sum()),
-                "covered_twice": int((solid & (counts > 1)).sum()),
-                "uncovered": int((solid & (counts == 0)).sum()),
-                "furniture_chars": int(
-                    (solid_before[ends[furniture]] - solid_before[starts[furniture]]).sum()
-                ),
-            }
+            {"source_file": file, **_coverage(text, starts[mine], ends[mine], furniture[mine])}
         )
     return pd.DataFrame(rows).set_index("source_file")
 
 
+def _coverage(text: str, starts: np.ndarray, ends: np.ndarray, furniture: np.ndarray) -> dict:
+    """One file's row of :func:`coverage`: its units' spans counted over its characters."""
+    # units per character: +1 where a unit starts, -1 where it ends, summed along the text
+    steps = np.zeros(len(text) + 1, dtype=np.int64)
+    np.add.at(steps, starts, 1)
+    np.add.at(steps, ends, -1)
+    counts = np.cumsum(steps[:-1])
+    solid = ~_is_space(text)
+    solid_before = np.concatenate([[0], np.cumsum(solid)])  # solid characters before i
+    return {
+        "units": len(starts),
+        "chars": int(solid.sum()),
+        "covered_once": int((solid & (counts == 1)).sum()),
+        "covered_twice": int((solid & (counts > 1)).sum()),
+        "uncovered": int((solid & (counts == 0)).sum()),
+        "furniture_chars": int(
+            (solid_before[ends[furniture]] - solid_before[starts[furniture]]).sum()
+        ),
+    }
+
+
 _SPACES = np.array([c for c in range(0x3100) if chr(c).isspace()], dtype=np.uint32)
+_IS_SPACE = np.zeros(0x3101, dtype=bool)  # by code point; 0x3100 stands for every one above
+_IS_SPACE[_SPACES] = True
 
 
 def _is_space(text: str) -> np.ndarray:
@@ -137,7 +149,7 @@ def _is_space(text: str) -> np.ndarray:
         [False, True, False, True, False, True]
     """
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    return np.isin(codes, _SPACES)
+    return _IS_SPACE[np.minimum(codes, len(_IS_SPACE) - 1)]
 
 
 def leaf_measures(frame: pd.DataFrame) -> pd.DataFrame:
@@ -204,26 +216,36 @@ def describe(frame: pd.DataFrame) -> pd.DataFrame:
         >>> row.author, int(row.top_measures), int(row.leaf_measures)
         ('Östersund', 5, 7)
     """
-    frame = frame.assign(author=author(frame))
+    by = frame["plan_id"]
+    first = frame.drop_duplicates("plan_id").set_index("plan_id")  # each plan's first row
+    plans = frame.groupby(by, sort=True, observed=True)
+    sizes = plans.size()
+    first = first.loc[sizes.index]  # the plans, sorted as groupby sorts them
+    order = pd.Index([str(p) for p in sizes.index], name="plan_id")
     leaves = leaf_measures(frame)
-    rows = []
-    for plan_id, group in frame.groupby("plan_id", sort=True):
-        first = group.iloc[0]
-        mine = leaves[leaves["plan_id"] == plan_id]
-        period = "–".join(
-            dict.fromkeys(str(y) for y in (first.period_start, first.period_end) if pd.notna(y))
-        )
-        row = {
-            "plan_id": plan_id,
-            "author": first.author,
-            "period": period,
-            "form": ", ".join(sorted(set(group["form"]))),
-            "files": group["source_file"].nunique(),
-            "units": len(group),
-            "goals": int((group["kind"] == "goal").sum()),
-            "top_measures": int(((group["kind"] == "measure") & (group["level"] == 1)).sum()),
-            "leaf_measures": len(mine),
-        }
-        row.update({f"leaves_{o}": int((mine["outcome"] == o).sum()) for o in OUTCOMES})
-        rows.append(row)
-    return pd.DataFrame(rows).set_index("plan_id")
+    leaf_by = leaves["plan_id"]
+
+    def count(mask: pd.Series, keys: pd.Series = by) -> np.ndarray:
+        """How many rows per plan ``mask`` marks (NA counts as not marked), in ``order``."""
+        found = mask.fillna(False).astype(bool).groupby(keys, sort=True, observed=True).sum()
+        found.index = [str(p) for p in found.index]
+        return found.reindex(order, fill_value=0).to_numpy(dtype=np.int64)
+
+    forms = frame[["plan_id", "form"]].drop_duplicates().groupby("plan_id", observed=True)["form"]
+    forms = forms.agg(lambda f: ", ".join(sorted(set(f))))
+    forms.index = [str(p) for p in forms.index]
+    table = {
+        "author": author(first).tolist(),
+        "period": [
+            "–".join(dict.fromkeys(str(y) for y in (start, end) if pd.notna(y)))
+            for start, end in zip(first["period_start"], first["period_end"], strict=True)
+        ],
+        "form": forms.reindex(order).tolist(),
+        "files": plans["source_file"].nunique().to_numpy(dtype=np.int64),
+        "units": sizes.to_numpy(dtype=np.int64),
+        "goals": count(frame["kind"] == "goal"),
+        "top_measures": count((frame["kind"] == "measure") & (frame["level"] == 1)),
+        "leaf_measures": count(pd.Series(True, index=leaves.index), leaf_by),
+    }
+    table |= {f"leaves_{o}": count(leaves["outcome"] == o, leaf_by) for o in OUTCOMES}
+    return pd.DataFrame(table, index=order)
