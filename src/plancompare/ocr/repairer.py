@@ -22,10 +22,11 @@ from __future__ import annotations
 import gc
 import itertools
 import math
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from plancompare.swedish import is_action_verb
@@ -43,6 +44,7 @@ __all__ = ["NotFittedError", "OcrRepairer"]
 
 _NEG_INF = float("-inf")
 _WORD = re.compile(r"[^\W\d_]+")
+_SPACE = re.compile(r"\s")
 _NUMBER = re.compile(r"\d+(?:[-–.,]\d+)*")
 _CLAUSE_END = frozenset('.!?:;,()[]"”»')
 _CACHE_LIMIT = 500_000
@@ -74,26 +76,33 @@ class _TokenInfo:
     evidence_dia: int = 0  # letters clearly misread (non-word pieces), for the rate estimates
     evidence_glyph: int = 0
     words: int = 0  # pieces of letters (glyph-rate denominator)
-    # may the token's last piece join the next token's first (see OcrRepairer._join_tokens):
-    # 0 no, _AT_HYPHEN (a ``-`` follows it), _AT_END (it ends the token); and may its first
-    # piece join the previous token's last: 0 no, _LOWER (starts the token in lower case or
-    # after a digit), _OTHER (starts the token); and is that piece rare (below ``rare_zipf``)
+    evidence: int = 0  # the three above packed in one int (_EVIDENCE_BITS each), to sum at once
+    # how the token's last piece may join the next token's first, and its first the previous
+    # token's last (see OcrRepairer._join_tokens): a pair may join when ``join_right`` of the
+    # first and ``join_left`` of the second share a bit (_HYPHEN_JOIN, _RARE_END, _RARE_START)
     join_right: int = 0
-    rare_right: bool = False
     join_left: int = 0
-    rare_left: bool = False
+    lone: bool = False  # one piece of one letter (perhaps a label: OcrRepairer._label)
 
 
 _EMPTY = _TokenInfo()
-_EVIDENCE_DIA = attrgetter("evidence_dia")
-_EVIDENCE_GLYPH = attrgetter("evidence_glyph")
-_WORDS = attrgetter("words")
-_AT_HYPHEN, _AT_END = 1, 2
-_LOWER, _OTHER = 1, 2
+_EVIDENCE = attrgetter("evidence")
+_EVIDENCE_BITS = 40
+_EVIDENCE_MASK = (1 << _EVIDENCE_BITS) - 1
+_JOIN_RIGHT = attrgetter("join_right")
+_JOIN_LEFT = attrgetter("join_left")
+#: a line-end hyphen after the last piece / a first piece in lower case: hyphenation
+_HYPHEN_JOIN = 1
+#: a rare last piece ending the token / a first piece starting it: a broken word, perhaps
+_RARE_END = 2
+#: a last piece ending the token / a rare first piece starting it: a broken word, perhaps
+_RARE_START = 4
 #: A token's decision at one pair of rates: (choice per piece, pieces to decide in context,
 #: whether the choice changes the token); a token without pieces to repair has none.
 _Decision = tuple[tuple[int, ...] | None, tuple[int, ...], bool]
 _NO_DECISION: _Decision = (None, (), False)
+_NO_FACE: tuple[str | None, bool] = (None, False)
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 class OcrRepairer:
@@ -322,8 +331,11 @@ class OcrRepairer:
         )
         self._tokens: dict[str, _TokenInfo] = {}
         self._decided: dict[tuple[float, float], dict[str, _Decision]] = {}
-        self._in_context: dict[tuple, int] = {}
-        self._joins: dict[tuple, tuple[float, tuple[str, str]] | None] = {}
+        self._faces: dict[tuple[float, float], tuple[dict, dict]] = {}
+        self._rewritten: dict[tuple[str, tuple[int, ...]], str] = {}
+        self._scored: dict[tuple, tuple[float, str]] = {}
+        self._in_context: dict[tuple[float, float], dict[tuple, int]] = {}
+        self._joins: dict[tuple[float, float], dict[tuple[str, str], tuple | None]] = {}
         self._english: dict[str, bool] = {}
         return self
 
@@ -390,14 +402,16 @@ class OcrRepairer:
         try:
             found: dict[int, tuple[float, str]] = {}
             current = text
-            out = split_whitespace(text)
+            out = chunks = None
             for _ in range(self.max_passes):
-                _, out, changed = self._run(current)
+                out, changed, recut = self._run(current, chunks)
                 if not changed:
                     break
                 found.update(changed)
                 current = "".join(out)
-            return out, found
+                # the next pass reads the output's chunks (cutting its text would give them)
+                chunks = out if recut else None
+            return out if out is not None else split_whitespace(text), found
         finally:
             if paused:
                 gc.enable()
@@ -420,12 +434,20 @@ class OcrRepairer:
         if not hasattr(self, "lexicon_"):
             raise NotFittedError("this OcrRepairer is not fitted yet: call fit(clean_texts)")
 
-    def _run(self, text: str) -> tuple[list[str], list[str], dict[int, tuple[float, str]]]:
-        """One pass: input chunks, output chunks, and ``{token: (score, kind)}`` of changes."""
-        chunks = split_whitespace(text)
+    def _run(
+        self, text: str, chunks: list[str] | None = None
+    ) -> tuple[list[str], dict[int, tuple[float, str]], bool]:
+        """One pass over ``text`` (cut into ``chunks`` by :func:`split_whitespace` unless given):
+        the output chunks, ``{token: (score, kind)}`` of changes, and whether cutting the
+        output's text would give the output chunks again (every written token is one chunk)."""
+        if chunks is None:
+            chunks = split_whitespace(text)
         tokens = chunks[0::2]
-        cache_get = self._tokens.get
-        infos = [cache_get(t) or self._token(t) for t in tokens]
+        infos = list(map(self._tokens.get, tokens))
+        if None in infos:
+            for ti, info in enumerate(infos):
+                if info is None:
+                    infos[ti] = self._token(tokens[ti])
         rate_dia, rate_glyph = self._rates(text, infos)
         # bucketed so that decisions can be cached per token
         lrs = (round(math.log10(rate_dia), 1), round(math.log10(rate_glyph), 1))
@@ -433,16 +455,16 @@ class OcrRepairer:
         if decided is None:
             decided = self._decided[lrs] = {}
         get = decided.get
-        decisions = [get(t) for t in tokens]
+        decisions = list(map(get, tokens))
         if None in decisions:
             for ti, d in enumerate(decisions):
                 if d is None:
                     d = get(tokens[ti]) or self._decision(decided, tokens[ti], infos[ti], lrs)
                     decisions[ti] = d
-        choices: list[tuple[int, ...] | None] = [d[0] for d in decisions]
-        ambiguous = [ti for ti, d in enumerate(decisions) if d[1]]
+        choices: list[tuple[int, ...] | None] = list(map(_FIRST, decisions))
+        ambiguous = list(itertools.compress(range(len(tokens)), map(_SECOND, decisions)))
         # tokens the pass may change: their first choice does, or their context or a join may
-        touched = {ti for ti, d in enumerate(decisions) if d[2]}
+        touched = set(itertools.compress(range(len(tokens)), map(_THIRD, decisions)))
         touched.update(ambiguous)
         # A word broken across two tokens (line-end hyphen, stray space) is read as one.
         joined = self._joined(chunks, tokens, infos, lrs)
@@ -450,25 +472,45 @@ class OcrRepairer:
         items = _item_starts(chunks) if ambiguous else frozenset()
         item_bonus = self._item_bonus(chunks, infos, choices, lrs, items) if ambiguous else 0.0
         revised: dict[int, tuple[int, ...]] = {}
+        faces = self._faces.get(lrs)
+        if faces is None:
+            faces = self._faces[lrs] = ({}, {})
+        left_faces, right_faces = faces
+        in_context = self._in_context.get(lrs)
+        if in_context is None:
+            in_context = self._in_context[lrs] = {}
+        joined_tokens = {ti for ti, _ in joined}
+        last_ti = len(tokens) - 1
         for ti in ambiguous:
             info = infos[ti]
+            token = tokens[ti]
             choice = list(choices[ti])  # type: ignore[arg-type]
-            item = ti in items
+            last_pi = len(info.slots) - 1
+            split = ti in joined_tokens
             for pi in decisions[ti][1]:
-                if (ti, pi) in joined:
+                if split and (ti, pi) in joined:
                     continue
-                left, left_en = self._neighbour(infos, tokens, choices, ti, pi, -1)
-                right, right_en = self._neighbour(infos, tokens, choices, ti, pi, +1)
+                # the chosen words next to the piece (see _face)
+                left, left_en = _NO_FACE
+                if pi == 0 and ti and token[0] not in _CLAUSE_END:
+                    left, left_en = left_faces.get(tokens[ti - 1]) or self._face(
+                        left_faces, tokens, infos, choices, ti - 1, -1
+                    )
+                right, right_en = _NO_FACE
+                if pi == last_pi and ti < last_ti and token[-1] not in _CLAUSE_END:
+                    right, right_en = right_faces.get(tokens[ti + 1]) or self._face(
+                        right_faces, tokens, infos, choices, ti + 1, +1
+                    )
                 slot = info.slots[pi]
                 if slot.english and not (left_en or right_en):
                     left_en = self._english_run(tokens, ti)
-                first = item_bonus if item and pi == 0 else 0.0
-                ckey = (tokens[ti], pi, left, left_en, right, right_en, first, lrs)
-                pick = self._in_context.get(ckey)
+                first = item_bonus if pi == 0 and ti in items else 0.0
+                ckey = (token, pi, left, left_en, right, right_en, first)
+                pick = in_context.get(ckey)
                 if pick is None:
                     pick = self._decide_in_context(slot, left, left_en, right, right_en, first, lrs)
-                    if len(self._in_context) < _CACHE_LIMIT:
-                        self._in_context[ckey] = pick
+                    if len(in_context) < _CACHE_LIMIT:
+                        in_context[ckey] = pick
                 choice[pi] = pick
             revised[ti] = tuple(choice)
         for ti, choice in revised.items():
@@ -477,39 +519,70 @@ class OcrRepairer:
         # (5 a §, t ex, s k): left as it is.
         for ti in touched:
             choice = choices[ti]
-            if choice and any(choice) and self._label(tokens, infos, ti):
+            if infos[ti].lone and choice and any(choice) and self._label(tokens, infos, ti):
                 choices[ti] = (0,) * len(choice)
 
         out = list(chunks)
         written: list[int] = []
-        joined_tokens = {ti for ti, _ in joined}
         touched.update(joined_tokens)
+        rewritten = self._rewritten
         for ti in sorted(touched):
             choice = choices[ti]
-            if choice is None or not (any(choice) or ti in joined_tokens):
+            if choice is None:
+                continue
+            if ti in joined_tokens:
+                out[2 * ti] = self._write(chunks, tokens[ti], infos[ti], ti, choice, joined)[0]
+            elif any(choice):
+                rkey = (tokens[ti], choice)
+                new = rewritten.get(rkey)
+                if new is None:
+                    new, anywhere = self._write(chunks, tokens[ti], infos[ti], ti, choice, joined)
+                    if anywhere and len(rewritten) < _CACHE_LIMIT:
+                        rewritten[rkey] = new
+                out[2 * ti] = new
+            else:
                 continue
             written.append(ti)
-            token = tokens[ti]
-            parts: list[str] = []
-            last = 0
-            for pi, slot in enumerate(infos[ti].slots):
-                piece = slot.piece
-                parts.append(token[last : piece.start])
-                if (ti, pi) in joined:
-                    parts.append(joined[ti, pi][0])
-                elif choice[pi]:
-                    hyp = slot.options[choice[pi]]
-                    case = _case_for(slot, hyp.text)
-                    capitalise = case == "lead" and (
-                        self._sentence_start(chunks, ti, pi) or self.lexicon_.is_proper(hyp.text)
+        changed = self._changed(chunks, out, written, tokens, infos, choices, lrs, joined)
+        # a written token is cut as one chunk again when it is not empty and holds no whitespace
+        recut = all(out[2 * ti] and not _SPACE.search(out[2 * ti]) for ti in written)
+        return out, changed, recut
+
+    def _write(
+        self,
+        chunks: list[str],
+        token: str,
+        info: _TokenInfo,
+        ti: int,
+        choice: tuple[int, ...],
+        joined: dict[tuple[int, int], tuple[str, float]],
+    ) -> tuple[str, bool]:
+        """Token ``ti`` written with its pieces' choices (or joined readings), and whether that
+        is the same wherever the token stands (no reading capitalised at a sentence start)."""
+        parts: list[str] = []
+        last = 0
+        anywhere = True
+        for pi, slot in enumerate(info.slots):
+            piece = slot.piece
+            parts.append(token[last : piece.start])
+            if (ti, pi) in joined:
+                parts.append(joined[ti, pi][0])
+                anywhere = False
+            elif choice[pi]:
+                hyp = slot.options[choice[pi]]
+                case = _case_for(slot, hyp.text)
+                capitalise = False
+                if case == "lead":
+                    anywhere = False
+                    capitalise = self._sentence_start(chunks, ti, pi) or self.lexicon_.is_proper(
+                        hyp.text
                     )
-                    parts.append(apply_case(hyp.text, case, capitalise))
-                else:
-                    parts.append(piece.text)
-                last = piece.end
-            parts.append(token[last:])
-            out[2 * ti] = "".join(parts)
-        return chunks, out, self._changed(chunks, out, written, infos, choices, lrs, joined)
+                parts.append(apply_case(hyp.text, case, capitalise))
+            else:
+                parts.append(piece.text)
+            last = piece.end
+        parts.append(token[last:])
+        return "".join(parts), anywhere
 
     def _decision(
         self, decided: dict[str, _Decision], token: str, info: _TokenInfo, lrs: tuple[float, float]
@@ -540,22 +613,25 @@ class OcrRepairer:
         Returns ``{(token, piece): (text, margin)}``.
         """
         found: list[tuple[float, int, int, int, tuple[str, str]]] = []
-        joins = self._joins
+        joins = self._joins.get(lrs)
+        if joins is None:
+            joins = self._joins[lrs] = {}
         # only pairs that _join_tokens would look at (flags set in _token): the rest are None
-        pairs = [
-            ti
-            for ti, (a, b) in enumerate(itertools.pairwise(infos))
-            if a.join_right and b.join_left
-        ]
-        for ti in pairs:
+        may_join = map(
+            operator.and_,
+            map(_JOIN_RIGHT, infos),
+            map(_JOIN_LEFT, itertools.islice(infos, 1, None)),
+        )
+        for ti in itertools.compress(itertools.count(), may_join):
             a, b = infos[ti], infos[ti + 1]
             ws = chunks[2 * ti + 1]
-            if a.join_right == _AT_HYPHEN:
-                if b.join_left != _LOWER or "\n" not in ws:
+            if a.join_right == _HYPHEN_JOIN:
+                if "\n" not in ws:
                     continue
-            elif ws != " " or not (a.rare_right or b.rare_left):
+            elif ws != " ":
                 continue
-            ckey = (tokens[ti], ws == " ", "\n" in ws, tokens[ti + 1], lrs)
+            # the kind of join (hyphen or space) follows from the first token: the pair is the key
+            ckey = (tokens[ti], tokens[ti + 1])
             joint = joins.get(ckey, False)
             if joint is False:
                 joint = self._join_tokens(a, b, tokens[ti], ws, lrs)
@@ -696,28 +772,43 @@ class OcrRepairer:
         return self.item_verb_weight * min(1.0, 2.0 * share)
 
     def _changed(
-        self, chunks, out, written, infos, choices, lrs, joined
+        self, chunks, out, written, tokens, infos, choices, lrs, joined
     ) -> dict[int, tuple[float, str]]:
         """``{token index: (score, kind)}`` of the tokens a pass changed (of those ``written``,
-        in order)."""
+        in order); remembered per token, choice and rates where no join is involved."""
         changed: dict[int, tuple[float, str]] = {}
+        scored = self._scored
+        joined_tokens = {ti for ti, _ in joined}
         for ti in written:
             if chunks[2 * ti] == out[2 * ti]:
                 continue
-            margin = math.inf
-            kind = "non-word"
-            for pi, slot in enumerate(infos[ti].slots):
-                c = choices[ti][pi]
-                if (ti, pi) in joined:
-                    margin = min(margin, joined[ti, pi][1])
-                    kind = "split-word"
-                elif c:
-                    keep = slot.options[0]
-                    margin = min(margin, slot.options[c].score(*lrs) - keep.score(*lrs))
-                    if keep.base > self.nonword_zipf:
-                        kind = "real-word"
-            changed[ti] = (round(margin, 3), kind)
+            if ti in joined_tokens:
+                changed[ti] = self._change_score(infos[ti], choices[ti], ti, lrs, joined)
+                continue
+            skey = (tokens[ti], choices[ti], lrs)
+            hit = scored.get(skey)
+            if hit is None:
+                hit = self._change_score(infos[ti], choices[ti], ti, lrs, joined)
+                if len(scored) < _CACHE_LIMIT:
+                    scored[skey] = hit
+            changed[ti] = hit
         return changed
+
+    def _change_score(self, info, choice, ti, lrs, joined) -> tuple[float, str]:
+        """``(score, kind)`` of a changed token: its least margin over keeping a piece."""
+        margin = math.inf
+        kind = "non-word"
+        for pi, slot in enumerate(info.slots):
+            c = choice[pi]
+            if (ti, pi) in joined:
+                margin = min(margin, joined[ti, pi][1])
+                kind = "split-word"
+            elif c:
+                keep = slot.options[0]
+                margin = min(margin, slot.options[c].score(*lrs) - keep.score(*lrs))
+                if keep.base > self.nonword_zipf:
+                    kind = "real-word"
+        return (round(margin, 3), kind)
 
     @staticmethod
     def _sentence_start(chunks: list[str], ti: int, pi: int) -> bool:
@@ -735,9 +826,10 @@ class OcrRepairer:
     def _rates(self, text: str, infos: list[_TokenInfo]) -> tuple[float, float]:
         """Misreading rates of å/ä/ö and of other glyphs: clear damage versus intact."""
         intact = sum(text.count(ch) for ch in "åäöÅÄÖ")
-        dia = sum(map(_EVIDENCE_DIA, infos))
-        glyph = sum(map(_EVIDENCE_GLYPH, infos))
-        words = sum(map(_WORDS, infos))
+        total = sum(map(_EVIDENCE, infos))
+        dia = total & _EVIDENCE_MASK
+        glyph = (total >> _EVIDENCE_BITS) & _EVIDENCE_MASK
+        words = total >> (2 * _EVIDENCE_BITS)
         return (
             estimate_rate(dia, intact, self.diacritic_prior),
             estimate_rate(glyph, max(words - glyph, 0), self.glyph_prior),
@@ -766,49 +858,47 @@ class OcrRepairer:
                     close.append(pi)
         return tuple(choice), tuple(close)
 
-    def _neighbour(
+    def _face(
         self,
-        infos: list[_TokenInfo],
+        faces: dict[str, tuple[str | None, bool]],
         tokens: list[str],
+        infos: list[_TokenInfo],
         choices: list[tuple[int, ...] | None],
-        ti: int,
-        pi: int,
+        j: int,
         step: int,
     ) -> tuple[str | None, bool]:
-        """The chosen lower-case word next to piece (ti, pi), and whether it looks English.
-
-        ``None`` across punctuation, inside a token, or at the start/end of the text.
+        """The chosen lower-case word that token ``j`` shows the piece next to it (its last word
+        to a piece on its right, ``step < 0``; its first word to one on its left), and whether
+        it looks English; ``None`` across punctuation. It depends on the token and its first
+        choice alone -- that is, on the token and the rates -- so it is remembered in ``faces``
+        (one dict per side and rate bucket).
         """
-        info = infos[ti]
-        token = tokens[ti]
-        if step < 0:
-            if pi > 0 or token[0] in _CLAUSE_END:
-                return None, False
-            j = ti - 1
-            if j < 0 or not tokens[j] or tokens[j][-1] in _CLAUSE_END:
-                return None, False
+        tok = tokens[j]
+        if not tok or (tok[-1] if step < 0 else tok[0]) in _CLAUSE_END:
+            face: tuple[str | None, bool] = _NO_FACE
+        elif not infos[j].slots:
+            if _NUMBER.fullmatch(tok):
+                face = (NUM, False)
+            else:
+                words = _WORD.findall(tok)
+                if not words:
+                    face = _NO_FACE
+                else:
+                    word = (words[-1] if step < 0 else words[0]).lower()
+                    face = (word, self._looks_english(word))
         else:
-            if pi < len(info.slots) - 1 or token[-1] in _CLAUSE_END:
-                return None, False
-            j = ti + 1
-            if j >= len(tokens) or not tokens[j] or tokens[j][0] in _CLAUSE_END:
-                return None, False
-        other = infos[j]
-        if not other.slots:
-            if _NUMBER.fullmatch(tokens[j]):
-                return NUM, False
-            words = _WORD.findall(tokens[j])
-            if not words:
-                return None, False
-            word = (words[-1] if step < 0 else words[0]).lower()
-            return word, self._looks_english(word)
-        pj = len(other.slots) - 1 if step < 0 else 0
-        slot = other.slots[pj]
-        chosen = choices[j]
-        c = chosen[pj] if chosen is not None else 0
-        if c:
-            return slot.options[c].text, False
-        return slot.options[0].text, self._looks_english(slot.options[0].text)
+            other = infos[j]
+            pj = len(other.slots) - 1 if step < 0 else 0
+            slot = other.slots[pj]
+            chosen = choices[j]
+            c = chosen[pj] if chosen is not None else 0
+            if c:
+                face = (slot.options[c].text, False)
+            else:
+                face = (slot.options[0].text, self._looks_english(slot.options[0].text))
+        if len(faces) < _CACHE_LIMIT:
+            faces[tok] = face
+        return face
 
     def _english_run(self, tokens: list[str], ti: int) -> bool:
         """Whether the words around token ``ti`` (three each side) are mostly English."""
@@ -865,23 +955,38 @@ class OcrRepairer:
         info = self._tokens.get(token)
         if info is None:
             info = self._analyse_token(token)
+            if info is not _EMPTY:
+                info.evidence = (
+                    info.evidence_dia
+                    | info.evidence_glyph << _EVIDENCE_BITS
+                    | info.words << (2 * _EVIDENCE_BITS)
+                )
             if info.slots:
-                self._set_join_flags(token, info)
+                self._set_flags(token, info)
             if len(self._tokens) < _CACHE_LIMIT:
                 self._tokens[token] = info
         return info
 
-    def _set_join_flags(self, token: str, info: _TokenInfo) -> None:
+    def _set_flags(self, token: str, info: _TokenInfo) -> None:
         """Which ends of the token :meth:`_join_tokens` may join (it returns ``None`` for the
-        rest, whatever the rates): ``_joined`` looks only at pairs these allow."""
+        rest, whatever the rates): ``_joined`` looks only at pairs these allow; and whether
+        :meth:`_label` may hold for it."""
         last, first = info.slots[-1], info.slots[0]
+        info.lone = len(info.slots) == 1 and len(first.piece.low) == 1
         if not self._acronym(last):
             tail = token[last.piece.end :]
-            info.join_right = _AT_HYPHEN if tail == "-" else _AT_END if not tail else 0
-            info.rare_right = last.options[0].base < self.rare_zipf
+            if tail == "-":
+                info.join_right = _HYPHEN_JOIN
+            elif not tail:
+                rare = last.options[0].base < self.rare_zipf
+                info.join_right = _RARE_START | (_RARE_END if rare else 0)
         if first.piece.start == 0 and not self._acronym(first):
-            info.join_left = _LOWER if first.piece.case in ("lower", "lead") else _OTHER
-            info.rare_left = first.options[0].base < self.rare_zipf
+            rare = first.options[0].base < self.rare_zipf
+            info.join_left = (
+                _RARE_END
+                | (_HYPHEN_JOIN if first.piece.case in ("lower", "lead") else 0)
+                | (_RARE_START if rare else 0)
+            )
 
     def _analyse_token(self, token: str) -> _TokenInfo:
         found = pieces(token)
@@ -951,19 +1056,23 @@ class OcrRepairer:
 
 
 def _item_starts(chunks: list[str]) -> frozenset[int]:
-    """The tokens :func:`~.context.is_item_start` holds for, in one pass over the text: only a
-    token at the start, after a line break or after a list marker can open an item."""
+    """The tokens :func:`~.context.is_item_start` holds for, in one pass over the text: only
+    the first token, one after a line break, or one after a run of list markers that follows
+    either, can open an item."""
     n = (len(chunks) + 1) // 2
     if not n:
         return frozenset()
-    maybe = {0}
-    maybe.update(i // 2 + 1 for i in range(1, len(chunks), 2) if "\n" in chunks[i])
-    maybe.update(
-        i // 2 + 1
-        for i in range(0, len(chunks) - 1, 2)
-        if len(chunks[i]) <= 3 and _MARKER.fullmatch(chunks[i])
+    maybe = [0]
+    maybe += itertools.compress(
+        itertools.count(1), map(str.__contains__, chunks[1::2], itertools.repeat("\n"))
     )
-    return frozenset(ti for ti in maybe if is_item_start(chunks, ti))
+    found = set()
+    for ti in maybe:
+        found.add(ti)
+        while ti + 1 < n and _MARKER.fullmatch(chunks[2 * ti]):
+            ti += 1
+            found.add(ti)
+    return frozenset(ti for ti in found if is_item_start(chunks, ti))
 
 
 def _case_for(slot: _Slot, text: str) -> str:
