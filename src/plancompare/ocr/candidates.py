@@ -29,9 +29,9 @@ from plancompare.swedish.compounds import (
     CompoundScoring,
     compound_analyses,
 )
-from plancompare.swedish.frequencies import DIACRITICS, STAR
+from plancompare.swedish.frequencies import DIACRITICS, STAR, key
 
-from .channel import CAPITAL_I, DIA, GLYPH, Readings, marks_split
+from .channel import CAPITAL_I, DIA, GLYPH, Readings
 from .lexicon import Lexicon
 
 __all__ = ["CandidateSearch", "Hyp", "SearchParams"]
@@ -39,6 +39,7 @@ __all__ = ["CandidateSearch", "Hyp", "SearchParams"]
 _NEG_INF = float("-inf")
 _INTACT = {ch: ((ch, 0.0),) for ch in DIACRITICS}
 _SWEDISH_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzåäö")
+_DIA_MASK = GLYPH - 1  # marks & _DIA_MASK, marks // GLYPH: channel.marks_split, inlined
 #: A :class:`~plancompare.swedish.compounds.Segment` as a plain tuple (end, text, zipf, logw,
 #: marks, stem, word): the search makes and caches many, a plain tuple is quicker to make, and
 #: the garbage collector stops tracking one that holds no containers (a NamedTuple it tracks
@@ -111,44 +112,57 @@ class CandidateSearch:
         p = self.params
         plain = s.replace(CAPITAL_I, "i")
         z_plain = self.lexicon.zipf(plain)
-        rank = (p.rank_lr_dia, p.rank_lr_glyph)
-        # first the cheap readings (diacritics, digits, ligatures), whole words only
-        finals = self._whole_words(s, lead_deletion, self.quick)
+        lr_dia, lr_glyph = p.rank_lr_dia, p.rank_lr_glyph
+        # readings are plain (text, base, n_dia, n_glyph, parts) tuples until the few kept
+        # are made Hyps; scored at the ranking rates as Hyp.score scores them
         if z_plain > p.compound.unlisted_max:
-            # a listed word: no compound can beat keeping it; a rare one is also read through
+            # a listed word: no compound can beat keeping it; a common one is read through the
+            # cheap readings (diacritics, digits, ligatures: vara -> våra), a rare one through
             # every reading (mom -> inom, bam -> barn)
-            if z_plain < p.full_search_below or len(s) <= 3:
-                finals = self._whole_words(s, lead_deletion, self.readings)
-        elif max((h.score(*rank) for h in finals), default=_NEG_INF) < p.fast_enough:
+            full = z_plain < p.full_search_below or len(s) <= 3
+            finals = self._whole_words(s, lead_deletion, self.readings if full else self.quick)
+        else:
+            # first the cheap readings, whole words only; then, unless one reads well enough,
             # compounds, first through the cheap readings (a short piece: through every one)
-            finals = []
-            if len(s) > p.full_search_len:
-                finals = self._compounds(s, lead_deletion, self.quick)
-            if max((h.score(*rank) for h in finals), default=_NEG_INF) < p.quick_enough:
-                finals = self._compounds(s, lead_deletion, self.readings)
+            finals = self._whole_words(s, lead_deletion, self.quick)
             if (
-                run_ons
-                and z_plain == _NEG_INF
-                and len(s) >= 3
-                and not any(h.base > p.compound.unlisted_max for h in finals)
+                max((h[1] + h[2] * lr_dia + h[3] * lr_glyph for h in finals), default=_NEG_INF)
+                < p.fast_enough
             ):
-                finals.extend(self._run_ons(s, lead_deletion))
+                finals = []
+                if len(s) > p.full_search_len:
+                    finals = self._compounds(s, lead_deletion, self.quick)
+                if (
+                    max(
+                        (h[1] + h[2] * lr_dia + h[3] * lr_glyph for h in finals),
+                        default=_NEG_INF,
+                    )
+                    < p.quick_enough
+                ):
+                    finals = self._compounds(s, lead_deletion, self.readings)
+                if (
+                    run_ons
+                    and z_plain == _NEG_INF
+                    and len(s) >= 3
+                    and not any(h[1] > p.compound.unlisted_max for h in finals)
+                ):
+                    finals.extend(self._run_ons(s, lead_deletion))
         # a non-word scores nonword_zipf, less for each character Swedish words are not
         # written with (é, digits, & ... inside letters): such a token is more likely damaged
         odd = sum(1 for ch in plain if ch not in _SWEDISH_LETTERS)
         identity = Hyp(plain, p.nonword_zipf - odd * p.odd_char_penalty, 0, 0)
         if z_plain > _NEG_INF:
             identity = Hyp(plain, max(z_plain, p.nonword_zipf), 0, 0, (plain,))
-        hyps: list[Hyp] = []
+        hyps: list[tuple] = []
         for hyp in finals:
-            if hyp.text == plain:
+            if hyp[0] == plain:
                 # the piece as it stands, read as a compound or two words run together
-                if hyp.score(*rank) > identity.score(*rank):
-                    identity = hyp
+                if hyp[1] + hyp[2] * lr_dia + hyp[3] * lr_glyph > identity.score(lr_dia, lr_glyph):
+                    identity = Hyp(*hyp)
             else:
                 hyps.append(hyp)
-        hyps.sort(key=lambda h: -h.score(p.rank_lr_dia, p.rank_lr_glyph))
-        result = (tuple(hyps[: p.max_hyps]), identity)
+        hyps.sort(key=lambda h: -(h[1] + h[2] * lr_dia + h[3] * lr_glyph))
+        result = (tuple(Hyp(*h) for h in hyps[: p.max_hyps]), identity)
         if len(self._cache) < 1_000_000:
             self._cache[cache_key] = result
         return result
@@ -171,9 +185,9 @@ class CandidateSearch:
             if cut <= 4 and n - cut <= 4 and cut > n - cut:
                 small, other, small_first = right, left, False
             small_hyps = [
-                h
+                Hyp(*h)
                 for h in self._whole_words(small, lead_deletion or not small_first, self.readings)
-                if h.text in short
+                if h[0] in short
             ]
             z_small = self.lexicon.zipf(small.replace(CAPITAL_I, "i"))
             if small.replace(CAPITAL_I, "i") in short:
@@ -198,18 +212,25 @@ class CandidateSearch:
             )
         return out
 
-    def _compounds(self, s: str, lead_deletion: bool, readings: Readings) -> list[Hyp]:
-        """Readings of ``s`` as one listed word or a compound of listed parts."""
+    def _compounds(self, s: str, lead_deletion: bool, readings: Readings) -> list[tuple]:
+        """Readings of ``s`` as one listed word or a compound of listed parts (as plain Hyp
+        tuples)."""
         analyses = compound_analyses(
             s, lambda i: self._segments(s, i, lead_deletion, readings), self.params.compound
         )
-        return [Hyp(a.text, a.score, *marks_split(a.marks), parts=a.parts) for a in analyses]
+        return [(a[0], a[1], a[2] & _DIA_MASK, a[2] // GLYPH, a[3]) for a in analyses]
 
-    def _whole_words(self, s: str, lead_deletion: bool, readings: Readings) -> list[Hyp]:
-        """Readings of all of ``s`` as one listed word."""
+    def _whole_words(self, s: str, lead_deletion: bool, readings: Readings) -> list[tuple]:
+        """Readings of all of ``s`` as one listed word (as plain Hyp tuples)."""
+        if readings.deletion is None and readings.confusable.isdisjoint(s):
+            # no reading applies anywhere: the search would walk ``s`` letter by letter and
+            # find it alone, if it is listed
+            if s in self.lexicon.words(key(s)):
+                return [(s, self.lexicon.zipf(s) + 0.0, 0, 0, (s,))]
+            return []
         n = len(s)
         return [
-            Hyp(seg[1], seg[2] + seg[3], *marks_split(seg[4]), (seg[6],))
+            (seg[1], seg[2] + seg[3], seg[4] & _DIA_MASK, seg[4] // GLYPH, (seg[6],))
             for seg in self._segments(s, 0, lead_deletion, readings, whole=True)
             if seg[0] == n
         ]
@@ -254,7 +275,8 @@ class CandidateSearch:
         A segment that ends before the end of ``s`` and is shorter than ``part_min_len`` is not
         emitted: :meth:`_segments` would drop it (no compound part is that short).
         """
-        match = self.lexicon.match
+        # Lexicon.match, with its memo looked up here first (a hit costs no call)
+        memo, match = self.lexicon.match_memo.get, self.lexicon.match
         deletion = readings.deletion
         max_glyph = self.params.max_glyph * GLYPH
         min_len = self.params.compound.part_min_len
@@ -284,13 +306,14 @@ class CandidateSearch:
                     emit(s, out, pos, n, k, found, stars, glw, gm, stem=False)
                 if pos < n:
                     for ending in "ae":
-                        stem_words = match(k + ending)[0]
+                        stem = k + ending
+                        stem_words = (memo(stem) or match(stem))[0]
                         if stem_words:
-                            emit(s, out, pos, n, k + ending, stem_words, stars, glw, gm, stem=True)
+                            emit(s, out, pos, n, stem, stem_words, stars, glw, gm, stem=True)
             if pos < n:
                 letter, options = intact[pos]
                 nk = k + letter
-                nfound, prefix = match(nk)
+                nfound, prefix = memo(nk) or match(nk)
                 if prefix:
                     push(
                         (pos + 1, nk, nfound, (*stars, *options), used_del, glw, gm)
@@ -301,7 +324,7 @@ class CandidateSearch:
                     if reading.marks == GLYPH and gm >= max_glyph:
                         continue
                     nk = k + reading.fragment
-                    nfound, prefix = match(nk)
+                    nfound, prefix = memo(nk) or match(nk)
                     if prefix:
                         if reading.options:
                             push(
@@ -329,7 +352,7 @@ class CandidateSearch:
                             )
             if deletion is not None and not used_del and (pos > 0 or lead_deletion):
                 nk = k + STAR
-                nfound, prefix = match(nk)
+                nfound, prefix = memo(nk) or match(nk)
                 if prefix:
                     push(
                         (

@@ -177,6 +177,22 @@ class ContextParams:
     noun_phrase_weight: float = 3.0
 
 
+class _Memo(dict):
+    """A test of a word, remembered per word (up to half a million words)."""
+
+    def __init__(self, test) -> None:
+        super().__init__()
+        self.test = test
+
+    def __call__(self, word: str) -> bool:
+        hit = self.get(word)
+        if hit is None:
+            hit = self.test(word)
+            if len(self) < 500_000:
+                self[word] = hit
+        return hit
+
+
 @lru_cache(maxsize=65536)
 def _english_zipf(word: str) -> float:
     return zipf(word, lang="en")
@@ -195,6 +211,10 @@ class Context:
                 self.classes[word] = (*self.classes.get(word, ()), name)
         # function words proper: the verb tests leave them out (a copula is still a verb)
         self.function = frozenset(w for w, c in self.classes.items() if set(c) - {"copula"})
+        # the verb-form tests, remembered per word (the same words are asked again and again)
+        self._finite = _Memo(finite_like)
+        self._infinitive = _Memo(infinitive_like)
+        self._present = _Memo(present_like)
 
     def grammar(self, left: str | None, word: str, right: str | None) -> float:
         """Function-word evidence for ``word`` between ``left`` and ``right`` (log10 units)."""
@@ -203,32 +223,32 @@ class Context:
         if left is not None:
             classes = ("numeral",) if left == NUM else self.classes.get(left, ())
             if "infinitive_marker" in classes:
-                if infinitive_like(word):
+                if self._infinitive(word):
                     score += w
-                elif finite_like(word) and word not in self.function:
+                elif self._finite(word) and word not in self.function:
                     score -= w
             elif "subject" in classes:
                 if left in _DEMONSTRATIVE and word in ("här", "där"):
                     score += w  # det här, den där: a demonstrative, as likely as subject + verb
-                elif (word not in self.function and finite_like(word)) or self._modal(word):
+                elif (word not in self.function and self._finite(word)) or self._modal(word):
                     score += w
             elif "copula" in classes:
-                if word not in self.function and infinitive_like(word):
+                if word not in self.function and self._infinitive(word):
                     score -= w  # som är avsatta, not är avsätta
             elif "preposition" in classes and "determiner" in self.classes.get(word, ()):
                 score += w  # för våra lärare: a preposition opens a noun phrase
             elif _NOUN_PHRASE.intersection(classes) and word not in self.function:
-                if finite_like(word):
+                if self._finite(word):
                     score -= self.params.noun_phrase_weight  # tio år, per år: not tio är
-                elif infinitive_like(word):
+                elif self._infinitive(word):
                     score -= w
         if right is not None:
-            if self._modal(word) and infinitive_like(right) and right not in self.function:
+            if self._modal(word) and self._infinitive(right) and right not in self.function:
                 score += w
-            finite = word not in self.function and finite_like(word)
+            finite = word not in self.function and self._finite(word)
             if finite and "after_verb" in self.classes.get(right, ()):
                 score += w  # det är inte, vi når också
-            elif finite and right not in self.function and present_like(right):
+            elif finite and right not in self.function and self._present(right):
                 score -= w  # two finite verbs in a row: Har spelar -> Här spelar
         return score
 

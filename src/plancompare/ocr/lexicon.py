@@ -128,7 +128,8 @@ class Lexicon:
         self.extra = Vocabulary.from_frequencies(extra) if extra else _EMPTY
         self._has_extra = len(self.extra) > 0
         self._zipf: dict[str, float] = {}
-        self._match: dict[str, tuple[tuple[str, ...], bool]] = {}
+        #: what :meth:`match` remembers: ``key -> (words, has_prefix)``
+        self.match_memo: dict[str, tuple[tuple[str, ...], bool]] = {}
 
     @classmethod
     def from_texts(
@@ -174,11 +175,11 @@ class Lexicon:
 
     def has_prefix(self, k: str) -> bool:
         """Whether some known word's key (å/ä/ö as ``*``) starts with ``k``."""
-        return (self._match.get(k) or self.match(k))[1]
+        return (self.match_memo.get(k) or self.match(k))[1]
 
     def words(self, k: str) -> tuple[str, ...]:
         """Known words whose key is ``k``."""
-        return (self._match.get(k) or self.match(k))[0]
+        return (self.match_memo.get(k) or self.match(k))[0]
 
     def match(self, k: str) -> tuple[tuple[str, ...], bool]:
         """:meth:`words` and :meth:`has_prefix` of ``k`` at once, remembered (a search step
@@ -188,14 +189,14 @@ class Lexicon:
             >>> Lexicon.from_texts(["stöd och stad"], use_wordfreq=False).match("st*d")
             (('stöd',), True)
         """
-        hit = self._match.get(k)
+        hit = self.match_memo.get(k)
         if hit is None:
             hit = self.base.search(k)
             if self._has_extra:
                 extra_words, extra_prefix = self.extra.search(k)
                 hit = (hit[0] + extra_words, hit[1] or extra_prefix)
-            if len(self._match) < 4_000_000:
-                self._match[k] = hit
+            if len(self.match_memo) < 4_000_000:
+                self.match_memo[k] = hit
         return hit
 
     def context(self, left: str | None, word: str, right: str | None) -> float:
