@@ -70,7 +70,7 @@ class _Slot:
     lead_i: bool  # a capital I at the start that may be an l (Iokaler)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # compared by identity: ``None in infos`` stays in C
 class _TokenInfo:
     slots: tuple[_Slot, ...] = ()
     evidence_dia: int = 0  # letters clearly misread (non-word pieces), for the rate estimates
@@ -337,6 +337,7 @@ class OcrRepairer:
         self._in_context: dict[tuple[float, float], dict[tuple, int]] = {}
         self._joins: dict[tuple[float, float], dict[tuple[str, str], tuple | None]] = {}
         self._english: dict[str, bool] = {}
+        self._languages: dict[str, int] = {}
         return self
 
     def transform(self, texts: Iterable[str]) -> list[str]:
@@ -904,17 +905,31 @@ class OcrRepairer:
         """Whether the words around token ``ti`` (three each side) are mostly English."""
         english = swedish = 0
         for j in (*range(max(0, ti - 3), ti), *range(ti + 1, min(len(tokens), ti + 4))):
-            words = _WORD.findall(tokens[j])
-            if not words:
-                continue
-            word = words[0].lower()
-            if self._looks_english(word):
+            language = self._languages.get(tokens[j])
+            if language is None:
+                language = self._language(tokens[j])
+            if language > 0:
                 english += 1
-            elif self.lexicon_.zipf(word) >= 3.0 or any(
-                len(slot.options) > 1 for slot in self._token(tokens[j]).slots
-            ):
+            elif language < 0:
                 swedish += 1
         return english >= 2 and english > swedish
+
+    def _language(self, token: str) -> int:
+        """1 when the token's first word looks English, -1 when it is a common Swedish word or
+        has a Swedish reading, else 0 (remembered per token)."""
+        language = 0
+        words = _WORD.findall(token)
+        if words:
+            word = words[0].lower()
+            if self._looks_english(word):
+                language = 1
+            elif self.lexicon_.zipf(word) >= 3.0 or any(
+                len(slot.options) > 1 for slot in self._token(token).slots
+            ):
+                language = -1
+        if len(self._languages) < _CACHE_LIMIT:
+            self._languages[token] = language
+        return language
 
     def _looks_english(self, word: str) -> bool:
         hit = self._english.get(word)
