@@ -445,7 +445,7 @@ class OcrRepairer:
             chunks = split_whitespace(text)
         tokens = chunks[0::2]
         infos = list(map(self._tokens.get, tokens))
-        if None in infos:
+        if not all(infos):  # a token not analysed yet (an info is always true)
             for ti, info in enumerate(infos):
                 if info is None:
                     infos[ti] = self._token(tokens[ti])
@@ -457,7 +457,7 @@ class OcrRepairer:
             decided = self._decided[lrs] = {}
         get = decided.get
         decisions = list(map(get, tokens))
-        if None in decisions:
+        if not all(decisions):  # a token not decided yet at these rates
             for ti, d in enumerate(decisions):
                 if d is None:
                     d = get(tokens[ti]) or self._decision(decided, tokens[ti], infos[ti], lrs)
@@ -1078,9 +1078,16 @@ def _item_starts(chunks: list[str]) -> frozenset[int]:
     if not n:
         return frozenset()
     maybe = [0]
-    maybe += itertools.compress(
-        itertools.count(1), map(str.__contains__, chunks[1::2], itertools.repeat("\n"))
-    )
+    spaces = chunks[1::2]
+    # the few distinct runs of whitespace that hold a line break, found where they stand
+    for run in {ws for ws in set(spaces) if "\n" in ws}:
+        at = spaces.index(run)
+        while True:
+            maybe.append(at + 1)
+            try:
+                at = spaces.index(run, at + 1)
+            except ValueError:
+                break
     found = set()
     for ti in maybe:
         found.add(ti)
