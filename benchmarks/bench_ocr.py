@@ -19,7 +19,8 @@ Two parts, one run:
    sample, so each run's tokens are new to the process and the mix of common and rare words is
    that of real text), damaged by the evaluation channel at rate 0.5: the first pass (every
    distinct token analysed for the first time, the lexicon already built) and a warm pass over
-   the same text, against ``split+join`` and a dictionary lookup as floors.
+   the same text (five times: the median and the fastest), against ``split+join`` and a
+   dictionary lookup as floors.
 
 Not a test: tests never assert on time. Results go to ``benchmarks/results/ocr.txt``.
 
@@ -39,6 +40,7 @@ import os
 import platform
 import random
 import re
+import statistics
 import time
 from pathlib import Path
 
@@ -171,7 +173,10 @@ def main() -> None:
     fresh = OcrRepairer().fit([])
     fresh.repair("Vi är på väg.")  # the word list and lemma tables loaded, no token of the text
     first, first_cpu = _timed(fresh.repair, text)
-    warm, warm_cpu = _timed(fresh.repair, text)
+    # the warm pass five times: median and fastest (the machine is shared)
+    warms = sorted(_timed(fresh.repair, text) for _ in range(5))
+    warm, warm_cpu = warms[2][0], statistics.median(cpu for _, cpu in warms)
+    warm_min = warms[0][0]
     table = {t: t for t in set(tokens)}
     t_split = min(_timed(lambda: "".join(_WS.split(text)))[0] for _ in range(3))
 
@@ -189,8 +194,9 @@ def main() -> None:
         f"  first pass (every distinct token new): {first:.2f} s = {nmb / first:.3f} MB/s "
         f"({first / len(table) * 1e6:.0f} µs per distinct token; CPU {first_cpu:.2f} s = "
         f"{nmb / first_cpu:.3f} MB/s)",
-        f"  warm pass (same text again):            {warm:.3f} s = {nmb / warm:.2f} MB/s "
-        f"(CPU {warm_cpu:.3f} s = {nmb / warm_cpu:.2f} MB/s)",
+        f"  warm pass (same text again, median of 5): {warm:.3f} s = {nmb / warm:.2f} MB/s "
+        f"(CPU {warm_cpu:.3f} s = {nmb / warm_cpu:.2f} MB/s; fastest {warm_min:.3f} s = "
+        f"{nmb / warm_min:.2f} MB/s)",
         f"  floors: split+join {nmb / t_split:.1f} MB/s, dict lookup {nmb / t_dict:.1f} MB/s",
         f"  time against the dict-lookup floor, same process: first pass {first / t_dict:.0f}x, "
         f"warm {warm / t_dict:.0f}x (1 MB/s would be {nmb / t_dict:.0f}x, "
