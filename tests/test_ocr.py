@@ -98,6 +98,21 @@ def test_repaired_text_is_byte_identical_to_the_recorded_output(repairer, raw_00
     assert repairer.repair(raw_003) == (golden / "003_repaired.txt").read_text(encoding="utf-8")
 
 
+def test_a_warm_repairer_repairs_as_a_fresh_one(raw_003) -> None:
+    """Repairing the same text again (every cache of the repairer filled: analyses, decisions
+    per rate bucket, neighbours, joins, rewritten tokens) gives the recorded output and the
+    same changes, offsets and scores as the first time: the caches only save work."""
+    golden = DATA / "golden"
+    damaged = (golden / "novel_damaged.txt").read_text(encoding="utf-8")
+    fresh = OcrRepairer().fit(_clean_texts())
+    first = fresh.changes(damaged)
+    assert len(first) > 100
+    assert fresh.changes(damaged) == first
+    assert fresh.repair(damaged) == (golden / "novel_repaired.txt").read_text(encoding="utf-8")
+    assert fresh.repair(raw_003) == fresh.repair(raw_003)
+    assert fresh.repair(raw_003) == (golden / "003_repaired.txt").read_text(encoding="utf-8")
+
+
 def test_repair_makes_no_reference_cycles_and_restores_the_collector(repairer) -> None:
     """Repair pauses the cyclic garbage collector (a speed-up): that is only safe because it
     leaves no cycles behind, and the collector's state must come back as it was."""
