@@ -246,13 +246,30 @@ def _excluded(word: str) -> bool:
     )
 
 
+def _known(word: str) -> str | None:
+    """:func:`known_lemma`, remembered: the search asks about the same word in several roles."""
+    found = _known_lemmas.get(word, _UNSEEN)
+    if found is _UNSEEN:
+        if len(_known_lemmas) >= _PIECE_LIMIT:
+            _known_lemmas.clear()
+        found = _known_lemmas[word] = known_lemma(word)
+    return found  # type: ignore[return-value]
+
+
 def _content_word(word: str) -> bool:
     """A word of the lemmatizer's dictionary that may be a part: not a stop word, modal verb,
     bound affix or inflection ending (nor a form of one), and not a short chance spelling."""
-    if len(word) <= _SHORT_PART and zipf(word) < _SHORT_PART_ZIPF:
-        return False
-    found = known_lemma(word)
-    return found is not None and not _excluded(word) and not _excluded(lemma(word))
+    found = _content_words.get(word)
+    if found is None:
+        if len(_content_words) >= _PIECE_LIMIT:
+            _content_words.clear()
+        found = _content_words[word] = (
+            not (len(word) <= _SHORT_PART and zipf(word) < _SHORT_PART_ZIPF)
+            and _known(word) is not None
+            and not _excluded(word)
+            and not _excluded(lemma(word))
+        )
+    return found
 
 
 def _finite_verb(word: str) -> bool:
@@ -269,18 +286,18 @@ def _head_part(word: str) -> bool:
     """Whether ``word`` may stand before another part: a base form (its own lemma in the
     dictionary) not ending in ``-a`` (nouns in -a drop it, skola → skol-; verbs join by
     their stem, bygga → bygg-)."""
-    return not word.endswith("a") and known_lemma(word) == word and _content_word(word)
+    return not word.endswith("a") and _known(word) == word and _content_word(word)
 
 
 def _combining_form(piece: str) -> str | None:
     """The word whose combining form ``piece`` is (``löne`` → lön, ``hälso`` → hälsa)."""
     if piece[-1:] not in _COMBINING_ENDINGS:
         return None
-    word = known_lemma(piece)
-    if word is None or word == piece or not _content_word(word):
+    word = _known(piece)
+    if word is None or word == piece:
         return None
     if word == piece[:-1] or (len(word) == len(piece) and word[:-1] == piece[:-1]):
-        return word
+        return word if _content_word(word) else None
     return None
 
 
@@ -288,10 +305,16 @@ def _combining_form(piece: str) -> str | None:
 # piece and whether it ends the word, so each is worked out once per process and remembered
 # (a corpus's words share most of their pieces: kompetens-, -utveckling). ``False`` = no
 # listed word starts with the piece (the walk stops there).
+# Only segments the search keeps are made: a part shorter than ``part_min_len`` or rarer than
+# ``part_min_zipf`` would be dropped by compound_analyses at once (the whole word aside).
 _Found = tuple[tuple[str, float, float, int, bool, str], ...]
-_PIECE_LIMIT = 500_000  # pieces remembered per role (a few tens of MB at most)
+_PIECE_LIMIT = 100_000  # pieces (and words) remembered per role (about 25 MB at most)
+_MIN_LEN, _MIN_ZIPF = _PARTS_SCORING.part_min_len, _PARTS_SCORING.part_min_zipf
+_UNSEEN = object()
 _inner_pieces: dict[str, _Found | bool] = {}
 _last_pieces: dict[str, _Found | bool] = {}
+_known_lemmas: dict[str, str | None] = {}
+_content_words: dict[str, bool] = {}
 
 
 def _inner_found(piece: str) -> _Found | bool:
@@ -300,19 +323,23 @@ def _inner_found(piece: str) -> _Found | bool:
     vocab = vocabulary()
     if not vocab.has_prefix(key(piece)):
         return False
+    if len(piece) < _MIN_LEN:
+        return ()
     out = []
     z = vocab.zipf(piece)
-    if z > -math.inf and _head_part(piece):
+    if z >= _MIN_ZIPF and _head_part(piece):
         out.append((piece, z, 0.0, 0, False, piece))
     if len(piece) >= _STEM_MIN_LEN:
         for ending in STEM_ENDINGS:
             full = piece + ending
-            z = vocab.zipf(full)
-            if z > -math.inf and known_lemma(full) == full and _content_word(full):
-                out.append((piece, z - _STEM_PENALTY, 0.0, 0, True, full))
+            z = vocab.zipf(full) - _STEM_PENALTY
+            if z >= _MIN_ZIPF and _known(full) == full and _content_word(full):
+                out.append((piece, z, 0.0, 0, True, full))
         word = _combining_form(piece)
         if word is not None:
-            out.append((piece, vocab.zipf(word) - _STEM_PENALTY, 0.0, 0, False, word))
+            z = vocab.zipf(word) - _STEM_PENALTY
+            if z >= _MIN_ZIPF:
+                out.append((piece, z, 0.0, 0, False, word))
     return tuple(out)
 
 
@@ -322,7 +349,12 @@ def _last_found(piece: str) -> _Found | bool:
     if not vocab.has_prefix(key(piece)):
         return False
     z = vocab.zipf(piece)
-    if z > -math.inf and _content_word(piece) and not _finite_verb(piece):
+    if (
+        len(piece) >= _MIN_LEN
+        and z >= _MIN_ZIPF
+        and _content_word(piece)
+        and not _finite_verb(piece)
+    ):
         return ((piece, z, 0.0, 0, False, piece),)
     return ()
 
@@ -345,8 +377,8 @@ def clear_memos() -> None:
         >>> clear_memos(); compound_parts("lönestrategi")
         ('lön', 'strategi')
     """
-    _inner_pieces.clear()
-    _last_pieces.clear()
+    for memo in (_inner_pieces, _last_pieces, _known_lemmas, _content_words):
+        memo.clear()
     compound_parts.cache_clear()
 
 
@@ -380,7 +412,7 @@ def _plain_segments(s: str) -> Callable[[int], list[Segment]]:
             if found is False:
                 break
             for seg in found:  # type: ignore[union-attr]
-                out.append(Segment(j, *seg))
+                out.append((j, *seg))  # a Segment as a plain tuple: quicker to make
         return out
 
     return segments
