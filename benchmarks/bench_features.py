@@ -52,6 +52,7 @@ def clear_word_caches() -> None:
     """Forget every per-word analysis held in this process (the disk cache stays)."""
     features._ENTRIES.clear()
     features._ANALYSES.clear()
+    features._char_grams.cache_clear()
     lemmatize._cache.clear()
     compounds.clear_memos()
 

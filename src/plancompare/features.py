@@ -24,7 +24,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -94,8 +94,9 @@ class WordAnalyses:
             self._lemmas = {}
             with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
                 stored = json.loads(self.path().read_text(encoding="utf-8"))
-                self._lemmas = dict(stored["lemmas"])
-                self._parts = {w: list(p) for w, p in stored["parts"].items()}
+                lemmas, parts = stored["lemmas"], stored["parts"]
+                if isinstance(lemmas, dict) and isinstance(parts, dict):
+                    self._lemmas, self._parts = lemmas, parts  # as JSON made them
         return self._lemmas
 
     def lemma(self, word: str) -> str:
@@ -155,17 +156,18 @@ def _entry(word: str, mode: str, ngrams: tuple[int, int]) -> tuple[str | None, t
             return "+".join(parts), parts
         return (parts[0] if parts else base), ()
     if mode == "char":
-        padded = f"<{base}>"
-        low, high = ngrams
-        grams = tuple(
-            dict.fromkeys(
-                "~" + padded[i : i + n]
-                for n in range(low, high + 1)
-                for i in range(len(padded) - n + 1)
-            )
-        )
-        return base, grams
+        return base, _char_grams(base, *ngrams)
     return base, ()
+
+
+@lru_cache(maxsize=65536)
+def _char_grams(base: str, low: int, high: int) -> tuple[str, ...]:
+    """The distinct character n-grams of ``<base>``, ``low <= n <= high``, each as ``~gram``."""
+    padded = f"<{base}>"
+    grams = [
+        "~" + padded[i : i + n] for n in range(low, high + 1) for i in range(len(padded) - n + 1)
+    ]
+    return tuple(dict.fromkeys(grams))
 
 
 class SwedishVectorizer(TransformerMixin, BaseEstimator):
@@ -255,22 +257,8 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
         entries = self._entries(distinct)
         n_docs = len(lengths)
         docs = np.repeat(np.arange(n_docs), lengths)
-        if vocabulary is None:
-            names = sorted({t for key, extra in entries if key for t in (key, *extra)})
-            index = {name: i for i, name in enumerate(names)}
-        else:
-            index, names = vocabulary, []
-        rows, cols = [], []
-        for word_id, (key, extra) in enumerate(entries):
-            for term in (key, *extra) if key else ():
-                col = index.get(term)
-                if col is not None:
-                    rows.append(word_id)
-                    cols.append(col)
-        width = len(index)
-        word_terms = sparse.csr_matrix(
-            (np.ones(len(rows)), (rows, cols)), shape=(len(distinct), width)
-        )
+        word_terms, names = self._word_terms(entries, vocabulary)
+        width = word_terms.shape[1]
         doc_words = sparse.csr_matrix(
             (np.ones(len(codes)), (docs, codes)), shape=(n_docs, len(distinct))
         )
@@ -322,6 +310,28 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
             counts = sparse.hstack([counts, sparse.csr_matrix((n_docs, width - counts.shape[1]))])
         return (counts + bigram_counts).tocsr(), names
 
+    @staticmethod
+    def _word_terms(
+        entries: list[tuple[str | None, tuple[str, ...]]], vocabulary: dict[str, int] | None
+    ) -> tuple[sparse.csr_matrix, list[str]]:
+        """The (distinct words × terms) matrix, 1 (or more) where a word gives a term, and the
+        terms: every term the words give, sorted, or with ``vocabulary`` only its terms."""
+        sizes = np.fromiter(
+            (1 + len(extra) if key else 0 for key, extra in entries), np.int64, len(entries)
+        )
+        terms = [t for key, extra in entries if key for t in (key, *extra)]
+        rows = np.repeat(np.arange(len(entries)), sizes)
+        if vocabulary is None:  # codes of the terms in sorted order (a hash table, in C)
+            cols, uniques = pd.factorize(np.asarray(terms, dtype=object), sort=True)
+            names, width = list(uniques), len(uniques)
+        else:
+            cols = np.fromiter(map(vocabulary.get, terms, itertools.repeat(-1)), np.int64)
+            names, width = [], len(vocabulary)
+            rows = rows[cols >= 0]
+            cols = cols[cols >= 0]
+        matrix = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(entries), width))
+        return matrix, names
+
     # -- the estimator ----------------------------------------------------------------------
 
     def _limit(self, counts: sparse.csr_matrix, names: list[str]) -> np.ndarray:
@@ -331,8 +341,8 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
         low = self.min_df if isinstance(self.min_df, int) else self.min_df * n_docs
         high = self.max_df if isinstance(self.max_df, int) else self.max_df * n_docs
         keep = np.flatnonzero((df >= low) & (df <= high))
-        order = sorted(keep, key=lambda i: names[i])
-        return np.asarray(order, dtype=np.int64)
+        kept = [names[i] for i in keep]  # two sorted runs (unigrams, bigrams): merged in O(n)
+        return keep[sorted(range(len(kept)), key=kept.__getitem__)].astype(np.int64)
 
     def fit(self, raw_documents: Iterable[str], y: object = None) -> SwedishVectorizer:
         self.fit_transform(raw_documents)
@@ -344,7 +354,7 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
         if not len(keep):
             raise ValueError("empty vocabulary: the texts hold no content words (or min_df/max_df)")
         counts = counts[:, keep]
-        self.vocabulary_ = {names[i]: col for col, i in enumerate(keep)}
+        self.vocabulary_ = dict(zip(map(names.__getitem__, keep), range(len(keep)), strict=True))
         self.tfidf_ = TfidfTransformer(
             norm=self.norm,
             use_idf=self.use_idf,
