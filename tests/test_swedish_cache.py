@@ -138,6 +138,27 @@ def test_a_vocabulary_survives_storage():
     assert stored.words("b*r") == ("bär", "bör")
 
 
+def test_the_stored_vocabulary_finds_each_word_through_its_hash_index():
+    """The stored vocabulary answers prob() through its hash index exactly as a binary search
+    of the keys does, for listed words, words sharing a key and words not listed."""
+    words = {
+        f"{a}{b}{c}": (i + 1) / 1000
+        for i, (a, b, c) in enumerate(
+            (a, b, c) for a in "bbåäöx" for b in "aäöo" for c in ("", "r", "na", "rna")
+        )
+    }
+    plain = Vocabulary.from_frequencies(words)
+    stored = Vocabulary.from_sections({k: memoryview(v) for k, v in plain.sections().items()})
+    assert plain._slots is None and stored._slots is not None
+    queries = [*words, "b", "bärr", "x", "", "öööö", "b*r", "\U0010ffff"]
+    assert [stored.prob(w) for w in queries] == [plain.prob(w) for w in queries]
+    assert [stored.prob(w) for w in words] == list(words.values())
+    empty = Vocabulary.from_sections(
+        {k: memoryview(v) for k, v in Vocabulary.from_frequencies({}).sections().items()}
+    )
+    assert len(empty) == 0 and empty.prob("bär") == 0.0
+
+
 def _seed_words() -> list[str]:
     words: set[str] = set()
     for path in sorted(paths.raw_dir().glob("*.txt")):
@@ -148,6 +169,9 @@ def _seed_words() -> list[str]:
 def test_the_cached_dictionary_lemmatizes_exactly_as_simplemma_does():
     words = _seed_words()
     assert len(words) > 1000
+    # and forms the seeds may lack: other case, numbers, apostrophes, not in the dictionary
+    words += [w.lower() for w in words[::7]] + [w.capitalize() for w in words[::7]]
+    words += ["2025", "½", "Lärarnas", "barn's", "SKR’s", "kompetensförsörjningsfonderna", "xqzv"]
     assert [_simplemma(w) for w in words] == [simplemma.lemmatize(w, "sv").lower() for w in words]
     assert len(lemma_table()) > 900_000
 

@@ -46,7 +46,7 @@ from plancompare.atomic import write_bytes_atomic
 __all__ = ["CACHE_ENV", "FORMAT", "MAGIC", "artefact_key", "cache_dir", "load_artefact"]
 
 CACHE_ENV = "PLANCOMPARE_CACHE_DIR"
-FORMAT = 2  # bump when the layout of any artefact changes
+FORMAT = 3  # bump when the layout of any artefact changes
 MAGIC = b"PLANCOMPARE-ARTEFACT\n"
 _ALIGN = 8
 

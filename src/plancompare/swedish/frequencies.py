@@ -18,12 +18,13 @@ import importlib.util
 import math
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
+from zlib import crc32
 
 from .cache import load_artefact
-from .tables import FrequencyTable
+from .tables import FrequencyTable, hash_slots
 
 __all__ = ["DIACRITICS", "STAR", "Vocabulary", "frequency_table", "key", "vocabulary", "zipf"]
 
@@ -48,7 +49,9 @@ class Vocabulary:
 
     Held as three parallel sequences -- ``keys`` (sorted), ``spellings`` (``""`` where the word
     equals its key, which most do) and ``probs`` -- so that it can be stored and loaded as a few
-    flat arrays. Build one from a mapping with :meth:`from_frequencies`.
+    flat arrays, with (when stored) a hash index of the words for :meth:`prob`
+    (:func:`~plancompare.swedish.tables.hash_slots`). Build one from a mapping with
+    :meth:`from_frequencies`.
 
     Example:
         >>> v = Vocabulary.from_frequencies({"bär": 0.02, "bar": 0.01, "bör": 0.03})
@@ -58,15 +61,23 @@ class Vocabulary:
         (('bär', 'bör'), True, False)
     """
 
-    __slots__ = ("_keys", "_memo", "_probs", "_spellings")
+    __slots__ = ("_keys", "_mask", "_memo", "_probs", "_slots", "_spellings")
 
-    def __init__(self, keys: list[str], spellings: list[str], probs: Iterable[float]) -> None:
+    def __init__(
+        self,
+        keys: list[str],
+        spellings: list[str],
+        probs: Iterable[float],
+        slots: Sequence[int] | None = None,
+    ) -> None:
         self._keys = keys
         self._spellings = spellings
         self._memo: dict[str, tuple[tuple[str, ...], bool]] = {}
         self._probs = probs if isinstance(probs, array | memoryview) else array("d", probs)
         if not len(keys) == len(spellings) == len(self._probs):
             raise ValueError("keys, spellings and probs must have the same length")
+        self._slots = slots if slots is not None and len(slots) else None
+        self._mask = len(slots) - 1 if self._slots is not None else 0
 
     @classmethod
     def from_frequencies(cls, freqs: Mapping[str, float]) -> Vocabulary:
@@ -106,6 +117,17 @@ class Vocabulary:
 
     def prob(self, word: str) -> float:
         """Probability of ``word`` (lower case), ``0.0`` when not listed."""
+        slots = self._slots
+        if slots is not None:  # a probe of the hash index of the words
+            mask, keys, spellings = self._mask, self._keys, self._spellings
+            h = crc32(word.encode()) & mask
+            while True:
+                i = slots[h]
+                if i < 0:
+                    return 0.0
+                if (spellings[i] or keys[i]) == word:
+                    return self._probs[i]
+                h = (h + 1) & mask
         k = key(word)
         keys = self._keys
         i = bisect_left(keys, k)
@@ -173,11 +195,14 @@ class Vocabulary:
         return found
 
     def sections(self) -> dict[str, bytes | array]:
-        """The vocabulary as flat sections (UTF-8 blobs and a float array), to store it."""
+        """The vocabulary as flat sections (UTF-8 blobs, a float array, the words' hash
+        index), to store it."""
+        words = ((s or k).encode() for k, s in zip(self._keys, self._spellings, strict=True))
         return {
             "keys": "\n".join(self._keys).encode(),
             "spellings": "\n".join(self._spellings).encode(),
             "probs": array("d", self._probs),
+            "slots": hash_slots(words),
         }
 
     @classmethod
@@ -195,7 +220,7 @@ class Vocabulary:
         probs = sections["probs"]
         if not keys[0] and not len(probs):
             keys, spellings = [], []
-        return cls(keys, spellings, probs)
+        return cls(keys, spellings, probs, sections.get("slots"))
 
 
 _WORDLIST = "large"

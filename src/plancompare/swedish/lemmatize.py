@@ -206,10 +206,31 @@ def _dictionary_lookup():
     return DictionaryLookupStrategy(_CachedDictionaryFactory())
 
 
+def _has_apostrophe(word: str) -> bool:
+    return "'" in word or "’" in word or "ʼ" in word  # the glyphs simplemma folds
+
+
+def _lookup(word: str) -> str | None:
+    """simplemma's dictionary look-up (``DictionaryLookupStrategy.get_lemma``) of a ``word``
+    without apostrophes, done on the table: the word, then the word with its first letter's
+    case turned."""
+    table = lemma_table()
+    found = table.get(word)
+    if found is None:
+        found = table.get(word.lower() if word[:1].isupper() else word.capitalize())
+    return found
+
+
 def _simplemma(word: str) -> str:
     import unicodedata
 
     token = unicodedata.normalize("NFC", word)
+    # simplemma's pipeline starts with the dictionary for a word that is not a number and has
+    # no apostrophe (its apostrophe step passes such a word on untouched): look it up here
+    if token and not token.isnumeric() and not _has_apostrophe(token):
+        found = _lookup(token)
+        if found is not None:
+            return found.lower()
     return (_strategy().get_lemma(token, _LANG) or token).lower()
 
 
@@ -264,15 +285,7 @@ def known_lemma(word: str) -> str | None:
     """
     if not word:
         return None
-    # simplemma's dictionary look-up (DictionaryLookupStrategy.get_lemma), done here on the
-    # table: the word, then the word with its first letter's case turned; only a word with an
-    # apostrophe goes on to simplemma for its apostrophe variants
-    table = lemma_table()
-    found = table.get(word)
-    if found is None:
-        found = table.get(word.lower() if word[:1].isupper() else word.capitalize())
-        if found is None:
-            if "'" not in word and "’" not in word and "ʼ" not in word:
-                return None
-            found = _dictionary_lookup().get_lemma(word, _LANG)
+    found = _lookup(word)
+    if found is None and _has_apostrophe(word):  # simplemma tries the apostrophe variants
+        found = _dictionary_lookup().get_lemma(word, _LANG)
     return found.lower() if found is not None else None

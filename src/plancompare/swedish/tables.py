@@ -21,10 +21,44 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TypeVar
 from zlib import crc32
 
-__all__ = ["FrequencyTable", "SortedMapping", "SortedStrings"]
+__all__ = ["FrequencyTable", "SortedMapping", "SortedStrings", "hash_slots"]
 
 V = TypeVar("V")
 _STRIDE = 32  # strings per step of the in-memory index of a table
+
+
+def hash_slots(strings: Iterable[bytes]) -> array:
+    """A hash index of ``strings`` (UTF-8): ``slots[h]`` is the index of a string or ``-1``.
+
+    Open addressing with linear probing: a string whose CRC-32 is ``c`` sits in the first of
+    ``c & mask``, ``c & mask + 1``, ... that was free when it was placed, so a look-up probes
+    from there until it meets the string or a free slot. At least twice as many slots as
+    strings (a power of two), so a probe meets few others. Built once, stored with the table
+    (4 bytes a slot).
+
+    Example:
+        >>> slots = hash_slots(w.encode() for w in ("bär", "bör", "öka"))
+        >>> len(slots), sorted(i for i in slots if i >= 0)
+        (8, [0, 1, 2])
+    """
+    import numpy as np
+
+    codes = np.fromiter(map(crc32, strings), dtype=np.int64)
+    n = len(codes)
+    size = 8
+    while size < 2 * n:
+        size *= 2
+    mask = size - 1
+    slots = np.full(size, -1, dtype=np.int32)
+    pending, at = np.arange(n, dtype=np.int32), codes & mask
+    while len(pending):  # each round: the first string wanting a free slot takes it
+        free = slots[at] < 0
+        wanted, first = np.unique(at[free], return_index=True)
+        slots[wanted] = pending[free][first]
+        placed = np.zeros(len(pending), dtype=bool)
+        placed[np.flatnonzero(free)[first]] = True
+        pending, at = pending[~placed], (at[~placed] + 1) & mask
+    return array("i", slots.tobytes())
 
 
 class SortedStrings(Sequence[str]):
@@ -58,13 +92,7 @@ class SortedStrings(Sequence[str]):
 
     @staticmethod
     def hash_slots(blob: bytes | memoryview, offsets: Sequence[int]) -> array:
-        """A hash index of the strings: ``slots[h]`` is the index of a string or ``-1``.
-
-        Open addressing with linear probing: a string whose CRC-32 is ``c`` sits in the first
-        of ``c & mask``, ``c & mask + 1``, ... that was free when it was placed, so a look-up
-        probes from there until it meets the string or a free slot. At least twice as many
-        slots as strings (a power of two), so a probe meets few others. Built once, stored
-        with the table (4 bytes a slot).
+        """The hash index of the strings (see :func:`hash_slots`).
 
         Example:
             >>> blob, offsets = SortedStrings.pack(["bär", "bör", "öka"])
@@ -72,28 +100,8 @@ class SortedStrings(Sequence[str]):
             >>> len(slots), sorted(i for i in slots if i >= 0)
             (8, [0, 1, 2])
         """
-        import numpy as np
-
-        n = len(offsets) - 1
-        size = 8
-        while size < 2 * n:
-            size *= 2
-        mask = size - 1
-        data = bytes(blob)
-        bounds = list(offsets)
-        codes = np.fromiter(
-            (crc32(data[bounds[i] : bounds[i + 1]]) for i in range(n)), dtype=np.int64, count=n
-        )
-        slots = np.full(size, -1, dtype=np.int32)
-        pending, at = np.arange(n, dtype=np.int32), codes & mask
-        while len(pending):  # each round: the first string wanting a free slot takes it
-            free = slots[at] < 0
-            wanted, first = np.unique(at[free], return_index=True)
-            slots[wanted] = pending[free][first]
-            placed = np.zeros(len(pending), dtype=bool)
-            placed[np.flatnonzero(free)[first]] = True
-            pending, at = pending[~placed], (at[~placed] + 1) & mask
-        return array("i", slots.tobytes())
+        data, bounds = bytes(blob), list(offsets)
+        return hash_slots(data[bounds[i] : bounds[i + 1]] for i in range(len(bounds) - 1))
 
     @classmethod
     def from_strings(cls, strings: Iterable[str]) -> SortedStrings:
@@ -105,7 +113,7 @@ class SortedStrings(Sequence[str]):
         """The index of ``s``, or ``-1``.
 
         With a hash index, a probe from the slot of the string's CRC-32 (see
-        :meth:`hash_slots`). Without, a binary search, first over every ``_STRIDE``-th string
+        :func:`hash_slots`). Without, a binary search, first over every ``_STRIDE``-th string
         (a small list of bytes made at the first look-up, searched in C), then over the few
         strings between two of them.
         """
