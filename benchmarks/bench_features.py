@@ -11,7 +11,8 @@ Both vectorizers run in the same process on the same texts; each Swedish run is 
 between two plain runs, and the ratio to their mean is reported per round (median over
 ``ROUNDS``), so drift of a shared machine cancels. The ratio is of *CPU* time of this process
 (``time.process_time``; both vectorizers run on one thread), which other work on a shared
-machine hardly moves; the ratio of wall time is printed beside it:
+machine hardly moves; the ratio of wall time is printed beside it. Garbage of earlier runs is
+collected before each timed run:
 
 - baseline: ``TfidfVectorizer(token_pattern=<the Swedish word pattern>, sublinear_tf=True)``;
 - ``cold``: the Swedish vectorizer with every per-word cache empty (the lemma and compound
@@ -31,6 +32,7 @@ Run from the repository root: ``.venv/bin/python benchmarks/bench_features.py [N
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -62,7 +64,10 @@ def use_disk_cache(directory: str) -> None:
 
 
 def timed(func) -> tuple[float, float]:
-    """CPU and wall seconds of ``func()``."""
+    """CPU and wall seconds of ``func()``, after collecting earlier garbage (a full collection
+    of the process's objects takes ~80 ms here: left to chance it lands in some timed run,
+    plain or Swedish, and swings that round's ratio by 3x; one the run itself provokes counts)."""
+    gc.collect()
     cpu, wall = time.process_time(), time.perf_counter()
     func()
     return time.process_time() - cpu, time.perf_counter() - wall
