@@ -200,6 +200,29 @@ def test_rekryteringssystem_parts_include_rekrytering():
     assert "rekrytering" in swedish.compound_parts("rekryteringssystemet")
 
 
+def test_the_plain_search_picks_the_parts_the_general_search_picks():
+    """compound_parts runs the compound search in the form plain words allow (one partial
+    analysis per position); on every word of the seed plans and a synthetic corpus it picks
+    the parts compound_analyses picks with the same segments and scoring."""
+    from plancompare import paths
+    from plancompare.swedish import compounds
+    from plancompare.synthetic import synthetic_frame
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(paths.raw_dir().glob("*.txt"))]
+    texts += synthetic_frame(300, random_state=5).text.tolist()
+    words = sorted({t.text.lower() for text in texts for t in swedish.tokenize(text)})
+    words = [w for w in words if len(w) >= 6 and w.isalpha()]
+    split = 0
+    for w in words:
+        segments = compounds._plain_segments(w)
+        analyses = compounds.compound_analyses(w, segments, compounds._PARTS_SCORING)
+        best = max(analyses, key=lambda a: a.score, default=None)
+        found = compounds._plain_search(w)
+        assert found == (best.parts if best is not None else None), w
+        split += found is not None and len(found) > 1
+    assert len(words) > 2000 and split > 300
+
+
 def test_compound_parts_do_not_depend_on_what_was_analysed_before(monkeypatch):
     """The pieces remembered across words are a cache only: words analysed in another order,
     with the memory of pieces cleared every few pieces, split the same way."""

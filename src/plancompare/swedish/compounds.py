@@ -418,14 +418,60 @@ def _plain_segments(s: str) -> Callable[[int], list[Segment]]:
     return segments
 
 
+def _plain_search(s: str) -> tuple[str, ...] | None:
+    """The parts of the best analysis of a plain word ``s`` (``None`` if there is none).
+
+    :func:`compound_analyses` with :func:`_plain_segments` and the parts scoring, step for
+    step, in the form that case allows: with no readings every analysis of ``s[:i]`` spells
+    ``s[:i]``, so each position holds one partial analysis (the best; the first on ties) and
+    the beam is that one, and every finished analysis spells ``s`` (the best is kept). Scores
+    add no reading weights (they are 0).
+    """
+    penalty, min_len, min_zipf, unlisted_max, suffix_penalty, _ = _PARTS_SCORING
+    n = len(s)
+    segments = _plain_segments(s)
+    best: list[tuple[float, int, tuple[str, ...]] | None] = [None] * (n + 1)
+    best[0] = (penalty, 0, ())
+    final: tuple[float, tuple[str, ...]] | None = None
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        prior, k, parts = here
+        for seg_end, text, z, _, _, stem, word in segments(i):
+            if not (i == 0 and seg_end == n) and (len(text) < min_len or z < min_zipf):
+                continue
+            new_prior = prior + z - penalty
+            if seg_end == n:
+                if not stem:
+                    score = min(new_prior, unlisted_max) if k else new_prior
+                    if final is None or score > final[0]:
+                        final = (score, (*parts, word))
+                continue
+            new_parts = (*parts, word)
+            after = best[seg_end]
+            if after is None or new_prior > after[0]:
+                best[seg_end] = (new_prior, k + 1, new_parts)
+            ending = s[seg_end:]
+            if not stem and len(text) >= 4 and ending in INFLECTION_ENDINGS:
+                score = min(new_prior - suffix_penalty, unlisted_max)
+                if final is None or score > final[0]:
+                    final = (score, (*parts, word + ending))
+            link = s[seg_end]
+            if len(text) >= min_len and (link == "s" or (link == "e" and stem)):
+                linked = best[seg_end + 1]
+                if linked is None or new_prior > linked[0]:
+                    best[seg_end + 1] = (new_prior, k + 1, new_parts)
+    return final[1] if final is not None else None
+
+
 def _parts_of(s: str) -> tuple[str, ...]:
     if len(s) < 2 * _PARTS_SCORING.part_min_len or not s.isalpha():
         return (lemma(s),)
-    analyses = compound_analyses(s, _plain_segments(s), _PARTS_SCORING)
-    best = max(analyses, key=lambda a: a.score, default=None)
-    if best is None or len(best.parts) == 1:
+    found = _plain_search(s)
+    if found is None or len(found) == 1:
         return (lemma(s),)
-    *heads, last = best.parts
+    *heads, last = found
     return (*heads, lemma(last))
 
 
