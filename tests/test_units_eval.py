@@ -36,8 +36,11 @@ PLANS = DATA / "plans"
 # (benchmarks/results/units_eval.txt, benchmarks/results/unit_kinds_cv.txt).
 DEV_FLOORS = (0.95, 0.85, 0.95, 0.95)  # reached: 0.96 0.88 (22/25) 1.00 1.00 (7/7)
 HELDOUT_FLOORS = (0.95, 0.85, 0.95, 0.75)  # reached: 1.00 0.88 (14/16) 1.00 0.80 (4/5)
-HELDOUT2_FLOORS = (0.80, 0.90, 0.95, 0.75)  # reached: 0.83 0.92 (24/26) 1.00 0.80 (12/15)
-LOO_FLOORS = (0.88, 0.87, 0.95, 0.80)  # reached: 0.91 0.90 (60/67) 1.00 0.85 (23/27)
+HELDOUT2_FLOORS = (0.80, 0.90, 0.95, 0.75)  # reached: 0.80 0.92 (24/30) 1.00 0.80 (12/15)
+HELDOUT3_FLOORS = (0.70, 0.65, 0.60, 0.50)  # reached: 0.74 0.68 (28/41) 0.67 0.53 (8/15)
+# Leave-one-organisation-out over texts 01-44: heldout3 (measured once at measure P 0.79 R 0.56)
+# joined the folds, so the floors are lower than over 01-26 (0.91 0.90 (60/67) 1.00 0.85 (23/27)).
+LOO_FLOORS = (0.82, 0.79, 0.87, 0.72)  # reached: 0.84 0.81 (88/108) 0.89 0.74 (31/42)
 
 # ------------------------------------------------------------------ the matching rule itself
 
@@ -71,7 +74,7 @@ def test_levels_are_compared_on_matched_measures():
 
 
 def _split() -> dict[str, str]:
-    """The corpus texts by split; the final set (heldout3) only under ``pytest --final``."""
+    """The corpus texts by split; the final set (heldout4) only under ``pytest --final``."""
     return corpus_split(PLANS)
 
 
@@ -96,7 +99,7 @@ def test_generic_parser_is_lossless_on_every_corpus_text(name):
     check_links(units)
 
 
-# The shipped scorer was fitted on the candidates of all development texts (the three corpus
+# The shipped scorer was fitted on the candidates of all development texts (the four corpus
 # splits below and the seeds), so the figures of these three tests are in-sample: they guard
 # against regressions. The estimate for text the scorer has not seen is the
 # leave-one-organisation-out test after them (and the final held-out set, measured once).
@@ -131,6 +134,17 @@ def test_generic_parser_on_the_second_held_out_set():
     assert goal.precision >= HELDOUT2_FLOORS[2] and goal.recall >= HELDOUT2_FLOORS[3], goal
 
 
+def test_generic_parser_on_the_third_held_out_set():
+    """Texts 27-44: measured once at measure P 0.79 / R 0.56 (23 of 41), goal P 0.73 / R 0.53
+    (8 of 15) with the scorer of commit 8f6f7c4 (``benchmarks/results/units_eval_final.txt`` of
+    that time); development text since (the scorer is fitted on them)."""
+    got = _corpus_scores("heldout3")
+    measure, goal = got["measure"], got["goal"]
+    assert measure.labels == 41 and goal.labels == 15
+    assert measure.precision >= HELDOUT3_FLOORS[0] and measure.recall >= HELDOUT3_FLOORS[1], measure
+    assert goal.precision >= HELDOUT3_FLOORS[2] and goal.recall >= HELDOUT3_FLOORS[3], goal
+
+
 def test_leave_one_organisation_out():
     """Each organisation's texts parsed by a scorer fitted without them (with the shipped
     scorer's parameters; ``benchmarks/fit_unit_kinds.py`` also chooses them per fold):
@@ -144,7 +158,7 @@ def test_leave_one_organisation_out():
     assert len({org[name] for name, *_ in results}) >= 25  # folds: organisations, not texts
     by = totals(results)
     measure, goal = by["corpus"]["measure"], by["corpus"]["goal"]
-    assert (measure.labels, goal.labels) == (67, 27)
+    assert (measure.labels, goal.labels) == (108, 42)
     assert measure.precision >= LOO_FLOORS[0] and measure.recall >= LOO_FLOORS[1], measure
     assert goal.precision >= LOO_FLOORS[2] and goal.recall >= LOO_FLOORS[3], goal
     seeds = by["seeds"]["measure"]

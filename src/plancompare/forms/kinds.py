@@ -154,7 +154,9 @@ _MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|n
 _WORD = re.compile(r"[\wåäöÅÄÖéÉ-]+")
 _MODAL = re.compile(r"\b(ska|skall|kommer(?:\s+[\wåäö]+){0,4}?\s+att|kommer)\s+", re.I)
 _STATE_MODAL = re.compile(r"\b(ska|skall|måste|behöver)\s+", re.I)
-_NEED = re.compile(r"\b(behöver|behövs|krävs|måste|(?:viktigt|angeläget|nödvändigt) att)\s+", re.I)
+_NEED = re.compile(
+    r"\b(behöver|behövs|behöva|krävs|måste|(?:viktigt|angeläget|nödvändigt) att)\s+", re.I
+)
 _OPENING_CLAUSE = re.compile(
     r"^(om|när|då|eftersom|för att|även om|innan|efter att)\b(\W+\w+){0,5}?\W*,", re.I
 )  # a short opening subordinate clause closed by a comma
@@ -177,6 +179,11 @@ _CONDITIONAL = re.compile(r"^(om|även om|i den mån)\b", re.I)
 _LEAD_IN_END = re.compile(r"(:|\bföljande( \w+)?[.:])\s*$", re.I)
 _VERBAL_LEAD_IN = re.compile(r"\b(att|vi|ska|skall|kommer att|bör|behöver|genom att)\s*:\s*$", re.I)
 _ACTION_NAME = re.compile(r"\b(åtgärder|insatser|aktiviteter|uppdrag)\b", re.I)
+# Nouns that name an action whatever their first part (utbildningsinsats, rekryteringsåtgärd);
+# a clause whose subject is such a noun may have a long subject before its modal.
+_ACTION_HEADS = frozenset(("insats", "insatser", "åtgärd", "åtgärder", "aktivitet", "satsning"))
+_ACTION_SUBJECT = 12
+_ADES_MIN = 6  # "-ades" words longer than this are preterite passives (undertecknades)
 
 
 #: Features read from the phrase vocabulary ``data/forms/sentence_cues.csv``.
@@ -269,13 +276,24 @@ def _lemma_is_action(word: str) -> bool:
     return swedish.lemma(word.lower()) in swedish.action_verbs()
 
 
+def _names_action(word: str) -> bool:
+    """An action noun (``Kartläggning``, ``Översyn``) or a compound naming an action
+    (``kompetensutvecklingsinsatser``, ``åtgärderna``)."""
+    low = word.casefold()
+    parts = swedish.compound_parts(low)
+    head = parts[-1] if parts else low
+    return is_action_noun(low) or swedish.lemma(head) in _ACTION_HEADS or head in _ACTION_HEADS
+
+
 def commits_to_action(clause: str, modal: re.Pattern[str] = _MODAL, *, subject: int = 6) -> bool:
     """A modal near the clause's start, then an action verb within four words.
 
     The modal must stand within ``subject`` words of the clause's start (``Polismyndigheten ska
-    …``; not ``… beskriver vad regionen ska göra``). A passive (``identifieras``, ``tas``)
-    counts as its verb, except a report (``ska redovisas``); an auxiliary or state verb in
-    between (``ska kunna``, ``kommer att behöva``) means no commitment.
+    …``; not ``… beskriver vad regionen ska göra``); when the clause opens with the name of an
+    action (``Fortsatta utbildningsinsatser som … ska prioriteras``) its subject may run to
+    twelve words. A passive (``identifieras``, ``tas``) counts as its verb, except a report
+    (``ska redovisas``); an auxiliary or state verb in between (``ska kunna``, ``kommer att
+    behöva``) means no commitment.
 
     Example:
         >>> commits_to_action("Socialstyrelsen ska bedöma konsekvenserna")
@@ -286,7 +304,12 @@ def commits_to_action(clause: str, modal: re.Pattern[str] = _MODAL, *, subject: 
         (False, False)
         >>> commits_to_action("Uppdraget ska redovisas senast i maj")
         False
+        >>> commits_to_action("Fortsatta utbildningsinsatser som avser grundkompetens bland "
+        ...                   "personalen ska prioriteras")
+        True
     """
+    if any(_names_action(w) for w in _words(clause)[:3]):
+        subject = max(subject, _ACTION_SUBJECT)
     for found in modal.finditer(clause):
         if len(_words(clause[: found.start()])) > subject:
             break
@@ -388,7 +411,15 @@ def opens_with_action(text: str) -> bool:
 
 
 def _finite(clause: str) -> list[tuple[str, str]]:
-    """(word, tense) of the verb forms in a clause (modal verbs as ``modal``)."""
+    """(word, tense) of the verb forms in a clause (modal verbs as ``modal``).
+
+    A word in ``-ades`` the lexicon does not know is a preterite passive of the first
+    conjugation (``undertecknades``, ``förankrades``): the ending is no noun's or adjective's.
+
+    Example:
+        >>> _finite("Under våren undertecknades en överenskommelse")
+        [('undertecknades', 'preterite')]
+    """
     out = []
     for word in _words(clause):
         low = word.casefold()
@@ -398,6 +429,8 @@ def _finite(clause: str) -> list[tuple[str, str]]:
             out.append((low, "modal"))
             continue
         tense = verb_tense(low)
+        if not tense and len(low) > _ADES_MIN and low.endswith("ades"):
+            tense = "preterite"
         if tense in ("present", "passive", "preterite"):
             out.append((low, tense))
     return out
