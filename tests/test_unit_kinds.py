@@ -317,15 +317,9 @@ def test_the_shipped_weights_file_is_where_the_parser_reads_it():
         (I("Utred behovet av fler platser"), "measure"),
         (I("Genomlysning av schemaläggningen", list_share=0.8), "measure"),
         (I("2027: En egen mentor för varje ny medarbetare"), "goal"),
-        pytest.param(
-            S("Under hösten erbjuds alla nya chefer ett ledarprogram."),
-            "measure",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known miss: an agentless present passive (erbjuds) with a time adverbial "
-                "scores below the intercept (fitted weights 0.58 + 0.53 < 1.23)",
-            ),
-        ),
+        # a former known miss (weights 0.58 + 0.53 < intercept 1.23); since heldout3 joined the
+        # training data the fitted intercept is lower and the passive reads as a measure
+        (S("Under hösten erbjuds alla nya chefer ett ledarprogram."), "measure"),
         (S("Nämnden ska vara en attraktiv arbetsgivare."), "goal"),
         (S("Förvaltningen har under året genomfört en medarbetarenkät."), "other"),
         (S("Nämnden beslutar att godkänna delårsrapporten."), "other"),
