@@ -9,8 +9,9 @@ and runs, in order, what a researcher runs:
 * ``build`` -- ``plancompare.load`` (read, parse, OCR repair, the frame), kept in
   ``DATA/processed`` as ``plancompare build`` keeps it;
 * ``write_csv`` -- ``units.csv`` and its sidecar (what ``plancompare build`` writes);
-* ``notebook01`` -- notebook 01's tables and figures (plans, kinds, describe, coverage, the OCR
-  changes the build kept for every OCR file) without the report;
+* ``notebook01`` -- notebook 01's tables and figures (plans, kinds, describe, coverage, the
+  on-topic flag of the measures, every leaf measure's source span, the OCR changes the build
+  kept for every OCR file) without the report;
 * ``themes`` -- ``code_themes`` and ``on_topic``;
 * ``tfidf_baseline`` -- plain scikit-learn ``TfidfVectorizer`` on the leaf measures (the floor
   for features);
@@ -287,14 +288,18 @@ def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
         write_units(ctx["frame"], data)
 
     def notebook01(ctx: dict) -> None:
-        from plancompare import plots
-        from plancompare.summary import coverage, describe, kind_table, plans_table
+        from plancompare import plots, summary
 
         frame = ctx["frame"]
-        plans = plans_table(frame)
-        kind_table(frame), describe(frame), coverage(frame, data)
+        plans = summary.plans_table(frame)
+        summary.kind_table(frame), summary.describe(frame), summary.coverage(frame, data)
         plots.plot_units_by_kind(frame)
-        plots.plot_measures_by_municipality(frame, plancompare.on_topic(frame))
+        measures = summary.select_units(frame)
+        # as the notebook: the measures coded with the units enclosing them, not every unit
+        coded = summary.with_enclosing(frame, frame["kind"] == "measure")
+        plots.plot_measures_by_municipality(frame, plancompare.on_topic(coded))
+        differs = summary.source_spans(measures, data) != measures["text"]  # provenance
+        measures[differs].head(1)
         changes = plancompare.ocr_changes(data)  # what the build kept, as notebook 01 reads it
         for file in plans.query("ocr").index:
             raw = read_source(plancompare.paths.raw_dir(data) / file).text

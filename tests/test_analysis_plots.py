@@ -113,3 +113,14 @@ def test_units_by_kind_names_the_largest_file(frame):
     assert title(fig).startswith(f"{len(frame)} units from 5 files; the largest, Malmö 001, ")
     assert title(fig).endswith(f"holds {per_file['001_b3ac81e63263b8c1.txt']}")
     assert fig.axes[0].get_xlabel() == "units (count)"
+
+
+def test_units_by_kind_draws_the_largest_files_of_a_large_corpus(frame):
+    fig = plots.plot_units_by_kind(frame, max_files=2)
+    drawn = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    # the two files with the most units: Malmö's follow-up table and Östersund's goal page
+    assert drawn == ["Malmö\n001", "Östersund\n004"]
+    assert title(fig).startswith(f"{len(frame)} units from 5 files; ")  # the title counts all
+    subtitle = fig.texts[1].get_text().replace("\n", " ")
+    assert subtitle.endswith("The 2 files with the most units of 5 are drawn.")
+    assert "drawn" not in plots.plot_units_by_kind(frame).texts[1].get_text()

@@ -7,7 +7,16 @@ import pytest
 
 import plancompare
 from plancompare.schema import FRAME_COLUMNS
-from plancompare.summary import coverage, describe, kind_table, leaf_measures, select_units
+from plancompare.summary import (
+    coverage,
+    describe,
+    kind_table,
+    leaf_measures,
+    select_units,
+    source_span,
+    source_spans,
+    with_enclosing,
+)
 
 
 def _frame(file: str, spans: list[tuple[int, int]], kinds: list[str] | None = None) -> pd.DataFrame:
@@ -93,3 +102,23 @@ def test_old_imports_from_frame_keep_working():
 
     assert old_coverage is coverage and old_kind_table is kind_table
     assert list(FRAME_COLUMNS)[:2] == ["unit_id", "plan_id"]
+
+
+def test_coding_measures_with_what_encloses_them_flags_them_as_coding_everything(frame):
+    leaves = leaf_measures(frame)
+    is_leaf = frame.index.isin(leaves.index)
+    whole = plancompare.on_topic(frame)[leaves.index]
+    coded = with_enclosing(frame, is_leaf)
+    assert set(coded.kind) == {"measure"} and len(coded) > len(leaves)  # the activities too
+    assert plancompare.on_topic(coded)[leaves.index].equals(whole)
+    # Malmö 3.1 ("Tydliggöra förvaltningens strategi …") is on topic through its activity 3
+    step = leaves[(leaves.municipality == "Malmö") & (leaves.ref == "3.1")].index
+    assert bool(whole[step].iloc[0])
+    assert not plancompare.on_topic(frame[is_leaf])[step].iloc[0]  # alone it is not
+
+
+def test_source_spans_read_what_source_span_reads(frame):
+    units = frame.iloc[::7]
+    spans = source_spans(units)
+    assert spans.index.equals(units.index)
+    assert spans.tolist() == [source_span(row) for _, row in units.iterrows()]

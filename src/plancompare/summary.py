@@ -85,6 +85,62 @@ def source_span(row: pd.Series, data_dir: str | Path | None = None) -> str:
     return text[int(row["char_start"]) : int(row["char_end"])]
 
 
+def source_spans(units: pd.DataFrame, data_dir: str | Path | None = None) -> pd.Series:
+    """The exact source characters of every row of ``units``, each file read once.
+
+    What :func:`source_span` gives for one row, for many rows at once (reading a file per
+    row would read a national corpus's files hundreds of thousands of times). Indexed like
+    ``units``.
+
+    Example:
+        >>> from plancompare import load
+        >>> frame = load()
+        >>> measures = frame[frame.kind == "measure"]
+        >>> spans = source_spans(measures)
+        >>> spans[measures.ref == "4.2"].iloc[0][:26]
+        '4.2. Utveckla ett koncept '
+        >>> bool((spans == [source_span(row) for _, row in measures.iterrows()]).all())
+        True
+    """
+    raw = raw_dir(data_dir)
+    starts = units["char_start"].to_numpy(dtype=np.int64)
+    ends = units["char_end"].to_numpy(dtype=np.int64)
+    spans = [""] * len(units)
+    for file, rows in units.groupby("source_file", sort=True, observed=True).indices.items():
+        text = read_source(raw / file).text
+        for i in rows:
+            spans[i] = text[starts[i] : ends[i]]
+    return pd.Series(spans, index=units.index, name="source", dtype="str")
+
+
+def with_enclosing(frame: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:
+    """The rows of ``frame`` that ``mask`` marks and every unit enclosing one of them.
+
+    A unit's ``parent`` encloses it (a sub-activity's activity, a step's uppdrag), and so on
+    up. Theme coding lets a unit inherit what the units enclosing it are about
+    (:func:`plancompare.code_themes`), so coding these rows gives the marked ones the same
+    codes as coding the whole frame, at the cost of the rows coded. In the frame's order.
+
+    Example:
+        >>> from plancompare import load
+        >>> frame = load()
+        >>> malmo = (frame.municipality == "Malmö") & (frame.kind == "measure")
+        >>> steps = malmo & frame.ref.isin(["3.1", "3.2"])  # two sub-activities
+        >>> with_enclosing(frame, steps).ref.tolist()  # and their activity
+        ['3', '3.1', '3.2']
+    """
+    keep = np.asarray(mask, dtype=bool).copy()
+    row_of = {uid: i for i, uid in enumerate(frame["unit_id"].astype(str))}
+    parents = frame["parent"].fillna("").astype(str).to_numpy()
+    todo = np.flatnonzero(keep)
+    while len(todo):
+        up = [row_of.get(p, -1) for p in parents[todo] if p]
+        rows = np.asarray([r for r in up if r >= 0], dtype=np.int64)
+        todo = np.unique(rows[~keep[rows]])
+        keep[todo] = True
+    return frame[keep]
+
+
 def coverage(frame: pd.DataFrame, data_dir: str | Path | None = None) -> pd.DataFrame:
     """Per source file: non-whitespace characters in the file, covered by units, and by furniture.
 

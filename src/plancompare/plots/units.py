@@ -27,8 +27,12 @@ KIND_COLOURS = dict(
 )
 
 
-def plot_units_by_kind(frame: pd.DataFrame) -> Figure:
+def plot_units_by_kind(frame: pd.DataFrame, max_files: int = 40) -> Figure:
     """Stacked horizontal bars: how many units of each kind every plan file produced.
+
+    A corpus of more than ``max_files`` files draws the ``max_files`` files with the most
+    units and says so in the subtitle (a bar per file of a national corpus would make a
+    figure thousands of inches tall); the title counts every file.
 
     Example:
         >>> from plancompare import load
@@ -38,24 +42,29 @@ def plot_units_by_kind(frame: pd.DataFrame) -> Figure:
     """
     counts = frame.groupby([author(frame), "source_file"])["kind"].value_counts()
     counts = counts.unstack(fill_value=0).reindex(columns=list(KINDS), fill_value=0)
-    labels = [f"{m}\n{f.split('_')[0]}" for m, f in counts.index]
-    fig = Figure(figsize=(8, 0.7 * len(counts) + 2.0))
+    totals = counts.sum(axis=1)
+    shown = counts
+    if len(counts) > max_files:
+        shown = counts[counts.index.isin(totals.nlargest(max_files, keep="first").index)]
+    labels = [f"{m}\n{f.split('_')[0]}" for m, f in shown.index]
+    fig = Figure(figsize=(8, 0.7 * len(shown) + 2.0))
     ax = fig.subplots()
-    left = np.zeros(len(counts))
+    left = np.zeros(len(shown))
     for kind in KINDS:
-        ax.barh(labels, counts[kind], left=left, color=KIND_COLOURS[kind], label=kind)
-        left += counts[kind].to_numpy()
+        ax.barh(labels, shown[kind], left=left, color=KIND_COLOURS[kind], label=kind)
+        left += shown[kind].to_numpy()
     ax.invert_yaxis()
     ax.set_xlabel("units (count)")
     ax.set_ylabel("municipality and file")
     ax.legend(title="kind", bbox_to_anchor=(1.01, 1), loc="upper left", frameon=False)
-    totals = counts.sum(axis=1)
     biggest = totals.idxmax()
     title = (
         f"{len(frame)} units from {len(counts)} files; the largest, {biggest[0]} "
         f"{biggest[1].split('_')[0]}, holds {totals[biggest]}"
     )
     subtitle = "Units of text per source file, by kind (what the text says: goal, measure …)."
+    if len(shown) < len(counts):
+        subtitle += f" The {len(shown)} files with the most units of {len(counts)} are drawn."
     return finish(fig, title, subtitle)
 
 
