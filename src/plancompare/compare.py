@@ -480,11 +480,12 @@ def _gap_table(
     mine = members.get(a, np.zeros(0, dtype=np.int64))
     ids, texts = units["unit_id"].to_numpy(), units["text"].to_numpy()  # converted once
     rows = vectors[mine]
-    parts = []
+    parts, pairs = [], []
     for other in others:
         theirs = members.get(other, np.zeros(0, dtype=np.int64))
         best, best_sim = _nearest(rows, vectors[theirs])
         nearest = theirs[best]
+        pairs.extend(zip(ids[mine], ids[nearest], strict=True))
         parts.append(
             pd.DataFrame(
                 {
@@ -500,9 +501,9 @@ def _gap_table(
     if not parts:
         return pd.DataFrame(columns=GAP_COLUMNS).astype({"counterpart": bool, "unique": bool})
     table = pd.concat(parts, ignore_index=True)
-    table["shared_themes"] = [
-        "; ".join(sorted(theme_sets.get(x, frozenset()) & theme_sets.get(y, frozenset())))
-        for x, y in zip(table["unit_id"], table["nearest_id"], strict=True)
+    none: frozenset = frozenset()
+    table["shared_themes"] = [  # from the ids as Python objects, not read back from Arrow
+        "; ".join(sorted(theme_sets.get(x, none) & theme_sets.get(y, none))) for x, y in pairs
     ]
     table["counterpart"] = table["similarity"] >= threshold
     table["unique"] = ~table.groupby("unit_id")["counterpart"].transform("any")
