@@ -334,3 +334,22 @@ def test_loading_the_seeds_does_not_import_scikit_learn(tmp_path):
     )
     data = str(paths.data_dir())
     subprocess.run([sys.executable, "-c", code, data], check=True, cwd=tmp_path)
+
+
+def test_the_shared_word_list_reaches_worker_processes_with_its_hash_index(tmp_path):
+    # parallel builds send the OCR repairer (and its word list) to workers: they must map the
+    # stored list, index included, not rebuild a copy that falls back to binary search
+    import pickle
+
+    from plancompare.swedish.frequencies import vocabulary
+
+    shared = vocabulary()
+    assert shared._slots is not None
+    (tmp_path / "v.pickle").write_bytes(pickle.dumps(shared))
+    assert len((tmp_path / "v.pickle").read_bytes()) < 1000  # a reference, not 900,000 words
+    code = (
+        "import pickle, sys\n"
+        "v = pickle.loads(open(sys.argv[1], 'rb').read())\n"
+        "assert v._slots is not None and v.prob('kompetens') > 0, v\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(tmp_path / "v.pickle")], check=True)
