@@ -570,8 +570,12 @@ def dominant_themes(units: pd.DataFrame, codes: pd.DataFrame, framework: str) ->
     mine = codes[codes["framework"] == framework]
     counts = mine.groupby(["unit_id", "theme"]).size().rename("n").reset_index()
     counts = counts.sort_values(["unit_id", "n", "theme"], ascending=[True, False, True])
-    best = counts.drop_duplicates("unit_id").set_index("unit_id")["theme"]
-    return units["unit_id"].map(best).fillna("(none)").rename(framework)
+    best = counts.drop_duplicates("unit_id").set_index("unit_id")["theme"].astype("str")
+    # with no unit coded, map() gives float NaNs, which a string cannot fill (pandas 4 raises)
+    found = units["unit_id"].map(best).astype("str") if len(best) else None
+    if found is None:
+        return pd.Series("(none)", index=units.index, dtype="str", name=framework)
+    return found.fillna("(none)").rename(framework)
 
 
 class ClusterResult(NamedTuple):
