@@ -143,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("report", nargs="?", type=Path, default=Path("reports"))
     parser.add_argument("--shots", type=Path, default=None)
     args = parser.parse_args(argv)
-    problems = check(args.report, args.shots or args.report / "screenshots")
+    report = args.report.resolve()  # pages are opened as file:// URIs, which must be absolute
+    problems = check(report, (args.shots or report / "screenshots").resolve())
     for problem in problems:
         print("problem:", problem)
     return 1 if problems else 0
