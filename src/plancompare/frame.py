@@ -63,17 +63,15 @@ def _rows(
     text: str,
     units: list[Unit],
     repairer: OcrRepairer | None,
-    changes: list[Change] | None = None,
+    changes: list[Change] | None,
 ) -> list[dict[str, object]]:
+    """The frame's rows of one file; ``changes``: the OCR repairs of its text (None: clean)."""
     stem = Path(record.file).stem
     order = sorted(range(len(units)), key=lambda i: (units[i].start, units[i].end))
     ids = {units[i].start: f"{stem}:{n:03d}" for n, i in enumerate(order)}
     level = levels(units)
     updated = next((u.extra["page_updated"] for u in units if "page_updated" in u.extra), "")
     fix = repairer.repair if record.ocr and repairer is not None else None
-    # OCR is repaired over the whole document, so the repairer sees the document's damage rate
-    if changes is None and fix is not None and repairer is not None:
-        changes = repairer.changes(text)
     starts = [c.start for c in changes or []]
     rows = []
     line, counted = 1, 0  # line numbers counted on from the previous unit: linear in the text
@@ -157,8 +155,10 @@ def _file_columns(
 ) -> tuple[dict[str, list[object]], list[Change]]:
     """One file's rows, column by column, and its OCR changes (what a worker sends back)."""
     text, units = parse_record(record)
-    changes = repairer.changes(text) if record.ocr and repairer is not None else []
-    rows = _rows(record, text, units, repairer, changes if record.ocr else None)
+    # OCR is repaired over the whole document, so the repairer sees the document's damage rate
+    ocr = record.ocr and repairer is not None
+    changes = repairer.changes(text) if ocr else []
+    rows = _rows(record, text, units, repairer, changes if ocr else None)
     return {c: [row[c] for row in rows] for c in COLUMNS}, changes
 
 
