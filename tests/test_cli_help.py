@@ -37,6 +37,17 @@ def test_main_help_is_plain_text_with_examples():
     assert "  plancompare check" in examples and "  plancompare report --param" in examples
 
 
+def test_python_dash_m_runs_the_same_command_line(tmp_path):
+    # where the console script is not on PATH (a kernel's environment), `python -m plancompare`
+    result = subprocess.run(
+        [sys.executable, "-m", "plancompare", "check", "--data", str(tmp_path / "missing")],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: ") and "missing" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_command_help_is_plain_text_with_an_example(command):
     text = _help(command)
