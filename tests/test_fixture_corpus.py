@@ -3,10 +3,9 @@
 Each labelled text ``<id>.txt`` has ``<id>.labels.tsv`` (header ``kind level quote note``): every
 quote must occur exactly once in its text, rows in document order, kinds and levels valid. The
 corpora must keep the size the brief asks for, and every text must be named in its split file
-(plans: ``dev``, ``heldout``, ``heldout2`` and ``heldout3``, held-out sets measured once and
-development text since; ``heldout4``, the final set, is read only under ``pytest --final`` --
-see ``unit_labels.corpus_split`` -- except by ``test_held_out_set_size_and_independence``, which
-checks the files' form and size without parsing them and without printing their content).
+(plans: ``dev``, ``heldout``, ``heldout2``, ``heldout3`` and ``heldout4``, held-out sets measured
+once and development text since; a final set (``heldout5``, texts 58 on) is read only under
+``pytest --final`` -- see ``unit_labels.corpus_split``).
 """
 
 from __future__ import annotations
@@ -129,10 +128,10 @@ def test_second_heldout_set_size_and_independence() -> None:
 
 
 # Each later held-out set: (texts, organisations in no earlier split, measures, goals, the share
-# of the measures one text may hold). heldout3 has been measured once (development text since);
-# heldout4 is the final set. heldout4 is smaller in labels than heldout3: its texts are short
+# of the measures one text may hold). heldout3 and heldout4 have each been measured once
+# (development text since). heldout4 is smaller in labels than heldout3: its texts are short
 # stored pages from thirteen organisations, and one off-topic text (56, a project page) holds 8
-# of its 23 measures, so its totals are also reported without it.
+# of its 23 measures, so its totals were also reported without it.
 HELD_OUT_SET_SIZES = {
     "heldout3": (10, 8, 40, 12, 1 / 4),
     "heldout4": (10, 6, 20, 6, 2 / 5),
@@ -146,8 +145,8 @@ def test_held_out_set_size_and_independence(final_split: str) -> None:
     (all of which had been measured and studied when the set was collected), enough measures and
     goals, no text holding too large a share of the measures, valid labels, no repeated text.
 
-    The set is sealed until the final measurement: nothing here parses it, and a failure names a
-    file and a count, never a quote or a sentence (``pytest --final`` shows the details)."""
+    Written for a set sealed until its final measurement: nothing here parses it, and a failure
+    names a file and a count, never a quote or a sentence (``pytest --final`` shows the details)."""
     n_texts, n_orgs, n_measures, n_goals, share = HELD_OUT_SET_SIZES[final_split]
     everything = corpus_split(PLANS, final=True)
     final = [stem for stem in sorted(everything) if everything[stem] == final_split]
@@ -235,14 +234,14 @@ def test_check_labels_rejects_a_step_without_its_measure() -> None:
 
 
 def test_the_final_held_out_set_is_left_out_unless_final(tmp_path: Path) -> None:
-    """No reader of the corpus sees ``heldout4`` (or a text numbered 45 on) without --final."""
+    """No reader of the corpus sees ``heldout5`` (or a text numbered 58 on) without --final."""
     (tmp_path / "split.csv").write_text(
-        "id,split\n01-a,dev\n27-b,heldout3\n44-c,heldout4\n45-d,heldout4\n46-e,dev\n",
+        "id,split\n01-a,dev\n45-b,heldout4\n57-c,heldout5\n58-d,heldout5\n59-e,dev\n",
         encoding="utf-8",
     )
-    for stem in ("01-a", "27-b", "44-c", "45-d", "46-e", "47-unnamed", "05-unnamed"):
+    for stem in ("01-a", "45-b", "57-c", "58-d", "59-e", "60-unnamed", "05-unnamed"):
         (tmp_path / f"{stem}.txt").write_text("x", encoding="utf-8")
-    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "27-b": "heldout3"}
-    assert corpus_files(tmp_path, final=False) == ["01-a", "05-unnamed", "27-b"]
+    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "45-b": "heldout4"}
+    assert corpus_files(tmp_path, final=False) == ["01-a", "05-unnamed", "45-b"]
     assert len(corpus_split(tmp_path, final=True)) == 5
     assert len(corpus_files(tmp_path, final=True)) == 7
