@@ -49,6 +49,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -276,6 +277,52 @@ def _lemma_is_action(word: str) -> bool:
     return swedish.lemma(word.lower()) in swedish.action_verbs()
 
 
+class _Word(NamedTuple):
+    """What the features ask of one word, exactly as written (see :func:`_word`)."""
+
+    lemma: str  # swedish.lemma(word)
+    action_verb: bool  # swedish.is_action_verb(word): an infinitive or imperative
+    lemma_action: bool  # _lemma_is_action(word): any form of an action verb
+    participle: bool  # is_action_participle(word)
+    tense: str  # verb_tense(word)
+    finite: str  # _finite_tense(word): modal, present, passive, preterite or ""
+    passive_action: bool  # an action verb's s-passive (identifieras): word[:-1] is one
+
+
+_WORD_CACHE: dict[str, _Word] = {}
+_WORD_CACHE_LIMIT = 1_000_000  # distinct words remembered per process
+
+
+def _word(word: str) -> _Word:
+    """Everything the features ask of ``word``, worked out once per distinct word.
+
+    The parser meets the same few thousand words in sentence after sentence; one look-up here
+    replaces the lemmatizer and verb-form questions each feature would ask anew. The questions
+    that split compounds (action noun, organisation, document) are asked of a few words per
+    sentence only and are cached on their own: splitting every word would cost more.
+
+    Example:
+        >>> w = _word("stärker")
+        >>> w.lemma, w.action_verb, w.lemma_action, w.finite
+        ('stärka', False, True, 'present')
+    """
+    found = _WORD_CACHE.get(word)
+    if found is None:
+        found = _Word(
+            lemma=swedish.lemma(word),
+            action_verb=swedish.is_action_verb(word),
+            lemma_action=_lemma_is_action(word),
+            participle=is_action_participle(word),
+            tense=verb_tense(word),
+            finite=_finite_tense(word),
+            passive_action=word.endswith("s") and swedish.is_action_verb(word[:-1]),
+        )
+        if len(_WORD_CACHE) < _WORD_CACHE_LIMIT:
+            _WORD_CACHE[word] = found
+    return found
+
+
+@cache
 def _names_action(word: str) -> bool:
     """An action noun (``Kartläggning``, ``Översyn``) or a compound naming an action
     (``kompetensutvecklingsinsatser``, ``åtgärderna``)."""
@@ -317,10 +364,10 @@ def commits_to_action(clause: str, modal: re.Pattern[str] = _MODAL, *, subject: 
             low = word.casefold()
             if low in _AUXILIARIES:
                 break
-            passive = low.endswith("s") and swedish.is_action_verb(low[:-1])
-            if passive and low[:-1] in _REPORTING:
+            info = _word(low)
+            if info.passive_action and low[:-1] in _REPORTING:
                 break
-            if swedish.is_action_verb(low) or passive:
+            if info.action_verb or info.passive_action:
                 return True
     return False
 
@@ -332,7 +379,7 @@ def _states(clause: str) -> bool:
             low = word.casefold()
             if low in _STATE_VERBS:
                 return True
-            if swedish.is_action_verb(low):
+            if _word(low).action_verb:
                 break
     return False
 
@@ -344,7 +391,8 @@ def _needs_action(clause: str) -> bool:
             low = word.casefold()
             if low in _STATE_VERBS:
                 break
-            if _lemma_is_action(low) or is_action_noun(low) or swedish.is_action_verb(low):
+            info = _word(low)
+            if info.lemma_action or is_action_noun(low) or info.action_verb:
                 return True
     return False
 
@@ -362,11 +410,12 @@ def is_decision(text: str) -> bool:
         >>> is_decision("Anta planen samt uppmana nämnderna att värdera"), is_decision("Nu")
         (False, False)
     """
-    verbs = [w for w in _words(text) if swedish.is_action_verb(w) or _lemma_is_action(w)]
+    verbs = [w for w in _words(text) if _word(w).action_verb or _word(w).lemma_action]
     formulas = _decision_formulas()
-    return bool(verbs) and all(swedish.lemma(w.lower()) in formulas for w in verbs)
+    return bool(verbs) and all(_word(w.lower()).lemma in formulas for w in verbs)
 
 
+@cache
 def _is_org(word: str) -> bool:
     parts = swedish.compound_parts(word)
     return (
@@ -376,6 +425,7 @@ def _is_org(word: str) -> bool:
     )
 
 
+@cache
 def _is_document(word: str) -> bool:
     parts = swedish.compound_parts(word)
     return swedish.lemma(word) in _DOCUMENTS or (bool(parts) and parts[-1] in _DOCUMENTS)
@@ -422,18 +472,24 @@ def _finite(clause: str) -> list[tuple[str, str]]:
     """
     out = []
     for word in _words(clause):
-        low = word.casefold()
-        if low in _MONTH_NAMES:
-            continue  # "mars" is no verb here
-        if low in ("ska", "skall", "måste", "bör", "kan", "vill", "kommer"):
-            out.append((low, "modal"))
-            continue
-        tense = verb_tense(low)
-        if not tense and len(low) > _ADES_MIN and low.endswith("ades"):
-            tense = "preterite"
-        if tense in ("present", "passive", "preterite"):
-            out.append((low, tense))
+        tense = _word(word).finite
+        if tense:
+            out.append((word.casefold(), tense))
     return out
+
+
+def _finite_tense(word: str) -> str:
+    """How :func:`_finite` reads a word: ``modal``, ``present``, ``passive``, ``preterite``
+    or ``""`` (no finite verb)."""
+    low = word.casefold()
+    if low in _MONTH_NAMES:
+        return ""  # "mars" is no verb here
+    if low in ("ska", "skall", "måste", "bör", "kan", "vill", "kommer"):
+        return "modal"
+    tense = verb_tense(low)
+    if not tense and len(low) > _ADES_MIN and low.endswith("ades"):
+        tense = "preterite"
+    return tense if tense in ("present", "passive", "preterite") else ""
 
 
 def _first_sentence(text: str) -> str:
@@ -501,7 +557,8 @@ def features(c: Candidate) -> dict[str, float]:
     first = _first_words(sentence)
     head = first[0] if first else ""
     finite = _finite(clause)
-    imperative = bool(head) and swedish.is_action_verb(head)
+    head_word = _word(head)
+    imperative = bool(head) and head_word.action_verb
     noun_head = bool(head) and is_action_noun(head)
     subject = [] if imperative else _words(clause)  # an imperative has no subject
     modal_action = commits_to_action(clause)
@@ -517,12 +574,11 @@ def features(c: Candidate) -> dict[str, float]:
     contents_lead = c.item and lead_in.endswith(":") and not verbal_lead and not decision_lead
     date_first = bool(_DATE_FIRST.match(sentence.strip()))
     present_action = any(
-        t == "present" and _lemma_is_action(w) and swedish.lemma(w) not in _LIGHT_VERBS
+        t == "present" and _word(w).lemma_action and _word(w).lemma not in _LIGHT_VERBS
         for w, t in finite
     )
-    actor = any(w.casefold() == "vi" for w in subject[:_WE_WINDOW]) or any(
-        _is_org(w.casefold()) for w in subject[:_ORG_WINDOW]
-    )
+    subject_we = any(w.casefold() == "vi" for w in subject[:_WE_WINDOW])
+    subject_org = any(_is_org(w.casefold()) for w in subject[:_ORG_WINDOW])
     found = cues(sentence)
     f: dict[str, bool] = {cue: cue in found for cue in CUES}
     # a reason is the sentence's own predicate, not what an att-clause inside it says
@@ -530,18 +586,18 @@ def features(c: Candidate) -> dict[str, float]:
     f |= {
         "item": c.item,
         "verb_first": imperative,
-        "present_first": bool(head) and verb_tense(head) == "present" and _lemma_is_action(head),
+        "present_first": bool(head) and head_word.tense == "present" and head_word.lemma_action,
         "noun_first": c.item and noun_head,
-        "participle_first": c.item and bool(head) and is_action_participle(head),
+        "participle_first": c.item and bool(head) and head_word.participle,
         "decision_formula": is_decision(sentence) and not modal_action,
         "modal_action": modal_action,
         "modal_state": _states(clause),
         "need_action": need,
         "need_in_listed_doc": need and c.doc_has_list,
         "present_action": present_action,
-        "actor_present_action": present_action and actor,
+        "actor_present_action": present_action and (subject_we or subject_org),
         "passive_action": any(
-            t == "passive" and _lemma_is_action(w) and swedish.lemma(w) not in _REPORTING
+            t == "passive" and _word(w).lemma_action and _word(w).lemma not in _REPORTING
             for w, t in finite
         ),
         "action_noun_early": not c.item and any(is_action_noun(w) for w in _words(clause)[:8]),
@@ -549,22 +605,22 @@ def features(c: Candidate) -> dict[str, float]:
         "dated_item": c.item and date_first and not finite and not imperative and not noun_head,
         "dated": bool(_DATED.search(sentence)),
         "deadline_state": bool(_DEADLINE.search(sentence) and _TARGET_VERB.search(sentence)),
-        "goal_noun": any(swedish.lemma(w) in _GOAL_NOUNS for w in lows),
-        "subject_we": any(w.casefold() == "vi" for w in subject[:_WE_WINDOW]),
-        "subject_org": any(_is_org(w.casefold()) for w in subject[:_ORG_WINDOW]),
+        "goal_noun": any(_word(w).lemma in _GOAL_NOUNS for w in lows),
+        "subject_we": subject_we,
+        "subject_org": subject_org,
         "subject_document": any(_is_document(w.casefold()) for w in subject[:_DOCUMENT_WINDOW]),
         "past": any(t == "preterite" for _, t in finite)
         or bool(re.search(r"\b(har|hade)\s+(\w+\s+){0,2}\w+(at|it|ts|ats|its)\b", clause, re.I)),
-        "reporting": any(swedish.lemma(w) in _REPORTING or w.endswith("redovisar") for w in lows),
+        "reporting": any(_word(w).lemma in _REPORTING or w.endswith("redovisar") for w in lows),
         "conditional": bool(_CONDITIONAL.search(sentence.strip())),
         "no_finite_verb": not finite,
         "no_action_word": c.item
         and not finite
         and not any(
-            swedish.is_action_verb(w)
-            or _lemma_is_action(w)
+            _word(w).action_verb
+            or _word(w).lemma_action
             or is_action_noun(w)
-            or is_action_participle(w)
+            or _word(w).participle
             for w in words
         ),
         "lead_in_actions": verbal_lead,

@@ -191,7 +191,14 @@ def is_action_noun(word: str) -> bool:
     parts = compound_parts(w)
     if len(parts) > 1 and parts[-1] in nouns:
         return True
-    return any(w.endswith(n) for n in nouns if len(n) >= _MIN_TAIL and len(w) > len(n))
+    # ends in an action noun of at least _MIN_TAIL letters that is not the whole word
+    tails = _long_action_nouns()
+    return any(w[cut:] in tails for cut in range(1, len(w) - _MIN_TAIL + 1))
+
+
+@cache
+def _long_action_nouns() -> frozenset[str]:
+    return frozenset(n for n in action_nouns() if len(n) >= _MIN_TAIL)
 
 
 @cache
