@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
+import subprocess
+import sys
 import time
 from array import array
 from pathlib import Path
@@ -174,6 +177,54 @@ def test_the_cached_dictionary_lemmatizes_exactly_as_simplemma_does():
     words += ["2025", "½", "Lärarnas", "barn's", "SKR’s", "kompetensförsörjningsfonderna", "xqzv"]
     assert [_simplemma(w) for w in words] == [simplemma.lemmatize(w, "sv").lower() for w in words]
     assert len(lemma_table()) > 900_000
+
+
+# words simplemma's dictionary lacks: its rules (stödfunktioner), hyphens (vfu-platser), a number,
+# an apostrophe, none of them (xqzv)
+_UNLISTED = ["stödfunktioner", "vfu-platser", "2020", "barn's", "xqzv", "Kostnadsreducerande"]
+
+
+def _lemmatize_in_child(words: list[str]) -> tuple[list[str], bool]:
+    """Lemmas of ``words`` in a fresh process, and whether it imported simplemma."""
+    code = (
+        "import json, sys\n"
+        "from plancompare.swedish import lemma\n"
+        "words = json.loads(sys.argv[1])\n"
+        "print(json.dumps([[lemma(w) for w in words], 'simplemma' in sys.modules]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(words)], check=True, capture_output=True, text=True
+    ).stdout
+    lemmas, imported = json.loads(out)
+    return lemmas, imported
+
+
+def test_words_the_dictionary_lacks_are_lemmatized_by_simplemma_once_then_remembered(cache_dir):
+    expected = [simplemma.lemmatize(w, "sv").lower() for w in _UNLISTED]
+    assert expected[:2] == ["stödfunktion", "vfu-plats"]  # its rules gave these, not the word
+    first, first_imported = _lemmatize_in_child(_UNLISTED)
+    assert (first, first_imported) == (expected, True)
+    (memo,) = cache_dir.glob("sv-lemma-fallbacks-*.json")
+    assert json.loads(memo.read_text(encoding="utf-8"))["stödfunktioner"] == "stödfunktion"
+    # a later process finds them on disk: the same lemmas, and simplemma is not imported
+    again, again_imported = _lemmatize_in_child(_UNLISTED)
+    assert (again, again_imported) == (expected, False)
+    # a new word is worked out and added; what was remembered stays
+    more, _ = _lemmatize_in_child(["Lärarnas", "personalnyckeltalen"])
+    assert more == [
+        simplemma.lemmatize(w, "sv").lower() for w in ("Lärarnas", "personalnyckeltalen")
+    ]
+    stored = json.loads(memo.read_text(encoding="utf-8"))
+    assert {"stödfunktioner", "personalnyckeltalen"} <= set(stored)
+
+
+def test_a_damaged_memo_of_lemmas_is_ignored_and_rewritten(cache_dir):
+    _lemmatize_in_child(_UNLISTED)
+    (memo,) = cache_dir.glob("sv-lemma-fallbacks-*.json")
+    memo.write_text('{"stödfunktioner": "stöd', encoding="utf-8")  # cut short
+    lemmas, imported = _lemmatize_in_child(_UNLISTED)
+    assert lemmas == [simplemma.lemmatize(w, "sv").lower() for w in _UNLISTED] and imported
+    assert json.loads(memo.read_text(encoding="utf-8"))["stödfunktioner"] == "stödfunktion"
 
 
 def test_known_lemma_looks_up_exactly_as_simplemmas_dictionary_strategy():

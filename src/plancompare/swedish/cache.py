@@ -30,6 +30,7 @@ Example:
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import json
@@ -41,9 +42,17 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
-from plancompare.atomic import write_bytes_atomic
+from plancompare.atomic import write_bytes_atomic, write_text_atomic
 
-__all__ = ["CACHE_ENV", "FORMAT", "MAGIC", "artefact_key", "cache_dir", "load_artefact"]
+__all__ = [
+    "CACHE_ENV",
+    "FORMAT",
+    "MAGIC",
+    "WordMemo",
+    "artefact_key",
+    "cache_dir",
+    "load_artefact",
+]
 
 CACHE_ENV = "PLANCOMPARE_CACHE_DIR"
 FORMAT = 3  # bump when the layout of any artefact changes
@@ -177,3 +186,84 @@ def load_artefact(
     if found is not None:
         return found
     return {section: memoryview(data) for section, data in sections.items()}
+
+
+class WordMemo:
+    """Answers of a per-word function remembered on disk, for words no prepared table holds.
+
+    A JSON object (word -> answer) in the cache directory, its file named like an artefact's
+    (``NAME-KEY.json``, the key from :func:`artefact_key`: a newer package or an edited data
+    file starts a new memo and the old one is removed). It is read at the first :meth:`get`;
+    answers worked out meanwhile (:meth:`put`) are written when the process ends, merged with
+    what the file holds then (two processes writing at once each write a whole file, and the
+    last rename wins: a lost answer is only worked out again). At most ``limit`` words are
+    kept. A file that cannot be read or written is ignored.
+
+    Example:
+        >>> import os, tempfile
+        >>> os.environ["PLANCOMPARE_CACHE_DIR"] = tempfile.mkdtemp()
+        >>> memo = WordMemo("demo-words", packages=(), files=())
+        >>> memo.get("lärarna") is None
+        True
+        >>> memo.put("lärarna", "lärare"); memo.save()
+        >>> WordMemo("demo-words", packages=(), files=()).get("lärarna")
+        'lärare'
+        >>> del os.environ["PLANCOMPARE_CACHE_DIR"]
+    """
+
+    def __init__(
+        self, name: str, packages: Iterable[str], files: Iterable[Path], limit: int = 200_000
+    ) -> None:
+        self.name = name
+        self.packages = tuple(packages)
+        self.files = tuple(files)
+        self.limit = limit
+        self._words: dict[str, str] | None = None
+        self._new: dict[str, str] = {}
+
+    def path(self) -> Path:
+        """The memo's file for the current versions (read once, written once, per process)."""
+        key = artefact_key(self.name, self.packages, self.files)
+        return cache_dir() / f"{self.name}-{key}.json"
+
+    def _read(self) -> dict[str, str]:
+        with contextlib.suppress(OSError, ValueError):
+            stored = json.loads(self.path().read_text(encoding="utf-8"))
+            if isinstance(stored, dict):
+                return stored
+        return {}
+
+    def get(self, word: str) -> str | None:
+        """The remembered answer for ``word``, or None."""
+        if self._words is None:
+            self._words = self._read()
+        return self._words.get(word)
+
+    def put(self, word: str, answer: str) -> None:
+        """Remember ``answer`` for ``word``; written to disk when the process ends."""
+        if self._words is None:
+            self._words = self._read()
+        if len(self._words) >= self.limit:
+            return
+        if not self._new:
+            atexit.register(self.save)
+        self._words[word] = self._new[word] = answer
+
+    def save(self) -> None:
+        """Write the new answers now, merged with the file's (atomically; failures ignored)."""
+        if not self._new:
+            return
+        atexit.unregister(self.save)
+        with contextlib.suppress(OSError):
+            path = self.path()
+            words = self._read()
+            for word, answer in self._new.items():
+                if len(words) >= self.limit:
+                    break
+                words.setdefault(word, answer)
+            write_text_atomic(path, json.dumps(words, ensure_ascii=False, sort_keys=True))
+            for old in path.parent.glob(f"{self.name}-*.json"):
+                if old != path:
+                    with contextlib.suppress(OSError):
+                        old.unlink()
+        self._new = {}

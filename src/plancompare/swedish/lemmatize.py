@@ -19,7 +19,7 @@ from pathlib import Path
 
 from plancompare import paths
 
-from .cache import load_artefact
+from .cache import WordMemo, load_artefact
 from .tables import SortedMapping, SortedStrings
 from .tokens import tokenize
 
@@ -221,6 +221,15 @@ def _lookup(word: str) -> str | None:
     return found
 
 
+@cache
+def _fallbacks() -> WordMemo:
+    """simplemma's answers for words its dictionary lacks (rules, affixes, the word itself),
+    remembered on disk: a later process lemmatizes them without importing simplemma."""
+    return WordMemo(
+        "sv-lemma-fallbacks", packages=("simplemma", "plancompare"), files=_simplemma_data()
+    )
+
+
 def _simplemma(word: str) -> str:
     import unicodedata
 
@@ -231,7 +240,12 @@ def _simplemma(word: str) -> str:
         found = _lookup(token)
         if found is not None:
             return found.lower()
-    return (_strategy().get_lemma(token, _LANG) or token).lower()
+    remembered = _fallbacks()
+    found = remembered.get(token)
+    if found is None:
+        found = (_strategy().get_lemma(token, _LANG) or token).lower()
+        remembered.put(token, found)
+    return found
 
 
 def lemma(word: str) -> str:
