@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from plancompare.swedish import tokenize
+from plancompare.swedish import Token, tokenize
 from plancompare.swedish.frequencies import Vocabulary, vocabulary
 
 __all__ = ["NUM", "Lexicon", "clauses", "strip_tags"]
@@ -52,10 +52,15 @@ def clauses(text: str) -> list[list[str]]:
         [['vi', 'ska', 'stärka', 'lärarna'], ['och', 'hr', 'stödet'], ['klart']]
     """
     text = strip_tags(text)
+    return _clauses(text, tokenize(text))
+
+
+def _clauses(text: str, tokens: list[Token]) -> list[list[str]]:
+    """:func:`clauses` of a text without tags, from its tokens."""
     out: list[list[str]] = []
     current: list[str] = []
     last = 0
-    for token in tokenize(text):
+    for token in tokens:
         if current and _CLAUSE_BREAK.search(text, last, token.start):
             out.append(current)
             current = []
@@ -66,14 +71,16 @@ def clauses(text: str) -> list[list[str]]:
     return out
 
 
-def _proper_names(texts: Iterable[str]) -> frozenset[str]:
-    """Words the texts write with a capital inside sentences (at least twice, 90 % of the time)."""
+def _proper_names(tokenized: Iterable[tuple[str, list[Token]]]) -> frozenset[str]:
+    """Words the texts write with a capital inside sentences (at least twice, 90 % of the time).
+
+    ``tokenized``: each text without tags, with its tokens.
+    """
     capitalised: Counter[str] = Counter()
     inside: Counter[str] = Counter()
-    for text in texts:
-        text = strip_tags(text)
+    for text, tokens in tokenized:
         last = 0
-        for i, token in enumerate(tokenize(text)):
+        for i, token in enumerate(tokens):
             starts = i == 0 or _SENTENCE_BREAK.search(text, last, token.start)
             last = token.end
             if starts or not token.text[0].isalpha():
@@ -142,15 +149,16 @@ class Lexicon:
             >>> lex.is_proper("östersund"), lex.bigrams[("bor", "i")]
             (True, 1)
         """
-        texts = list(texts)
+        stripped = [strip_tags(text) for text in texts]
+        tokenized = [(text, tokenize(text)) for text in stripped]  # each text tokenized once
         unigrams: Counter[str] = Counter()
         bigrams: Counter[tuple[str, str]] = Counter()
-        for text in texts:
-            for clause in clauses(text):
+        for text, tokens in tokenized:
+            for clause in _clauses(text, tokens):
                 unigrams.update(clause)
                 bigrams.update(zip(clause, clause[1:], strict=False))
         base = vocabulary() if use_wordfreq else _EMPTY
-        return cls(base, unigrams, bigrams, _proper_names(texts), **params)
+        return cls(base, unigrams, bigrams, _proper_names(tokenized), **params)
 
     def __repr__(self) -> str:
         return (
