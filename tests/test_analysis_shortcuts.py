@@ -2,8 +2,9 @@
 
 Theme coding tokenizes many texts in one regex pass over a few MB at a time, and finds the
 words holding a compound stem by one literal search per stem; ``cluster_measures`` reuses
-the silhouette scan's resamples for the stability of the chosen k and the space's fitted
-vectorizer for the clusters' terms. Each is checked here against the plain computation,
+the silhouette scan's resamples for the stability of the chosen k, and the space's fitted
+vectorizer and the measures' term counts both for their place in the space and for the
+clusters' terms. Each is checked here against the plain computation,
 including chunk boundaries that only a national corpus would reach otherwise.
 """
 
@@ -15,7 +16,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from plancompare import swedish
-from plancompare.clusters import cluster_measures, cluster_stability, describe_clusters
+from plancompare.clusters import (
+    MeasureSpace,
+    cluster_measures,
+    cluster_stability,
+    describe_clusters,
+)
 from plancompare.synthetic import synthetic_frame
 from plancompare.themes import coding
 
@@ -51,6 +57,12 @@ def test_words_holding_a_stem_are_found_by_the_joined_search(words, stems):
 def clustered():
     frame = synthetic_frame(300, n_groups=5, n_topics=4, topic_share=0.6, random_state=1)
     return cluster_measures(frame, ks=range(2, 6), n_boot=4, n_init=2, map_method="svd")
+
+
+def test_measures_are_placed_as_the_space_transforms_them(clustered):
+    texts = clustered.units["text"]
+    X = MeasureSpace(n_components=20).fit(texts).transform(texts)
+    assert (clustered.X == X).all()  # bit for bit: the clusters depend on every digit
 
 
 def test_stability_of_the_chosen_k_is_that_of_fresh_resamples(clustered):

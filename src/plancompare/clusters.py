@@ -35,6 +35,7 @@ from .compare import (
     theme_columns,
 )
 from .features import select_units, text_vectorizer
+from .summary import isin_strings
 from .themes import code_themes, on_topic
 
 #: Frameworks whose agreement with the clusters is reported (adjusted mutual information).
@@ -121,7 +122,26 @@ class MeasureSpace(TransformerMixin, BaseEstimator):
 
     def transform(self, X: object) -> np.ndarray:
         texts, themes, columns = _texts_and_themes(X)
-        lsa = normalize(self.svd_.transform(self.vectorizer_.transform(texts)))
+        return self._embed(self.vectorizer_.transform(texts), themes, columns)
+
+    def transform_counts(self, counts: sparse.spmatrix, X: object) -> np.ndarray:
+        """:meth:`transform` of ``X`` given its texts' raw term counts, the vectorizer's
+        ``count_matrix`` (a :class:`~plancompare.features.SwedishVectorizer`'s): the same
+        rows, without counting the texts again.
+
+        Example:
+            >>> space = MeasureSpace(n_components=2).fit(["lön och karriär", "lön", "lokaler"])
+            >>> counts = space.vectorizer_.count_matrix(["lön"])
+            >>> bool((space.transform_counts(counts, ["lön"]) == space.transform(["lön"])).all())
+            True
+        """
+        _, themes, columns = _texts_and_themes(X)
+        return self._embed(self.vectorizer_.weigh(counts), themes, columns)
+
+    def _embed(
+        self, tfidf: sparse.spmatrix, themes: np.ndarray | None, columns: list[str]
+    ) -> np.ndarray:
+        lsa = normalize(self.svd_.transform(tfidf))
         if not self.theme_columns_:
             return lsa
         if columns != self.theme_columns_ or themes is None:
@@ -645,7 +665,10 @@ def cluster_measures(
     space = MeasureSpace(
         vectorizer, n_components=n_components, theme_weight=theme_weight, random_state=random_state
     )
-    X = space.fit(fit_input).transform(fit_input)
+    space.fit(fit_input)
+    # the measures' term counts, once: for their place in the space and the clusters' terms
+    counts = space.vectorizer_.count_matrix(table["text"].tolist())
+    X = space.transform_counts(counts, fit_input)
     ks = [k_ for k_ in ks if 2 <= k_ < len(table)]
     unit_rows = normalize(np.asarray(X, dtype=np.float64))
     scan, kept = _scan(
@@ -673,13 +696,13 @@ def cluster_measures(
     )
     # the space's vectorizer was fitted on these very texts: count with it, not a second fit
     counted = fitted_term_counts(
-        space.vectorizer_, table["text"].tolist(), model.labels_.astype(str).tolist()
+        space.vectorizer_, table["text"].tolist(), model.labels_.astype(str).tolist(), docs=counts
     )
     clusters = _describe(table, X, model, counted, n_terms=6, n_central=3)
     clusters = clusters.merge(stability.by_cluster[["cluster", "jaccard"]], "left", on="cluster")
     present = set(codes["framework"].unique())
     frameworks = [f for f in AGREEMENT_FRAMEWORKS if f in present]
-    mine = codes[codes["unit_id"].isin(table["unit_id"].unique())]  # the measures' codes only
+    mine = codes[isin_strings(codes["unit_id"], table["unit_id"].unique())]  # the measures' only
     agreement = pd.DataFrame(
         {
             "framework": frameworks,

@@ -197,12 +197,18 @@ def term_counts(
 
 
 def fitted_term_counts(
-    vectorizer: BaseEstimator, texts: Sequence[str], labels: Sequence[str]
+    vectorizer: BaseEstimator,
+    texts: Sequence[str],
+    labels: Sequence[str],
+    *,
+    docs: sparse.spmatrix | None = None,
 ) -> tuple[sparse.csr_array, np.ndarray, np.ndarray]:
     """:func:`term_counts` with a vectorizer already fitted (on ``texts``, or other texts).
 
     ``labels`` holds each text's group. Lets a caller that has fitted the vectorizer for
-    another purpose on the same texts count terms without fitting it again.
+    another purpose on the same texts count terms without fitting it again; ``docs``, the
+    vectorizer's ``count_matrix(texts)`` when the caller has it already, without counting
+    again.
 
     Example:
         >>> vectorizer = text_vectorizer().fit(["Lönerna", "VFU"])
@@ -210,7 +216,7 @@ def fitted_term_counts(
         >>> counts.toarray().tolist(), groups.tolist(), terms.tolist()
         ([[0, 1], [1, 0]], ['A', 'B'], ['lön', 'vfu'])
     """
-    docs = vectorizer.count_matrix(list(texts))
+    docs = vectorizer.count_matrix(list(texts)) if docs is None else docs
     names = np.asarray(vectorizer.get_feature_names_out(), dtype=object)
     words = np.flatnonzero([not str(n).startswith("~") for n in names])
     groups, names_of_groups = _group_matrix(labels)

@@ -371,7 +371,19 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
         return counts
 
     def transform(self, raw_documents: Iterable[str]) -> sparse.csr_matrix:
-        return self.tfidf_.transform(self.count_matrix(raw_documents))
+        return self.weigh(self.count_matrix(raw_documents))
+
+    def weigh(self, counts: sparse.spmatrix) -> sparse.csr_matrix:
+        """TF-IDF weights of raw counts from :meth:`count_matrix`: ``transform`` without
+        counting again.
+
+        Example:
+            >>> vectorizer = SwedishVectorizer().fit(["Lönerna höjs", "VFU"])
+            >>> counts = vectorizer.count_matrix(["Lönerna"])
+            >>> (vectorizer.weigh(counts) != vectorizer.transform(["Lönerna"])).nnz
+            0
+        """
+        return self.tfidf_.transform(counts)
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         names = np.empty(len(self.vocabulary_), dtype=object)

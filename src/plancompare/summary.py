@@ -221,8 +221,24 @@ def leaf_measures(frame: pd.DataFrame) -> pd.DataFrame:
         ['1.1', '2.1', '3.1', '3.2']
     """
     measures = frame[frame["kind"] == "measure"]
-    parents = set(frame.loc[frame["parent"] != "", "parent"])
-    return measures[~measures["unit_id"].isin(parents)]
+    parents = frame.loc[frame["parent"] != "", "parent"].unique()
+    return measures[~isin_strings(measures["unit_id"], parents)]
+
+
+def isin_strings(values: pd.Series, wanted: Iterable[str]) -> np.ndarray:
+    """Whether each of ``values`` is one of the strings ``wanted`` (as ``Series.isin``).
+
+    Compares as Python objects through one hash table: pandas' ``isin`` on an Arrow-backed
+    string column (the frame's) first makes an Arrow scalar of every wanted value, 0.8 s
+    for 190,000 ids against 0.1 s here.
+
+    Example:
+        >>> ids = pd.Series(["a", "b", "c"], dtype="str")
+        >>> isin_strings(ids, {"c", "a"}).tolist()
+        [True, False, True]
+    """
+    wanted = np.asarray(list(wanted) if isinstance(wanted, set | frozenset) else wanted, object)
+    return values.astype(object).isin(wanted).to_numpy(dtype=bool)
 
 
 def select_units(

@@ -40,6 +40,7 @@ import pandas as pd
 
 from .. import swedish
 from ..errors import PlanError
+from ..summary import isin_strings
 from ..swedish.tokens import _WORD
 from .codebook import ON_TOPIC, Atom, Pattern, load_codebook, parse_pattern, split_patterns
 
@@ -543,4 +544,5 @@ def on_topic(
     if codes is None:
         codes = code_themes(frame, book, inherit=inherit)
     hit = codes.loc[codes["framework"] == ON_TOPIC, "unit_id"].unique()
-    return frame["unit_id"].astype(str).isin(hit).rename("on_topic")
+    flag = isin_strings(frame["unit_id"].astype(str), hit)
+    return pd.Series(flag, index=frame.index, name="on_topic")
