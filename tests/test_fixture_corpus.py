@@ -5,7 +5,9 @@ quote must occur exactly once in its text, rows in document order, kinds and lev
 corpora must keep the size the brief asks for, and every text must be named in its split file
 (plans: ``dev``, ``heldout``, ``heldout2``, ``heldout3`` and ``heldout4``, held-out sets measured
 once and development text since; a final set (``heldout5``, texts 58 on) is read only under
-``pytest --final`` -- see ``unit_labels.corpus_split``).
+``pytest --final`` -- see ``unit_labels.corpus_split`` -- except by
+``test_held_out_set_size_and_independence``, which checks its files' form and size without
+parsing them and without printing their content).
 """
 
 from __future__ import annotations
@@ -135,13 +137,19 @@ def test_second_heldout_set_size_and_independence() -> None:
 HELD_OUT_SET_SIZES = {
     "heldout3": (10, 8, 40, 12, 1 / 4),
     "heldout4": (10, 6, 20, 6, 2 / 5),
+    # heldout5 (texts 58-75, the final set, collected after the heldout4 measurement): eighteen
+    # short stored pages from eighteen organisations, 26 measures and 42 goals; the pages corpus
+    # held few unseen measure-rich texts from new organisations, so it falls short of the 40
+    # measures aimed for, and one off-topic timeline (62) holds 9 of the 26 measures (report
+    # the totals without it too).
+    "heldout5": (10, 6, 20, 12, 2 / 5),
 }
 SPLIT_ORDER = (*DEVELOPMENT_SPLITS, *FINAL_SPLITS)
 
 
 @pytest.mark.parametrize("final_split", sorted(HELD_OUT_SET_SIZES))
 def test_held_out_set_size_and_independence(final_split: str) -> None:
-    """``heldout3`` and ``heldout4``: enough texts, organisations that appear in no earlier split
+    """``heldout3`` to ``heldout5``: enough texts, organisations that appear in no earlier split
     (all of which had been measured and studied when the set was collected), enough measures and
     goals, no text holding too large a share of the measures, valid labels, no repeated text.
 
