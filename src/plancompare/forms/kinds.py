@@ -47,7 +47,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -175,6 +176,7 @@ _DATED = re.compile(rf"\b((19|20)\d\d|{_MONTHS}|senast|kvartal)\b", re.I)
 _DEADLINE = re.compile(
     rf"\b(senast|till år|år)\s+(\d{{1,2}}\s+)?(({_MONTHS})\s+)?(19|20)\d\d", re.I
 )
+_PERFECT = re.compile(r"\b(har|hade)\s+(\w+\s+){0,2}\w+(at|it|ts|ats|its)\b", re.I)
 _TARGET_VERB = re.compile(r"\b(bli|blir|vara|nå|når|uppnå|uppnått)\b", re.I)
 _CONDITIONAL = re.compile(r"^(om|även om|i den mån)\b", re.I)
 _LEAD_IN_END = re.compile(r"(:|\bföljande( \w+)?[.:])\s*$", re.I)
@@ -273,6 +275,11 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _leading_words(text: str, n: int) -> list[str]:
+    """``_words(text)[:n]``, without reading the rest of the text."""
+    return [found.group() for found in islice(_WORD.finditer(text), n)]
+
+
 def _lemma_is_action(word: str) -> bool:
     return swedish.lemma(word.lower()) in swedish.action_verbs()
 
@@ -283,6 +290,7 @@ class _Word(NamedTuple):
     lemma: str  # swedish.lemma(word)
     action_verb: bool  # swedish.is_action_verb(word): an infinitive or imperative
     lemma_action: bool  # _lemma_is_action(word): any form of an action verb
+    verb_like: bool  # action_verb or lemma_action
     participle: bool  # is_action_participle(word)
     tense: str  # verb_tense(word)
     finite: str  # _finite_tense(word): modal, present, passive, preterite or ""
@@ -308,10 +316,13 @@ def _word(word: str) -> _Word:
     """
     found = _WORD_CACHE.get(word)
     if found is None:
+        action_verb = swedish.is_action_verb(word)
+        lemma_action = _lemma_is_action(word)
         found = _Word(
             lemma=swedish.lemma(word),
-            action_verb=swedish.is_action_verb(word),
-            lemma_action=_lemma_is_action(word),
+            action_verb=action_verb,
+            lemma_action=lemma_action,
+            verb_like=action_verb or lemma_action,
             participle=is_action_participle(word),
             tense=verb_tense(word),
             finite=_finite_tense(word),
@@ -355,12 +366,12 @@ def commits_to_action(clause: str, modal: re.Pattern[str] = _MODAL, *, subject: 
         ...                   "personalen ska prioriteras")
         True
     """
-    if any(_names_action(w) for w in _words(clause)[:3]):
+    if any(_names_action(w) for w in _leading_words(clause, 3)):
         subject = max(subject, _ACTION_SUBJECT)
     for found in modal.finditer(clause):
-        if len(_words(clause[: found.start()])) > subject:
+        if len(_leading_words(clause[: found.start()], subject + 1)) > subject:
             break
-        for word in _words(clause[found.end() :])[:4]:
+        for word in _leading_words(clause[found.end() :], 4):
             low = word.casefold()
             if low in _AUXILIARIES:
                 break
@@ -375,7 +386,7 @@ def commits_to_action(clause: str, modal: re.Pattern[str] = _MODAL, *, subject: 
 def _states(clause: str) -> bool:
     """``ska/skall/måste/behöver`` with a state verb within five words (``ska vara``)."""
     for found in _STATE_MODAL.finditer(clause):
-        for word in _words(clause[found.end() :])[:5]:
+        for word in _leading_words(clause[found.end() :], 5):
             low = word.casefold()
             if low in _STATE_VERBS:
                 return True
@@ -387,7 +398,7 @@ def _states(clause: str) -> bool:
 def _needs_action(clause: str) -> bool:
     """A need (``behöver``, ``krävs``, ``det är viktigt att``) with an action within six words."""
     for found in _NEED.finditer(clause):
-        for word in _words(clause[found.end() :])[:6]:
+        for word in _leading_words(clause[found.end() :], 6):
             low = word.casefold()
             if low in _STATE_VERBS:
                 break
@@ -410,9 +421,25 @@ def is_decision(text: str) -> bool:
         >>> is_decision("Anta planen samt uppmana nämnderna att värdera"), is_decision("Nu")
         (False, False)
     """
-    verbs = [w for w in _words(text) if _word(w).action_verb or _word(w).lemma_action]
+    return _all_decisions(_words(text))
+
+
+def _all_decisions(words: list[str]) -> bool:
+    """:func:`is_decision` of a text's words."""
+    verbs = [w for w in words if _word(w).verb_like]
     formulas = _decision_formulas()
     return bool(verbs) and all(_word(w.lower()).lemma in formulas for w in verbs)
+
+
+@lru_cache(maxsize=4096)
+def _read_lead_in(lead_in: str) -> tuple[bool, bool]:
+    """Whether a list's lead-in is a decision, and whether it announces actions (``… att:``,
+    ``följande åtgärder``); read once for all the items of its list."""
+    decision = is_decision(lead_in)
+    actions = not decision and bool(
+        _VERBAL_LEAD_IN.search(lead_in) or any(p.search(lead_in) for p in _action_lists())
+    )
+    return decision, actions
 
 
 @cache
@@ -431,19 +458,19 @@ def _is_document(word: str) -> bool:
     return swedish.lemma(word) in _DOCUMENTS or (bool(parts) and parts[-1] in _DOCUMENTS)
 
 
-def _first_words(text: str) -> list[str]:
-    """The item's words after an opening date (``1 september 2017: Hyroberoende …``)."""
+def _head(text: str) -> str:
+    """The item's first word after an opening date (``1 september 2017: Hyroberoende …``),
+    or ``""``."""
     date = _DATE_FIRST.match(text.strip())
     rest = text.strip()[date.end() :] if date else text
-    return _words(rest)
+    first = _leading_words(rest, 1)
+    return first[0] if first else ""
 
 
 def _opens_with_action(text: str) -> bool:
-    first = _first_words(text)[:1]
-    return bool(first) and (
-        swedish.is_action_verb(first[0])
-        or is_action_noun(first[0])
-        or is_action_participle(first[0])
+    head = _head(text)
+    return bool(head) and (
+        _word(head).action_verb or is_action_noun(head) or _word(head).participle
     )
 
 
@@ -460,18 +487,18 @@ def opens_with_action(text: str) -> bool:
     return _opens_with_action(text) and not is_decision(text)
 
 
-def _finite(clause: str) -> list[tuple[str, str]]:
-    """(word, tense) of the verb forms in a clause (modal verbs as ``modal``).
+def _finite(words: list[str]) -> list[tuple[str, str]]:
+    """(word, tense) of the verb forms among a clause's words (modal verbs as ``modal``).
 
     A word in ``-ades`` the lexicon does not know is a preterite passive of the first
     conjugation (``undertecknades``, ``förankrades``): the ending is no noun's or adjective's.
 
     Example:
-        >>> _finite("Under våren undertecknades en överenskommelse")
+        >>> _finite(_words("Under våren undertecknades en överenskommelse"))
         [('undertecknades', 'preterite')]
     """
     out = []
-    for word in _words(clause):
+    for word in words:
         tense = _word(word).finite
         if tense:
             out.append((word.casefold(), tense))
@@ -554,22 +581,17 @@ def features(c: Candidate) -> dict[str, float]:
     clause = main_clause(sentence)
     words = _words(sentence)
     lows = [w.casefold() for w in words]
-    first = _first_words(sentence)
-    head = first[0] if first else ""
-    finite = _finite(clause)
+    head = _head(sentence)
+    clause_words = _words(clause)
+    finite = _finite(clause_words)
     head_word = _word(head)
     imperative = bool(head) and head_word.action_verb
     noun_head = bool(head) and is_action_noun(head)
-    subject = [] if imperative else _words(clause)  # an imperative has no subject
+    subject = [] if imperative else clause_words  # an imperative has no subject
     modal_action = commits_to_action(clause)
     need = _needs_action(clause)
     lead_in = c.lead_in.strip()
-    decision_lead = c.item and is_decision(lead_in)
-    verbal_lead = (
-        c.item
-        and not decision_lead
-        and bool(_VERBAL_LEAD_IN.search(lead_in) or any(p.search(lead_in) for p in _action_lists()))
-    )
+    decision_lead, verbal_lead = _read_lead_in(lead_in) if c.item else (False, False)
     # the lead-in introduces this very list: it outweighs the section heading and the list's words
     contents_lead = c.item and lead_in.endswith(":") and not verbal_lead and not decision_lead
     date_first = bool(_DATE_FIRST.match(sentence.strip()))
@@ -579,17 +601,21 @@ def features(c: Candidate) -> dict[str, float]:
     )
     subject_we = any(w.casefold() == "vi" for w in subject[:_WE_WINDOW])
     subject_org = any(_is_org(w.casefold()) for w in subject[:_ORG_WINDOW])
-    found = cues(sentence)
-    f: dict[str, bool] = {cue: cue in found for cue in CUES}
-    # a reason is the sentence's own predicate, not what an att-clause inside it says
-    f["rationale"] = bool(_cue_patterns()["rationale"].search(_ATT.split(clause, 1)[0]))
+    # the cues of cues(sentence), but a reason is the sentence's own predicate, not what an
+    # att-clause inside it says
+    stripped, reason = sentence.strip(), _ATT.split(clause, 1)[0]
+    f: dict[str, bool] = {
+        cue: bool(pattern.search(reason if cue == "rationale" else stripped))
+        for cue, pattern in _cue_patterns().items()
+    }
+    lemmas = {_word(w).lemma for w in lows}
     f |= {
         "item": c.item,
         "verb_first": imperative,
         "present_first": bool(head) and head_word.tense == "present" and head_word.lemma_action,
         "noun_first": c.item and noun_head,
         "participle_first": c.item and bool(head) and head_word.participle,
-        "decision_formula": is_decision(sentence) and not modal_action,
+        "decision_formula": _all_decisions(words) and not modal_action,
         "modal_action": modal_action,
         "modal_state": _states(clause),
         "need_action": need,
@@ -600,18 +626,18 @@ def features(c: Candidate) -> dict[str, float]:
             t == "passive" and _word(w).lemma_action and _word(w).lemma not in _REPORTING
             for w, t in finite
         ),
-        "action_noun_early": not c.item and any(is_action_noun(w) for w in _words(clause)[:8]),
+        "action_noun_early": not c.item and any(is_action_noun(w) for w in clause_words[:8]),
         "date_first": date_first,
         "dated_item": c.item and date_first and not finite and not imperative and not noun_head,
         "dated": bool(_DATED.search(sentence)),
         "deadline_state": bool(_DEADLINE.search(sentence) and _TARGET_VERB.search(sentence)),
-        "goal_noun": any(_word(w).lemma in _GOAL_NOUNS for w in lows),
+        "goal_noun": not lemmas.isdisjoint(_GOAL_NOUNS),
         "subject_we": subject_we,
         "subject_org": subject_org,
         "subject_document": any(_is_document(w.casefold()) for w in subject[:_DOCUMENT_WINDOW]),
-        "past": any(t == "preterite" for _, t in finite)
-        or bool(re.search(r"\b(har|hade)\s+(\w+\s+){0,2}\w+(at|it|ts|ats|its)\b", clause, re.I)),
-        "reporting": any(_word(w).lemma in _REPORTING or w.endswith("redovisar") for w in lows),
+        "past": any(t == "preterite" for _, t in finite) or bool(_PERFECT.search(clause)),
+        "reporting": not lemmas.isdisjoint(_REPORTING)
+        or any(w.endswith("redovisar") for w in lows),
         "conditional": bool(_CONDITIONAL.search(sentence.strip())),
         "no_finite_verb": not finite,
         "no_action_word": c.item
@@ -629,7 +655,7 @@ def features(c: Candidate) -> dict[str, float]:
         "action_list": c.item and c.list_share >= 0.5 and not contents_lead,
         "section_measure_item": c.item and c.section == "measure" and not contents_lead,
         "section_measure_prose": not c.item and c.section == "measure",
-        "uppdrag_in_measure_section": "uppdrag_received" in found and c.section == "measure",
+        "uppdrag_in_measure_section": f["uppdrag_received"] and c.section == "measure",
         "section_goal": c.section == "goal",
         "section_context": c.section == "context",
     }
