@@ -293,7 +293,7 @@ class _Word(NamedTuple):
     verb_like: bool  # action_verb or lemma_action
     participle: bool  # is_action_participle(word)
     tense: str  # verb_tense(word)
-    finite: str  # _finite_tense(word): modal, present, passive, preterite or ""
+    finite: str  # how _finite reads it: modal, present, passive, preterite or ""
     passive_action: bool  # an action verb's s-passive (identifieras): word[:-1] is one
 
 
@@ -318,14 +318,15 @@ def _word(word: str) -> _Word:
     if found is None:
         action_verb = swedish.is_action_verb(word)
         lemma_action = _lemma_is_action(word)
+        tense, low = verb_tense(word), word.casefold()
         found = _Word(
             lemma=swedish.lemma(word),
             action_verb=action_verb,
             lemma_action=lemma_action,
             verb_like=action_verb or lemma_action,
             participle=is_action_participle(word),
-            tense=verb_tense(word),
-            finite=_finite_tense(word),
+            tense=tense,
+            finite=_finite_tense(low, tense if low == word else verb_tense(low)),
             passive_action=word.endswith("s") and swedish.is_action_verb(word[:-1]),
         )
         if len(_WORD_CACHE) < _WORD_CACHE_LIMIT:
@@ -505,15 +506,13 @@ def _finite(words: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def _finite_tense(word: str) -> str:
-    """How :func:`_finite` reads a word: ``modal``, ``present``, ``passive``, ``preterite``
-    or ``""`` (no finite verb)."""
-    low = word.casefold()
+def _finite_tense(low: str, tense: str) -> str:
+    """How :func:`_finite` reads a case-folded word whose :func:`verb_tense` is ``tense``:
+    ``modal``, ``present``, ``passive``, ``preterite`` or ``""`` (no finite verb)."""
     if low in _MONTH_NAMES:
         return ""  # "mars" is no verb here
     if low in ("ska", "skall", "måste", "bör", "kan", "vill", "kommer"):
         return "modal"
-    tense = verb_tense(low)
     if not tense and len(low) > _ADES_MIN and low.endswith("ades"):
         tense = "preterite"
     return tense if tense in ("present", "passive", "preterite") else ""
