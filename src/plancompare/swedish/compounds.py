@@ -132,23 +132,18 @@ def compound_analyses(
         ('skolledare', ('skola', 'ledare'), 7.9)
     """
     n = len(s)
-    penalty, part_min_len, part_min_zipf = (
-        scoring.penalty,
-        scoring.part_min_len,
-        scoring.part_min_zipf,
-    )
-    unlisted_max, suffix_penalty, width = scoring.unlisted_max, scoring.suffix_penalty, scoring.beam
+    penalty, part_min_len, part_min_zipf, unlisted_max, suffix_penalty, width = scoring
     partial: list[dict[str, _Partial]] = [{} for _ in range(n + 1)]
     partial[0][""] = (penalty, 0.0, 0, 0, ())
-    finals: dict[str, Analysis] = {}
+    # text -> (text, score, marks, parts): made Analyses at the end (a text's best is kept)
+    finals: dict[str, tuple[str, float, int, tuple[str, ...]]] = {}
+    get_final = finals.get
     for i in range(n):
         if not partial[i]:
             continue
         beam = sorted(partial[i].items(), key=_beam_key)[:width]
-        for seg in segments(i):
-            seg_end, text, z, logw, marks, stem, word = seg
-            whole = i == 0 and seg_end == n
-            if not whole and (len(text) < part_min_len or z < part_min_zipf):
+        for seg_end, text, z, logw, marks, stem, word in segments(i):
+            if not (i == 0 and seg_end == n) and (len(text) < part_min_len or z < part_min_zipf):
                 continue
             if seg_end == n:
                 if stem:
@@ -157,51 +152,47 @@ def compound_analyses(
                     new_prior = prior + z - penalty
                     if k:
                         new_prior = min(new_prior, unlisted_max)
-                    _final(finals, done + text, new_prior + (lw + logw), nm + marks, (*parts, word))
+                    score = new_prior + (lw + logw)
+                    new_text = done + text
+                    old = get_final(new_text)
+                    if old is None or score > old[1]:
+                        finals[new_text] = (new_text, score, nm + marks, (*parts, word))
                 continue
             ending = s[seg_end:]
             inflects = not stem and len(text) >= 4 and ending in INFLECTION_ENDINGS
             link = s[seg_end]
             links = len(text) >= part_min_len and (link == "s" or (link == "e" and stem))
             after, linked = partial[seg_end], partial[seg_end + 1]
+            get_after = after.get
             for done, (prior, lw, k, nm, parts) in beam:
                 new_prior = prior + z - penalty
                 new_lw = lw + logw
                 new_text = done + text
-                new_parts = (*parts, word)
-                _add(after, new_text, (new_prior, new_lw, k + 1, nm + marks, new_parts))
+                value = (new_prior, new_lw, k + 1, nm + marks, (*parts, word))
+                old = get_after(new_text)
+                if old is None or new_prior + new_lw > old[0] + old[1]:
+                    after[new_text] = value
                 if inflects:
                     inflected = min(new_prior - suffix_penalty, unlisted_max)
-                    _final(
-                        finals,
-                        new_text + ending,
-                        inflected + new_lw,
-                        nm + marks,
-                        (*parts, word + ending),
-                    )
+                    score = inflected + new_lw
+                    old = get_final(new_text + ending)
+                    if old is None or score > old[1]:
+                        finals[new_text + ending] = (
+                            new_text + ending,
+                            score,
+                            nm + marks,
+                            (*parts, word + ending),
+                        )
                 if links:
-                    _add(
-                        linked,
-                        new_text + link,
-                        (new_prior, new_lw, k + 1, nm + marks, new_parts),
-                    )
-    return list(finals.values())
+                    new_linked = new_text + link
+                    old = linked.get(new_linked)
+                    if old is None or new_prior + new_lw > old[0] + old[1]:
+                        linked[new_linked] = value
+    return [Analysis(*found) for found in finals.values()]
 
 
 def _beam_key(item: tuple[str, _Partial]) -> float:
     return -(item[1][0] + item[1][1])
-
-
-def _final(finals: dict[str, Analysis], text: str, score: float, marks: int, parts: tuple) -> None:
-    old = finals.get(text)
-    if old is None or score > old.score:
-        finals[text] = Analysis(text, score, marks, parts)
-
-
-def _add(slot: dict[str, _Partial], text: str, value: _Partial) -> None:
-    old = slot.get(text)
-    if old is None or value[0] + value[1] > old[0] + old[1]:
-        slot[text] = value
 
 
 # ------------------------------------------------------------------------------------------------
