@@ -141,6 +141,59 @@ def test_a_vocabulary_survives_storage():
     assert stored.words("b*r") == ("bär", "bör")
 
 
+def _every_prefix_and_neighbour(keys: list[str]) -> list[str]:
+    found = {"", "*", "a", "ö", "zzzz", "\U0010ffff"}
+    for k in keys:
+        found.update(k[:j] for j in range(1, len(k) + 1))
+        found.update((k + "a", k[:-1] + "z", k[:-1]))
+    return sorted(found)
+
+
+def test_the_stored_vocabulary_searches_its_keys_as_the_sorted_list_does():
+    """A stored vocabulary searches its keys in blocks (every block's first key in a list,
+    the rest decoded when searched): the same words and prefixes as the plain vocabulary's
+    sorted list, for every prefix of every key, at block edges and for keys that many words
+    share (``b*r``: bär, bår, bör), also across a block edge."""
+    words = {
+        f"{a}{b}{c}": (i + 1) / 1000
+        for i, (a, b, c) in enumerate(
+            (a, b, c) for a in "bbåäöx" for b in "aäöoå" for c in ("", "r", "na", "rna", "ra")
+        )
+    }
+    words |= {f"ord{i:03d}": 0.001 for i in range(100)}
+    plain = Vocabulary.from_frequencies(words)
+    stored = Vocabulary.from_sections({k: memoryview(v) for k, v in plain.sections().items()})
+    assert type(stored).__name__ == "StoredVocabulary" and len(stored) == len(plain)
+    assert plain.words("b*r") == ("bär", "bår", "bör")
+    size = stored._block_size
+    shared = [i for i in range(1, len(plain)) if plain._keys[i] == plain._keys[i - 1]]
+    assert any(i % size == 0 for i in shared)  # words of one key on both sides of a block edge
+    queries = _every_prefix_and_neighbour(plain._keys)
+    assert [stored.search(q) for q in queries] == [plain.search(q) for q in queries]
+    assert [stored.prob(w) for w in queries] == [plain.prob(w) for w in queries]
+    assert list(stored) == list(plain)
+
+
+def test_the_shared_word_list_searches_as_its_words_sorted_in_a_list():
+    from array import array
+
+    from plancompare.swedish.frequencies import vocabulary
+
+    stored = vocabulary()
+    keys = [stored._key(i) for i in range(len(stored))]
+    words = list(stored)
+    plain = Vocabulary(
+        keys,
+        [w if w != k else "" for w, k in zip(words, keys, strict=True)],
+        array("d", stored._probs),
+    )
+    assert keys == sorted(keys) and len(keys) > 300_000
+    sample = keys[:: len(keys) // 3000] + keys[-3:]
+    queries = _every_prefix_and_neighbour(sample)
+    assert [stored.search(q) for q in queries] == [plain.search(q) for q in queries]
+    assert [stored.prob(w) for w in words[::97]] == [plain.prob(w) for w in words[::97]]
+
+
 def test_the_stored_vocabulary_finds_each_word_through_its_hash_index():
     """The stored vocabulary answers prob() through its hash index exactly as a binary search
     of the keys does, for listed words, words sharing a key and words not listed."""

@@ -55,7 +55,7 @@ __all__ = [
 ]
 
 CACHE_ENV = "PLANCOMPARE_CACHE_DIR"
-FORMAT = 3  # bump when the layout of any artefact changes
+FORMAT = 4  # bump when the layout of any artefact changes
 MAGIC = b"PLANCOMPARE-ARTEFACT\n"
 _ALIGN = 8
 

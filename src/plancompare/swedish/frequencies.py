@@ -203,19 +203,28 @@ class Vocabulary:
         return found
 
     def sections(self) -> dict[str, bytes | array]:
-        """The vocabulary as flat sections (UTF-8 blobs, a float array, the words' hash
-        index), to store it."""
+        """The vocabulary as flat sections, to store it: the keys and the spellings as
+        ``\\n``-joined UTF-8 blobs with the offset of each entry, every ``_BLOCK``-th key (the
+        index a stored vocabulary searches first), the probabilities and the words' hash index.
+        """
         words = ((s or k).encode() for k, s in zip(self._keys, self._spellings, strict=True))
+        keys, key_offsets = _joined(self._keys)
+        spellings, spelling_offsets = _joined(self._spellings)
         return {
-            "keys": "\n".join(self._keys).encode(),
-            "spellings": "\n".join(self._spellings).encode(),
+            "keys": keys,
+            "key_offsets": key_offsets,
+            "key_index": "\n".join(self._keys[::_BLOCK]).encode(),
+            "block": array("I", [_BLOCK]),
+            "spellings": spellings,
+            "spelling_offsets": spelling_offsets,
             "probs": array("d", self._probs),
             "slots": hash_slots(words),
         }
 
     @classmethod
     def from_sections(cls, sections: Mapping[str, memoryview]) -> Vocabulary:
-        """The vocabulary stored by :meth:`sections` (probabilities stay memory-mapped).
+        """The vocabulary stored by :meth:`sections`, searched in place
+        (:class:`StoredVocabulary`: nothing is unpacked but every ``_BLOCK``-th key).
 
         Example:
             >>> v = Vocabulary.from_frequencies({"bär": 0.5, "bar": 0.25})
@@ -223,12 +232,155 @@ class Vocabulary:
             >>> Vocabulary.from_sections(s).prob("bär")
             0.5
         """
-        keys = bytes(sections["keys"]).decode().split("\n")
-        spellings = bytes(sections["spellings"]).decode().split("\n")
-        probs = sections["probs"]
-        if not keys[0] and not len(probs):
-            keys, spellings = [], []
-        return cls(keys, spellings, probs, sections.get("slots"))
+        return StoredVocabulary(sections)
+
+
+#: Keys per block of a stored vocabulary: a search bisects every _BLOCK-th key, then one block.
+_BLOCK = 16
+
+
+def _joined(strings: Sequence[str]) -> tuple[bytes, array]:
+    """``"\\n".join(strings)`` as UTF-8 and the byte offset where each string starts (and one
+    past the end, as if a last ``\\n`` followed): string ``i`` is
+    ``blob[offsets[i] : offsets[i + 1] - 1]``."""
+    offsets = array("I", [0])
+    for string in strings:
+        offsets.append(offsets[-1] + len(string.encode()) + 1)
+    if not strings:
+        offsets.append(1)
+    return "\n".join(strings).encode(), offsets
+
+
+class StoredVocabulary(Vocabulary):
+    """A :class:`Vocabulary` searched where it is stored (a memory-mapped artefact).
+
+    Its 340,000 keys are not unpacked into Python strings (some 40 MB and 40 ms in every
+    process): a key search bisects a list of every ``_BLOCK``-th key, then the one block of
+    ``_BLOCK`` keys it points to (decoded at its first search and remembered: a search walks
+    neighbouring keys); :meth:`prob` probes the words' hash index and compares the stored
+    bytes. Answers are those of the vocabulary it was stored from.
+
+    Example:
+        >>> v = Vocabulary.from_frequencies({f"ord{i}": 0.01 for i in range(100)} | {"bär": 0.5})
+        >>> stored = Vocabulary.from_sections({k: memoryview(b) for k, b in v.sections().items()})
+        >>> stored.match("ord9"), stored.words("b*r"), stored.prob("bär"), len(stored)
+        ((('ord9',), True), ('bär',), 0.5, 101)
+    """
+
+    __slots__ = (
+        "_block_size",
+        "_blocks",
+        "_index",
+        "_key_blob",
+        "_key_offsets",
+        "_spelling_blob",
+        "_spelling_offsets",
+    )
+
+    def __init__(self, sections: Mapping[str, memoryview]) -> None:
+        n = len(sections["probs"])
+        self._key_blob = sections["keys"]
+        self._key_offsets = sections["key_offsets"]
+        self._spelling_blob = sections["spellings"]
+        self._spelling_offsets = sections["spelling_offsets"]
+        self._index = str(sections["key_index"], "utf-8").split("\n") if n else []
+        self._block_size = sections["block"][0]  # every block_size-th key is in the index
+        self._blocks: dict[int, list[str]] = {}
+        self._memo = {}
+        self._probs = sections["probs"]
+        self._slots = sections["slots"]
+        self._mask = len(self._slots) - 1
+        self._keys = range(n)  # only its length is used: see _key
+        self._spellings = ()
+
+    def _key(self, i: int) -> str:
+        offsets = self._key_offsets
+        return str(self._key_blob[offsets[i] : offsets[i + 1] - 1], "utf-8")
+
+    def _spelling(self, i: int) -> str:
+        offsets = self._spelling_offsets
+        a, b = offsets[i], offsets[i + 1] - 1
+        return str(self._spelling_blob[a:b], "utf-8") if a < b else ""
+
+    def _word(self, i: int) -> str:
+        return self._spelling(i) or self._key(i)
+
+    def _block(self, b: int) -> list[str]:
+        """The keys of block ``b`` (from key ``b * block size``), decoded (remembered)."""
+        block = self._blocks.get(b)
+        if block is None:
+            offsets, size = self._key_offsets, self._block_size
+            end = min((b + 1) * size, len(self._keys))
+            block = str(self._key_blob[offsets[b * size] : offsets[end] - 1], "utf-8")
+            block = block.split("\n")
+            if len(self._blocks) >= _MEMO_LIMIT // size:
+                self._blocks.clear()  # bounded memory: start over with the blocks in use now
+            self._blocks[b] = block
+        return block
+
+    def __iter__(self) -> Iterator[str]:
+        for i in range(len(self._keys)):
+            yield self._word(i)
+
+    def __reduce__(self) -> tuple[Callable[..., Vocabulary], tuple]:
+        if vocabulary.cache_info().currsize and self is vocabulary():
+            return vocabulary, ()
+        keys = [self._key(i) for i in range(len(self._keys))]
+        spellings = [w if w != k else "" for w, k in zip(self, keys, strict=True)]
+        return Vocabulary, (keys, spellings, array("d", self._probs))
+
+    def prob(self, word: str) -> float:
+        slots = self._slots  # stored vocabularies always have their words' hash index
+        target = word.encode()
+        mask, probs = self._mask, self._probs
+        keys, key_offsets = self._key_blob, self._key_offsets
+        spellings, spelling_offsets = self._spelling_blob, self._spelling_offsets
+        h = crc32(target) & mask
+        while True:
+            i = slots[h]
+            if i < 0:
+                return 0.0
+            a, b = spelling_offsets[i], spelling_offsets[i + 1] - 1
+            if a == b:  # no spelling of its own: the word is its key
+                a, b = key_offsets[i], key_offsets[i + 1] - 1
+                if keys[a:b] == target:
+                    return probs[i]
+            elif spellings[a:b] == target:
+                return probs[i]
+            h = (h + 1) & mask
+
+    def search(self, k: str) -> tuple[tuple[str, ...], bool]:
+        index, size = self._index, self._block_size
+        # index[j - 1] < k <= index[j]: the first key >= k is in block j - 1, or is index[j]
+        j = bisect_left(index, k)
+        if not j:
+            if not index:
+                return ((), False)
+            b, p, block = 0, 0, self._block(0)
+        else:
+            b = j - 1
+            block = self._block(b)
+            p = bisect_left(block, k)
+            if p == len(block):
+                if j == len(index):
+                    return ((), False)
+                b, p, block = j, 0, self._block(j)
+        if block[p] != k:
+            return ((), block[p].startswith(k))
+        out = []
+        while block[p] == k:
+            out.append(self._spelling(b * size + p) or k)
+            p += 1
+            if p == len(block):
+                if (b + 1) * size >= len(self._keys):
+                    break
+                b, p, block = b + 1, 0, self._block(b + 1)
+        return (tuple(out), True)
+
+    def sections(self) -> dict[str, bytes | array]:
+        keys = [self._key(i) for i in range(len(self._keys))]
+        spellings = [w if w != k else "" for w, k in zip(self, keys, strict=True)]
+        return Vocabulary(keys, spellings, array("d", self._probs)).sections()
 
 
 _WORDLIST = "large"
