@@ -93,6 +93,7 @@ class CandidateSearch:
         self.params = params if params is not None else SearchParams()
         self._cache: dict[tuple, tuple[tuple[Hyp, ...], Hyp]] = {}
         self._segment_cache: dict[tuple, tuple[_Seg, ...]] = {}
+        self._last_positions: tuple = ("", None, ([], []))
         self.short_words = frozenset(w for w in stopwords() if len(w) <= 4)
 
     def analyse(
@@ -249,7 +250,10 @@ class CandidateSearch:
         ckey = (s[i:], lead_deletion or i > 0, readings is self.quick, whole)
         hit = self._segment_cache.get(ckey)
         if hit is None:
-            found = self._search_segments(s[i:], lead_deletion or i > 0, readings, whole)
+            intact, applicable = self._positions(s, readings)
+            found = self._search_segments(
+                s[i:], lead_deletion or i > 0, readings, whole, intact[i:], applicable[i:]
+            )
             # a part of a compound (not the whole piece) must be long and common enough:
             # dropped here rather than in the compound search, which would skip it anyway
             scoring = self.params.compound
@@ -266,23 +270,14 @@ class CandidateSearch:
             return hit
         return [(seg[0] + i, *seg[1:]) for seg in hit]  # type: ignore[misc]
 
-    def _search_segments(
-        self, s: str, lead_deletion: bool, readings: Readings, whole: bool
-    ) -> list[_Seg]:
-        """Depth-first walk over the readings of ``s``, kept to known words' key prefixes.
-
-        A state carries the known words of its key (one :meth:`Lexicon.match` per step).
-        A segment that ends before the end of ``s`` and is shorter than ``part_min_len`` is not
-        emitted: :meth:`_segments` would drop it (no compound part is that short).
-        """
-        # Lexicon.match, with its memo looked up here first (a hit costs no call)
-        memo, match = self.lexicon.match_memo.get, self.lexicon.match
-        deletion = readings.deletion
-        max_glyph = self.params.max_glyph * GLYPH
-        min_len = self.params.compound.part_min_len
-        n = len(s)
-        # per position: the key letter (and its star options) of reading the character as it
-        # is, and the channel's readings that apply there (in the channel's order)
+    def _positions(self, s: str, readings: Readings) -> tuple[list, list]:
+        """Per position of ``s``: the key letter (and its star options) of reading the character
+        as it is, and the channel's readings that apply there (in the channel's order). A piece's
+        segments are searched from each of its positions: worked out once per piece, not once
+        per position (remembered for the piece last asked about)."""
+        last = self._last_positions
+        if last[0] == s and last[1] is readings:
+            return last[2]
         intact: list[tuple[str, tuple]] = []
         applicable: list[tuple] = []
         for p, ch in enumerate(s):
@@ -291,6 +286,31 @@ class CandidateSearch:
             else:
                 intact.append(("i" if ch == CAPITAL_I else ch, ()))
             applicable.append(tuple(r for r in readings.get(ch) if s.startswith(r.observed, p)))
+        self._last_positions = (s, readings, (intact, applicable))
+        return intact, applicable
+
+    def _search_segments(
+        self,
+        s: str,
+        lead_deletion: bool,
+        readings: Readings,
+        whole: bool,
+        intact: list[tuple[str, tuple]],
+        applicable: list[tuple],
+    ) -> list[_Seg]:
+        """Depth-first walk over the readings of ``s``, kept to known words' key prefixes.
+
+        A state carries the known words of its key (one :meth:`Lexicon.match` per step).
+        A segment that ends before the end of ``s`` and is shorter than ``part_min_len`` is not
+        emitted: :meth:`_segments` would drop it (no compound part is that short). ``intact``
+        and ``applicable``: :meth:`_positions` of ``s``.
+        """
+        # Lexicon.match, with its memo looked up here first (a hit costs no call)
+        memo, match = self.lexicon.match_memo.get, self.lexicon.match
+        deletion = readings.deletion
+        max_glyph = self.params.max_glyph * GLYPH
+        min_len = self.params.compound.part_min_len
+        n = len(s)
         out: list[_Seg] = []
         emit = self._emit
         # state: position, key so far, its words, star options, used deletion, glyph log
