@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -73,10 +74,39 @@ def progress_bar(iterable: Iterable[T] | None = None, *, progress: bool | None, 
         >>> list(progress_bar([1, 2], progress=False, desc="files"))
         [1, 2]
     """
+    if progress is False or (progress is None and not _on_terminal()):
+        return _NoBar(iterable)  # what tqdm would show: nothing (and tqdm is not imported)
     from tqdm import tqdm  # text on stderr (tqdm.auto warns in kernels without ipywidgets)
 
-    disable = False if progress else (None if progress is None else True)
+    disable = False if progress else None  # None: on a terminal, once a second has passed
     return tqdm(iterable, disable=disable, delay=0 if progress else 1.0, **kwargs)
+
+
+def _on_terminal() -> bool:
+    """Whether stderr is a terminal (where tqdm, left to decide, shows a bar)."""
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # no stderr, or a closed one
+        return False
+
+
+class _NoBar:
+    """A progress bar that shows nothing: iterates what it was given, ignores updates."""
+
+    def __init__(self, iterable: Iterable[T] | None) -> None:
+        self._iterable = iterable if iterable is not None else ()
+
+    def __iter__(self):
+        return iter(self._iterable)
+
+    def update(self, n: float = 1) -> None:
+        pass
+
+    def set_postfix_str(self, s: str = "", refresh: bool = True) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
 
 def map_files(
