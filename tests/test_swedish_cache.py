@@ -280,6 +280,21 @@ def test_a_damaged_memo_of_lemmas_is_ignored_and_rewritten(cache_dir):
     assert json.loads(memo.read_text(encoding="utf-8"))["stödfunktioner"] == "stödfunktion"
 
 
+def test_a_memo_is_not_written_where_its_cache_directory_was_removed(cache_dir):
+    # a test session removes its cache directory before the process ends (when memos are
+    # written): the memo must not make the directory again
+    cache_dir.mkdir()
+    memo = cache.WordMemo("demo-words", packages=(), files=())
+    memo.put("lärarna", "lärare")
+    cache_dir.rmdir()
+    memo.save()
+    assert not cache_dir.exists()
+    cache_dir.mkdir()
+    memo.put("barnen", "barn")
+    memo.save()
+    assert cache.WordMemo("demo-words", packages=(), files=()).get("barnen") == "barn"
+
+
 def test_known_lemma_looks_up_exactly_as_simplemmas_dictionary_strategy():
     """known_lemma does simplemma's dictionary look-up on the table itself (the word, then its
     first letter's case turned, then apostrophe variants): the same answers, found or not."""

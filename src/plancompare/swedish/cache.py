@@ -191,7 +191,8 @@ def load_artefact(
 class WordMemo:
     """Answers of a per-word function remembered on disk, for words no prepared table holds.
 
-    A JSON object (word -> answer) in the cache directory, its file named like an artefact's
+    A JSON object (word -> answer) in the cache directory (only where that directory exists,
+    as the prepared tables make it), its file named like an artefact's
     (``NAME-KEY.json``, the key from :func:`artefact_key`: a newer package or an edited data
     file starts a new memo and the old one is removed). It is read at the first :meth:`get`;
     answers worked out meanwhile (:meth:`put`) are written when the process ends, merged with
@@ -250,12 +251,16 @@ class WordMemo:
         self._words[word] = self._new[word] = answer
 
     def save(self) -> None:
-        """Write the new answers now, merged with the file's (atomically; failures ignored)."""
+        """Write the new answers now, merged with the file's (atomically; failures ignored;
+        nothing when the cache directory no longer exists)."""
         if not self._new:
             return
         atexit.unregister(self.save)
+        path = self.path()
+        if not path.parent.is_dir():  # the cache directory was removed meanwhile: not made again
+            self._new = {}
+            return
         with contextlib.suppress(OSError):
-            path = self.path()
             words = self._read()
             for word, answer in self._new.items():
                 if len(words) >= self.limit:
