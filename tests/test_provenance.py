@@ -68,6 +68,8 @@ def test_run_info_records_versions_data_and_date(data):
     assert info["python"] == __import__("platform").python_version()
     assert info["packages"]["pandas"] == metadata.version("pandas") == pd.__version__
     assert info["packages"]["scikit-learn"] == metadata.version("scikit-learn")
+    # read from the metadata's Version line: what importlib.metadata gives, for every package
+    assert info["packages"] == {name: metadata.version(name) for name in info["packages"]}
     project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     assert len(info["packages"]) == len(project["dependencies"])  # every runtime dependency
     assert info["data"]["dir"] == str(data.resolve())
