@@ -170,13 +170,13 @@ def _installed(name: str) -> str:
 
 def _git_state() -> dict[str, Any] | None:
     """The checkout's commit and whether it has changes, if the package runs from one."""
-    top = _git("rev-parse", "--show-toplevel")
-    if top is None or Path(top).resolve() != REPO_ROOT:
-        return None  # installed elsewhere, or no git: no commit to claim
-    commit = _git("rev-parse", "HEAD")
+    found = _git("rev-parse", "--show-toplevel", "HEAD")  # the checkout's folder, its commit
+    if found is None or len(found.splitlines()) != 2:
+        return None  # no git, or no commit yet
+    top, commit = found.splitlines()
+    if Path(top).resolve() != REPO_ROOT:
+        return None  # installed elsewhere: no commit to claim
     status = _git("status", "--porcelain")
-    if commit is None:
-        return None
     return {"commit": commit, "dirty": None if status is None else bool(status)}
 
 
