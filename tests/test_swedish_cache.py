@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -62,6 +63,21 @@ def test_an_edited_data_file_makes_a_new_artefact_and_removes_the_stale_one(cach
     assert bytes(old["words"]) == "bär\n".encode()
     assert bytes(new["words"]) == "bär\nbör\n".encode()
     assert len(list(cache_dir.glob("demo-*.bin"))) == 1
+
+
+def test_a_data_files_hash_is_remembered_until_the_file_changes(cache_dir, tmp_path):
+    data = tmp_path / "words.txt"
+    data.write_text("bär\n", encoding="utf-8")
+    cache_dir.mkdir()
+    first = cache.artefact_key("demo", [], [data])
+    cache._digests().save()
+    (memo,) = cache_dir.glob("file-digests-*.json")
+    assert hashlib.sha256(b"b\xc3\xa4r\n").hexdigest() in memo.read_text(encoding="utf-8")
+    assert cache.artefact_key("demo", [], [data]) == first
+    # the same size, another content and time: hashed again, another key
+    data.write_text("bör\n", encoding="utf-8")
+    os.utime(data, ns=(data.stat().st_atime_ns, data.stat().st_mtime_ns + 10**9))
+    assert cache.artefact_key("demo", [], [data]) != first
 
 
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "empty"])
