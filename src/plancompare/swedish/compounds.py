@@ -103,8 +103,8 @@ class CompoundScoring(NamedTuple):
     beam: int = 10
 
 
-# (prior, log weights, extra parts, marks, parts) of an analysis of s[:i]
-_Partial = tuple[float, float, int, int, tuple[str, ...]]
+# (prior, log weights, extra parts, marks, parts as a chain: see compound_analyses) of s[:i]
+_Partial = tuple[float, float, int, int, tuple]
 
 
 def compound_analyses(
@@ -133,10 +133,12 @@ def compound_analyses(
     """
     n = len(s)
     penalty, part_min_len, part_min_zipf, unlisted_max, suffix_penalty, width = scoring
+    # a partial analysis's parts are a chain (earlier parts' chain, last word), () at the start:
+    # extending one makes a pair, not a copy of every part; finished readings are unchained
     partial: list[dict[str, _Partial]] = [{} for _ in range(n + 1)]
     partial[0][""] = (penalty, 0.0, 0, 0, ())
-    # text -> (text, score, marks, parts): made Analyses at the end (a text's best is kept)
-    finals: dict[str, tuple[str, float, int, tuple[str, ...]]] = {}
+    # text -> (text, score, marks, chain of parts): made Analyses at the end (a text's best)
+    finals: dict[str, tuple[str, float, int, tuple]] = {}
     get_final = finals.get
     for i in range(n):
         if not partial[i]:
@@ -156,7 +158,7 @@ def compound_analyses(
                     new_text = done + text
                     old = get_final(new_text)
                     if old is None or score > old[1]:
-                        finals[new_text] = (new_text, score, nm + marks, (*parts, word))
+                        finals[new_text] = (new_text, score, nm + marks, (parts, word))
                 continue
             ending = s[seg_end:]
             inflects = not stem and len(text) >= 4 and ending in INFLECTION_ENDINGS
@@ -167,11 +169,12 @@ def compound_analyses(
             for done, (prior, lw, k, nm, parts) in beam:
                 new_prior = prior + z - penalty
                 new_lw = lw + logw
+                best = new_prior + new_lw
                 new_text = done + text
-                value = (new_prior, new_lw, k + 1, nm + marks, (*parts, word))
+                value = None
                 old = get_after(new_text)
-                if old is None or new_prior + new_lw > old[0] + old[1]:
-                    after[new_text] = value
+                if old is None or best > old[0] + old[1]:
+                    value = after[new_text] = (new_prior, new_lw, k + 1, nm + marks, (parts, word))
                 if inflects:
                     inflected = min(new_prior - suffix_penalty, unlisted_max)
                     score = inflected + new_lw
@@ -181,14 +184,32 @@ def compound_analyses(
                             new_text + ending,
                             score,
                             nm + marks,
-                            (*parts, word + ending),
+                            (parts, word + ending),
                         )
                 if links:
                     new_linked = new_text + link
                     old = linked.get(new_linked)
-                    if old is None or new_prior + new_lw > old[0] + old[1]:
-                        linked[new_linked] = value
-    return [Analysis(*found) for found in finals.values()]
+                    if old is None or best > old[0] + old[1]:
+                        linked[new_linked] = value or (
+                            new_prior,
+                            new_lw,
+                            k + 1,
+                            nm + marks,
+                            (parts, word),
+                        )
+    return [
+        Analysis(text, score, marks, _unchain(chain))
+        for text, score, marks, chain in finals.values()
+    ]
+
+
+def _unchain(chain: tuple) -> tuple[str, ...]:
+    """The parts of a chain ``(earlier parts' chain, last word)``, first to last."""
+    parts = []
+    while chain:
+        chain, word = chain
+        parts.append(word)
+    return tuple(reversed(parts))
 
 
 def _beam_key(item: tuple[str, _Partial]) -> float:
