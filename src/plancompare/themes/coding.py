@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,38 +71,48 @@ class _Theme:
     exclude: tuple[Pattern, ...]
 
 
-@dataclass
-class _Word:
-    """One distinct text word (as written) and what it can be matched by."""
-
-    lower: str
-    forms: tuple[str, ...]  # lower-case form and its hyphenated parts
-    keys: frozenset[str]  # forms and their lemmas: what a whole-word pattern compares
-    surfaces: tuple[str, ...]  # the form as written and its hyphenated parts (for re:)
-    _parts: tuple[str, ...] | None = None
-
-    @property
-    def parts(self) -> tuple[str, ...]:
-        """Compound parts (lemmas) of the word, hyphenated parts concatenated; on demand."""
-        if self._parts is None:
-            segments = self.forms[1:] or self.forms[:1]
-            self._parts = tuple(p for seg in segments for p in swedish.compound_parts(seg))
-        return self._parts
+_PARTS: dict[str, tuple[str, ...]] = {}  # compound parts per lower-case word, across calls
+_PARTS_LIMIT = 1_000_000  # words remembered per process
 
 
-_WORDS: dict[str, _Word] = {}  # analysis cache per distinct written form, across calls
+def _parts(lower: str) -> tuple[str, ...]:
+    """Compound parts (lemmas) of a lower-case word, hyphenated parts concatenated."""
+    found = _PARTS.get(lower)
+    if found is None:
+        segments = [seg for seg in lower.split("-") if seg] if "-" in lower else [lower]
+        found = tuple(p for seg in segments or [lower] for p in swedish.compound_parts(seg))
+        if len(_PARTS) < _PARTS_LIMIT:
+            _PARTS[lower] = found
+    return found
 
 
-def _analyse(word: str) -> _Word:
-    cached = _WORDS.get(word)
-    if cached is None:
-        lower = word.lower()
-        segments = [s for s in lower.split("-") if s] if "-" in lower else []
-        forms = (lower, *segments)
-        keys = frozenset(forms) | {swedish.lemma(f) for f in forms}
-        written = [s for s in word.split("-") if s] if "-" in word else []
-        cached = _WORDS[word] = _Word(lower, forms, keys, (word, *written))
-    return cached
+class _Postings:
+    """An inverted index: each string -> the distinct words (numbers, ascending) it marks.
+
+    Built from parallel arrays (a string, a word number) with numpy: the pairs are coded as
+    one integer, made unique and sorted, so each string's words are one slice.
+
+    Example:
+        >>> index = _Postings(np.array(["lön", "löner", "lön", "lön"], dtype=object),
+        ...                   np.array([2, 0, 0, 2]), 3)
+        >>> index.get("lön").tolist(), index.get("vfu").tolist(), sorted(index.strings)
+        ([0, 2], [], ['lön', 'löner'])
+    """
+
+    def __init__(self, strings: np.ndarray, words: np.ndarray, n_words: int):
+        codes, uniques = pd.factorize(strings)
+        pairs = np.unique(codes.astype(np.int64) * max(n_words, 1) + words)
+        self._words = pairs % max(n_words, 1)
+        self._bounds = np.searchsorted(pairs // max(n_words, 1), np.arange(len(uniques) + 1))
+        self.strings: list[str] = list(uniques)
+        self._number = dict(zip(self.strings, range(len(self.strings)), strict=True))
+
+    def get(self, string: str) -> np.ndarray:
+        """The words ``string`` marks (an empty array for none)."""
+        i = self._number.get(string)
+        if i is None:
+            return self._words[:0]
+        return self._words[self._bounds[i] : self._bounds[i + 1]]
 
 
 def _stems(themes: list[_Theme]) -> tuple[str, ...]:
@@ -144,76 +154,77 @@ class _Index:
     """The token stream of many texts and sorted indexes over its distinct words."""
 
     def __init__(self, texts: Sequence[str], stems: Sequence[str]):
-        self.tok, self.unit, self.start, self.end, vocab = _tokens(texts)
-        self.words = [_analyse(w) for w in vocab]
+        self.tok, self.unit, self.start, self.end, self.vocab = _tokens(texts)
+        n = len(self.vocab)
         # token positions of each distinct word, ascending (postings: word -> its tokens)
         self._postings = np.argsort(self.tok, kind="stable")
-        self._post_start = np.zeros(len(self.words) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(self.tok, minlength=len(self.words)), out=self._post_start[1:])
-        words = self.words
-        self._by_key = self._invert(lambda i: words[i].keys)
-        wanted = _containing(stems, [w.lower for w in words])
-        self._by_part = self._invert(lambda i: words[i].parts if wanted[i] else ())
-        self._by_form = self._invert(lambda i: words[i].forms)
-        strings = set(self._by_key) | set(self._by_part)
-        self._sorted = sorted(strings)
-        self._reversed = sorted(s[::-1] for s in self._by_part)
+        self._post_start = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(self.tok, minlength=n), out=self._post_start[1:])
+        self.lower = [w.lower() for w in self.vocab]
+        # a word's forms: its lower-case form and, if hyphenated, each part between hyphens
+        form_of, form_word = _with_hyphen_parts(self.lower)
+        # written forms and their hyphenated parts, for regular expressions
+        self._surface, self._surface_word = _with_hyphen_parts(self.vocab)
+        # keys, what a whole-word pattern compares: the forms and their lemmas
+        codes, distinct = pd.factorize(form_of)
+        lemmas = np.asarray([swedish.lemma(f) for f in distinct], dtype=object)[codes]
+        key_of = np.concatenate([form_of, lemmas])
+        self._by_form = _Postings(form_of, form_word, n)
+        self._by_key = _Postings(key_of, np.concatenate([form_word, form_word]), n)
+        # compound parts of the words that could hold a pattern's part (see _stems)
+        wanted = np.flatnonzero(_containing(stems, self.lower))
+        self.parts = {int(i): _parts(self.lower[i]) for i in wanted}
+        sizes = np.fromiter(map(len, self.parts.values()), np.int64, len(self.parts))
+        part_of = np.asarray([p for parts in self.parts.values() for p in parts], dtype=object)
+        self._by_part = _Postings(part_of, np.repeat(wanted, sizes), n)
+        self._sorted = sorted(set(self._by_key.strings) | set(self._by_part.strings))
+        self._reversed = sorted(s[::-1] for s in self._by_part.strings)
         self._masks: dict[tuple[Atom, bool], np.ndarray] = {}
-
-    def _invert(self, get: Callable[[int], Iterable[str]]) -> dict[str, list[int]]:
-        index: dict[str, list[int]] = {}
-        for i in range(len(self.words)):
-            for s in set(get(i)):
-                index.setdefault(s, []).append(i)
-        return index
 
     def mask(self, atom: Atom, whole_word: bool) -> np.ndarray:
         """Boolean array over distinct words: which ones ``atom`` matches (cached)."""
         cached = self._masks.get((atom, whole_word))
         if cached is None:
-            cached = np.zeros(len(self.words), dtype=bool)
-            hits = list(self._matching(atom, whole_word))
-            if hits:
-                cached[np.asarray(hits, dtype=np.int64)] = True
+            cached = np.zeros(len(self.vocab), dtype=bool)
+            hits = self._matching(atom, whole_word)
+            if len(hits):
+                cached[hits] = True
             self._masks[(atom, whole_word)] = cached
         return cached
 
-    def _matching(self, atom: Atom, whole_word: bool) -> Iterable[int]:
+    def _matching(self, atom: Atom, whole_word: bool) -> np.ndarray:
+        """The distinct words ``atom`` matches (numbers, in any order, maybe repeated)."""
         if atom.kind == "exact":
-            return self._by_form.get(atom.text, ())
+            return self._by_form.get(atom.text)
         if atom.kind == "regex":
             rx = _compiled(atom.text)
-            return (i for i, w in enumerate(self.words) if any(rx.fullmatch(s) for s in w.surfaces))
+            hit = [rx.fullmatch(s) is not None for s in self._surface]
+            return self._surface_word[np.asarray(hit, dtype=bool)]
         if atom.kind == "prefix":
             lo = bisect.bisect_left(self._sorted, atom.text)
             hi = bisect.bisect_left(self._sorted, atom.text + "\U0010ffff")
-            found: set[int] = set()
-            for s in self._sorted[lo:hi]:
-                found.update(self._by_key.get(s, ()))
-                if not whole_word:
-                    found.update(self._by_part.get(s, ()))
-            return found
+            indexes = (self._by_key,) if whole_word else (self._by_key, self._by_part)
+            return _joined([ix.get(s) for s in self._sorted[lo:hi] for ix in indexes])
         return self._word_matches(atom.text, whole_word)
 
-    def _word_matches(self, word: str, whole_word: bool) -> set[int]:
+    def _word_matches(self, word: str, whole_word: bool) -> np.ndarray:
         lemma = swedish.lemma(word)
-        found = set(self._by_key.get(word, ())) | set(self._by_key.get(lemma, ()))
+        found = [self._by_key.get(word), self._by_key.get(lemma)]
         if whole_word:
-            return found
+            return _joined(found)
         parts = tuple(p for s in word.split("-") if s for p in swedish.compound_parts(s))
         if len(parts) == 1:
-            found.update(self._by_part.get(parts[0], ()))
+            found.append(self._by_part.get(parts[0]))
         elif parts:
-            for i in self._by_part.get(parts[0], ()):
-                if _contains(self.words[i].parts, parts):
-                    found.add(i)
+            first = self._by_part.get(parts[0])
+            found.append(first[[_contains(self.parts[int(i)], parts) for i in first]])
         for head in {word, lemma}:
             lo = bisect.bisect_left(self._reversed, head[::-1])
             hi = bisect.bisect_left(self._reversed, head[::-1] + "\U0010ffff")
             for rev in self._reversed[lo:hi]:
                 if _is_modifier(rev[len(head) :][::-1]):
-                    found.update(self._by_part[rev[::-1]])
-        return found
+                    found.append(self._by_part.get(rev[::-1]))
+        return _joined(found)
 
     def find(self, pattern: Pattern, whole_word: bool) -> tuple[np.ndarray, np.ndarray]:
         """Token positions where ``pattern`` starts and ends (inclusive), all texts at once."""
@@ -240,6 +251,27 @@ class _Index:
         # postings of the chosen words laid end to end: lo[j], lo[j] + 1, ..., hi[j] - 1
         shift = np.repeat(lo - (np.cumsum(sizes) - sizes), sizes)
         return np.sort(self._postings[shift + np.arange(total, dtype=np.int64)])
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
+
+
+def _with_hyphen_parts(words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each word and, for a hyphenated one, its non-empty parts: (strings, word numbers).
+
+    Example:
+        >>> strings, numbers = _with_hyphen_parts(["VFU-samordning", "lön", "-a-"])
+        >>> strings.tolist(), numbers.tolist()
+        (['VFU-samordning', 'lön', '-a-', 'VFU', 'samordning', 'a'], [0, 1, 2, 0, 0, 2])
+    """
+    hyphenated = [(i, w) for i, w in enumerate(words) if "-" in w]
+    pieces = [(i, p) for i, w in hyphenated for p in w.split("-") if p]
+    strings = np.asarray([*words, *(p for _, p in pieces)], dtype=object)
+    numbers = np.concatenate(
+        [np.arange(len(words), dtype=np.int64), np.fromiter((i for i, _ in pieces), np.int64)]
+    )
+    return strings, numbers
 
 
 _REGEX_CACHE: dict[str, re.Pattern] = {}
@@ -488,32 +520,39 @@ def _inherit(hits: pd.DataFrame, frame: pd.DataFrame, themes: list[_Theme]) -> p
 def _assemble(
     hits: pd.DataFrame, frame: pd.DataFrame, themes: list[_Theme], texts: list[str]
 ) -> pd.DataFrame:
+    """The codes table: string columns taken from small arrays by row and theme numbers.
+
+    Each string column is an Arrow ``take`` from the frame's ids and plans or from one entry
+    per theme or pattern, not a Python object per hit.
+    """
     hits = hits.sort_values(
         ["row", "evidence_row", "start", "end", "k"], kind="mergesort"
     ).reset_index(drop=True)
-    ids = frame["unit_id"].astype(str).to_numpy()
-    plans = frame["plan_id"].astype(str).to_numpy()
-    k = hits["k"].to_numpy()
-    ev_row = hits["evidence_row"].to_numpy()
-    starts, ends = hits["start"].to_numpy(), hits["end"].to_numpy()
-    patterns = [
-        themes[kk].patterns[pp].source for kk, pp in zip(k, hits["p"].to_numpy(), strict=True)
-    ]
+    row, ev_row = hits["row"].to_numpy(), hits["evidence_row"].to_numpy()
+    k, starts, ends = hits["k"].to_numpy(), hits["start"].to_numpy(), hits["end"].to_numpy()
+    ids = frame["unit_id"].astype("str").array
+    plans = pd.Categorical(frame["plan_id"].astype("str"))
+    first_pattern = np.cumsum([0] + [len(t.patterns) for t in themes])
+    patterns = [p.source for t in themes for p in t.patterns]
     codes = pd.DataFrame(
         {
-            "unit_id": ids[hits["row"].to_numpy()],
-            "plan_id": plans[hits["row"].to_numpy()],
-            "framework": [themes[kk].framework for kk in k],
-            "theme": [themes[kk].theme for kk in k],
-            "pattern": patterns,
+            "unit_id": ids.take(row),
+            "plan_id": _strings(plans.categories).take(plans.codes[row], allow_fill=True),
+            "framework": _strings([t.framework for t in themes]).take(k),
+            "theme": _strings([t.theme for t in themes]).take(k),
+            "pattern": _strings(patterns).take(first_pattern[k] + hits["p"].to_numpy()),
             "evidence": [texts[r][s:e] for r, s, e in zip(ev_row, starts, ends, strict=True)],
             "start": starts,
             "end": ends,
-            "evidence_unit": ids[ev_row],
+            "evidence_unit": ids.take(ev_row),
         },
         columns=list(CODE_COLUMNS),
     )
-    return codes.astype({c: "str" for c in CODE_COLUMNS if c not in ("start", "end")})
+    return codes.astype({"evidence": "str"})
+
+
+def _strings(values: Sequence[str]) -> pd.api.extensions.ExtensionArray:
+    return pd.array(list(values), dtype="str")
 
 
 def on_topic(
