@@ -1,7 +1,8 @@
 """The analysis steps' shortcuts for large corpora give what the plain way gives.
 
-Theme coding tokenizes many texts in one regex pass over a few MB at a time, and finds the
-words holding a compound stem by one literal search per stem; ``cluster_measures`` reuses
+Theme coding tokenizes many texts in one regex pass over a few MB at a time, finds the
+words holding a compound stem by one literal search per stem, and follows the units' parent
+chains one level at a time for all units; ``cluster_measures`` reuses
 the silhouette scan's resamples for the stability of the chosen k, and the space's fitted
 vectorizer and the measures' term counts both for their place in the space and for the
 clusters' terms. Each is checked here against the plain computation,
@@ -51,6 +52,29 @@ def test_tokens_of_many_texts_are_those_of_each_text(texts, chunk):
 def test_words_holding_a_stem_are_found_by_the_joined_search(words, stems):
     found = coding._containing(tuple(stems), words)
     assert found.tolist() == [any(s in w for s in stems) for w in words]
+
+
+def _plain_ancestors(ids: list[str], parents: list[str]) -> list[tuple[int, int]]:
+    """Each row with its enclosing rows, nearest first: the parent chain walked per row."""
+    row_of = {uid: i for i, uid in enumerate(ids)}
+    links = []
+    for child, parent in enumerate(parents):
+        seen: set[int] = set()
+        while parent and parent in row_of and row_of[parent] not in seen:
+            seen.add(row_of[parent])
+            links.append((child, row_of[parent]))
+            parent = parents[row_of[parent]]
+    return links
+
+
+@given(st.lists(st.tuples(st.sampled_from("abcdefg"), st.sampled_from("abcdefgx")), max_size=12))
+def test_enclosing_units_are_those_of_the_parent_chains(rows):
+    # ids may repeat (the last row holding an id is the one found), parents may be missing
+    # ('x', ''), chains may loop back: every case the walk per row handles
+    ids = [uid for uid, _ in rows]
+    parents = [("" if parent == "g" else parent) for _, parent in rows]
+    links = coding._ancestors(pd.DataFrame({"unit_id": ids, "parent": parents}))
+    assert list(map(tuple, links.values.tolist())) == _plain_ancestors(ids, parents)
 
 
 @pytest.fixture(scope="module")

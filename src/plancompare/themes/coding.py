@@ -496,25 +496,51 @@ def _keep_first_lead(hits: pd.DataFrame, themes: list[_Theme]) -> pd.DataFrame:
 
 def _inherit(hits: pd.DataFrame, frame: pd.DataFrame, themes: list[_Theme]) -> pd.DataFrame:
     """Add, for each unit, the (non-lead) hits of every enclosing unit found in ``frame``."""
-    row_of = {uid: i for i, uid in enumerate(frame["unit_id"].astype(str))}
-    parents = frame["parent"].fillna("").astype(str).tolist()
     inheritable = hits[~hits["k"].isin([k for k, t in enumerate(themes) if t.scope == "lead"])]
-    extra = []
-    for child, parent in enumerate(parents):
-        seen: set[int] = set()
-        while parent and parent in row_of and row_of[parent] not in seen:
-            ancestor = row_of[parent]
-            seen.add(ancestor)
-            extra.append((child, ancestor))
-            parent = parents[ancestor]
-    if not extra:
+    links = _ancestors(frame)
+    if links.empty:
         return hits
-    links = pd.DataFrame(extra, columns=["child", "evidence_row"])
     inherited = inheritable.drop(columns="evidence_row").merge(
         links, left_on="row", right_on="evidence_row"
     )
     inherited = inherited.drop(columns="row").rename(columns={"child": "row"})
     return pd.concat([hits, inherited], ignore_index=True)
+
+
+def _ancestors(frame: pd.DataFrame) -> pd.DataFrame:
+    """Each row (``child``) with every enclosing row (``evidence_row``), nearest first.
+
+    The chains of ``parent`` ids are followed one level at a time for all rows at once; a
+    chain stops at a parent not in ``frame`` or at one it has passed already (a cycle).
+
+    Example:
+        >>> units = pd.DataFrame({"unit_id": list("abcd"), "parent": ["", "a", "b", "x"]})
+        >>> _ancestors(units).values.tolist()
+        [[1, 0], [2, 1], [2, 0]]
+    """
+    row_of = {uid: i for i, uid in enumerate(frame["unit_id"].astype(str))}
+    parents = frame["parent"].fillna("").astype(str).tolist()
+    parent_row = np.fromiter(
+        (row_of.get(p, -1) if p else -1 for p in parents), np.int64, len(parents)
+    )
+    child = np.flatnonzero(parent_row >= 0)
+    passed = [parent_row[child]]  # each chain's ancestors so far, one array per level
+    children, ancestors = [], []
+    while len(child):
+        children.append(child)
+        ancestors.append(passed[-1])
+        nxt = parent_row[passed[-1]]
+        alive = nxt >= 0
+        for before in passed:
+            alive &= nxt != before
+        child = child[alive]
+        passed = [before[alive] for before in passed] + [nxt[alive]]
+    if not children:
+        return pd.DataFrame({"child": [], "evidence_row": []}, dtype=np.int64)
+    level = np.repeat(np.arange(len(children)), [len(c) for c in children])
+    child, ancestor = np.concatenate(children), np.concatenate(ancestors)
+    order = np.lexsort((level, child))  # by row, then nearest first
+    return pd.DataFrame({"child": child[order], "evidence_row": ancestor[order]})
 
 
 def _assemble(
