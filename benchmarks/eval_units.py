@@ -67,6 +67,21 @@ was then collected and labelled blind, after the heldout4 measurement and before
 change that followed it; no parser was run on it. Measure it once with ``--final --split
 heldout5`` after the parser work lands, and report the totals also without the off-topic
 timeline 62 (9 of its 26 measures).
+
+heldout4 then became development text and training data. Its failures were read and fixed by
+form: a lead-in that is itself an action (``Genomföra en kartläggning …:``) is a measure with
+the items below as its steps; items under a lead-in in the preterite (``… krävde också att
+vi:``) are reported as done; a sentence that lost its full stop in a flattened PDF is cut
+before a capitalised function word (``… tillsvidare För att attrahera …``); an undated desired
+state after a measure is a goal of its own (only a dated one is the measure's deadline); news
+quotes (``– Vi …``, ``…, säger X``) are reported speech; another verb's infinitive opening an
+item or following ``ska``/``kommer att`` (``Belysa …``, ``kommer att integrera``) weighs as a
+weaker action; ``arbetar … med att`` is ongoing work, ``har börjat`` no report of the past;
+``Uppdraget ska genomföras …`` describes the work already named; a lone date line and a
+docplayer viewer line are furniture. Leave-one-organisation-out over texts 01-57 (0.03,
+balanced, shipped prior): measure P 0.75 R 0.76 -> 0.81 R 0.84 (110 of 131), goal P 0.71
+R 0.71 -> 0.80 R 0.80 (39 of 49); seeds 1.00/1.00 unchanged. heldout4 numbers printed since
+are on seen text; the next honest figure is the fifth set (``heldout5``, texts 58 on).
 """
 
 from __future__ import annotations

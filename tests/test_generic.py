@@ -282,3 +282,75 @@ def test_numbered_section_headings_and_table_of_contents_lines_are_not_measures(
 def test_kommer_without_att_commits_to_an_action():
     text = "Verksamheten\n\nEnheten kommer utveckla sitt arbete med unga vuxna.\n"
     assert kinds_of(text, "measure") == ["Enheten kommer utveckla sitt arbete med unga vuxna."]
+
+
+def test_an_action_that_introduces_its_steps_is_a_measure_with_the_steps_under_it():
+    text = (
+        "Projekt\n\nUppdraget:\n\nGenomföra en inventering av skolornas lokaler:\n\n"
+        "  • Samla in ritningarna från förvaltningarna\n"
+        "  • Belysa behoven av fler klassrum\n"
+    )
+    units = [u for u in parse(text) if u.kind == "measure"]
+    got = [" ".join(text[u.start : u.end].split()) for u in units]
+    assert got == [
+        "Genomföra en inventering av skolornas lokaler:",
+        "• Samla in ritningarna från förvaltningarna",
+        "• Belysa behoven av fler klassrum",
+    ]
+    assert [levels(units)[u.start] for u in units] == [1, 2, 2]
+    # a lead-in that is no action still only introduces its list
+    assert "Uppdraget:" not in got
+
+
+def test_items_after_a_lead_in_in_the_past_are_reported_as_done():
+    text = (
+        "Nyheter\n\nUnder våren genomförde vi följande:\n\n"
+        "• Bytte alla skyltar på förskolorna.\n• Stängde den gamla växeln.\n\n"
+        "I höst ska vi:\n\n• Utbilda alla chefer i arbetsrätt.\n"
+    )
+    assert kinds_of(text, "measure") == ["• Utbilda alla chefer i arbetsrätt."]
+
+
+def test_a_sentence_that_lost_its_full_stop_in_a_flattened_pdf_is_read_on_its_own():
+    text = (
+        "Vid extern rekrytering ska förvaltningen anställa medarbetare som har utbildning enligt "
+        "kompetenskraven För att attrahera fler sökande ska förvaltningen marknadsföra yrkena på "
+        "gymnasieskolorna."
+    )
+    got = kinds_of(text, "measure")
+    assert len(got) == 2 and got[1].startswith("För att attrahera fler sökande"), got
+    # a name written with a capital inside a sentence does not cut it
+    assert len(read("Nämnden ska starta projektet Det goda arbetslivet under hösten 2025.")) == 1
+
+
+def test_quotes_on_a_news_page_comment_on_the_plan():
+    text = (
+        "Ny plan för rekrytering\n\nNämnden antog i dag en plan för rekrytering. Under hösten "
+        "ska förvaltningen starta en traineeutbildning för nya chefer.\n\n"
+        "– Vi ska ta vara på allas engagemang. Det är viktigt, säger Eva Ek, ordförande.\n\n"
+        "–Vi ska ta vara på allas idéer och jobba för en bra arbetsmiljö, säger Eva Ek.\n\n"
+        "–Det ska vara roligt att gå till jobbet. Vi lyssnar på alla, säger hon.\n"
+    )
+    assert kinds_of(text, "measure") == [
+        "Under hösten ska förvaltningen starta en traineeutbildning för nya chefer."
+    ]
+    assert kinds_of(text, "goal") == [
+        "–Det ska vara roligt att gå till jobbet. Vi lyssnar på alla, säger hon."
+    ]
+
+
+def test_a_desired_state_after_a_measure_is_its_deadline_only_when_dated():
+    text = (
+        "Nämnden ska starta en traineeutbildning för nya chefer. Under 2026 ska alla nya chefer "
+        "ha gått den. Det ska vara roligt att vara chef i kommunen."
+    )
+    assert read(text) == [
+        (
+            "measure",
+            "Nämnden ska starta en traineeutbildning för nya chefer. Under 2026 ska alla nya "
+            "chefer ha gått den.",
+        ),
+        ("goal", "Det ska vara roligt att vara chef i kommunen."),
+    ]
+    # the same words outside a quote are the organisation's own commitment
+    assert kinds_of("Vi ska ta vara på allas idéer och jobba för en bra arbetsmiljö.", "measure")

@@ -103,6 +103,7 @@ CASES = [
     ("purpose", S("Syftet med kampanjen är att nå unga."), S("Kampanjen når unga.")),
     ("item", I("Rekrytera fler"), S("Vi rekryterar fler.")),
     ("verb_first", I("Kartlägg behoven av chefer"), I("Behoven av chefer")),
+    ("infinitive_first", I("Belysa villkoren för praktik"), I("Kartlägg villkoren för praktik")),
     ("present_first", I("inventerar lokalerna inför hösten"), I("inventera lokalerna")),
     ("noun_first", I("Översyn av arvodena"), S("Översyn av arvodena pågår.")),
     ("participle_first", I("Förbättrad introduktion för nyanställda"), I("God introduktion")),
@@ -115,6 +116,11 @@ CASES = [
         "modal_action",
         S("Förvaltningen ska genomföra en medarbetarenkät."),
         S("Förvaltningen ska vara en attraktiv arbetsgivare."),
+    ),
+    (
+        "modal_verb",
+        S("Projektet kommer att integrera tre växlar."),
+        S("Projektet kommer att genomföra en enkät."),  # an action verb: modal_action
     ),
     (
         "modal_state",
@@ -159,11 +165,11 @@ CASES = [
         S("Kommunen ska bli självförsörjande på lärare senast 2030."),
         S("Kommunen ska anställa lärare senast 2030."),
     ),
-    ("goal_noun", S("Visionen gäller alla."), S("Målgruppen är unga.")),
+    ("goal_noun", S("Visionen gäller alla."), S("För att nå målet anställer vi fler.")),
     ("subject_we", S("I år ökar vi antalet platser."), S("I år ökar antalet platser.")),
     ("subject_org", S("Nämnden ska utreda frågan."), S("Frågan ska utredas av någon.")),
     ("subject_document", S("Strategin ska bidra till tillväxt."), S("Vi ska bidra till tillväxt.")),
-    ("past", S("Förvaltningen anställde tio lärare."), S("Förvaltningen anställer tio lärare.")),
+    ("past", S("Förvaltningen anställde tio lärare."), S("Enheten har börjat anställa lärare.")),
     (
         "reporting",
         S("Nämnden ska redovisa resultatet i maj."),
@@ -174,6 +180,7 @@ CASES = [
         S("Om behovet kvarstår, ska fler platser inrättas."),
         S("Fler platser inrättas."),
     ),
+    ("quoted", S("Vi ska bli bäst.", quoted=True), S("Vi ska bli bäst.")),
     ("no_finite_verb", I("Handledning för nya chefer"), I("Nya chefer får handledning")),
     ("no_action_word", I("Arbetsmiljö och hälsa"), I("Förbättrad arbetsmiljö")),
     (
@@ -185,6 +192,11 @@ CASES = [
         "lead_in_decision",
         I("godkänna planen", lead_in="Nämnden beslutar att:"),
         I("godkänna planen", lead_in="Vi kommer att:"),
+    ),
+    (
+        "lead_in_past",
+        I("bytte alla skyltar", lead_in="Under våren genomförde vi följande:"),
+        I("byta alla skyltar", lead_in="Under våren kommer vi att:"),
     ),
     (
         "lead_in_contents",

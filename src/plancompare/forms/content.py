@@ -9,12 +9,15 @@ neither is **context** when it gives a reason, the current state, something done
 lead-in; otherwise it has nothing of its own and belongs to the sentence before it (it
 elaborates it: ``Tillväxtverket samordnar arbetet.``), or, opening a paragraph, is context.
 
-A goal or measure sentence starts a unit of its own, except that a desired state right after a
-measure (``Under 2024 ska kommunen ha säkerställt …``) is that measure's deadline and stays with
-it, and so does a sentence that refers back to it (``Detta …``, ``… i detta arbete …``, the
-work in the definite form: ``Tillväxtverket samordnar arbetet.``) or states a condition for it
-(``Om ett sådant behov finns, …``). A paragraph that opens by citing
-a statute (``Av 11 kap kommunallagen följer …``) is background as a whole.
+A goal or measure sentence starts a unit of its own, except that a dated desired state right
+after a measure (``Under 2024 ska kommunen ha säkerställt …``) is that measure's deadline and
+stays with it (an undated one, ``Det ska vara lätt att göra rätt``, is a goal of its own), and
+so does a sentence that refers back to it (``Detta …``, ``… i detta arbete …``, the work in the
+definite form: ``Tillväxtverket samordnar arbetet.``) or states a condition for it (``Om ett
+sådant behov finns, …``). A paragraph that opens by citing a statute (``Av 11 kap
+kommunallagen följer …``) is background as a whole. A sentence that lost its full stop in a
+flattened PDF is cut where a capitalised function word follows a word in lower case
+(:func:`split_unstopped`).
 
 Example:
     >>> src = "Det råder brist. Kommunen ska ha fler lärare. Under 2025 ska en plan tas fram."
@@ -31,7 +34,7 @@ import re
 from dataclasses import dataclass
 
 from .. import swedish
-from .kinds import Candidate, classify, introduces_list
+from .kinds import Candidate, classify, introduces_list, opens_with_action
 
 _ELABORATION = re.compile(
     r"^(Detta|Denna|Dessa)\b|\bi (detta|det|samma) arbete\b|^(Om|Även om)\b[^.,]{0,80},", re.I
@@ -41,6 +44,18 @@ _ELABORATION = re.compile(
 # before it. (As the subject, "Arbetet fortsätter med att …" may open new work.)
 _SAME_WORK = re.compile(
     r"^\S+\s+\S+\s.*\b(arbetet|uppdraget|satsningen|insatsen|projektet)\b", re.I
+)
+# A sentence that lost its full stop in a flattened PDF ("… som är tillsvidare För att attrahera
+# …"): a function word written with a capital after a word in lower case opens a new sentence.
+_UNSTOPPED = re.compile(r"(?<=[a-zåäö])[ \t]+(?=([A-ZÅÄÖ][a-zåäö]*)\b)")
+_UNSTOPPED_WORDS = 5  # each part at least this many words (a name in capitals stays inside)
+_QUOTE_OPEN = re.compile(r"\s*[–—]\s*[A-ZÅÄÖ]")
+_SPEAKER = re.compile(r",\s*(säger|sa|berättar|konstaterar|menar)\s+(han\b|hon\b|[A-ZÅÄÖ])")
+# A desired state is a measure's deadline when it says when (``Under 2024 ska … ha …``).
+_WHEN = re.compile(
+    r"\b((19|20)\d\d|senast|årligen|januari|februari|mars|april|maj|juni|juli|augusti"
+    r"|september|oktober|november|december|våren|hösten|kvartal)\b",
+    re.I,
 )
 #: Features that make a sentence that is neither goal nor measure context of its own.
 _CONTEXT_FEATURES = ("rationale", "done", "past", "reporting", "describes", "uppdrag_received")
@@ -66,12 +81,14 @@ def read_sentence(
     doc_has_list: bool = False,
     first: bool = True,
     span: tuple[int, int] = (0, 0),
+    quoted: bool = False,
 ) -> Reading:
     """The kind a sentence's own words give it, in a section of role ``section``.
 
     ``doc_has_list``: the document lists its actions elsewhere (then a need, ``behöver
     förvaltningen bredda …``, reads as rationale rather than as the organisation's measure);
-    ``first``: the sentence opens its paragraph; ``span``: where it stands in the source.
+    ``first``: the sentence opens its paragraph; ``span``: where it stands in the source;
+    ``quoted``: its paragraph is reported speech (:func:`is_quote`).
 
     Example:
         >>> read_sentence("Målet är att fler ska söka sig hit.", section=None)
@@ -82,9 +99,21 @@ def read_sentence(
         'goal'
     """
     if introduces_list(sentence):  # it introduces a list: what it announces is in the items
+        if opens_with_action(sentence):
+            # an action that introduces its steps ("Genomföra en kartläggning …:"): the items
+            # below are its steps
+            candidate = Candidate(sentence, span[0], span[1], item=True, section=section)
+            if classify(candidate)[0] == "measure":
+                return Reading("measure", "uppdrag")
         return Reading("context", "lead-in")
     candidate = Candidate(
-        sentence, span[0], span[1], section=section, doc_has_list=doc_has_list, first=first
+        sentence,
+        span[0],
+        span[1],
+        section=section,
+        doc_has_list=doc_has_list,
+        first=first,
+        quoted=quoted,
     )
     kind, found = classify(candidate)
     if found["legal"]:
@@ -98,6 +127,44 @@ def read_sentence(
     if any(found[name] for name in _CONTEXT_FEATURES):
         return Reading("context", "context")
     return Reading(None)
+
+
+def is_quote(paragraph: str) -> bool:
+    """Whether a paragraph is reported speech: opened by a dash (``– Vi …``, ``–Idag …``) or
+    tagged with the speaker (``…, säger Andreas Sjölander``), as news pages write quotes.
+
+    Example:
+        >>> is_quote("–Idag är efterfrågan stor."), is_quote("Vi ska göra mer, säger Anna Berg.")
+        (True, True)
+        >>> is_quote("Kommunen säger upp avtalet."), is_quote("2020–2022 ska vi växa.")
+        (False, False)
+    """
+    return bool(_QUOTE_OPEN.match(paragraph) or _SPEAKER.search(paragraph))
+
+
+def split_unstopped(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]``, one sentence, where a sentence lost its full stop.
+
+    A capitalised function word (``För``, ``Vi``, ``Det``, ``I`` …) after a word in lower case
+    starts a new sentence, when both parts hold at least five words.
+
+    Example:
+        >>> src = "Vi anställer dem som har rätt utbildning För att locka fler krävs mer."
+        >>> [src[a:b] for a, b in split_unstopped(src, 0, len(src))]
+        ['Vi anställer dem som har rätt utbildning', 'För att locka fler krävs mer.']
+        >>> len(split_unstopped("Vi möter Det goda arbetslivet i maj.", 0, 36))
+        1
+    """
+    out, pos = [], start
+    for m in _UNSTOPPED.finditer(text, start, end):
+        if not swedish.is_stopword(m.group(1).casefold()):
+            continue
+        before, after = text[pos : m.start()].split(), text[m.end() : end].split()
+        if len(before) >= _UNSTOPPED_WORDS and len(after) >= _UNSTOPPED_WORDS:
+            out.append((pos, m.start()))
+            pos = m.end()
+    out.append((pos, end))
+    return out
 
 
 def prose_kinds(
@@ -139,10 +206,20 @@ def read_prose(
         >>> [(k, cue) for _, _, k, cue in read_prose(src, 0, len(src), section=None)]
         [('measure', 'uppdrag'), ('measure', 'measure'), ('context', 'context')]
     """
-    spans = [(start + s, start + e) for s, e in swedish.sentences(text[start:end])]
+    spans = [
+        piece
+        for s, e in swedish.sentences(text[start:end])
+        for piece in split_unstopped(text, start + s, start + e)
+    ]
+    quoted = is_quote(text[start:end])
     readings = [
         read_sentence(
-            text[s:e], section=section, doc_has_list=doc_has_list, first=i == 0, span=(s, e)
+            text[s:e],
+            section=section,
+            doc_has_list=doc_has_list,
+            first=i == 0,
+            span=(s, e),
+            quoted=quoted,
         )
         for i, (s, e) in enumerate(spans)
     ]
@@ -159,7 +236,12 @@ def read_prose(
         joins = (
             kind is None
             or (kind == "context" and current == "context")
-            or (kind == "goal" and reading.cue == "goal_state" and current == "measure")
+            or (
+                kind == "goal"
+                and reading.cue == "goal_state"
+                and current == "measure"
+                and bool(_WHEN.search(text[s:e]))
+            )
             or (current == "measure" and refers_back)
             or (current == "measure" and kind == "measure" and bool(_SAME_WORK.search(text[s:e])))
         )

@@ -38,7 +38,7 @@ from .base import (
     mark_truncated,
     trim_span,
 )
-from .content import read_prose
+from .content import is_quote, read_prose
 from .kinds import Candidate, classify, is_decision, opens_with_action
 from .vocab import read_rows
 
@@ -485,11 +485,18 @@ def item_kind(text: str, start: int, end: int, state: OutlineState) -> tuple[str
         lead_in=state.lead_in,
         list_share=state.list_shares.get(start, 0.0),
         doc_has_list=state.has_list,
+        quoted=_quote_item(text[start:end], start not in state.list_shares),
     )
     kind, found = classify(candidate)
     if kind in ("measure", "goal"):
         return kind, "uppdrag" if kind == "measure" and found["uppdrag_given"] else kind
     return role_kind, "section"
+
+
+def _quote_item(item: str, alone: bool) -> bool:
+    """A dash "item" that is reported speech (``– Jag är glad … säger hon``): a news page's quote
+    paragraph, alone or holding more than one sentence (dash list items are short)."""
+    return is_quote(item) and (alone or len(swedish.sentences(item)) > 1)
 
 
 def has_action_list(text: str) -> bool:

@@ -93,7 +93,8 @@ class Candidate:
     ``Insatser``, ``goal`` under ``Mål``, ``context`` …, or None); ``lead_in`` the sentence
     that introduces an item's list; ``list_share`` the share of the list's items that open
     with an action word; ``doc_has_list`` whether the document lists its actions; ``first``
-    whether the sentence opens its paragraph.
+    whether the sentence opens its paragraph; ``quoted`` whether it is reported speech (a
+    paragraph opened by a dash, ``– Vi …``, or tagged ``…, säger X``).
     """
 
     text: str
@@ -105,6 +106,7 @@ class Candidate:
     list_share: float = 0.0
     doc_has_list: bool = False
     first: bool = True
+    quoted: bool = False
 
 
 # ------------------------------------------------------------------------------ word lists
@@ -112,7 +114,8 @@ class Candidate:
 # takes when it states what shall be true, the verbs of reporting, the subjects.
 _STATE_VERBS = frozenset(
     ("vara", "ha", "bli", "kunna", "uppleva", "upplevas", "känna", "präglas", "kännetecknas",
-     "genomsyras", "finnas", "befinna", "nå", "uppnå", "ses", "erbjudas", "öka", "minska")
+     "genomsyras", "finnas", "befinna", "nå", "uppnå", "ses", "erbjudas", "öka", "minska",
+     "prägla", "känneteckna", "genomsyra")
 )  # fmt: skip
 _AUXILIARIES = frozenset(
     (
@@ -139,6 +142,10 @@ _AUXILIARIES = frozenset(
 # Light verbs: "vi arbetar med …", "vi gör det" say that work exists, not which action.
 _LIGHT_VERBS = frozenset(("arbeta", "göra", "ta", "ge", "ha", "få"))
 _REPORTING = frozenset(("redovisa", "delredovisa", "slutredovisa", "rapportera", "informera"))
+# Verbs of containing: "Planen ska innehålla …" says what a document holds, not what is done.
+_CONTAINING = frozenset(("innehålla", "omfatta", "inkludera", "beskriva", "rymma"))
+# "För att nå målet …": a goal named as what the sentence serves, not a goal stated.
+_SERVES_GOAL = re.compile(r"\bför att (upp)?nå\s+(\w+\s+){0,2}?(målet|målen|målsättningen)\b", re.I)
 _ORGANISATIONS = frozenset(
     ("kommun", "region", "landsting", "nämnd", "förvaltning", "styrelse", "myndighet",
      "regering", "regeringen", "stad", "enhet", "kontor", "verk", "förbund", "utskott",
@@ -186,6 +193,11 @@ _ACTION_NAME = re.compile(r"\b(åtgärder|insatser|aktiviteter|uppdrag)\b", re.I
 # a clause whose subject is such a noun may have a long subject before its modal.
 _ACTION_HEADS = frozenset(("insats", "insatser", "åtgärd", "åtgärder", "aktivitet", "satsning"))
 _ACTION_SUBJECT = 12
+# A perfect reports what was done -- except a begun action, which goes on (har börjat intervjua).
+_PERFECT = re.compile(
+    r"\b(har|hade)\s+(\w+\s+){0,2}(?!(?:på)?börjat\b|startat\b|inlett\b)\w+(at|it|ts|ats|its)\b",
+    re.I,
+)
 _ADES_MIN = 6  # "-ades" words longer than this are preterite passives (undertecknades)
 
 
@@ -493,6 +505,29 @@ def commits_to_action(clause: str, modal: re.Pattern[str] = _MODAL, *, subject: 
     return False
 
 
+def _other_infinitive(word: str) -> bool:
+    """An infinitive of a verb outside the action-verb list that states, helps or reports
+    nothing (``belysa``, ``integrera``): the lexicon knows it as a verb."""
+    low = word.casefold()
+    info = _word(low)
+    if info.action_verb or info.tense != "infinitive":
+        return False
+    return low not in _AUXILIARIES | _STATE_VERBS | _LIGHT_VERBS | _REPORTING | _CONTAINING
+
+
+def _modal_verb(clause: str) -> bool:
+    """``ska/skall/kommer att`` near the clause's start with another verb's infinitive next
+    (``Projektet kommer att integrera …``): :func:`commits_to_action` for verbs off the list."""
+    for found in _MODAL.finditer(clause):
+        if len(_words(clause[: found.start()])) > 6:
+            break
+        after = _words(clause[found.end() :])[:2]
+        adverb = len(after) == 2 and after[0].casefold() in ("även", "också", "dessutom", "nu")
+        if after and _other_infinitive(after[1] if adverb else after[0]):
+            return True
+    return False
+
+
 def _states(clause: str) -> bool:
     """``ska/skall/måste/behöver`` with a state verb within five words (``ska vara``)."""
     for found in _STATE_MODAL.finditer(clause):
@@ -542,14 +577,24 @@ def _all_decisions(words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _read_lead_in(lead_in: str) -> tuple[bool, bool]:
-    """Whether a list's lead-in is a decision, and whether it announces actions (``… att:``,
-    ``följande åtgärder``); read once for all the items of its list."""
+def _read_lead_in(lead_in: str) -> tuple[bool, bool, bool]:
+    """Whether a list's lead-in is a decision, whether it announces actions (``… att:``,
+    ``följande åtgärder``, or is an action whose steps follow: ``Genomföra en kartläggning
+    …:``), and whether it reports in the preterite (``Steg 1 krävde också att vi:``); read once
+    for all the items of its list."""
     decision = is_decision(lead_in)
-    actions = not decision and bool(
-        _VERBAL_LEAD_IN.search(lead_in) or any(p.search(lead_in) for p in _action_lists())
+    tenses = {t for _, t in _finite(_words(lead_in))}
+    past = "preterite" in tenses and not tenses & {"present", "modal"}
+    actions = (
+        not decision
+        and not past
+        and bool(
+            _VERBAL_LEAD_IN.search(lead_in)
+            or any(p.search(lead_in) for p in _action_lists())
+            or (lead_in.endswith(":") and opens_with_action(lead_in))  # an action's steps
+        )
     )
-    return decision, actions
+    return decision, actions, past
 
 
 @cache
@@ -636,11 +681,15 @@ FEATURES: dict[str, str] = {
     **{cue: f"phrase of the cue '{cue}' (data/forms/sentence_cues.csv)" for cue in CUES},
     "item": "a list item or a line of its own (not a sentence in running prose)",
     "verb_first": "opens with an action verb in the infinitive or imperative (Stärk, Utveckla)",
+    "infinitive_first": "an item opening with the infinitive of a verb off the action-verb list"
+    " (Belysa …; not vara, ha, kunna …)",
     "present_first": "opens with an action verb in the present tense (intensifierar …)",
     "noun_first": "opens with an action noun (Översyn, Utredning, Införande av …)",
     "participle_first": "opens with an action verb's participle (Ökad, Stärkt …)",
     "decision_formula": "its action verbs are all decision formulas (anta, godkänna, föreslå …)",
     "modal_action": "ska/skall/kommer (att) + action verb near the main clause's start",
+    "modal_verb": "ska/skall/kommer (att) + the infinitive of a verb off the action-verb list"
+    " (kommer att integrera)",
     "modal_state": "ska/skall/måste/behöver + a state verb (vara, ha, bli, uppleva …)",
     "need_action": "behöver/behövs/krävs/måste/viktigt att + an action (verb or noun)",
     "need_in_listed_doc": "need_action in a document that lists its actions elsewhere",
@@ -654,17 +703,20 @@ FEATURES: dict[str, str] = {
     "(1 mars 2026: Full bemanning)",
     "dated": "names a year, a month or 'senast'",
     "deadline_state": "a state by a deadline: bli/vara/nå … senast <date>, år <year>",
-    "goal_noun": "names a goal: mål, målsättning, vision, ambition",
+    "goal_noun": "names a goal: mål, målsättning, vision, ambition (not in 'för att nå målet')",
     "subject_we": "'vi' among the main clause's first words (not for an imperative)",
     "subject_org": "an organisation (kommunen, nämnden, förvaltningen …) among its first words",
     "subject_document": "a document (planen, strategin, policyn …) among its first words",
-    "past": "a verb in the preterite or perfect (beslutade, har upprättats)",
+    "past": "a verb in the preterite or perfect (beslutade, har upprättats; not har börjat)",
     "reporting": "a report: redovisa, rapportera, informera",
     "conditional": "opens with a condition: Om …",
+    "quoted": "reported speech: in a paragraph opened by a dash (– Vi …) or tagged ', säger …'",
     "no_finite_verb": "no finite verb and no modal: a title or noun phrase",
     "no_action_word": "a verbless item with no action verb, noun or participle: a topic",
-    "lead_in_actions": "an item whose list's lead-in announces actions (… att:, följande åtgärder)",
+    "lead_in_actions": "an item whose list's lead-in announces actions (… att:, följande åtgärder)"
+    " or is an action itself (Genomföra en kartläggning …:)",
     "lead_in_decision": "an item whose list's lead-in is a decision (… beslutar att:)",
+    "lead_in_past": "an item whose list's lead-in reports in the preterite (Steg 1 krävde att vi:)",
     "lead_in_contents": "an item whose list's lead-in ends in ':' and announces no actions",
     "action_list": "an item in a list where most items open with an action word "
     "(no contents lead-in)",
@@ -699,7 +751,10 @@ def features(c: Candidate) -> dict[str, float]:
     modal_action = commits_to_action(clause)
     need = _needs_action(clause)
     lead_in = c.lead_in.strip()
-    decision_lead, verbal_lead = _read_lead_in(lead_in) if c.item else (False, False)
+    if c.item:
+        decision_lead, verbal_lead, past_lead = _read_lead_in(lead_in)
+    else:
+        decision_lead = verbal_lead = past_lead = False
     # the lead-in introduces this very list: it outweighs the section heading and the list's words
     contents_lead = c.item and lead_in.endswith(":") and not verbal_lead and not decision_lead
     date_first = bool(_DATE_FIRST.match(sentence.strip()))
@@ -719,11 +774,13 @@ def features(c: Candidate) -> dict[str, float]:
     f |= {
         "item": c.item,
         "verb_first": imperative,
+        "infinitive_first": c.item and bool(head) and _other_infinitive(head),
         "present_first": bool(head) and head_word.tense == "present" and head_word.lemma_action,
         "noun_first": c.item and noun_head,
         "participle_first": c.item and bool(head) and head_word.participle,
         "decision_formula": _all_decisions(words) and not modal_action,
         "modal_action": modal_action,
+        "modal_verb": not modal_action and _modal_verb(clause),
         "modal_state": _states(clause),
         "need_action": need,
         "need_in_listed_doc": need and c.doc_has_list,
@@ -738,7 +795,11 @@ def features(c: Candidate) -> dict[str, float]:
         "dated_item": c.item and date_first and not finite and not imperative and not noun_head,
         "dated": bool(_DATED.search(sentence)),
         "deadline_state": bool(_DEADLINE.search(sentence) and _TARGET_VERB.search(sentence)),
-        "goal_noun": not lemmas.isdisjoint(_GOAL_NOUNS),
+        "goal_noun": not lemmas.isdisjoint(_GOAL_NOUNS)
+        and any(
+            _word(w.casefold()).lemma in _GOAL_NOUNS
+            for w in _words(_SERVES_GOAL.sub(" ", sentence))
+        ),
         "subject_we": subject_we,
         "subject_org": subject_org,
         "subject_document": any(_is_document(w.casefold()) for w in subject[:_DOCUMENT_WINDOW]),
@@ -746,6 +807,7 @@ def features(c: Candidate) -> dict[str, float]:
         "reporting": not lemmas.isdisjoint(_REPORTING)
         or any(w.endswith("redovisar") for w in lows),
         "conditional": bool(_CONDITIONAL.search(sentence.strip())),
+        "quoted": c.quoted,
         "no_finite_verb": not finite,
         "no_action_word": c.item
         and not finite
@@ -758,6 +820,7 @@ def features(c: Candidate) -> dict[str, float]:
         ),
         "lead_in_actions": verbal_lead,
         "lead_in_decision": decision_lead,
+        "lead_in_past": past_lead,
         "lead_in_contents": contents_lead,
         "action_list": c.item and c.list_share >= 0.5 and not contents_lead,
         "section_measure_item": c.item and c.section == "measure" and not contents_lead,
