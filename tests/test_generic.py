@@ -354,3 +354,13 @@ def test_a_desired_state_after_a_measure_is_its_deadline_only_when_dated():
     ]
     # the same words outside a quote are the organisation's own commitment
     assert kinds_of("Vi ska ta vara på allas idéer och jobba för en bra arbetsmiljö.", "measure")
+
+
+def test_a_decision_to_act_is_a_measure_and_a_decision_formula_is_not():
+    text = (
+        "Protokoll\n\nStyrgruppen har beslutat att utreda ett gemensamt rekryteringscenter. "
+        "Styrelsen beslutade att anta planen för kompetensförsörjning.\n"
+    )
+    assert kinds_of(text, "measure") == [
+        "Styrgruppen har beslutat att utreda ett gemensamt rekryteringscenter."
+    ]
