@@ -58,6 +58,7 @@ def clear_word_caches() -> None:
     lemmatize._cache.clear()
     compounds.clear_memos()
     frequencies.vocabulary()._memo.clear()  # prefix searches of the word list
+    frequencies.vocabulary()._blocks.clear()  # and its blocks of keys decoded for them
 
 
 def use_disk_cache(directory: str) -> None:
