@@ -63,6 +63,7 @@ from plancompare.parameters import (
     parameters_table_html,
 )
 from plancompare.provenance import run_info, version_rows
+from plancompare.summary import period_label
 
 __all__ = [
     "Page",
@@ -723,11 +724,6 @@ def _html_page(title: str, body: str) -> str:
 """
 
 
-def _period(start: Any, end: Any) -> str:
-    years = [str(int(y)) for y in (start, end) if not pd.isna(y)]
-    return "\u2013".join(dict.fromkeys(years))
-
-
 def _plans(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per plan (municipality, then plan id): who, what, when and how many units."""
     first = frame.drop_duplicates("plan_id").set_index("plan_id")
@@ -739,7 +735,8 @@ def _plans(frame: pd.DataFrame) -> pd.DataFrame:
             "attributed": first["municipality_source"].astype(str) == "attributed",
             "title": first["plan_title"].astype(str),
             "period": [
-                _period(a, b) for a, b in zip(first.period_start, first.period_end, strict=True)
+                period_label(a, b)
+                for a, b in zip(first.period_start, first.period_end, strict=True)
             ],
             "files": frame.groupby("plan_id")["source_file"].nunique(),
             "units": sizes,

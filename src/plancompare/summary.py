@@ -44,16 +44,40 @@ def kind_table(frame: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def plans_table(frame: pd.DataFrame) -> pd.DataFrame:
+def plans_table(frame: pd.DataFrame, *, compact: bool = False) -> pd.DataFrame:
     """One row per source file: its plan's metadata (what the manifest said about it).
+
+    ``compact`` gives a table that fits a page: one ``period`` column (``2020–2021``, or one
+    year, or empty) in place of ``period_start`` and ``period_end``, and no ``plan_title``.
 
     Example:
         >>> from plancompare import load
         >>> plans_table(load()).loc["004_2860dbc534337b64.txt", "municipality"]
         'Östersund'
+        >>> plans_table(load(), compact=True).loc["001_b3ac81e63263b8c1.txt", "period"]
+        '2020–2021'
     """
     columns = ["source_file", *PLAN_COLUMNS]
-    return frame[columns].drop_duplicates("source_file").set_index("source_file")
+    plans = frame[columns].drop_duplicates("source_file").set_index("source_file")
+    if not compact:
+        return plans
+    spans = zip(plans.period_start, plans.period_end, strict=True)
+    periods = pd.Series([period_label(a, b) for a, b in spans], plans.index, dtype="str")
+    plans.insert(plans.columns.get_loc("period_start"), "period", periods)
+    return plans.drop(columns=["plan_title", "period_start", "period_end"])
+
+
+def period_label(start: object, end: object) -> str:
+    """A plan's period as a reader writes it: ``2020–2021``, one year, or empty when unknown.
+
+    Example:
+        >>> period_label(2020, 2021), period_label(2023, 2023), period_label(None, 2024)
+        ('2020–2021', '2023', '2024')
+        >>> period_label(pd.NA, pd.NA)
+        ''
+    """
+    years = [str(int(y)) for y in (start, end) if not pd.isna(y)]
+    return "\u2013".join(dict.fromkeys(years))
 
 
 def author(frame: pd.DataFrame) -> pd.Series:
