@@ -107,55 +107,30 @@ def test_generic_parser_is_lossless_on_every_corpus_text(name):
 # leave-one-organisation-out test after them (and the final held-out set, measured once).
 
 
-def test_generic_parser_on_the_dev_texts():
-    got = _corpus_scores("dev")
+# Each development split: (measure labels, goal labels) from the corpus README, and floors.
+# History of the held-out ones, each measured once before it became development text:
+# heldout (11-14) measure P 0.64 / R 0.44, goal R 0.60 (commit "Generic parser reads real
+# plans …"); heldout2 (15-26) measure P 0.50 / R 0.27 (7 of 26), goal P 1.00 / R 0.33 (5 of 15)
+# (commit "Follow the seed counts others' tests read …"); heldout3 (27-44) measure P 0.79 /
+# R 0.56 (23 of 41), goal P 0.73 / R 0.53 (8 of 15) (scorer of commit 8f6f7c4); heldout4
+# (45-57) measure P 0.44 / R 0.52 (12 of 23), goal P 0.36 / R 0.57 (4 of 7) (commit efcffe6).
+DEVELOPMENT_SPLITS = {
+    "dev": ((25, 7), DEV_FLOORS),
+    "heldout": ((16, 5), HELDOUT_FLOORS),
+    "heldout2": ((26, 15), HELDOUT2_FLOORS),
+    "heldout3": ((41, 15), HELDOUT3_FLOORS),
+    "heldout4": ((23, 7), HELDOUT4_FLOORS),
+}
+
+
+@pytest.mark.parametrize("split", sorted(DEVELOPMENT_SPLITS))
+def test_generic_parser_on_a_development_split(split):
+    (measure_labels, goal_labels), floors = DEVELOPMENT_SPLITS[split]
+    got = _corpus_scores(split)
     measure, goal = got["measure"], got["goal"]
-    assert measure.labels == 25 and goal.labels == 7  # the corpus README's counts
-    assert measure.precision >= DEV_FLOORS[0] and measure.recall >= DEV_FLOORS[1], measure
-    assert goal.precision >= DEV_FLOORS[2] and goal.recall >= DEV_FLOORS[3], goal
-
-
-def test_generic_parser_on_the_first_held_out_set():
-    """Texts 11-14: first measured once at measure P 0.64 / R 0.44, goal R 0.60 (commit
-    "Generic parser reads real plans …"); development text since."""
-    got = _corpus_scores("heldout")
-    measure, goal = got["measure"], got["goal"]
-    assert measure.labels == 16 and goal.labels == 5
-    assert measure.precision >= HELDOUT_FLOORS[0] and measure.recall >= HELDOUT_FLOORS[1], measure
-    assert goal.precision >= HELDOUT_FLOORS[2] and goal.recall >= HELDOUT_FLOORS[3], goal
-
-
-def test_generic_parser_on_the_second_held_out_set():
-    """Texts 15-26: measured once at measure P 0.50 / R 0.27 (7 of 26), goal P 1.00 / R 0.33
-    (5 of 15) with the cue rules of the commit "Follow the seed counts others' tests read …";
-    development text since (the scorer is fitted on them)."""
-    got = _corpus_scores("heldout2")
-    measure, goal = got["measure"], got["goal"]
-    assert measure.labels == 26 and goal.labels == 15
-    assert measure.precision >= HELDOUT2_FLOORS[0] and measure.recall >= HELDOUT2_FLOORS[1], measure
-    assert goal.precision >= HELDOUT2_FLOORS[2] and goal.recall >= HELDOUT2_FLOORS[3], goal
-
-
-def test_generic_parser_on_the_third_held_out_set():
-    """Texts 27-44: measured once at measure P 0.79 / R 0.56 (23 of 41), goal P 0.73 / R 0.53
-    (8 of 15) with the scorer of commit 8f6f7c4 (``benchmarks/results/units_eval_final.txt`` of
-    that time); development text since (the scorer is fitted on them)."""
-    got = _corpus_scores("heldout3")
-    measure, goal = got["measure"], got["goal"]
-    assert measure.labels == 41 and goal.labels == 15
-    assert measure.precision >= HELDOUT3_FLOORS[0] and measure.recall >= HELDOUT3_FLOORS[1], measure
-    assert goal.precision >= HELDOUT3_FLOORS[2] and goal.recall >= HELDOUT3_FLOORS[3], goal
-
-
-def test_generic_parser_on_the_fourth_held_out_set():
-    """Texts 45-57: measured once at measure P 0.44 / R 0.52 (12 of 23), goal P 0.36 / R 0.57
-    (4 of 7) with the scorer of commit efcffe6 (``benchmarks/results/units_eval_final.txt``);
-    development text since."""
-    got = _corpus_scores("heldout4")
-    measure, goal = got["measure"], got["goal"]
-    assert measure.labels == 23 and goal.labels == 7
-    assert measure.precision >= HELDOUT4_FLOORS[0] and measure.recall >= HELDOUT4_FLOORS[1], measure
-    assert goal.precision >= HELDOUT4_FLOORS[2] and goal.recall >= HELDOUT4_FLOORS[3], goal
+    assert (measure.labels, goal.labels) == (measure_labels, goal_labels)
+    assert measure.precision >= floors[0] and measure.recall >= floors[1], measure
+    assert goal.precision >= floors[2] and goal.recall >= floors[3], goal
 
 
 def test_leave_one_organisation_out():
