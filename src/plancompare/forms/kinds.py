@@ -183,7 +183,6 @@ _DATED = re.compile(rf"\b((19|20)\d\d|{_MONTHS}|senast|kvartal)\b", re.I)
 _DEADLINE = re.compile(
     rf"\b(senast|till år|år)\s+(\d{{1,2}}\s+)?(({_MONTHS})\s+)?(19|20)\d\d", re.I
 )
-_PERFECT = re.compile(r"\b(har|hade)\s+(\w+\s+){0,2}\w+(at|it|ts|ats|its)\b", re.I)
 _TARGET_VERB = re.compile(r"\b(bli|blir|vara|nå|når|uppnå|uppnått)\b", re.I)
 _CONDITIONAL = re.compile(r"^(om|även om|i den mån)\b", re.I)
 _LEAD_IN_END = re.compile(r"(:|\bföljande( \w+)?[.:])\s*$", re.I)
