@@ -3,8 +3,8 @@
 Each labelled text ``<id>.txt`` has ``<id>.labels.tsv`` (header ``kind level quote note``): every
 quote must occur exactly once in its text, rows in document order, kinds and levels valid. The
 corpora must keep the size the brief asks for, and every text must be named in its split file
-(plans: ``dev``, ``heldout``, ``heldout2``, ``heldout3`` and ``heldout4``, held-out sets measured
-once and development text since; a final set (``heldout5``, texts 58 on) is read only under
+(plans: ``dev``, ``heldout`` and ``heldout2`` to ``heldout5``, held-out sets measured
+once and development text since; a final set (``heldout6``, texts 76 on) is read only under
 ``pytest --final`` -- see ``unit_labels.corpus_split`` -- except by
 ``test_held_out_set_size_and_independence``, which checks its files' form and size without
 parsing them and without printing their content).
@@ -242,14 +242,14 @@ def test_check_labels_rejects_a_step_without_its_measure() -> None:
 
 
 def test_the_final_held_out_set_is_left_out_unless_final(tmp_path: Path) -> None:
-    """No reader of the corpus sees ``heldout5`` (or a text numbered 58 on) without --final."""
+    """No reader of the corpus sees ``heldout6`` (or a text numbered 76 on) without --final."""
     (tmp_path / "split.csv").write_text(
-        "id,split\n01-a,dev\n45-b,heldout4\n57-c,heldout5\n58-d,heldout5\n59-e,dev\n",
+        "id,split\n01-a,dev\n58-b,heldout5\n75-c,heldout6\n76-d,heldout6\n77-e,dev\n",
         encoding="utf-8",
     )
-    for stem in ("01-a", "45-b", "57-c", "58-d", "59-e", "60-unnamed", "05-unnamed"):
+    for stem in ("01-a", "58-b", "75-c", "76-d", "77-e", "78-unnamed", "05-unnamed"):
         (tmp_path / f"{stem}.txt").write_text("x", encoding="utf-8")
-    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "45-b": "heldout4"}
-    assert corpus_files(tmp_path, final=False) == ["01-a", "05-unnamed", "45-b"]
+    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "58-b": "heldout5"}
+    assert corpus_files(tmp_path, final=False) == ["01-a", "05-unnamed", "58-b"]
     assert len(corpus_split(tmp_path, final=True)) == 5
     assert len(corpus_files(tmp_path, final=True)) == 7

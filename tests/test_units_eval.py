@@ -39,10 +39,11 @@ HELDOUT_FLOORS = (0.95, 0.85, 0.95, 0.75)  # reached: 1.00 0.88 (14/16) 1.00 0.8
 HELDOUT2_FLOORS = (0.80, 0.90, 0.95, 0.75)  # reached: 0.80 0.92 (24/30) 1.00 0.80 (12/15)
 HELDOUT3_FLOORS = (0.75, 0.70, 0.65, 0.60)  # reached: 0.79 0.73 (30/38) 0.71 0.67 (10/15)
 HELDOUT4_FLOORS = (0.65, 0.85, 0.45, 0.80)  # reached: 0.72 0.91 (21/29) 0.50 0.86 (6/7)
-# Leave-one-organisation-out over texts 01-57: heldout4 (measured once at measure P 0.44 R 0.52)
-# joined the folds, so the floors are lower than over 01-44 (0.84 0.81 (88/108) 0.89 0.74 (31/42));
-# before the features read from heldout4's misses: 0.75 0.76 (100/131) 0.71 0.71 (35/49).
-LOO_FLOORS = (0.80, 0.83, 0.78, 0.78)  # reached: 0.82 0.85 (111/131) 0.80 0.80 (39/49)
+HELDOUT5_FLOORS = (0.30, 0.30, 0.85, 0.35)  # reached: 0.35 0.35 (9/26) 0.89 0.40 (17/19)
+# Leave-one-organisation-out over texts 01-75: heldout5 (measured once at measure P 0.35 R 0.35)
+# joined the folds, so the floors are lower than over 01-57 (0.82 0.85 (111/131) 0.80 0.80 (39/49));
+# over 01-44 it was 0.84 0.81 (88/108) 0.89 0.74 (31/42).
+LOO_FLOORS = (0.68, 0.76, 0.68, 0.60)  # reached: 0.70 0.78 (122/157) 0.70 0.62 (56/91)
 
 # ------------------------------------------------------------------ the matching rule itself
 
@@ -76,7 +77,7 @@ def test_levels_are_compared_on_matched_measures():
 
 
 def _split() -> dict[str, str]:
-    """The corpus texts by split; the final set (heldout5) only under ``pytest --final``."""
+    """The corpus texts by split; the final set (heldout6) only under ``pytest --final``."""
     return corpus_split(PLANS)
 
 
@@ -101,8 +102,8 @@ def test_generic_parser_is_lossless_on_every_corpus_text(name):
     check_links(units)
 
 
-# The shipped scorer was fitted on the candidates of all development texts (the four corpus
-# splits below and the seeds), so the figures of these three tests are in-sample: they guard
+# The shipped scorer was fitted on the candidates of all development texts (the corpus splits
+# below and the seeds), so the figures of these tests are in-sample: they guard
 # against regressions. The estimate for text the scorer has not seen is the
 # leave-one-organisation-out test after them (and the final held-out set, measured once).
 
@@ -113,13 +114,16 @@ def test_generic_parser_is_lossless_on_every_corpus_text(name):
 # plans …"); heldout2 (15-26) measure P 0.50 / R 0.27 (7 of 26), goal P 1.00 / R 0.33 (5 of 15)
 # (commit "Follow the seed counts others' tests read …"); heldout3 (27-44) measure P 0.79 /
 # R 0.56 (23 of 41), goal P 0.73 / R 0.53 (8 of 15) (scorer of commit 8f6f7c4); heldout4
-# (45-57) measure P 0.44 / R 0.52 (12 of 23), goal P 0.36 / R 0.57 (4 of 7) (commit efcffe6).
+# (45-57) measure P 0.44 / R 0.52 (12 of 23), goal P 0.36 / R 0.57 (4 of 7) (commit efcffe6);
+# heldout5 (58-75) measure P 0.35 / R 0.35 (9 of 26), goal P 0.89 / R 0.40 (17 of 42) (commit
+# 0237a22).
 DEVELOPMENT_SPLITS = {
     "dev": ((25, 7), DEV_FLOORS),
     "heldout": ((16, 5), HELDOUT_FLOORS),
     "heldout2": ((26, 15), HELDOUT2_FLOORS),
     "heldout3": ((41, 15), HELDOUT3_FLOORS),
     "heldout4": ((23, 7), HELDOUT4_FLOORS),
+    "heldout5": ((26, 42), HELDOUT5_FLOORS),
 }
 
 
@@ -146,7 +150,7 @@ def test_leave_one_organisation_out():
     assert len({org[name] for name, *_ in results}) >= 25  # folds: organisations, not texts
     by = totals(results)
     measure, goal = by["corpus"]["measure"], by["corpus"]["goal"]
-    assert (measure.labels, goal.labels) == (131, 49)
+    assert (measure.labels, goal.labels) == (157, 91)
     assert measure.precision >= LOO_FLOORS[0] and measure.recall >= LOO_FLOORS[1], measure
     assert goal.precision >= LOO_FLOORS[2] and goal.recall >= LOO_FLOORS[3], goal
     seeds = by["seeds"]["measure"]
