@@ -13,6 +13,7 @@ parsing them and without printing their content).
 from __future__ import annotations
 
 import csv
+import importlib.util
 import re
 from pathlib import Path
 
@@ -25,6 +26,7 @@ DATA = Path(__file__).parent / "data"
 PLANS = DATA / "plans"
 SEED_LABELS = DATA / "seed_labels"
 OCR_UNSEEN = DATA / "ocr_unseen"
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 HEADER = ["kind", "level", "quote", "note"]
 KINDS = {"measure", "goal"}
@@ -209,21 +211,41 @@ def word_count(text: str) -> int:
 
 
 def test_ocr_unseen_size_and_split() -> None:
+    """``dev``: the first six texts (>= 800 words each); ``heldout2``: >= 5 texts, >= 5,000
+    words, by authorities that no ``dev`` text has (issue 8)."""
     ids = text_ids(OCR_UNSEEN)
     split = read_split(OCR_UNSEEN / "split.csv")
     assert sorted(split) == ids, "split.csv must name every text, and only those"
-    assert sorted(split.values()) == ["dev"] * 3 + ["heldout"] * (len(ids) - 3)
+    assert set(split.values()) == {"dev", "heldout2"}
     with (OCR_UNSEEN / "sources.csv").open(encoding="utf-8", newline="") as handle:
         authority = {row["id"]: row["authority"] for row in csv.DictReader(handle)}
     assert sorted(authority) == ids
-    assert len(ids) >= 6 and len(set(authority.values())) >= 5
     words = {stem: word_count(read_text(OCR_UNSEEN / f"{stem}.txt")) for stem in ids}
-    assert min(words.values()) >= 800, words
-    assert sum(words.values()) >= 6000
+    dev = [stem for stem in ids if split[stem] == "dev"]
+    final = [stem for stem in ids if split[stem] == "heldout2"]
+    assert len(dev) >= 6 and len({authority[s] for s in dev}) >= 5
+    assert min(words[s] for s in dev) >= 800, words
+    assert sum(words[s] for s in dev) >= 6000
+    assert len(final) >= 5 and len({authority[s] for s in final}) == len(final)
+    assert not {authority[s] for s in final} & {authority[s] for s in dev}
+    assert min(words[s] for s in final) >= 600, words
+    assert sum(words[s] for s in final) >= 5000
     plan_texts = [read_text(PLANS / f"{stem}.txt") for stem in corpus_files(PLANS)]
     for stem in ids:
         opening = read_text(OCR_UNSEEN / f"{stem}.txt")[:200]
         assert not any(opening in plan for plan in plan_texts), f"{stem} is also a plan fixture"
+
+
+def test_ocr_eval_reads_the_final_held_out_set_only_when_told() -> None:
+    """``benchmarks/eval_ocr.py`` refuses ``heldout2`` without ``--final``; ``all`` skips it."""
+    spec = importlib.util.spec_from_file_location("eval_ocr", BENCHMARKS / "eval_ocr.py")
+    assert spec is not None and spec.loader is not None
+    eval_ocr = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(eval_ocr)
+    split = read_split(OCR_UNSEEN / "split.csv")
+    with pytest.raises(SystemExit, match="--final"):
+        eval_ocr.unseen_texts("heldout2")
+    assert sorted(eval_ocr.unseen_texts("all")) == sorted(s for s in split if split[s] == "dev")
 
 
 def test_check_labels_rejects_a_quote_that_is_not_unique() -> None:
