@@ -72,6 +72,21 @@ def test_transform_counts_what_fit_counted_and_ignores_new_words():
     assert {names[i] for i in unseen.nonzero()[1]} == expected
 
 
+def test_fit_transform_counts_is_the_two_calls_bit_for_bit():
+    # cluster_measures and term_counts read the texts once with it: their numbers must not move
+    texts = select_units(plancompare.load()).text.tolist()
+    for compounds in ("parts", "char"):
+        one_pass = SwedishVectorizer(compounds=compounds)
+        tfidf, counts = one_pass.fit_transform_counts(texts)
+        two_calls = SwedishVectorizer(compounds=compounds)
+        expected = two_calls.fit_transform(texts)
+        expected_counts = two_calls.count_matrix(texts)
+        assert one_pass.vocabulary_ == two_calls.vocabulary_
+        for got, want in ((tfidf, expected), (counts, expected_counts)):
+            assert (got.indptr == want.indptr).all() and (got.indices == want.indices).all()
+            assert (got.data == want.data).all()  # same entries in the same order: same sums
+
+
 def test_counts_equal_the_analyzer_terms():
     frame = plancompare.load()
     texts = select_units(frame).text.tolist()

@@ -104,16 +104,36 @@ class MeasureSpace(TransformerMixin, BaseEstimator):
         self.random_state = random_state
 
     def fit(self, X: object, y: object = None) -> MeasureSpace:
+        self._fit(X, counts=False)
+        return self
+
+    def fit_counts(self, X: object) -> sparse.csr_matrix:
+        """Fit on ``X`` and return its texts' raw term counts (the vectorizer's
+        ``count_matrix``), counting the texts once; :meth:`transform_counts` places them.
+
+        Example:
+            >>> texts = ["lön och karriär", "lön", "lokaler"]
+            >>> space = MeasureSpace(n_components=2)
+            >>> counts = space.fit_counts(texts)
+            >>> bool((space.transform_counts(counts, texts) == space.transform(texts)).all())
+            True
+        """
+        return self._fit(X, counts=True)
+
+    def _fit(self, X: object, counts: bool) -> sparse.csr_matrix | None:
         texts, themes, columns = _texts_and_themes(X)
         if not 0.0 <= self.theme_weight <= 1.0:
             raise ValueError("theme_weight must lie between 0 and 1")
         self.vectorizer_ = clone(self.vectorizer) if self.vectorizer else text_vectorizer()
-        tfidf = self.vectorizer_.fit_transform(texts)
+        if counts:  # a SwedishVectorizer's raw counts as well, for the caller
+            tfidf, raw = self.vectorizer_.fit_transform_counts(texts)
+        else:
+            raw, tfidf = None, self.vectorizer_.fit_transform(texts)
         n_components = max(1, min(self.n_components, tfidf.shape[0] - 1, tfidf.shape[1] - 1))
         self.svd_ = TruncatedSVD(n_components, random_state=self.random_state).fit(tfidf)
         self.theme_columns_ = columns if themes is not None else []
         self.n_features_out_ = n_components + len(self.theme_columns_)
-        return self
+        return raw
 
     def tfidf(self, X: object) -> sparse.csr_matrix:
         """The TF-IDF matrix of ``X`` (before LSA), rows in input order."""
@@ -665,9 +685,8 @@ def cluster_measures(
     space = MeasureSpace(
         vectorizer, n_components=n_components, theme_weight=theme_weight, random_state=random_state
     )
-    space.fit(fit_input)
-    # the measures' term counts, once: for their place in the space and the clusters' terms
-    counts = space.vectorizer_.count_matrix(table["text"].tolist())
+    # the measures' term counts, once: for the fit, their place in the space and the clusters' terms
+    counts = space.fit_counts(fit_input)
     X = space.transform_counts(counts, fit_input)
     ks = [k_ for k_ in ks if 2 <= k_ < len(table)]
     unit_rows = normalize(np.asarray(X, dtype=np.float64))

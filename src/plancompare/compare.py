@@ -192,8 +192,8 @@ def term_counts(
     """
     vectorizer = clone(vectorizer) if vectorizer is not None else text_vectorizer()
     texts = units["text"].astype(str).tolist()
-    vectorizer.fit(texts)
-    return fitted_term_counts(vectorizer, texts, units[by].tolist())
+    _, docs = vectorizer.fit_transform_counts(texts)  # fitted and counted, texts read once
+    return fitted_term_counts(vectorizer, texts, units[by].tolist(), docs=docs)
 
 
 def fitted_term_counts(

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -56,6 +57,15 @@ _NOT_A_WORD = re.compile(r"[\d\W_]+")
 
 # distinct word → (key, extra terms) per (mode, n-gram range); key None = no content
 _ENTRIES: dict[tuple, dict[str, tuple[str | None, tuple[str, ...]]]] = {}
+
+
+class _Analysed(NamedTuple):
+    """Texts read once: running words as codes into the distinct words, the texts' lengths in
+    words, and each distinct word's entry (its key and extra terms)."""
+
+    codes: np.ndarray
+    lengths: np.ndarray
+    entries: list[tuple[str | None, tuple[str, ...]]]
 
 
 class WordAnalyses:
@@ -244,23 +254,30 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
             _ANALYSES.save()
         return out
 
+    def _analyse(self, texts: Iterable[str]) -> _Analysed:
+        """The texts' running words (codes, distinct words, lengths) and each word's entry."""
+        codes, distinct, lengths = self._words(texts)
+        return _Analysed(codes, lengths, self._entries(distinct))
+
     def _count(
-        self, texts: Iterable[str], vocabulary: dict[str, int] | None
+        self, texts: Iterable[str] | _Analysed, vocabulary: dict[str, int] | None
     ) -> tuple[sparse.csr_matrix, list[str]]:
         """Term counts (texts × terms) and the terms; with ``vocabulary``, only its terms.
+        ``texts`` may be analysed already (:meth:`_analyse`), so a second count of the same
+        texts does not read them again.
 
         Unigrams: a (texts × distinct words) matrix times a (distinct words × terms) matrix.
         Bigrams: pairs of consecutive content words coded as integers (key a · K + key b), so
         only the pairs kept ever become strings.
         """
-        codes, distinct, lengths = self._words(texts)
-        entries = self._entries(distinct)
+        analysed = texts if isinstance(texts, _Analysed) else self._analyse(texts)
+        codes, lengths, entries = analysed
         n_docs = len(lengths)
         docs = np.repeat(np.arange(n_docs), lengths)
         word_terms, names = self._word_terms(entries, vocabulary)
         width = word_terms.shape[1]
         doc_words = sparse.csr_matrix(
-            (np.ones(len(codes)), (docs, codes)), shape=(n_docs, len(distinct))
+            (np.ones(len(codes)), (docs, codes)), shape=(n_docs, len(entries))
         )
         counts = (doc_words @ word_terms).tocsr()
         if not self.bigrams or len(codes) < 2:
@@ -349,7 +366,31 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
         return self
 
     def fit_transform(self, raw_documents: Iterable[str], y: object = None) -> sparse.csr_matrix:
-        counts, names = self._count(raw_documents, None)
+        counts = self._fit(self._analyse(raw_documents))
+        return self.tfidf_.transform(counts)
+
+    def fit_transform_counts(
+        self, raw_documents: Iterable[str]
+    ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        """``fit_transform`` and :meth:`count_matrix` of the same texts, reading them once:
+        ``(tfidf, counts)``, each exactly as the two calls give it.
+
+        Example:
+            >>> texts = ["Lönerna höjs", "VFU och lön"]
+            >>> vectorizer = SwedishVectorizer()
+            >>> tfidf, counts = vectorizer.fit_transform_counts(texts)
+            >>> (counts != vectorizer.count_matrix(texts)).nnz
+            0
+            >>> (tfidf != vectorizer.transform(texts)).nnz
+            0
+        """
+        analysed = self._analyse(raw_documents)
+        counts = self._fit(analysed)
+        return self.tfidf_.transform(counts), self._count(analysed, self.vocabulary_)[0]
+
+    def _fit(self, analysed: _Analysed) -> sparse.csr_matrix:
+        """Learn the vocabulary and the weights; the texts' counts over the kept terms."""
+        counts, names = self._count(analysed, None)
         keep = self._limit(counts, names)
         if not len(keep):
             raise ValueError("empty vocabulary: the texts hold no content words (or min_df/max_df)")
@@ -363,7 +404,7 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
         ).fit(counts)
         if self.use_idf:
             self.idf_ = self.tfidf_.idf_
-        return self.tfidf_.transform(counts)
+        return counts
 
     def count_matrix(self, raw_documents: Iterable[str]) -> sparse.csr_matrix:
         """Raw term counts (texts × ``vocabulary_``), before TF-IDF weighting."""
