@@ -486,30 +486,30 @@ def _gap_table(
     mine = members.get(a, np.zeros(0, dtype=np.int64))
     ids, texts = units["unit_id"].to_numpy(), units["text"].to_numpy()  # converted once
     rows = vectors[mine]
-    parts, pairs = [], []
+    nearest_of, similarity_of = [], []  # per other group: positions of the nearest, similarity
     for other in others:
         theirs = members.get(other, np.zeros(0, dtype=np.int64))
         best, best_sim = _nearest(rows, vectors[theirs])
-        nearest = theirs[best]
-        pairs.extend(zip(ids[mine], ids[nearest], strict=True))
-        parts.append(
-            pd.DataFrame(
-                {
-                    "unit_id": ids[mine],
-                    "text": texts[mine],
-                    "other": other,
-                    "nearest_id": ids[nearest],
-                    "nearest_text": texts[nearest],
-                    "similarity": best_sim,
-                }
-            )
-        )
-    if not parts:
+        nearest_of.append(theirs[best])
+        similarity_of.append(best_sim)
+    if not nearest_of:
         return pd.DataFrame(columns=GAP_COLUMNS).astype({"counterpart": bool, "unique": bool})
-    table = pd.concat(parts, ignore_index=True)
+    nearest = np.concatenate(nearest_of)
+    me = np.tile(mine, len(others))  # one block of a's measures per other group, in order
+    table = pd.DataFrame(  # built once: a frame per group costs more than its rows at scale
+        {
+            "unit_id": ids[me],
+            "text": texts[me],
+            "other": np.repeat(np.asarray(others, dtype=object), len(mine)),
+            "nearest_id": ids[nearest],
+            "nearest_text": texts[nearest],
+            "similarity": np.concatenate(similarity_of),
+        }
+    )
     none: frozenset = frozenset()
     table["shared_themes"] = [  # from the ids as Python objects, not read back from Arrow
-        "; ".join(sorted(theme_sets.get(x, none) & theme_sets.get(y, none))) for x, y in pairs
+        "; ".join(sorted(theme_sets.get(x, none) & theme_sets.get(y, none)))
+        for x, y in zip(ids[me], ids[nearest], strict=True)
     ]
     table["counterpart"] = table["similarity"] >= threshold
     table["unique"] = ~table.groupby("unit_id")["counterpart"].transform("any")
