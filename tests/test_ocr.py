@@ -99,6 +99,42 @@ def test_repaired_text_is_byte_identical_to_the_recorded_output(repairer, raw_00
     assert repairer.repair(raw_003) == (golden / "003_repaired.txt").read_text(encoding="utf-8")
 
 
+def _pairs_of_003(raw: str) -> list[str]:
+    """Adjacent words of the 003 scan run together (what the repairer tries as a broken word;
+    every fifth pair), and each with its first or last two letters cut off (what it tries as a
+    run-on word)."""
+    words = [w.lower() for w in raw.split() if w.isalpha()]
+    joined = sorted({a + b for a, b in zip(words, words[1:], strict=False)})[::5]
+    return joined + sorted({j[2:] for j in joined} | {j[:-2] for j in joined})
+
+
+def test_the_candidate_searchs_shortcuts_agree_with_the_full_analysis(raw_003) -> None:
+    """Two questions the repairer asks of a piece are answered without its full analysis where
+    they can be: whether any reading scores at least a floor (``reaches``: two tokens read as one
+    word) and whether any is a listed word (``_may_be_listed``: a run-on word). A shortcut may
+    say yes where the analysis says no, never the other way round -- and it must say no often,
+    or it saves nothing. Checked on the 003 scan's word pairs against a fresh search's full
+    analysis, at the rates of a clean and of a damaged text."""
+    repairer = fit_repairer(read_manifest())
+    search, cap = repairer.search_, repairer.unlisted_max
+    pieces = _pairs_of_003(raw_003)
+    full = {s: search.analyse(s, run_ons=False) for s in pieces}
+    shortcut = OcrRepairer().fit(_clean_texts()).search_
+    said_no = 0
+    for lrs in ((-2.0, -3.0), (-0.4, -1.2)):
+        for s, (hyps, identity) in full.items():
+            best = max(h.score(*lrs) for h in (identity, *hyps))
+            for floor in (best - 1.0, best + 1e-6, best + 3.0):
+                reaches = shortcut.reaches(s, floor, lrs)
+                assert reaches or best < floor, (s, floor, lrs)
+                said_no += not reaches
+    for s, (hyps, identity) in full.items():
+        if not shortcut._may_be_listed(s, True):
+            said_no += 1
+            assert all(h.base <= cap for h in (identity, *hyps)), s
+    assert said_no > len(full)
+
+
 def test_a_warm_repairer_repairs_as_a_fresh_one(raw_003) -> None:
     """Repairing the same text again (every cache of the repairer filled: analyses, decisions
     per rate bucket, neighbours, joins, rewritten tokens) gives the recorded output and the

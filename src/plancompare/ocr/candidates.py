@@ -95,6 +95,22 @@ class CandidateSearch:
         self._segment_cache: dict[tuple, tuple[_Seg, ...]] = {}
         self._last_positions: tuple = ("", None, ([], []))
         self.short_words = frozenset(w for w in stopwords() if len(w) <= 4)
+        # No reading weighs more than 1 (a glyph reading's weight is relative to the average,
+        # so another channel may have heavier ones). Then a compound or an inflected form never
+        # scores above ``unlisted_max`` (``_capped``), and one more part adds at most
+        # ``headroom`` to a partial compound: a word's zipf is at most 9 (probability 1), less
+        # the part's penalty. Where these do not hold, reaches and _may_be_listed answer True.
+        light = all(
+            r.logw <= 0.0 and all(logw <= 0.0 for _, logw in r.options)
+            for group in (*readings.by_first.values(), (readings.deletion,))
+            for r in group
+            if r is not None
+        )
+        p, c = self.params, self.params.compound
+        self._capped = light
+        bound = 9.0 - c.penalty
+        penalties = (p.stem_penalty, p.inflected_part_penalty, c.suffix_penalty)
+        self.headroom = bound if light and bound <= 0.0 and min(penalties) >= 0.0 else math.inf
 
     def analyse(
         self, s: str, lead_deletion: bool = True, run_ons: bool = True
@@ -168,6 +184,58 @@ class CandidateSearch:
             self._cache[cache_key] = result
         return result
 
+    def reaches(
+        self, s: str, floor: float, lrs: tuple[float, float], lead_deletion: bool = True
+    ) -> bool:
+        """Whether a reading :meth:`analyse` gives ``s`` (with ``run_ons=False``: the piece kept
+        or another) may score ``floor`` or more at the log10 rates ``lrs``. ``False`` only when
+        none does, found with less work than the analysis: its stages are taken in turn, and
+        the last and dearest -- compounds through every reading -- leaves out partial analyses
+        that cannot reach ``floor`` (OCR repair asks whether two tokens may be one word).
+
+        Example:
+            >>> from plancompare.ocr.channel import compile_readings, load_confusions
+            >>> from plancompare.ocr.lexicon import Lexicon
+            >>> lex = Lexicon.from_texts(["kommunens stöd till förskolan"], use_wordfreq=False)
+            >>> search = CandidateSearch(lex, compile_readings(load_confusions()))
+            >>> search.reaches("kornmunens", 2.0, (-0.3, -1.7))  # kommunens, a listed word
+            True
+            >>> search.reaches("kornmunenstill", 2.0, (-0.3, -1.7))  # compounds score <= 1
+            False
+        """
+        if (s, lead_deletion, False) in self._cache:
+            return True  # analysed already: the caller reads it
+        p = self.params
+        lr_dia, lr_glyph = lrs
+        plain = s.replace(CAPITAL_I, "i")
+        z_plain = self.lexicon.zipf(plain)
+        if z_plain > p.compound.unlisted_max:
+            return True  # a listed word: analyse (no compound search) answers as cheaply
+        odd = sum(1 for ch in plain if ch not in _SWEDISH_LETTERS)
+        kept = p.nonword_zipf - odd * p.odd_char_penalty
+        if max(z_plain, p.nonword_zipf, kept) >= floor:
+            return True
+
+        def reached(finals: list[tuple]) -> bool:
+            return any(h[1] + h[2] * lr_dia + h[3] * lr_glyph >= floor for h in finals)
+
+        def top(finals: list[tuple]) -> float:
+            rank = p.rank_lr_dia, p.rank_lr_glyph
+            return max((h[1] + h[2] * rank[0] + h[3] * rank[1] for h in finals), default=_NEG_INF)
+
+        # analyse's stages for a piece that is no listed word (see there)
+        finals = self._whole_words(s, lead_deletion, self.quick)
+        if reached(finals):
+            return True
+        if top(finals) >= p.fast_enough:
+            return False
+        finals = self._compounds(s, lead_deletion, self.quick) if len(s) > p.full_search_len else []
+        if reached(finals):
+            return True
+        if top(finals) >= p.quick_enough:
+            return False
+        return reached(self._compounds(s, lead_deletion, self.readings, floor))
+
     def _run_ons(self, s: str, lead_deletion: bool) -> list[Hyp]:
         """Readings of ``s`` as a short function word and another word run together (OCR lost
         the space: ``ochfloden``, ``enöversyn``, ``effektivti``).
@@ -195,6 +263,8 @@ class CandidateSearch:
                 small_hyps.append(Hyp(small.replace(CAPITAL_I, "i"), z_small, 0, 0))
             if not small_hyps:
                 continue
+            if not self._may_be_listed(other, lead_deletion or small_first):
+                continue  # analyse would find no reading of it as a listed word
             other_hyps, other_id = self.analyse(other, lead_deletion or small_first, run_ons=False)
             readings = [h for h in (other_id, *other_hyps) if h.base > p.compound.unlisted_max]
             if not readings:
@@ -213,11 +283,38 @@ class CandidateSearch:
             )
         return out
 
-    def _compounds(self, s: str, lead_deletion: bool, readings: Readings) -> list[tuple]:
+    def _may_be_listed(self, s: str, lead_deletion: bool) -> bool:
+        """Whether :meth:`analyse` (``run_ons=False``) may give ``s`` a reading that scores
+        above ``unlisted_max``. Only a listed word read whole can (``_capped``), so ``False``
+        when neither ``s`` nor any reading of all of it through every reading of the channel is
+        listed that commonly: the compound search is not needed to know that."""
+        cap = self.params.compound.unlisted_max
+        if not self._capped or (s, lead_deletion, False) in self._cache:
+            return True
+        plain = s.replace(CAPITAL_I, "i")
+        odd = sum(1 for ch in plain if ch not in _SWEDISH_LETTERS)
+        p = self.params
+        if (
+            max(self.lexicon.zipf(plain), p.nonword_zipf, p.nonword_zipf - odd * p.odd_char_penalty)
+            > cap
+        ):
+            return True
+        # (a hair below the cap: the compound search adds a word's score up in another order)
+        return any(h[1] > cap - 1e-9 for h in self._whole_words(s, lead_deletion, self.readings))
+
+    def _compounds(
+        self, s: str, lead_deletion: bool, readings: Readings, floor: float = _NEG_INF
+    ) -> list[tuple]:
         """Readings of ``s`` as one listed word or a compound of listed parts (as plain Hyp
-        tuples)."""
+        tuples); with a ``floor``, sure to hold only those whose base reaches it."""
+        if self.headroom > 0.0:
+            floor = _NEG_INF  # no bound on what a part adds: nothing left out
         analyses = compound_analyses(
-            s, lambda i: self._segments(s, i, lead_deletion, readings), self.params.compound
+            s,
+            lambda i: self._segments(s, i, lead_deletion, readings),
+            self.params.compound,
+            floor=floor,
+            headroom=min(self.headroom, 0.0),
         )
         return [(a[0], a[1], a[2] & _DIA_MASK, a[2] // GLYPH, a[3]) for a in analyses]
 

@@ -708,7 +708,12 @@ class OcrRepairer:
             return None
         # two words cost two word probabilities: zipf(a) + zipf(b) - 9 against zipf(a+b)
         apart = self._best(a, lrs)[1] + self._best(b, lrs)[1] - 9.0
-        hyps, identity = self.search_.analyse(a.piece.low + b.piece.low, run_ons=False)
+        joined = a.piece.low + b.piece.low
+        # no reading can beat the pieces apart by join_margin: not analysed (most pairs tried;
+        # the floor a hair low, so that rounding cannot turn a join away)
+        if not self.search_.reaches(joined, apart + self.join_margin - 1e-9, lrs):
+            return None
+        hyps, identity = self.search_.analyse(joined, run_ons=False)
         best, score = self._best_of((identity, *hyps), lrs)
         if score - apart < self.join_margin or best.base <= self.nonword_zipf:
             return None

@@ -111,6 +111,9 @@ def compound_analyses(
     s: str,
     segments: Callable[[int], Iterable[Segment]],
     scoring: CompoundScoring,
+    *,
+    floor: float = -math.inf,
+    headroom: float = 0.0,
 ) -> list[Analysis]:
     """All readings of ``s`` as one known word or a compound of known parts, best per text.
 
@@ -118,6 +121,12 @@ def compound_analyses(
     scores its zipf value; a compound the sum of its parts' values minus ``scoring.penalty`` per
     extra part, capped at ``scoring.unlisted_max``; a listed word plus an inflection ending scores
     its zipf minus ``scoring.suffix_penalty`` (capped too). The segments' ``logw`` are added.
+
+    With a ``floor``, only the readings scoring at least ``floor`` are sure to be returned (with
+    the scores they have without one): a partial analysis is not extended when its score plus
+    ``headroom`` -- the most one more part can add, ``max zipf + logw - penalty``, at most 0 --
+    is below ``floor``, since every reading it leads to scores less. Readings below ``floor``
+    may be returned or not. (OCR repair asks so whether two tokens may be one word.)
 
     Example:
         >>> words = {"skol": ("skola", 4.5), "ledare": ("ledare", 4.4)}
@@ -133,6 +142,9 @@ def compound_analyses(
     """
     n = len(s)
     penalty, part_min_len, part_min_zipf, unlisted_max, suffix_penalty, width = scoring
+    if headroom > 0.0:
+        raise ValueError("headroom is what a further part can add to a score: at most 0")
+    prune = floor - headroom  # a partial analysis scoring less leads to no reading >= floor
     # a partial analysis's parts are a chain (earlier parts' chain, last word), () at the start:
     # extending one makes a pair, not a copy of every part; finished readings are unchained
     partial: list[dict[str, _Partial]] = [{} for _ in range(n + 1)]
@@ -144,6 +156,11 @@ def compound_analyses(
         if not partial[i]:
             continue
         beam = sorted(partial[i].items(), key=_beam_key)[:width]
+        if i and beam[-1][1][0] + beam[-1][1][1] < prune:
+            # the start (i == 0) is no partial analysis: its prior is the penalty of one part
+            beam = [b for b in beam if b[1][0] + b[1][1] >= prune]
+            if not beam:
+                continue
         for seg_end, text, z, logw, marks, stem, word in segments(i):
             if not (i == 0 and seg_end == n) and (len(text) < part_min_len or z < part_min_zipf):
                 continue
