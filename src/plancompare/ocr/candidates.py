@@ -38,6 +38,9 @@ __all__ = ["CandidateSearch", "Hyp", "SearchParams"]
 
 _NEG_INF = float("-inf")
 _INTACT = {ch: ((ch, 0.0),) for ch in DIACRITICS}
+#: the key letter and star options of reading a character as it is, where that is not just the
+#: character (see CandidateSearch._positions)
+_INTACT_STEP = {ch: (STAR, ((_INTACT[ch], 0),)) for ch in DIACRITICS} | {CAPITAL_I: ("i", ())}
 _SWEDISH_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzåäö")
 _DIA_MASK = GLYPH - 1  # marks & _DIA_MASK, marks // GLYPH: channel.marks_split, inlined
 #: A :class:`~plancompare.swedish.compounds.Segment` as a plain tuple (end, text, zipf, logw,
@@ -95,6 +98,14 @@ class CandidateSearch:
         self._segment_cache: dict[tuple, tuple[_Seg, ...]] = {}
         self._last_positions: tuple = ("", None, ([], []))
         self.short_words = frozenset(w for w in stopwords() if len(w) <= 4)
+        self._one_char = {
+            id(r): {
+                ch: group
+                for ch, group in r.by_first.items()
+                if all(len(x.observed) == 1 for x in group)
+            }
+            for r in (self.readings, self.quick)
+        }
         # No reading weighs more than 1 (a glyph reading's weight is relative to the average,
         # so another channel may have heavier ones). Then a compound or an inflected form never
         # scores above ``unlisted_max`` (``_capped``), and one more part adds at most
@@ -375,14 +386,18 @@ class CandidateSearch:
         last = self._last_positions
         if last[0] == s and last[1] is readings:
             return last[2]
-        intact: list[tuple[str, tuple]] = []
+        intact = [_INTACT_STEP.get(ch) or (ch, ()) for ch in s]
+        by_first = readings.by_first
+        # a character whose readings all observe that one character: all apply where it stands
+        one_char = self._one_char.get(id(readings), {})
         applicable: list[tuple] = []
         for p, ch in enumerate(s):
-            if ch in DIACRITICS:
-                intact.append((STAR, ((_INTACT[ch], 0),)))
-            else:
-                intact.append(("i" if ch == CAPITAL_I else ch, ()))
-            applicable.append(tuple(r for r in readings.get(ch) if s.startswith(r.observed, p)))
+            group = one_char.get(ch)
+            if group is None:
+                group = by_first.get(ch, ())
+                if group:
+                    group = tuple(r for r in group if s.startswith(r.observed, p))
+            applicable.append(group)
         self._last_positions = (s, readings, (intact, applicable))
         return intact, applicable
 
