@@ -27,7 +27,8 @@ from plancompare.swedish import lemma, stopwords
 from plancompare.swedish.compounds import (
     INFLECTION_ENDINGS,
     CompoundScoring,
-    compound_analyses,
+    compound_readings,
+    unchain,
 )
 from plancompare.swedish.frequencies import DIACRITICS, STAR, key
 
@@ -84,6 +85,16 @@ class SearchParams:
     max_hyps: int = 8
     rank_lr_dia: float = math.log10(0.5)
     rank_lr_glyph: float = math.log10(0.02)
+
+
+def _hyp(reading: tuple) -> Hyp:
+    """A reading (a plain Hyp tuple) as a :class:`Hyp`, its parts unchained if they are a chain
+    (:func:`~plancompare.swedish.compounds.compound_readings`: the chain's first item is a
+    tuple, a tuple of parts' is a word)."""
+    parts = reading[4]
+    if parts and type(parts[0]) is tuple:
+        parts = unchain(parts)
+    return Hyp(reading[0], reading[1], reading[2], reading[3], parts)
 
 
 class CandidateSearch:
@@ -186,11 +197,11 @@ class CandidateSearch:
             if hyp[0] == plain:
                 # the piece as it stands, read as a compound or two words run together
                 if hyp[1] + hyp[2] * lr_dia + hyp[3] * lr_glyph > identity.score(lr_dia, lr_glyph):
-                    identity = Hyp(*hyp)
+                    identity = _hyp(hyp)
             else:
                 hyps.append(hyp)
         hyps.sort(key=lambda h: -(h[1] + h[2] * lr_dia + h[3] * lr_glyph))
-        result = (tuple(Hyp(*h) for h in hyps[: p.max_hyps]), identity)
+        result = (tuple(_hyp(h) for h in hyps[: p.max_hyps]), identity)
         if len(self._cache) < 1_000_000:
             self._cache[cache_key] = result
         return result
@@ -317,17 +328,19 @@ class CandidateSearch:
         self, s: str, lead_deletion: bool, readings: Readings, floor: float = _NEG_INF
     ) -> list[tuple]:
         """Readings of ``s`` as one listed word or a compound of listed parts (as plain Hyp
-        tuples); with a ``floor``, sure to hold only those whose base reaches it."""
+        tuples, their parts a chain: see :func:`_hyp`); with a ``floor``, sure to hold only those
+        whose base reaches it."""
         if self.headroom > 0.0:
             floor = _NEG_INF  # no bound on what a part adds: nothing left out
-        analyses = compound_analyses(
+        readings_ = compound_readings(
             s,
             lambda i: self._segments(s, i, lead_deletion, readings),
             self.params.compound,
             floor=floor,
             headroom=min(self.headroom, 0.0),
         )
-        return [(a[0], a[1], a[2] & _DIA_MASK, a[2] // GLYPH, a[3]) for a in analyses]
+        # parts left chained: only the readings kept are unchained (_hyp)
+        return [(a[0], a[1], a[2] & _DIA_MASK, a[2] // GLYPH, a[3]) for a in readings_.values()]
 
     def _whole_words(self, s: str, lead_deletion: bool, readings: Readings) -> list[tuple]:
         """Readings of all of ``s`` as one listed word (as plain Hyp tuples)."""

@@ -42,6 +42,8 @@ __all__ = [
     "bound_morphemes",
     "compound_analyses",
     "compound_parts",
+    "compound_readings",
+    "unchain",
 ]
 
 BOUND_MORPHEMES_PATH = paths.RESOURCES / "swedish" / "bound_morphemes.txt"
@@ -140,6 +142,32 @@ def compound_analyses(
         >>> a.text, a.parts, round(a.score, 2)  # 4.5 + 4.4 - 1.0
         ('skolledare', ('skola', 'ledare'), 7.9)
     """
+    return [
+        Analysis(text, score, marks, unchain(chain))
+        for text, score, marks, chain in compound_readings(
+            s, segments, scoring, floor=floor, headroom=headroom
+        ).values()
+    ]
+
+
+def compound_readings(
+    s: str,
+    segments: Callable[[int], Iterable[Segment]],
+    scoring: CompoundScoring,
+    *,
+    floor: float = -math.inf,
+    headroom: float = 0.0,
+) -> dict[str, tuple[str, float, int, tuple]]:
+    """:func:`compound_analyses` as ``{text: (text, score, marks, chain)}``, each reading's
+    parts left as a chain ``(earlier parts' chain, last word)`` (:func:`unchain` gives them): a
+    caller that keeps a few of many readings unchains only those.
+
+    Example:
+        >>> def segs(i):
+        ...     return [Segment(3, "tid", 4.6, 0.0, 0, False, "tid")] if i == 0 else []
+        >>> compound_readings("tid", segs, CompoundScoring())
+        {'tid': ('tid', 4.6, 0, ((), 'tid'))}
+    """
     n = len(s)
     penalty, part_min_len, part_min_zipf, unlisted_max, suffix_penalty, width = scoring
     if headroom > 0.0:
@@ -214,14 +242,16 @@ def compound_analyses(
                             nm + marks,
                             (parts, word),
                         )
-    return [
-        Analysis(text, score, marks, _unchain(chain))
-        for text, score, marks, chain in finals.values()
-    ]
+    return finals
 
 
-def _unchain(chain: tuple) -> tuple[str, ...]:
-    """The parts of a chain ``(earlier parts' chain, last word)``, first to last."""
+def unchain(chain: tuple) -> tuple[str, ...]:
+    """The parts of a chain ``(earlier parts' chain, last word)``, first to last.
+
+    Example:
+        >>> unchain(((((), "kompetens"), "försörjning"), "fond"))
+        ('kompetens', 'försörjning', 'fond')
+    """
     parts = []
     while chain:
         chain, word = chain
