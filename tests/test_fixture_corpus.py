@@ -145,13 +145,19 @@ HELD_OUT_SET_SIZES = {
     # measures aimed for, and one off-topic timeline (62) holds 9 of the 26 measures (report
     # the totals without it too).
     "heldout5": (10, 6, 20, 12, 2 / 5),
+    # heldout6 (texts 76-89, the final set, collected and labelled after the heldout5
+    # measurement and before any parser change that followed it): fourteen short stored pages
+    # from fourteen organisations, 20 measures and 23 goals, two texts with no label (87, 89);
+    # like heldout5 it falls short of the 40 measures aimed for (few unseen measure-rich pages
+    # from new organisations in the pages corpus), and no text holds more than 4 of them.
+    "heldout6": (12, 12, 20, 20, 1 / 4),
 }
 SPLIT_ORDER = (*DEVELOPMENT_SPLITS, *FINAL_SPLITS)
 
 
 @pytest.mark.parametrize("final_split", sorted(HELD_OUT_SET_SIZES))
 def test_held_out_set_size_and_independence(final_split: str) -> None:
-    """``heldout3`` to ``heldout5``: enough texts, organisations that appear in no earlier split
+    """``heldout3`` to ``heldout6``: enough texts, organisations that appear in no earlier split
     (all of which had been measured and studied when the set was collected), enough measures and
     goals, no text holding too large a share of the measures, valid labels, no repeated text.
 
