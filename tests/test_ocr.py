@@ -189,12 +189,12 @@ def test_sodertalje_scan_meets_the_goal(raw_003, reference_003, repaired_003) ->
     assert m["false_change_rate"] <= GOAL_FALSE_CHANGE, m["errors"]
 
 
-# Floors on the six dev texts (seed 0). The three texts moved from the first held-out set
-# (2026-12-06) bring misses the repairer had on them: recall 97.7 % at rate 1.0 but 96.8 %
-# (1695/1751) at rate 0.5, below the 97 % goal -- mostly real words the damage made (bor for
-# bör, år for är, stod for stöd), the work of issue 8's context rules; and 76 of 79
-# boundary-only tokens kept at 0.5 (`UTSKO- TTETS` -> `UTSKO- ÅTTETS`, `samtge` -> `samtåge`).
-DEV_RECALL_FLOOR = {1.0: GOAL_RECALL, 0.5: 0.965}
+# The six dev texts (seed 0). The three moved from the first held-out set (2026-12-06) brought
+# misses: at rate 0.5 recall was 96.8 % (1695/1751) before the slot rules of
+# data/ocr/slot_rules.tsv (bor for bör, år for är, stod for stöd), 97.3 % (1704/1751) with them;
+# 3 of 146 boundary-only tokens are still lost at 0.5 (`UTSKO- TTETS` -> `UTSKO- ÅTTETS`,
+# `samtge` -> `samtåge`).
+DEV_RECALL_FLOOR = {1.0: GOAL_RECALL, 0.5: GOAL_RECALL}
 DEV_BOUNDARY_LOST = {1.0: 0, 0.5: 3}
 
 

@@ -11,6 +11,12 @@ the token alone cannot decide. Its neighbours can:
   before an infinitive (``bör utveckla``), a
   finite verb before a sentence adverb (``är inte``), and two finite verbs do not follow each
   other (``Här spelar``, not ``Har spelar``);
+* **slot rules** (``data/ocr/slot_rules.tsv``, declared as data with their grammar source): a
+  reading gets a weight when its neighbours pass the rule's tests -- a modal before an
+  infinitive or a conjunctive adverb (``bör avslås``, ``bör även``), a copula before an article,
+  ``att`` or a participle (``är ett``, ``är att``, ``är komplicerade``), ``har`` before a
+  supine, ``när`` before a subject, no preterite or supine after an adjective in ``-t`` or an
+  article (``ett hållbart sätt``, ``långsiktigt stöd``);
 * **position**: the first word of a list item is, in a list of measures, most often an action verb
   in the imperative or infinitive (``Stärk``, ``Värna``, ``Höj``, ``Öka``:
   :func:`plancompare.swedish.is_action_verb`);
@@ -34,22 +40,28 @@ from pathlib import Path
 
 from plancompare import paths
 from plancompare.swedish import lemma
+from plancompare.swedish.derivation import is_verb, verb_tense
 from plancompare.swedish.frequencies import zipf
 
 from .lexicon import NUM
 
 __all__ = [
     "FUNCTION_WORDS_PATH",
+    "SLOT_RULES_PATH",
+    "SLOT_TESTS",
     "Context",
+    "SlotRule",
     "ContextParams",
     "finite_like",
     "infinitive_like",
     "is_item_start",
     "present_like",
     "load_function_words",
+    "load_slot_rules",
 ]
 
 FUNCTION_WORDS_PATH = paths.RESOURCES / "ocr" / "function_words.tsv"
+SLOT_RULES_PATH = paths.RESOURCES / "ocr" / "slot_rules.tsv"
 _WORD = re.compile(r"[^\W\d_]+")
 _DEMONSTRATIVE = frozenset(("den", "det", "de", "dessa"))
 _NOUN_PHRASE = frozenset(("preposition", "determiner", "numeral"))
@@ -169,6 +181,75 @@ def is_item_start(chunks: list[str], ti: int) -> bool:
 
 
 @dataclass(frozen=True)
+class SlotRule:
+    """A real-word rule of ``slot_rules.tsv``: a candidate reading that passes ``reading`` gets
+    ``weight`` (in units of the grammar weight) when its neighbours pass ``left`` and
+    ``right`` (``any``: no condition)."""
+
+    name: str
+    left: str
+    right: str
+    reading: str
+    weight: float
+
+
+def load_slot_rules(path: str | Path | None = None) -> tuple[SlotRule, ...]:
+    """Read the real-word slot rules (TSV: rule, left, right, reading, weight, example).
+
+    Example:
+        >>> rules = {r.name: r for r in load_slot_rules()}
+        >>> r = rules["modal_before_infinitive"]
+        >>> r.left, r.right, r.reading, r.weight
+        ('any', 'infinitive_or_passive', 'class:modal', 1.0)
+    """
+    path = Path(path) if path is not None else SLOT_RULES_PATH
+    rules: list[SlotRule] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#") or line.startswith("rule\t"):
+                continue
+            name, left, right, reading, weight, *_ = line.rstrip("\n").split("\t")
+            for test in (left, right, reading):
+                if not (test.startswith("class:") or test in SLOT_TESTS or test == "any"):
+                    raise ValueError(f"{path.name}: rule {name}: unknown test {test!r}")
+            rules.append(SlotRule(name, left, right, reading, float(weight)))
+    return tuple(rules)
+
+
+def _finite_form(word: str) -> bool:
+    return verb_tense(word) in ("present", "passive", "preterite") or finite_like(word)
+
+
+def _neuter_adjective(word: str) -> bool:
+    """An adjective's neuter in ``-t`` (``hållbart``); not a definite noun (``schemat``: its
+    lemma ends in a vowel) nor a verb form."""
+    base = lemma(word)
+    return (
+        len(word) > 3
+        and base + "t" == word
+        and base[-1] not in "aeiouyåäö"
+        and not verb_tense(word)
+    )
+
+
+#: The tests a slot rule may name (besides ``class:NAME``), each on a lower-case word.
+SLOT_TESTS = {
+    "finite": _finite_form,
+    "infinitive": lambda w: verb_tense(w) == "infinitive",
+    "infinitive_or_passive": lambda w: (
+        verb_tense(w) in ("infinitive", "passive") or (w.endswith("a") and is_verb(w))
+    ),
+    "present_or_passive": lambda w: verb_tense(w) in ("present", "passive"),
+    "supine": lambda w: verb_tense(w) == "supine",
+    "past": lambda w: verb_tense(w) in ("preterite", "supine"),
+    "preterite": lambda w: verb_tense(w) == "preterite",
+    "adjectival": lambda w: _neuter_adjective(w) or verb_tense(w) in ("preterite", "supine"),
+    "neuter_adjective": _neuter_adjective,
+    "none": lambda w: False,  # no neighbour at all: decided in Context.grammar
+}
+
+
+@dataclass(frozen=True)
 class ContextParams:
     """Weights of the context rules (log10 units; see :class:`OcrRepairer`)."""
 
@@ -202,7 +283,10 @@ class Context:
     """The context rules, with their data (function-word classes) loaded once."""
 
     def __init__(
-        self, params: ContextParams | None = None, function_words: str | Path | None = None
+        self,
+        params: ContextParams | None = None,
+        function_words: str | Path | None = None,
+        slot_rules: str | Path | None = None,
     ) -> None:
         self.params = params if params is not None else ContextParams()
         self.classes: dict[str, tuple[str, ...]] = {}
@@ -210,7 +294,11 @@ class Context:
             for word in words:
                 self.classes[word] = (*self.classes.get(word, ()), name)
         # function words proper: the verb tests leave them out (a copula is still a verb)
-        self.function = frozenset(w for w, c in self.classes.items() if set(c) - {"copula"})
+        self.function = frozenset(
+            w for w, c in self.classes.items() if set(c) - {"copula", "auxiliary"}
+        )
+        self.rules = load_slot_rules(slot_rules)
+        self._tests: dict[str, _Memo] = {}
         # the verb-form tests, remembered per word (the same words are asked again and again)
         self._finite = _Memo(finite_like)
         self._infinitive = _Memo(infinitive_like)
@@ -250,7 +338,36 @@ class Context:
                 score += w  # det är inte, vi når också
             elif finite and right not in self.function and self._present(right):
                 score -= w  # two finite verbs in a row: Har spelar -> Här spelar
+        for rule in self.rules:
+            if (
+                self._fits(rule.left, left)
+                and self._fits(rule.right, right)
+                and self._passes(rule.reading, word)
+            ):
+                score += rule.weight * w
         return score
+
+    def _fits(self, test: str, neighbour: str | None) -> bool:
+        """Whether a neighbour (``None``: there is none) passes a rule's side test."""
+        if test == "any":
+            return True
+        if neighbour is None:
+            return test == "none"
+        return self._passes(test, neighbour)
+
+    def _passes(self, test: str, word: str) -> bool:
+        """Whether ``word`` passes a slot-rule test (``class:NAME`` or one of SLOT_TESTS);
+        function words (a copula or ``har`` aside) pass only ``class:`` tests."""
+        if test.startswith("class:"):
+            return test[6:] in self.classes.get(word, ())
+        if word == NUM:
+            return False
+        memo = self._tests.get(test)
+        if memo is None:
+            memo = self._tests[test] = _Memo(SLOT_TESTS[test])
+        if word in self.function:
+            return False
+        return memo(word)
 
     def _modal(self, word: str) -> bool:
         """A finite modal or auxiliary verb (bör, kan, ska, vill), not the marker att."""
