@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from plancompare.ocr.context import Context, load_slot_rules
+from plancompare.ocr.context import SLOT_TESTS, Context, load_slot_rules
 from plancompare.ocr.lexicon import NUM
 
 
@@ -40,6 +40,9 @@ SLOTS = [
     ("vilket", "har", "här", "stöd", "auxiliary_after_relative"),
     ("ett", "sätt", "satt", "som", "past_after_article"),
     ("få", "stöd", "stod", None, "preterite_after_infinitive"),
+    ("ska", "gälla", "galla", "också", "verb_after_infinitive_marker"),
+    (None, "stärk", "stark", "ledarskapet", "imperative_before_definite_noun"),
+    (None, "vår", "var", "genomgång", "determiner_opens_clause_before_noun"),
 ]
 
 
@@ -70,11 +73,21 @@ def test_every_rule_of_the_data_file_is_exercised() -> None:
         ("som", "för", "for", "respektive"),  # a finite verb after som is not favoured as such
         ("arbetsschemat", "ingår", "ingar", "tid"),  # a definite noun in -t is no adjective
         ("systematiskt", "utfrågar", "utfragar", "en"),  # an adverb before a present tense
+        ("att", "kalla", "källa", "regionen"),  # kalla is a verb too, not only kall's plural
+        (None, "i", "öl", "sammanhanget"),  # too short to be read as an imperative
     ],
 )
 def test_rules_leave_other_slots_alone(ctx, left, word, other, right) -> None:
     """Out of their slots the rules do not tip a correct word towards its damaged look-alike."""
     assert ctx.grammar(left, word, right) >= ctx.grammar(left, other, right)
+
+
+def test_the_verb_tests_read_the_lemmas() -> None:
+    """``gälla`` and ``kalla`` are infinitives although the lemmatizer reads them as adjectives;
+    ``andra`` (lemma ``annan``), ``starka`` and ``galla`` are not."""
+    infinitive = SLOT_TESTS["infinitive"]
+    assert [infinitive(w) for w in ("gälla", "kalla", "ändra", "förstå")] == [True] * 4
+    assert [infinitive(w) for w in ("andra", "starka", "galla", "första")] == [False] * 4
 
 
 def test_a_rule_naming_an_unknown_test_is_refused(tmp_path: Path) -> None:

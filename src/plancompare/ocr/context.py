@@ -16,7 +16,8 @@ the token alone cannot decide. Its neighbours can:
   infinitive or a conjunctive adverb (``bör avslås``, ``bör även``), a copula before an article,
   ``att`` or a participle (``är ett``, ``är att``, ``är komplicerade``), ``har`` before a
   supine, ``när`` before a subject, no preterite or supine after an adjective in ``-t`` or an
-  article (``ett hållbart sätt``, ``långsiktigt stöd``);
+  article (``ett hållbart sätt``, ``långsiktigt stöd``), an imperative or a determiner, not a
+  finite verb, opening a clause before a noun (``Stärk ledarskapet``, ``Vår genomgång``);
 * **position**: the first word of a list item is, in a list of measures, most often an action verb
   in the imperative or infinitive (``Stärk``, ``Värna``, ``Höj``, ``Öka``:
   :func:`plancompare.swedish.is_action_verb`);
@@ -220,6 +221,13 @@ def _finite_form(word: str) -> bool:
     return verb_tense(word) in ("present", "passive", "preterite") or finite_like(word)
 
 
+def _adjective_lemma_verb(word: str) -> bool:
+    """An infinitive the lemmatizer reads as an adjective's plural (``gälla`` as ``gäll``,
+    ``kalla`` as ``kall``) that the dictionary also conjugates as a verb; not ``andra``
+    (lemma ``annan``) nor ``starka`` (no verb)."""
+    return word.endswith("a") and lemma(word) + "a" == word and is_verb(word)
+
+
 def _neuter_adjective(word: str) -> bool:
     """An adjective's neuter in ``-t`` (``hållbart``); not a definite noun (``schemat``: its
     lemma ends in a vowel) nor a verb form."""
@@ -232,10 +240,32 @@ def _neuter_adjective(word: str) -> bool:
     )
 
 
+def _imperative(word: str) -> bool:
+    """A verb's imperative: the infinitive without its ``-a`` (``stärk``, ``höj``; three
+    letters at least, so not ``öl``)."""
+    base = lemma(word)
+    return (
+        len(word) >= 3 and bool(base) and base.endswith("a") and word == base[:-1] and is_verb(base)
+    )
+
+
+def _definite_noun(word: str) -> bool:
+    """A definite noun: a form in ``-en``/``-et``/``-na`` of another lemma, no verb form
+    (``ledarskapet``, ``uppföljningen``, ``kommunerna``)."""
+    base = lemma(word)
+    return (
+        bool(base)
+        and base != word
+        and word.endswith(("en", "et", "na"))
+        and not verb_tense(word)
+        and not finite_like(word)
+    )
+
+
 #: The tests a slot rule may name (besides ``class:NAME``), each on a lower-case word.
 SLOT_TESTS = {
     "finite": _finite_form,
-    "infinitive": lambda w: verb_tense(w) == "infinitive",
+    "infinitive": lambda w: verb_tense(w) == "infinitive" or _adjective_lemma_verb(w),
     "infinitive_or_passive": lambda w: (
         verb_tense(w) in ("infinitive", "passive") or (w.endswith("a") and is_verb(w))
     ),
@@ -245,6 +275,9 @@ SLOT_TESTS = {
     "preterite": lambda w: verb_tense(w) == "preterite",
     "adjectival": lambda w: _neuter_adjective(w) or verb_tense(w) in ("preterite", "supine"),
     "neuter_adjective": _neuter_adjective,
+    "imperative": _imperative,
+    "content_nonverb": lambda w: not verb_tense(w) and not finite_like(w),
+    "definite_noun": _definite_noun,
     "none": lambda w: False,  # no neighbour at all: decided in Context.grammar
 }
 
