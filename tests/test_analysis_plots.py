@@ -88,6 +88,18 @@ def test_measures_chart_separates_what_is_not_about_competence_supply(frame):
     assert ax.get_xlabel() == "leaf measures (count)"
 
 
+def test_measures_chart_of_a_large_corpus_draws_the_largest_and_counts_all(frame):
+    # on topic: Malmö 12, Norrköping 9, Östersund 5, Södertälje 4 (see the test above)
+    fig = plots.plot_measures_by_municipality(frame, plancompare.on_topic(frame), max_groups=2)
+    drawn = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert drawn == ["Norrköping", "Malmö"]  # bottom up: the largest at the top
+    assert title(fig).startswith("30 of 45 leaf measures are about competence supply")
+    subtitle = fig.texts[1].get_text().replace("\n", " ")
+    assert subtitle.endswith(
+        "The 2 of 4 municipalities with the most measures about competence supply are drawn."
+    )
+
+
 def test_timeline_draws_each_plans_period_from_the_manifest(frame):
     fig = plots.plot_plan_timeline(frame)
     # manifest: Södertälje 2018-2021 (the longest), Malmö 2020-2021, Norrköping 2023,
@@ -105,6 +117,16 @@ def test_timeline_draws_each_plans_period_from_the_manifest(frame):
     fig = plots.plot_plan_timeline(undated[undated.plan_id == "ostersund-mal-2024"])
     assert title(fig) == "No plan states its period"
     assert fig.texts[1].get_text().replace("\n", " ").endswith("not drawn: ostersund-mal-2024.")
+
+
+def test_timeline_of_a_large_corpus_draws_the_most_recent_plans(frame):
+    fig = plots.plot_plan_timeline(frame, max_plans=2)
+    drawn = [t.get_text().split(" (")[0] for t in fig.axes[0].get_yticklabels()]
+    assert drawn == ["Norrköping", "Östersund"]  # 2023 and 2024, the latest two
+    # the title still covers every plan: Södertälje's 2018-2021 is the longest
+    assert title(fig) == "The plans cover 2018–2024; the longest (4 years): Södertälje"
+    subtitle = fig.texts[1].get_text().replace("\n", " ")
+    assert subtitle.endswith("The 2 most recent of 4 dated plans are drawn.")
 
 
 def test_units_by_kind_names_the_largest_file(frame):

@@ -68,7 +68,9 @@ def plot_units_by_kind(frame: pd.DataFrame, max_files: int = 40) -> Figure:
     return finish(fig, title, subtitle)
 
 
-def plot_measures_by_municipality(frame: pd.DataFrame, on_topic: pd.Series) -> Figure:
+def plot_measures_by_municipality(
+    frame: pd.DataFrame, on_topic: pd.Series, max_groups: int = 40
+) -> Figure:
     """Bars: leaf measures per municipality, those about competence supply first.
 
     Leaf measures (the most specific actions, see
@@ -76,7 +78,9 @@ def plot_measures_by_municipality(frame: pd.DataFrame, on_topic: pd.Series) -> F
     steps are not counted twice. ``on_topic`` is the theme coding's on-topic flag
     (:func:`plancompare.on_topic`), indexed like ``frame``: measures about competence supply
     are drawn in the municipality's colour, the others hatched grey beside them. A region
-    or agency without a municipality is shown by its organisation.
+    or agency without a municipality is shown by its organisation. A corpus of more than
+    ``max_groups`` municipalities draws the ``max_groups`` with the most measures about
+    competence supply and says so in the subtitle; the title counts every one.
 
     Example:
         >>> from plancompare import load, on_topic
@@ -91,19 +95,20 @@ def plot_measures_by_municipality(frame: pd.DataFrame, on_topic: pd.Series) -> F
     table = pd.DataFrame({"on": flag.groupby(who).sum(), "all": who.value_counts()})
     table["off"] = table["all"] - table["on"]
     table = table.sort_values(["on", "all"], ascending=[True, True], kind="mergesort")
-    fig = Figure(figsize=(8, 0.5 * len(table) + 2.2))
+    shown = table.iloc[-max_groups:]  # drawn from the bottom up: the largest last
+    fig = Figure(figsize=(8, 0.5 * len(shown) + 2.2))
     ax = fig.subplots()
-    colours = [municipality_colour(m) for m in table.index]
-    on_bars = ax.barh(table.index, table["on"], color=colours)
+    colours = [municipality_colour(m) for m in shown.index]
+    on_bars = ax.barh(shown.index, shown["on"], color=colours)
     off_bars = ax.barh(
-        table.index, table["off"], left=table["on"], color="white", edgecolor=NEUTRAL,
+        shown.index, shown["off"], left=shown["on"], color="white", edgecolor=NEUTRAL,
         hatch="///", linewidth=0.8,
     )  # fmt: skip
-    ax.bar_label(on_bars, labels=[str(n) if n else "" for n in table["on"]], label_type="center")
-    ax.bar_label(off_bars, labels=[f"+{n}" if n else "" for n in table["off"]], padding=3)
+    ax.bar_label(on_bars, labels=[str(n) if n else "" for n in shown["on"]], label_type="center")
+    ax.bar_label(off_bars, labels=[f"+{n}" if n else "" for n in shown["off"]], padding=3)
     ax.set_xlabel("leaf measures (count)")
     ax.set_ylabel("municipality")
-    ax.set_xlim(0, max(1, int(table["all"].max())) * 1.15)
+    ax.set_xlim(0, max(1, int(shown["all"].max())) * 1.15)
     ax.legend(
         handles=[
             Patch(color=NEUTRAL, label="about competence supply"),
@@ -121,6 +126,11 @@ def plot_measures_by_municipality(frame: pd.DataFrame, on_topic: pd.Series) -> F
         "Leaf measures (the most specific actions) per municipality; solid: about competence "
         "supply (theme coding's on-topic flag), hatched: about other things."
     )
+    if len(shown) < len(table):
+        subtitle += (
+            f" The {len(shown)} of {len(table)} municipalities with the most measures about "
+            "competence supply are drawn."
+        )
     return finish(fig, title, subtitle)
 
 
@@ -131,12 +141,14 @@ def _period(plans: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"first": start.fillna(end), "last": end.fillna(start)}, index=plans.index)
 
 
-def plot_plan_timeline(frame: pd.DataFrame) -> Figure:
+def plot_plan_timeline(frame: pd.DataFrame, max_plans: int = 40) -> Figure:
     """Bars on a time axis: the years each plan covers, in its municipality's colour.
 
     A plan covers ``period_start`` to ``period_end`` inclusive (a plan for 2023 covers the
     year 2023); a plan with one year given covers that year; plans with neither are named
-    in the subtitle, not drawn.
+    in the subtitle, not drawn. A corpus of more than ``max_plans`` dated plans draws the
+    ``max_plans`` most recent (latest last year, then latest first year) and says so in the
+    subtitle, which then names only the first undated plans; the title covers every plan.
 
     Example:
         >>> from plancompare import load
@@ -147,7 +159,9 @@ def plot_plan_timeline(frame: pd.DataFrame) -> Figure:
     plans = frame.drop_duplicates("plan_id").set_index("plan_id").sort_index()
     who = author(plans)
     years = _period(plans)
-    dated = years.dropna().astype(int).sort_values(["first", "last"], kind="mergesort")
+    every = years.dropna().astype(int)
+    recent = every.sort_values(["last", "first"], ascending=False, kind="mergesort")
+    dated = recent.iloc[:max_plans].sort_values(["first", "last"], kind="mergesort")
     fig = Figure(figsize=(8, 0.45 * max(len(dated), 1) + 2.2))
     ax = fig.subplots()
     labels = [f"{who[p]} ({p})" for p in dated.index]
@@ -164,16 +178,25 @@ def plot_plan_timeline(frame: pd.DataFrame) -> Figure:
         lo, hi = int(dated["first"].min()), int(dated["last"].max())
         ax.set_xlim(lo - 0.5, hi + 2.5)
         ax.set_xticks(range(lo, hi + 2))
-        longest = int(spans.max())
-        names = sorted({who[p] for p, s in zip(dated.index, spans, strict=True) if s == longest})
+        all_spans = every["last"] - every["first"] + 1
+        longest = int(all_spans.max())
+        names = sorted({who[p] for p in all_spans.index[all_spans == longest]})
+        shown_names = ", ".join(names[:5]) + (
+            f" and {len(names) - 5} more" if len(names) > 5 else ""
+        )
         title = (
-            f"The plans cover {lo}–{hi}; the longest ({longest} "
-            f"year{'s' if longest != 1 else ''}): {', '.join(names)}"
+            f"The plans cover {int(every['first'].min())}–{int(every['last'].max())}; the "
+            f"longest ({longest} year{'s' if longest != 1 else ''}): {shown_names}"
         )
     else:
         title = "No plan states its period"
-    undated = sorted(set(plans.index) - set(dated.index))
+    undated = sorted(set(plans.index) - set(every.index))
     subtitle = "Each plan's period as the manifest states it (period_start to period_end)."
+    if len(dated) < len(every):
+        subtitle += f" The {len(dated)} most recent of {len(every)} dated plans are drawn."
     if undated:
-        subtitle += f" Without a period, not drawn: {', '.join(undated)}."
+        named = ", ".join(undated[:10]) + (
+            f" and {len(undated) - 10} more" if len(undated) > 10 else ""
+        )
+        subtitle += f" Without a period, not drawn: {named}."
     return finish(fig, title, subtitle)
