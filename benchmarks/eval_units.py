@@ -101,6 +101,28 @@ kommuner, Länsstyrelsen Östergötland, three universities and two other agenci
 measurement and before any parser change that followed it; no parser, no ``eval_units.py`` and
 no ``plancompare.load`` was run on it. Measure it once with ``--final --split heldout6`` after
 the parser work on heldout5, now development text, has landed.
+
+heldout5 then became development text and training data (the final set is now ``heldout6``,
+texts 76 on). Its failures were read and fixed by form: a list whose lead-in names goals (``…
+följande effektmål:``, ``Delmål … är:``, ``… målen … som är:``, ``Inom målet X ingår:``; not
+``… inom målet:``) holds goals, noun phrases included; a lead-in naming a standing
+responsibility (``Utvecklingsansvaret innebär att:``, ``Kommunstyrelsen har ansvar för``)
+introduces a remit, not actions; ``… visar att:`` introduces findings, not actions; a lead-in
+line left open at its modal (``Vi ska`` + lower-case items) announces actions; ``ska inte
+understiga/överstiga``, ``uppgå`` state a level (a goal); ``har påbörjats`` is begun work, not
+a report of the past; an uppdrag given in the past tense is background; a causal verb
+(``skapar``, ``medför``) in the present tense is an action only with the organisation as its
+actor; ``har valt att`` + action is a decision to act; ``bygger på`` describes what a piece of
+work rests on; ``Hitta på sidan`` is navigation.
+Refit on texts 01-75 and the seeds (0.03, balanced, shipped prior). Leave-one-organisation-out
+over 01-75: measure P 0.70 R 0.78 -> 0.77 R 0.78 (123 of 157), goal P 0.70 R 0.62 -> 0.86
+R 0.81 (74 of 91); seeds 0.98/1.00 -> 1.00/1.00. In sample heldout5 measure 0.35/0.35 ->
+0.63/0.46, goal 0.89/0.40 -> 0.97/0.83. Adding heldout5's candidates to the fit (class
+weights balanced) alone moves the in-sample dev figures from measure P 0.96 R 0.88 to 0.88/0.92
+(the same refit without these changes gives the same dev figures). Left: the off-topic
+timeline 62 (its steps are lines read as headings and a menu), and measures written as
+budget allocations (``I budgeten finns medel för att …``). heldout5 numbers printed since are
+on seen text; the next honest figure is the sixth set (``heldout6``, texts 76 on).
 """
 
 from __future__ import annotations

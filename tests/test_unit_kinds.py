@@ -75,6 +75,11 @@ CASES = [
         S("Fullmäktige ger nämnden i uppdrag att utreda lönerna."),
         S("Nämnden gav 2019 förvaltningen i uppdrag att utreda lönerna."),
     ),
+    (  # given in the past tense: a report of background
+        "uppdrag_given",
+        S("Utskottet beslutar att ge förvaltningen i uppdrag att utreda lönerna."),
+        S("Utskottet beslutade att ge förvaltningen i uppdrag att utreda lönerna."),
+    ),
     (
         "uppdrag_held",
         S("Enheten har två handläggare i uppdrag att följa upp placeringar."),
@@ -92,12 +97,18 @@ CASES = [
     ),
     ("focus", S("Under året läggs stort fokus på introduktionen."), S("Introduktionen är viktig.")),
     ("deliverable", S("Under hösten kommer en ny plan att tas fram."), S("Planen är ny.")),
+    (  # a choice to act, not a decision formula
+        "deliverable",
+        S("Därför har vi valt att göra de största satsningarna på vården."),
+        S("Därför har vi valt att anta planen."),
+    ),
     (
         "done",
         S("Förvaltningen har genomfört en enkät."),
         S("Förvaltningen ska genomföra en enkät."),
     ),
     ("describes", S("I planen beskrivs tio prioriteringar."), S("Planen har tio prioriteringar.")),
+    ("describes", S("Arbetet bygger på samverkan."), S("Regionen bygger nya lokaler.")),
     ("rationale", S("Det råder brist på socionomer."), S("Vi anställer socionomer.")),
     ("legal", S("Av 6 kap skollagen följer att huvudmannen ansvarar."), S("Huvudmannen ansvarar.")),
     ("purpose", S("Syftet med kampanjen är att nå unga."), S("Kampanjen når unga.")),
@@ -127,6 +138,7 @@ CASES = [
         S("Alla chefer ska ha en utvecklingsplan."),
         S("Alla chefer ska utveckla planen."),
     ),
+    ("modal_state", S("Resultatet ska inte understiga 2 procent."), S("Resultatet ska redovisas.")),
     (
         "need_action",
         S("Förvaltningen behöver stärka rekryteringen."),
@@ -138,6 +150,11 @@ CASES = [
         S("Vi behöver utveckla mentorskapet."),
     ),
     ("present_action", S("Regionen inventerar sina lokaler."), S("Regionen arbetar med lokaler.")),
+    (  # a causal verb is an action only with the organisation as its actor
+        "present_action",
+        S("Vi skapar fler praktikplatser."),
+        S("Upphandlingen skapar en ryckighet kring utbildningarna."),
+    ),
     (
         "actor_present_action",
         S("Under våren utvecklar vi mentorskapet."),
@@ -171,6 +188,11 @@ CASES = [
     ("subject_document", S("Strategin ska bidra till tillväxt."), S("Vi ska bidra till tillväxt.")),
     ("past", S("Förvaltningen anställde tio lärare."), S("Enheten har börjat anställa lärare.")),
     (
+        "past",
+        S("Under 2018 har arbetet genomförts."),
+        S("Under 2018 har arbetet påbörjats med att kartlägga lönerna."),
+    ),
+    (
         "reporting",
         S("Nämnden ska redovisa resultatet i maj."),
         S("Nämnden ska förbättra resultatet."),
@@ -188,6 +210,16 @@ CASES = [
         I("utreda kostnaderna", lead_in="I uppdraget ingår att:"),
         I("utreda kostnaderna", lead_in="Rapporten ska innehålla:"),
     ),
+    (  # a lead-in line left open at its modal, the items finishing its sentence
+        "lead_in_actions",
+        I("aktivt arbeta med normer", lead_in="Vi ska"),
+        I("aktivt arbeta med normer", lead_in="Vi ska arbeta med normer."),
+    ),
+    (  # "visar att:" lists findings, not actions
+        "lead_in_actions",
+        I("utreda kostnaderna", lead_in="Regionen kommer att:"),
+        I("92 procent tycker att jobbet känns meningsfullt", lead_in="Enkäten visar att:"),
+    ),
     (
         "lead_in_decision",
         I("godkänna planen", lead_in="Nämnden beslutar att:"),
@@ -197,6 +229,21 @@ CASES = [
         "lead_in_past",
         I("bytte alla skyltar", lead_in="Under våren genomförde vi följande:"),
         I("byta alla skyltar", lead_in="Under våren kommer vi att:"),
+    ),
+    (  # a goal noun ends the lead-in, or names what a copula or "ingår" lists
+        "lead_in_goals",
+        I("Trygga och nöjda invånare", lead_in="Regionen har för 2023 följande effektmål:"),
+        I("Patientnämnden", lead_in="Nämnder som genom resultatmål bidrar inom målet:"),
+    ),
+    (
+        "lead_in_goals",
+        I("Minskat klimatavtryck", lead_in="Kommunens arbete utgår från de sju målen, som är:"),
+        I("Minskat klimatavtryck", lead_in="Kommunens arbete utgår från följande:"),
+    ),
+    (  # a standing responsibility is a remit, not a commitment ("Uppdraget innebär att" is)
+        "lead_in_remit",
+        I("Upprätta en regional digital agenda", lead_in="Utvecklingsansvaret innebär att:"),
+        I("Upprätta en regional digital agenda", lead_in="Uppdraget innebär att under 2024:"),
     ),
     (
         "lead_in_contents",

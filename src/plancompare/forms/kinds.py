@@ -115,7 +115,7 @@ class Candidate:
 _STATE_VERBS = frozenset(
     ("vara", "ha", "bli", "kunna", "uppleva", "upplevas", "känna", "präglas", "kännetecknas",
      "genomsyras", "finnas", "befinna", "nå", "uppnå", "ses", "erbjudas", "öka", "minska",
-     "prägla", "känneteckna", "genomsyra")
+     "prägla", "känneteckna", "genomsyra", "understiga", "överstiga", "uppgå")
 )  # fmt: skip
 _AUXILIARIES = frozenset(
     (
@@ -141,6 +141,9 @@ _AUXILIARIES = frozenset(
 )  # fmt: skip -- after a modal these state or predict; they commit to no action
 # Light verbs: "vi arbetar med …", "vi gör det" say that work exists, not which action.
 _LIGHT_VERBS = frozenset(("arbeta", "göra", "ta", "ge", "ha", "få"))
+# Verbs of cause: "Förfarandet skapar en ryckighet …", "Det medför …" state a consequence unless
+# the organisation is their actor ("Vi skapar fler platser").
+_CAUSAL_VERBS = frozenset(("skapa", "medföra", "leda", "orsaka", "innebära", "bidra"))
 _REPORTING = frozenset(("redovisa", "delredovisa", "slutredovisa", "rapportera", "informera"))
 # Verbs of containing: "Planen ska innehålla …" says what a document holds, not what is done.
 _CONTAINING = frozenset(("innehålla", "omfatta", "inkludera", "beskriva", "rymma"))
@@ -187,14 +190,32 @@ _TARGET_VERB = re.compile(r"\b(bli|blir|vara|nå|når|uppnå|uppnått)\b", re.I)
 _CONDITIONAL = re.compile(r"^(om|även om|i den mån)\b", re.I)
 _LEAD_IN_END = re.compile(r"(:|\bföljande( \w+)?[.:])\s*$", re.I)
 _VERBAL_LEAD_IN = re.compile(r"\b(att|vi|ska|skall|kommer att|bör|behöver|genom att)\s*:\s*$", re.I)
+# A lead-in line that stops at its modal, the items finishing its sentence ("Vi ska" + "• aktivt
+# arbeta med …"): no colon is needed.
+_OPEN_MODAL_END = re.compile(r"\b(ska|skall|kommer att|bör|behöver)\s*$", re.I)
+# A lead-in whose list holds goals: a goal noun ends it ("… följande effektmål:"), or names what
+# a copula or "ingår" lists ("Delmål för varje insatsområde är:", "Inom målet X ingår:") -- not a
+# goal that a preposition merely places the list in ("… bidrar inom målet:").
+_LISTING_END = re.compile(r"\b(är|blir|ingår)\s*:\s*$", re.I)
+_PREPOSITIONS = frozenset(
+    ("inom", "för", "till", "mot", "av", "med", "under", "om", "i", "på", "från", "enligt", "kring")
+)
+# Verbs that report findings or opinions: "Undersökningen visar att:" lists what was found, and
+# "att:" after them announces no actions.
+_REMIT = frozenset(("ansvar", "ansvara"))
+_FINDINGS = frozenset(
+    ("visa", "framgå", "konstatera", "tycka", "mena", "uppge", "säga", "anse", "svara", "peka")
+)
 _ACTION_NAME = re.compile(r"\b(åtgärder|insatser|aktiviteter|uppdrag)\b", re.I)
 # Nouns that name an action whatever their first part (utbildningsinsats, rekryteringsåtgärd);
 # a clause whose subject is such a noun may have a long subject before its modal.
 _ACTION_HEADS = frozenset(("insats", "insatser", "åtgärd", "åtgärder", "aktivitet", "satsning"))
 _ACTION_SUBJECT = 12
-# A perfect reports what was done -- except a begun action, which goes on (har börjat intervjua).
+# A perfect reports what was done -- except a begun action, which goes on (har börjat intervjua,
+# har arbetet påbörjats med att …).
 _PERFECT = re.compile(
-    r"\b(har|hade)\s+(\w+\s+){0,2}(?!(?:på)?börjat\b|startat\b|inlett\b)\w+(at|it|ts|ats|its)\b",
+    r"\b(har|hade)\s+(\w+\s+){0,2}(?!(?:på)?börjats?\b|startats?\b|inletts?\b)"
+    r"\w+(at|it|ts|ats|its)\b",
     re.I,
 )
 _ADES_MIN = 6  # "-ades" words longer than this are preterite passives (undertecknades)
@@ -575,25 +596,84 @@ def _all_decisions(words: list[str]) -> bool:
     return bool(verbs) and all(_word(w.lower()).lemma in formulas for w in verbs)
 
 
+class _LeadIn(NamedTuple):
+    """What a list's lead-in says of its items (:func:`_read_lead_in`)."""
+
+    decision: bool
+    actions: bool
+    past: bool
+    goals: bool
+    remit: bool
+
+
 @lru_cache(maxsize=4096)
-def _read_lead_in(lead_in: str) -> tuple[bool, bool, bool]:
+def _read_lead_in(lead_in: str) -> _LeadIn:
     """Whether a list's lead-in is a decision, whether it announces actions (``… att:``,
-    ``följande åtgärder``, or is an action whose steps follow: ``Genomföra en kartläggning
-    …:``), and whether it reports in the preterite (``Steg 1 krävde också att vi:``); read once
-    for all the items of its list."""
+    ``följande åtgärder``, ``Vi ska`` left open, or is an action whose steps follow:
+    ``Genomföra en kartläggning …:``), whether it reports in the preterite (``Steg 1 krävde
+    också att vi:``), whether it announces goals (``följande effektmål:``), and whether it
+    introduces a standing responsibility (``Utvecklingsansvaret innebär att:``, ``Styrelsen
+    har ansvar för``: a remit is background, not a commitment); read once for all the items of
+    its list.
+
+    Example:
+        >>> _read_lead_in("Region X har för 2023 följande effektmål:").goals
+        True
+        >>> _read_lead_in("Vi ska").actions, _read_lead_in("Undersökningen visar att:").actions
+        (True, False)
+        >>> lead = _read_lead_in("Det regionala utvecklingsansvaret innebär att:")
+        >>> lead.actions, lead.remit
+        (False, True)
+    """
     decision = is_decision(lead_in)
-    tenses = {t for _, t in _finite(_words(lead_in))}
+    words = _words(lead_in)
+    finite = _finite(words)
+    tenses = {t for _, t in finite}
     past = "preterite" in tenses and not tenses & {"present", "modal"}
+    findings = any(_word(w).lemma in _FINDINGS for w, _ in finite)
+    remit = any(_names_remit(w) for w in words)
     actions = (
         not decision
         and not past
+        and not remit
+        and not findings
         and bool(
             _VERBAL_LEAD_IN.search(lead_in)
+            or _OPEN_MODAL_END.search(lead_in)
             or any(p.search(lead_in) for p in _action_lists())
             or (lead_in.endswith(":") and opens_with_action(lead_in))  # an action's steps
         )
     )
-    return decision, actions, past
+    return _LeadIn(decision, actions, past, not actions and _announces_goals(lead_in), remit)
+
+
+def _names_remit(word: str) -> bool:
+    """``ansvar``, ``ansvarar`` or a compound ending in ``ansvar`` (``utvecklingsansvaret``)."""
+    low = word.casefold()
+    parts = swedish.compound_parts(low)
+    return _word(low).lemma in _REMIT or (bool(parts) and parts[-1] in _REMIT)
+
+
+def _is_goal_noun(word: str) -> bool:
+    """``mål``, ``vision`` … or a compound ending in one (``effektmål``, ``delmålen``)."""
+    low = word.casefold()
+    parts = swedish.compound_parts(low)
+    return _word(low).lemma in _GOAL_NOUNS or (bool(parts) and parts[-1] in _GOAL_NOUNS)
+
+
+def _announces_goals(lead_in: str) -> bool:
+    """A lead-in ending in ``:`` whose list holds goals (see ``_LISTING_END``)."""
+    if not lead_in.endswith(":"):
+        return False
+    words = _words(_SERVES_GOAL.sub(" ", lead_in))
+    if not words:
+        return False
+    last_is_goal = _is_goal_noun(words[-1]) and (
+        len(words) == 1 or words[-2].casefold() not in _PREPOSITIONS
+    )
+    return last_is_goal or (
+        bool(_LISTING_END.search(lead_in)) and any(_is_goal_noun(w) for w in words)
+    )
 
 
 @cache
@@ -716,10 +796,15 @@ FEATURES: dict[str, str] = {
     " or is an action itself (Genomföra en kartläggning …:)",
     "lead_in_decision": "an item whose list's lead-in is a decision (… beslutar att:)",
     "lead_in_past": "an item whose list's lead-in reports in the preterite (Steg 1 krävde att vi:)",
+    "lead_in_goals": "an item whose list's lead-in announces goals (följande effektmål:, "
+    "Delmål … är:)",
+    "lead_in_remit": "an item whose list's lead-in names a standing responsibility "
+    "(Utvecklingsansvaret innebär att:, Styrelsen har ansvar för)",
     "lead_in_contents": "an item whose list's lead-in ends in ':' and announces no actions",
     "action_list": "an item in a list where most items open with an action word "
-    "(no contents lead-in)",
-    "section_measure_item": "an item under a measure heading (Insatser …), no contents lead-in",
+    "(no contents or remit lead-in)",
+    "section_measure_item": "an item under a measure heading (Insatser …), no contents or remit"
+    " lead-in",
     "section_measure_prose": "prose under a measure heading",
     "uppdrag_in_measure_section": "an uppdrag received, under a measure heading (Insatser)",
     "section_goal": "under a goal heading (Mål, Vision …)",
@@ -751,24 +836,33 @@ def features(c: Candidate) -> dict[str, float]:
     need = _needs_action(clause)
     lead_in = c.lead_in.strip()
     if c.item:
-        decision_lead, verbal_lead, past_lead = _read_lead_in(lead_in)
+        decision_lead, verbal_lead, past_lead, goal_lead, remit_lead = _read_lead_in(lead_in)
     else:
-        decision_lead = verbal_lead = past_lead = False
+        decision_lead = verbal_lead = past_lead = goal_lead = remit_lead = False
     # the lead-in introduces this very list: it outweighs the section heading and the list's words
-    contents_lead = c.item and lead_in.endswith(":") and not verbal_lead and not decision_lead
-    date_first = bool(_DATE_FIRST.match(sentence.strip()))
-    present_action = any(
-        t == "present" and _word(w).lemma_action and _word(w).lemma not in _LIGHT_VERBS
-        for w, t in finite
+    contents_lead = (
+        c.item
+        and lead_in.endswith(":")
+        and not (verbal_lead or decision_lead or goal_lead or remit_lead)
     )
+    date_first = bool(_DATE_FIRST.match(sentence.strip()))
     subject_we = any(w.casefold() == "vi" for w in subject[:_WE_WINDOW])
     subject_org = any(_is_org(w.casefold()) for w in subject[:_ORG_WINDOW])
+    present_action = any(
+        t == "present"
+        and _word(w).lemma_action
+        and _word(w).lemma not in _LIGHT_VERBS
+        and (_word(w).lemma not in _CAUSAL_VERBS or subject_we or subject_org)
+        for w, t in finite
+    )
     # the cues of cues(sentence), but a reason is the sentence's own predicate, not what an
     # att-clause inside it says
     stripped, reason = sentence.strip(), _ATT.split(clause, 1)[0]
     lowered = _lowered(stripped)
     f: dict[str, bool] = {cue: _finds(cue, stripped, lowered) for cue in _cue_patterns()}
     f["rationale"] = _finds("rationale", reason, _lowered(reason))
+    past = any(t == "preterite" for _, t in finite) or bool(_PERFECT.search(clause))
+    f["uppdrag_given"] = f["uppdrag_given"] and not past  # given before: a report, not an act
     lemmas = {_word(w).lemma for w in lows}
     f |= {
         "item": c.item,
@@ -802,7 +896,7 @@ def features(c: Candidate) -> dict[str, float]:
         "subject_we": subject_we,
         "subject_org": subject_org,
         "subject_document": any(_is_document(w.casefold()) for w in subject[:_DOCUMENT_WINDOW]),
-        "past": any(t == "preterite" for _, t in finite) or bool(_PERFECT.search(clause)),
+        "past": past,
         "reporting": not lemmas.isdisjoint(_REPORTING)
         or any(w.endswith("redovisar") for w in lows),
         "conditional": bool(_CONDITIONAL.search(sentence.strip())),
@@ -820,9 +914,13 @@ def features(c: Candidate) -> dict[str, float]:
         "lead_in_actions": verbal_lead,
         "lead_in_decision": decision_lead,
         "lead_in_past": past_lead,
+        "lead_in_goals": goal_lead,
+        "lead_in_remit": remit_lead,
         "lead_in_contents": contents_lead,
-        "action_list": c.item and c.list_share >= 0.5 and not contents_lead,
-        "section_measure_item": c.item and c.section == "measure" and not contents_lead,
+        "action_list": c.item and c.list_share >= 0.5 and not (contents_lead or remit_lead),
+        "section_measure_item": c.item
+        and c.section == "measure"
+        and not (contents_lead or remit_lead),
         "section_measure_prose": not c.item and c.section == "measure",
         "uppdrag_in_measure_section": f["uppdrag_received"] and c.section == "measure",
         "section_goal": c.section == "goal",
