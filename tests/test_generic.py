@@ -180,6 +180,22 @@ def test_a_lone_short_line_is_not_automatically_a_heading():
     assert kinds_of(text, "measure") == []  # a decision formula commits to no action
 
 
+def test_a_short_line_repeating_a_listed_goal_heads_its_section():
+    # "Trygga" is also a verb (to secure), but the line repeats a listed effect goal: it heads
+    # that goal's section and is no measure; the list under "följande effektmål:" holds goals
+    text = (
+        "Effektmål\n\nRegionen har för 2023 följande effektmål:\n\n"
+        "  • Trygga och nöjda invånare\n  • Hållbar organisation\n\n"
+        "Trygga och nöjda invånare\n\nHär beskrivs nämndernas arbete.\n"
+    )
+    assert ("meta", "Trygga och nöjda invånare") in read(text)
+    assert kinds_of(text, "measure") == []
+    assert kinds_of(text, "goal") == ["• Trygga och nöjda invånare", "• Hållbar organisation"]
+    # without the listed item above it, the same line reads as an action
+    alone = "Plan\n\nVi har brist.\n\nTrygga vården på landsbygden\n\nMer text följer här.\n"
+    assert kinds_of(alone, "measure") == ["Trygga vården på landsbygden"]
+
+
 def test_one_line_pdf_text_splits_into_sentences_and_inline_numbered_points():
     text = (
         "Tjänsteutlåtande Utfärdat 2020-05-04 Förslag till beslut I nämnden 1. Uppdraget att "

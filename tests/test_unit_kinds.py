@@ -109,6 +109,11 @@ CASES = [
     ),
     ("describes", S("I planen beskrivs tio prioriteringar."), S("Planen har tio prioriteringar.")),
     ("describes", S("Arbetet bygger på samverkan."), S("Regionen bygger nya lokaler.")),
+    (  # a dated event, after a step label or not
+        "deliverable",
+        S("Del 2: Under våren sker intervjuer med chefer."),
+        S("Fördelningen sker utifrån behoven."),
+    ),
     ("rationale", S("Det råder brist på socionomer."), S("Vi anställer socionomer.")),
     ("legal", S("Av 6 kap skollagen följer att huvudmannen ansvarar."), S("Huvudmannen ansvarar.")),
     ("purpose", S("Syftet med kampanjen är att nå unga."), S("Kampanjen når unga.")),
@@ -139,6 +144,11 @@ CASES = [
         S("Alla chefer ska utveckla planen."),
     ),
     ("modal_state", S("Resultatet ska inte understiga 2 procent."), S("Resultatet ska redovisas.")),
+    (  # after a fronted adverbial the subject stands between the modal and the state verb
+        "modal_state",
+        S("I kommunen ska kvinnor och män, flickor och pojkar ha samma rättigheter."),
+        S("Kommunen ska med kvinnor och män, flickor och pojkar ha samma rättigheter."),
+    ),
     (
         "need_action",
         S("Förvaltningen behöver stärka rekryteringen."),
@@ -187,6 +197,11 @@ CASES = [
     ("subject_org", S("Nämnden ska utreda frågan."), S("Frågan ska utredas av någon.")),
     ("subject_document", S("Strategin ska bidra till tillväxt."), S("Vi ska bidra till tillväxt.")),
     ("past", S("Förvaltningen anställde tio lärare."), S("Enheten har börjat anställa lärare.")),
+    (  # a preterite of beginning: work begun goes on
+        "past",
+        S("Förvaltningen avslutade dialogen under 2016."),
+        S("Förvaltningen påbörjade under 2016 en dialog med kommunerna."),
+    ),
     (
         "past",
         S("Under 2018 har arbetet genomförts."),

@@ -252,6 +252,7 @@ class OutlineState:
     fresh: bool = True
     role: str | None = None
     repeated: frozenset[str] = frozenset()  #: lines that stand alone more than once
+    bulleted: frozenset[str] = frozenset()  #: the texts of the page's bullet items
     uppdrag: int | None = None  #: start of the last uppdrag: later measures are its steps
     has_list: bool = False  #: the document lists its actions (then "behöver …" is rationale)
     lead_in: str = ""  #: the sentence before the current list, when it introduces it
@@ -729,8 +730,10 @@ def _is_heading(line: Line, state: OutlineState, heads_list: bool = False) -> bo
         return True
     if not is_heading_text(s) or is_lead_in(s):
         return False
-    if _starts_with_action(s) and not heads_list:
-        return False  # a short line that is an action, unless a list follows it (a strategy)
+    if _starts_with_action(s) and not (heads_list or s in state.bulleted):
+        # a short line that is an action, unless a list follows it (a strategy) or it names
+        # the section of an item listed on the page ("• Trygga och nöjda invånare" above)
+        return False
     return not (state.role == "furniture" and role_of(s) is None)
 
 
@@ -757,6 +760,7 @@ def parse(text: str) -> list[Unit]:
     """
     state = OutlineState(
         repeated=repeated_lines(text),
+        bulleted=bulleted_items(text),
         text_end=len(text.rstrip()),
         has_list=has_action_list(text),
         list_shares=list_shares(text),
@@ -817,6 +821,21 @@ def repeated_lines(text: str) -> frozenset[str]:
         if s and len(s.split()) <= _REPEATED_WORDS and not _SENTENCE_END.search(s):
             counts[s] = counts.get(s, 0) + 1
     return frozenset(s for s, n in counts.items() if n > 1)
+
+
+def bulleted_items(text: str) -> frozenset[str]:
+    """The texts of the page's bullet items, without their markers.
+
+    Example:
+        >>> sorted(bulleted_items("Mål:\\n  • Trygga invånare\\n• Hållbar region\\nText."))
+        ['Hållbar region', 'Trygga invånare']
+    """
+    out = set()
+    for line in text.split("\n"):
+        marker = BULLET.match(line)
+        if marker and line[marker.end() :].strip():
+            out.add(line[marker.end() :].strip())
+    return frozenset(out)
 
 
 def _navigation(units: list[Unit]) -> list[Unit]:

@@ -203,6 +203,9 @@ _PREPOSITIONS = frozenset(
 # Verbs that report findings or opinions: "Undersökningen visar att:" lists what was found, and
 # "att:" after them announces no actions.
 _REMIT = frozenset(("ansvar", "ansvara"))
+# Verbs of beginning: "Regionförbundet påbörjade under 2016 en dialog" began work that goes on;
+# their preterite is no report of something done (as "har börjat" is no perfect).
+_BEGIN = frozenset(("börja", "påbörja", "starta", "inleda"))
 _FINDINGS = frozenset(
     ("visa", "framgå", "konstatera", "tycka", "mena", "uppge", "säga", "anse", "svara", "peka")
 )
@@ -549,9 +552,13 @@ def _modal_verb(clause: str) -> bool:
 
 
 def _states(clause: str) -> bool:
-    """``ska/skall/måste/behöver`` with a state verb within five words (``ska vara``)."""
+    """``ska/skall/måste/behöver`` with a state verb within five words (``ska vara``), or
+    within eight after a fronted adverbial, where the subject follows the modal (``I kommunen
+    ska kvinnor och män, flickor och pojkar ha …``)."""
+    opening = _leading_words(clause, 1)
+    reach = 8 if opening and opening[0].casefold() in _PREPOSITIONS else 5
     for found in _STATE_MODAL.finditer(clause):
-        for word in _leading_words(clause[found.end() :], 5):
+        for word in _leading_words(clause[found.end() :], reach):
             low = word.casefold()
             if low in _STATE_VERBS:
                 return True
@@ -802,9 +809,9 @@ FEATURES: dict[str, str] = {
     "(Utvecklingsansvaret innebär att:, Styrelsen har ansvar för)",
     "lead_in_contents": "an item whose list's lead-in ends in ':' and announces no actions",
     "action_list": "an item in a list where most items open with an action word "
-    "(no contents or remit lead-in)",
-    "section_measure_item": "an item under a measure heading (Insatser …), no contents or remit"
-    " lead-in",
+    "(no contents, goal or remit lead-in)",
+    "section_measure_item": "an item under a measure heading (Insatser …), no contents, goal or"
+    " remit lead-in",
     "section_measure_prose": "prose under a measure heading",
     "uppdrag_in_measure_section": "an uppdrag received, under a measure heading (Insatser)",
     "section_goal": "under a goal heading (Mål, Vision …)",
@@ -845,6 +852,7 @@ def features(c: Candidate) -> dict[str, float]:
         and lead_in.endswith(":")
         and not (verbal_lead or decision_lead or goal_lead or remit_lead)
     )
+    other_lead = goal_lead or remit_lead  # the list holds goals or a remit, not actions
     date_first = bool(_DATE_FIRST.match(sentence.strip()))
     subject_we = any(w.casefold() == "vi" for w in subject[:_WE_WINDOW])
     subject_org = any(_is_org(w.casefold()) for w in subject[:_ORG_WINDOW])
@@ -861,7 +869,9 @@ def features(c: Candidate) -> dict[str, float]:
     lowered = _lowered(stripped)
     f: dict[str, bool] = {cue: _finds(cue, stripped, lowered) for cue in _cue_patterns()}
     f["rationale"] = _finds("rationale", reason, _lowered(reason))
-    past = any(t == "preterite" for _, t in finite) or bool(_PERFECT.search(clause))
+    past = any(t == "preterite" and _word(w).lemma not in _BEGIN for w, t in finite) or bool(
+        _PERFECT.search(clause)
+    )
     f["uppdrag_given"] = f["uppdrag_given"] and not past  # given before: a report, not an act
     lemmas = {_word(w).lemma for w in lows}
     f |= {
@@ -917,10 +927,10 @@ def features(c: Candidate) -> dict[str, float]:
         "lead_in_goals": goal_lead,
         "lead_in_remit": remit_lead,
         "lead_in_contents": contents_lead,
-        "action_list": c.item and c.list_share >= 0.5 and not (contents_lead or remit_lead),
+        "action_list": c.item and c.list_share >= 0.5 and not (contents_lead or other_lead),
         "section_measure_item": c.item
         and c.section == "measure"
-        and not (contents_lead or remit_lead),
+        and not (contents_lead or other_lead),
         "section_measure_prose": not c.item and c.section == "measure",
         "uppdrag_in_measure_section": f["uppdrag_received"] and c.section == "measure",
         "section_goal": c.section == "goal",
