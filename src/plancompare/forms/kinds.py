@@ -200,12 +200,13 @@ _LISTING_END = re.compile(r"\b(är|blir|ingår)\s*:\s*$", re.I)
 _PREPOSITIONS = frozenset(
     ("inom", "för", "till", "mot", "av", "med", "under", "om", "i", "på", "från", "enligt", "kring")
 )
-# Verbs that report findings or opinions: "Undersökningen visar att:" lists what was found, and
-# "att:" after them announces no actions.
+# A responsibility (ansvar, ansvara, utvecklingsansvaret) named by a lead-in: a standing remit.
 _REMIT = frozenset(("ansvar", "ansvara"))
 # Verbs of beginning: "Regionförbundet påbörjade under 2016 en dialog" began work that goes on;
 # their preterite is no report of something done (as "har börjat" is no perfect).
 _BEGIN = frozenset(("börja", "påbörja", "starta", "inleda"))
+# Verbs that report findings or opinions: "Undersökningen visar att:" lists what was found, and
+# "att:" after them announces no actions.
 _FINDINGS = frozenset(
     ("visa", "framgå", "konstatera", "tycka", "mena", "uppge", "säga", "anse", "svara", "peka")
 )
