@@ -402,3 +402,14 @@ def test_the_shipped_weights_file_is_where_the_parser_reads_it():
 )
 def test_the_shipped_scorer_on_made_up_plan_sentences(candidate: Candidate, kind: str) -> None:
     assert kind_of(candidate) == kind
+
+
+def test_kinds_remembered_per_feature_dict_are_the_shipped_scorers_answers() -> None:
+    # classify keeps the shipped scorer's answer per distinct feature dict: asked again, and
+    # for another candidate with the same features, it must give what the scorer computes
+    same = [S("Nämnden ska vara en attraktiv arbetsgivare."), S("Staden ska vara en bra plats.")]
+    for candidate in [*same, *same, I("Utred behovet av fler platser")]:
+        kind, found = kinds.classify(candidate)
+        assert kind == kinds.default_scorer().predict([found])[0]
+    assert kinds.classify(same[0])[1] == kinds.classify(same[1])[1]
+    assert kinds.classify(same[0])[0] == kinds.classify(same[1])[0] == "goal"

@@ -51,6 +51,7 @@ from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
 import numpy as np
 
@@ -703,10 +704,15 @@ def _is_document(word: str) -> bool:
 def _head(text: str) -> str:
     """The item's first word after an opening date (``1 september 2017: Hyroberoende …``),
     or ``""``."""
+    return _head_and_date(text)[0]
+
+
+def _head_and_date(text: str) -> tuple[str, bool]:
+    """:func:`_head` of ``text``, and whether the text opens with a date (one match for both)."""
     date = _DATE_FIRST.match(text.strip())
     rest = text.strip()[date.end() :] if date else text
     first = _leading_words(rest, 1)
-    return first[0] if first else ""
+    return (first[0] if first else ""), date is not None
 
 
 def _opens_with_action(text: str) -> bool:
@@ -833,7 +839,7 @@ def features(c: Candidate) -> dict[str, float]:
     clause = main_clause(sentence)
     words = _words(sentence)
     lows = [w.casefold() for w in words]
-    head = _head(sentence)
+    head, date_first = _head_and_date(sentence)
     clause_words = _words(clause)
     finite = _finite(clause_words)
     head_word = _word(head)
@@ -854,7 +860,6 @@ def features(c: Candidate) -> dict[str, float]:
         and not (verbal_lead or decision_lead or goal_lead or remit_lead)
     )
     other_lead = goal_lead or remit_lead  # the list holds goals or a remit, not actions
-    date_first = bool(_DATE_FIRST.match(sentence.strip()))
     subject_we = any(w.casefold() == "vi" for w in subject[:_WE_WINDOW])
     subject_org = any(_is_org(w.casefold()) for w in subject[:_ORG_WINDOW])
     present_action = any(
@@ -868,7 +873,9 @@ def features(c: Candidate) -> dict[str, float]:
     # att-clause inside it says
     stripped, reason = sentence.strip(), _ATT.split(clause, 1)[0]
     lowered = _lowered(stripped)
-    f: dict[str, bool] = {cue: _finds(cue, stripped, lowered) for cue in _cue_patterns()}
+    f: dict[str, bool] = {
+        cue: _finds(cue, stripped, lowered) for cue in _cue_patterns() if cue != "rationale"
+    }
     f["rationale"] = _finds("rationale", reason, _lowered(reason))
     past = any(t == "preterite" and _word(w).lemma not in _BEGIN for w, t in finite) or bool(
         _PERFECT.search(clause)
@@ -909,7 +916,7 @@ def features(c: Candidate) -> dict[str, float]:
         "subject_document": any(_is_document(w.casefold()) for w in subject[:_DOCUMENT_WINDOW]),
         "past": past,
         "reporting": not lemmas.isdisjoint(_REPORTING)
-        or any(w.endswith("redovisar") for w in lows),
+        or ("redovisar" in sentence.casefold() and any(w.endswith("redovisar") for w in lows)),
         "conditional": bool(_CONDITIONAL.search(sentence.strip())),
         "quoted": c.quoted,
         "no_finite_verb": not finite,
@@ -1154,6 +1161,14 @@ def recording() -> Iterator[list[tuple[Candidate, dict[str, float]]]]:
         _RECORD.reset(token)
 
 
+# the shipped scorer's kind per distinct feature dict, kept with that scorer (a new one after
+# default_scorer.cache_clear() starts afresh)
+_SHIPPED_KINDS: WeakKeyDictionary[KindModel, dict[tuple[tuple[str, float], ...], str]] = (
+    WeakKeyDictionary()
+)
+_SHIPPED_KINDS_LIMIT = 100_000
+
+
 def classify(candidate: Candidate) -> tuple[str, dict[str, float]]:
     """The candidate's kind (``goal``, ``measure`` or ``other``) and its features.
 
@@ -1166,8 +1181,22 @@ def classify(candidate: Candidate) -> tuple[str, dict[str, float]]:
     record = _RECORD.get()
     if record is not None:
         record.append((candidate, found))
-    scorer = _SCORER.get() or default_scorer()
-    return str(scorer.predict([found])[0]), found
+    scorer = _SCORER.get()
+    if scorer is not None:
+        return str(scorer.predict([found])[0]), found
+    # the shipped scorer's answer per distinct feature vector: a corpus's tens of thousands of
+    # candidates have a few thousand (the same product of the same weights, computed once)
+    scorer = default_scorer()
+    known = _SHIPPED_KINDS.get(scorer)
+    if known is None:
+        known = _SHIPPED_KINDS[scorer] = {}
+    key = tuple(found.items())
+    kind = known.get(key)
+    if kind is None:
+        kind = str(scorer.predict([found])[0])
+        if len(known) < _SHIPPED_KINDS_LIMIT:
+            known[key] = kind
+    return kind, found
 
 
 def kind_of(candidate: Candidate) -> str:
