@@ -15,21 +15,39 @@ parser's main cost) are timed per call. Reported: CPU seconds, MB/s per core, th
 the baseline, µs per ``features`` call, and the load average (the machine may be shared).
 Not a test: tests never assert on time.
 
-    .venv/bin/python benchmarks/bench_parse.py [--data DIR]
+On a shared machine CPU seconds of runs made one after the other differ by 10-20 %, more than
+most changes to the features; ``--against SRC`` compares them in one process instead: the
+``plancompare/forms/kinds.py`` of another checkout's ``src`` (e.g. ``git worktree add
+/tmp/base main``) is loaded beside this one, and both time ``features`` and ``classify`` on
+every candidate the warm build classified, in alternating rounds (``--rounds``, warm caches;
+the rest of the library is this checkout's). Reported: medians and the median of the paired
+ratios. ``--tables-in-memory`` copies the prepared tables (lemma dictionary, word list) into
+the process before the builds instead of memory-mapping them (the bulk-build question of
+issue 12); the results file (``results/parse.txt``) is written by every run without it.
+
+    .venv/bin/python benchmarks/bench_parse.py [--data DIR] [--against SRC [--rounds N]]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
+import statistics
+import subprocess
+import sys
 import time
+from array import array
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
+from types import ModuleType
 
 from plancompare.decode import read_source
 from plancompare.forms import generic, kinds
 from plancompare.frame import build_frame
 from plancompare.manifest import read_manifest
+from plancompare.swedish import cache
 
 RESULTS = Path(__file__).resolve().parent / "results" / "parse.txt"
 
@@ -55,31 +73,108 @@ class _FeatureClock:
         return found
 
 
+def _tables_in_memory() -> None:
+    """Make every prepared table read from now on a copy in process memory, not a mapping."""
+    mapped = cache._read
+
+    def copied(path: Path, key: str) -> dict[str, object] | None:
+        found = mapped(path, key)
+        if found is None:
+            return None
+        return {s: bytes(v) if v.format == "B" else array(v.format, v) for s, v in found.items()}
+
+    cache._read = copied  # type: ignore[assignment]
+
+
+def _other_kinds(src: Path) -> ModuleType:
+    """``plancompare/forms/kinds.py`` of another checkout's ``src``, as a second module."""
+    name = "plancompare.forms._kinds_against"
+    spec = importlib.util.spec_from_file_location(name, src / "plancompare/forms/kinds.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"no plancompare/forms/kinds.py under {src}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _commit(path: Path) -> str:
+    """The short commit of the checkout holding ``path`` (``+`` if it has changes), or the path."""
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(path), *args], capture_output=True, text=True, check=False
+        ).stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD")
+    return f"{head}{'+' if git('status', '--porcelain', '--untracked-files=no') else ''}" or str(
+        path
+    )
+
+
+def _paired(src: Path, candidates: list[kinds.Candidate], rounds: int) -> list[str]:
+    """``features`` and ``classify`` of ``src``'s kinds.py and this one's, alternating."""
+    other = _other_kinds(src)
+    theirs = [other.Candidate(**vars(c)) for c in candidates]
+    sides = {"against": (other, theirs), "this": (kinds, candidates)}
+    for module, cands in sides.values():  # warm both
+        for c in cands:
+            module.classify(c)
+    times: dict[tuple[str, str], list[float]] = {}
+    for r in range(rounds):
+        order = list(sides.items()) if r % 2 == 0 else list(sides.items())[::-1]
+        for func in ("features", "classify"):
+            for side, (module, cands) in order:
+                f = getattr(module, func)
+                times.setdefault((side, func), []).append(_cpu(lambda f=f, c=cands: [*map(f, c)]))
+    n = len(candidates)
+    lines = [
+        f"paired, {rounds} rounds on {n:,} candidates (warm): kinds.py of {_commit(src)} "
+        f"-> of this checkout ({_commit(Path(__file__).parent)})"
+    ]
+    for func in ("features", "classify"):
+        a, b = times[("against", func)], times[("this", func)]
+        ratio = statistics.median(x / y for x, y in zip(a, b, strict=True))
+        lines.append(
+            f"  {func:8s}: {statistics.median(a) / n * 1e6:.0f} -> "
+            f"{statistics.median(b) / n * 1e6:.0f} µs per call (medians), paired ratio {ratio:.3f}"
+        )
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, help="a data directory (default: 50x10 no OCR)")
+    parser.add_argument("--against", type=Path, help="another checkout's src directory")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of --against (5)")
+    parser.add_argument("--tables-in-memory", action="store_true", help="copy, not map, tables")
     args = parser.parse_args()
     if args.data is None:
         import scale
 
         args.data = scale.prepare(["50x10"], seed=0, jobs=None, ocr=False)["50x10"]
+    if args.tables_in_memory:
+        _tables_in_memory()
     records = read_manifest(args.data)
     files = [args.data / "raw" / r.file for r in records]
     megabytes = sum(f.stat().st_size for f in files) / 1e6
-    generic.parse("Vi ska stärka kompetensförsörjningen.\n\n• Översyn av lönerna")  # tables
+    start = _cpu(lambda: generic.parse("Vi ska stärka kompetensförsörjningen.\n\n• Översyn"))
     base = _cpu(lambda: [read_source(f) for f in files])
     rows = []
     for run in ("cold", "warm"):
         clock = _FeatureClock()
         kinds.features = clock
         try:
-            seconds = _cpu(lambda: build_frame(records, n_jobs=1))
+            with kinds.recording() if run == "warm" else nullcontext([]) as seen:
+                seconds = _cpu(lambda: build_frame(records, n_jobs=1))
         finally:
             kinds.features = clock._features
         rows.append((run, seconds, clock))
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    tables = "copied into memory" if args.tables_in_memory else "memory-mapped"
     lines = [
         f"corpus: {args.data.name}, {len(files)} files, {megabytes:.1f} MB; load {load}",
+        f"prepared tables {tables}: loading them {start:.2f} CPU s",
         f"baseline read_source on every file: {base:.2f} CPU s",
     ]
     for run, seconds, clock in rows:
@@ -89,8 +184,11 @@ def main() -> None:
             f"calls, {clock.seconds / clock.calls * 1e6:.0f} µs each "
             f"({clock.seconds / seconds:.0%} of the build)"
         )
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if args.against is not None:
+        lines += _paired(args.against, [c for c, _ in seen], args.rounds)
+    if not args.tables_in_memory:
+        RESULTS.parent.mkdir(exist_ok=True)
+        RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
 
