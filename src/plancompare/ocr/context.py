@@ -43,6 +43,7 @@ from plancompare import paths
 from plancompare.swedish import lemma
 from plancompare.swedish.derivation import is_verb, verb_tense
 from plancompare.swedish.frequencies import zipf
+from plancompare.swedish.verbs import verb_forms
 
 from .lexicon import NUM
 
@@ -241,12 +242,10 @@ def _neuter_adjective(word: str) -> bool:
 
 
 def _imperative(word: str) -> bool:
-    """A verb's imperative: the infinitive without its ``-a`` (``stärk``, ``höj``; three
-    letters at least, so not ``öl``)."""
+    """A verb's imperative that is not its infinitive (``stärk``, ``höj``; three letters at
+    least, so not ``öl``): :func:`plancompare.swedish.verbs.verb_forms` of its lemma."""
     base = lemma(word)
-    return (
-        len(word) >= 3 and bool(base) and base.endswith("a") and word == base[:-1] and is_verb(base)
-    )
+    return len(word) >= 3 and word != base and word in verb_forms(base)
 
 
 def _definite_noun(word: str) -> bool:
