@@ -656,18 +656,21 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
     return _LeadIn(decision, actions, past, not actions and _announces_goals(lead_in), remit)
 
 
+def _named_by(word: str, lemmas: frozenset[str]) -> bool:
+    """Whether ``word`` (lower case) is one of ``lemmas`` by its lemma, or a compound whose
+    last part is one (``utvecklingsansvaret`` of ansvar, ``delmålen`` of mål)."""
+    parts = swedish.compound_parts(word)
+    return swedish.lemma(word) in lemmas or (bool(parts) and parts[-1] in lemmas)
+
+
 def _names_remit(word: str) -> bool:
     """``ansvar``, ``ansvarar`` or a compound ending in ``ansvar`` (``utvecklingsansvaret``)."""
-    low = word.casefold()
-    parts = swedish.compound_parts(low)
-    return _word(low).lemma in _REMIT or (bool(parts) and parts[-1] in _REMIT)
+    return _named_by(word.casefold(), _REMIT)
 
 
 def _is_goal_noun(word: str) -> bool:
     """``mål``, ``vision`` … or a compound ending in one (``effektmål``, ``delmålen``)."""
-    low = word.casefold()
-    parts = swedish.compound_parts(low)
-    return _word(low).lemma in _GOAL_NOUNS or (bool(parts) and parts[-1] in _GOAL_NOUNS)
+    return _named_by(word.casefold(), _GOAL_NOUNS)
 
 
 def _announces_goals(lead_in: str) -> bool:
@@ -687,18 +690,12 @@ def _announces_goals(lead_in: str) -> bool:
 
 @cache
 def _is_org(word: str) -> bool:
-    parts = swedish.compound_parts(word)
-    return (
-        word in _ORGANISATIONS
-        or swedish.lemma(word) in _ORGANISATIONS
-        or (bool(parts) and parts[-1] in _ORGANISATIONS)
-    )
+    return word in _ORGANISATIONS or _named_by(word, _ORGANISATIONS)
 
 
 @cache
 def _is_document(word: str) -> bool:
-    parts = swedish.compound_parts(word)
-    return swedish.lemma(word) in _DOCUMENTS or (bool(parts) and parts[-1] in _DOCUMENTS)
+    return _named_by(word, _DOCUMENTS)
 
 
 def _head(text: str) -> str:
