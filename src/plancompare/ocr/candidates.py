@@ -186,10 +186,7 @@ class CandidateSearch:
                     and not any(h[1] > p.compound.unlisted_max for h in finals)
                 ):
                     finals.extend(self._run_ons(s, lead_deletion))
-        # a non-word scores nonword_zipf, less for each character Swedish words are not
-        # written with (é, digits, & ... inside letters): such a token is more likely damaged
-        odd = sum(1 for ch in plain if ch not in _SWEDISH_LETTERS)
-        identity = Hyp(plain, p.nonword_zipf - odd * p.odd_char_penalty, 0, 0)
+        identity = Hyp(plain, self._kept_score(plain), 0, 0)
         if z_plain > _NEG_INF:
             identity = Hyp(plain, max(z_plain, p.nonword_zipf), 0, 0, (plain,))
         hyps: list[tuple] = []
@@ -233,9 +230,7 @@ class CandidateSearch:
         z_plain = self.lexicon.zipf(plain)
         if z_plain > p.compound.unlisted_max:
             return True  # a listed word: analyse (no compound search) answers as cheaply
-        odd = sum(1 for ch in plain if ch not in _SWEDISH_LETTERS)
-        kept = p.nonword_zipf - odd * p.odd_char_penalty
-        if max(z_plain, p.nonword_zipf, kept) >= floor:
+        if max(z_plain, p.nonword_zipf, self._kept_score(plain)) >= floor:
             return True
 
         def reached(finals: list[tuple]) -> bool:
@@ -305,6 +300,13 @@ class CandidateSearch:
             )
         return out
 
+    def _kept_score(self, plain: str) -> float:
+        """The score of keeping ``plain``, no listed word, as it stands: ``nonword_zipf``, less
+        for each character Swedish words are not written with (é, digits, & ... inside
+        letters): such a token is more likely damaged."""
+        odd = sum(1 for ch in plain if ch not in _SWEDISH_LETTERS)
+        return self.params.nonword_zipf - odd * self.params.odd_char_penalty
+
     def _may_be_listed(self, s: str, lead_deletion: bool) -> bool:
         """Whether :meth:`analyse` (``run_ons=False``) may give ``s`` a reading that scores
         above ``unlisted_max``. Only a listed word read whole can (``_capped``), so ``False``
@@ -314,12 +316,8 @@ class CandidateSearch:
         if not self._capped or (s, lead_deletion, False) in self._cache:
             return True
         plain = s.replace(CAPITAL_I, "i")
-        odd = sum(1 for ch in plain if ch not in _SWEDISH_LETTERS)
-        p = self.params
-        if (
-            max(self.lexicon.zipf(plain), p.nonword_zipf, p.nonword_zipf - odd * p.odd_char_penalty)
-            > cap
-        ):
+        z_plain = self.lexicon.zipf(plain)
+        if max(z_plain, self.params.nonword_zipf, self._kept_score(plain)) > cap:
             return True
         # (a hair below the cap: the compound search adds a word's score up in another order)
         return any(h[1] > cap - 1e-9 for h in self._whole_words(s, lead_deletion, self.readings))
