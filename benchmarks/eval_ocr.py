@@ -1,8 +1,9 @@
 """Out-of-sample evaluation of OCR repair: unseen Swedish text, an independent damage channel.
 
-The texts are ``tests/data/ocr_unseen`` (see its README): twelve public texts of Swedish
-authorities that the project never used for anything else, split into ``dev`` (tuned on) and
-``heldout2`` (measured once, after the last change to the repairer; read only with ``--final``).
+The texts are ``tests/data/ocr_unseen`` (see its README): public texts of Swedish authorities
+that the project never used for anything else, split (``split.csv``) into ``dev`` (tuned on) and
+held-out sets (every other split named there, e.g. ``heldout3``: measured once, after the last
+change to the repairer; read only with ``--final``).
 The first ``heldout`` set was looked at too often and is now part of ``dev``;
 ``results/ocr_eval_heldout*.txt`` keep its tables as history. Each text is reduced to what a
 printed page shows (``plancompare.ocr.printed_text``: Markdown link targets and image lines
@@ -21,7 +22,7 @@ It also reports the Södertälje scan against its hand-corrected reference (in-s
 confusion inventory, which lists the scan's readings among others; not for the weights).
 
     .venv/bin/python benchmarks/eval_ocr.py --split dev [--seeds 0 1 2] [--rates 1.0 0.5]
-    .venv/bin/python benchmarks/eval_ocr.py --split heldout2 --final   # once, at the end
+    .venv/bin/python benchmarks/eval_ocr.py --split heldout3 --final   # once, at the end
 
 Results go to ``benchmarks/results/ocr_eval_<split>.txt``.
 """
@@ -43,23 +44,40 @@ RESULTS = Path(__file__).resolve().parent / "results"
 KEYS = ("damaged", "restored", "clean", "false_changes", "boundary_only", "boundary_kept")
 
 
-FINAL_SPLITS = frozenset({"heldout2"})
+DEV_SPLITS = frozenset({"dev"})
+
+
+def split_rows() -> list[dict[str, str]]:
+    """The rows (``id``, ``split``) of ``tests/data/ocr_unseen/split.csv``, in file order."""
+    with (UNSEEN / "split.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def split_names() -> list[str]:
+    """The split names that ``split.csv`` uses, sorted; every one but ``dev`` is held out."""
+    return sorted({r["split"] for r in split_rows()})
 
 
 def unseen_texts(split: str, final: bool = False) -> dict[str, tuple[str, str]]:
-    """``{id: (split, printed text)}`` of the unseen corpus (``split``: dev, heldout2 or all).
+    """``{id: (split, printed text)}`` of the unseen corpus (``split``: one in split.csv, or all).
 
-    The final held-out texts (``FINAL_SPLITS``) are read only when ``final`` is true: without
-    it ``heldout2`` is refused and ``all`` means every other text.
+    A split not in ``DEV_SPLITS`` is a final held-out set, read only when ``final`` is true:
+    without it such a split is refused and ``all`` means the dev texts alone. A name that
+    split.csv does not use is refused with the names it does use.
     """
-    if split in FINAL_SPLITS and not final:
-        raise SystemExit(f"split {split!r} is the final held-out set: pass --final (once)")
-    with (UNSEEN / "split.csv").open(encoding="utf-8", newline="") as fh:
-        rows = [
-            r
-            for r in csv.DictReader(fh)
-            if split in ("all", r["split"]) and (final or r["split"] not in FINAL_SPLITS)
-        ]
+    names = split_names()
+    if split != "all" and split not in names:
+        raise SystemExit(
+            f"split {split!r} is not in {UNSEEN.name}/split.csv: choose one of "
+            f"{', '.join(names)} or all"
+        )
+    if split not in DEV_SPLITS and split != "all" and not final:
+        raise SystemExit(f"split {split!r} is a final held-out set: pass --final (once)")
+    rows = [
+        r
+        for r in split_rows()
+        if split in ("all", r["split"]) and (final or r["split"] in DEV_SPLITS)
+    ]
     return {
         r["id"]: (r["split"], printed_text((UNSEEN / f"{r['id']}.txt").read_text("utf-8")))
         for r in rows
@@ -78,11 +96,15 @@ def _line(name: str, split: str, rate: float, c: Counter) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="dev", choices=["dev", "heldout2", "all"])
+    parser.add_argument(
+        "--split",
+        default="dev",
+        help=f"a split of {UNSEEN.name}/split.csv ({', '.join(split_names())}) or all",
+    )
     parser.add_argument(
         "--final",
         action="store_true",
-        help="read the final held-out set (heldout2): once, after the last change to the repairer",
+        help="read a held-out split (any but dev): once, after the last change to the repairer",
     )
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--rates", type=float, nargs="+", default=[1.0, 0.5])

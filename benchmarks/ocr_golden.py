@@ -1,8 +1,8 @@
 """Byte-identity check of OCR repair: the repaired text and the reported changes of every
 evaluation input, as sha256 digests, against those recorded before a speed-up.
 
-Inputs: the Södertälje scan (003); every text of ``tests/data/ocr_unseen`` but the final
-held-out set (``heldout2``, read by ``eval_ocr.py --final`` alone), damaged by the evaluation
+Inputs: the Södertälje scan (003); every ``dev`` text of ``tests/data/ocr_unseen`` (not the
+held-out sets, read by ``eval_ocr.py --final`` alone), damaged by the evaluation
 channel at rates 1.0 and 0.5 with seeds 0, 1 and 2; and two samples of novel text
 (``bench_ocr.novel_text``, seeds 11 and 12, rate 0.5). The repairer is fitted on the clean seed
 plans as ``plancompare.load`` fits it; ``repair_ocr`` (wordfreq alone) is checked on the first

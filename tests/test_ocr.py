@@ -13,8 +13,9 @@ damaged tokens restored, and few clean tokens changed,
 * on the clean seed plans damaged with the evaluation channel, each repaired by a repairer
   fitted on the *other* plans (leave one plan out).
 
-The ``heldout2`` split is measured once by ``benchmarks/eval_ocr.py --final``, not here: it is
-not tuned on (the first ``heldout`` texts, looked at too often, are now ``dev``).
+The held-out splits (every split of split.csv but ``dev``; now ``heldout3``) are measured once
+by ``benchmarks/eval_ocr.py --final``, not here: they are not tuned on (earlier held-out texts,
+once measured, are now ``dev``).
 """
 
 from __future__ import annotations
