@@ -9,14 +9,14 @@ overall, by the matching rule of ``tests/unit_labels.py``, and writes the table 
     .venv/bin/python benchmarks/eval_units.py                 # dev texts and seeds
     .venv/bin/python benchmarks/eval_units.py --split all     # adds the held-out texts
     .venv/bin/python benchmarks/eval_units.py --show 03       # what a text misses / adds
-    .venv/bin/python benchmarks/eval_units.py --final --split heldout6   # the final set, once
+    .venv/bin/python benchmarks/eval_units.py --final --split heldout7   # the final set, once
 
 With ``--final`` the table goes to ``benchmarks/results/units_eval_final.txt`` (the development
 table in ``units_eval.txt`` stays); both files name the commit that was measured.
 
-The final held-out set (``heldout6``, texts 76 on) is read only with ``--final``: without it
+The final held-out set (``heldout7``, texts 90 on) is read only with ``--final``: without it
 no split, not even ``all``, includes it (``unit_labels.corpus_split``). The earlier held-out
-sets (``heldout``, ``heldout2`` to ``heldout5``) were each measured once and are development
+sets (``heldout``, ``heldout2`` to ``heldout6``) were each measured once and are development
 text since.
 
 History of the held-out measurement (texts 11-14, ``tests/data/plans/split.csv``). The rules
@@ -142,6 +142,27 @@ tydliggjort``) reads as measures; a vision page's present-tense states (85) read
 running prose about work that goes on (78, 81, 83: ``arbetar med``, ``är överens om att
 fortsätta satsningen``) reads as context. Reading the misses makes heldout6 development text
 from here on; the next honest figure needs a seventh set.
+
+heldout6 then became development text and training data (``unit_labels.FIRST_FINAL_NUMBER`` 90;
+the final set is now ``heldout7``, texts 90 on, collected blind by another helper). Before any
+change, a "next set" check (``benchmarks/fit_unit_kinds.py``, ``unit_corpus.next_set``): fit on
+the texts before a set and the seeds, score the set. 01-75 -> 76-89 gives measure P 0.26 R 0.35
+(7/20, 27 predicted), goal P 0.64 R 0.39 (9/23) -- exactly the blind figure, as it must; 01-57
+-> 58-75 gives measure 0.74/0.54 (14/26), goal 0.95/0.83 (35/42) with today's features, against
+the blind 0.35/0.35 and 0.89/0.40 at 0237a22: the features read from heldout5's misses account
+for the difference, and they did not carry over to heldout6. Why the rules do not transfer, by
+the errors of the scorer fitted on the texts before each set (each missed label or extra unit:
+(a) a boundary -- no candidate holds the label, or it shares one with an earlier label; (b) a
+feature absent -- even a scorer fitted in sample on every text (C=1) gets the candidate wrong,
+most often because another candidate has the identical feature vector and the other kind;
+(c) the weights -- that in-sample scorer gets it right): heldout5 at its blind state (0237a22):
+61 errors, (a) 5, (b) 38, (c) 18; heldout6 at 616940f: 52 errors, (a) 0, (b) 43, (c) 9 (of its
+27 misses, 24 (b); of its 25 extra units, 19 (b)). Most failures are sentences the features
+cannot tell from sentences of the other kind: each set brings forms no feature names, and the
+features written for one set's forms name forms the next set does not use. Refit on 01-89 (0.03,
+balanced, shipped prior), features unchanged: leave-one-organisation-out over 01-89 measure P
+0.69 R 0.78 (138/177), goal P 0.77 R 0.72 (82/114), seeds 0.97/1.00 (in sample 1.00/1.00); in
+sample heldout6 measure 0.30/0.45, goal 0.64/0.39.
 """
 
 from __future__ import annotations

@@ -183,6 +183,47 @@ def cross_validate(
     return results
 
 
+def text_number(name: str) -> int | None:
+    """The number a corpus text's name opens with (``58-enkoping`` -> 58); None for a seed."""
+    head = name.split("-", 1)[0]
+    return int(head) if head.isdigit() and "-" in name else None
+
+
+# The "next set" checks: fit on the texts before a held-out set (and the seeds), score that
+# set -- what each set would have measured with today's features had it been held out.
+NEXT_SETS = ((58, 76), (76, 90))
+
+
+def next_set(
+    texts: list[Case],
+    found: dict[str, list[Row]],
+    first: int,
+    last: int,
+    params: dict | None = None,
+) -> list[tuple[str, str, dict[str, Score], str]]:
+    """Fit on the corpus texts numbered below ``first`` and the seeds; score texts ``first`` to
+    ``last - 1``: (name, group, scores by kind, parameters) per scored text.
+
+    The scorer sees none of the scored texts' candidates (its parameters, when not given, are
+    chosen by an inner leave-one-organisation-out on the training texts alone).
+    """
+    train = sorted(n for n in found if (text_number(n) or 0) < first)
+    org = organisations()
+    rows = [row for name in train for row in found[name]]
+    scorer = fit(rows, [org[name] for name in train for _ in found[name]], params)
+    results = []
+    with kinds.use(scorer):
+        for name, group, form, text, path in texts:
+            number = text_number(name)
+            if number is None or not first <= number < last:
+                continue
+            labels = read_labels(path, text)
+            spans = spans_of(text, form)
+            scores = {k: score(labels, spans, k) for k in SCORED_KINDS}
+            results.append((name, group, scores, describe(scorer)))
+    return results
+
+
 def totals(results: list[tuple]) -> dict[str, dict[str, Score]]:
     """Scores summed per group, over the corpus texts, the seeds and all."""
     out: dict[str, dict[str, Score]] = defaultdict(lambda: defaultdict(lambda: Score(0, 0, 0)))
