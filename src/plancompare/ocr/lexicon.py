@@ -71,25 +71,21 @@ def _clauses(text: str, tokens: list[Token]) -> list[list[str]]:
     return out
 
 
-def _proper_names(tokenized: Iterable[tuple[str, list[Token]]]) -> frozenset[str]:
-    """Words the texts write with a capital inside sentences (at least twice, 90 % of the time).
-
-    ``tokenized``: each text without tags, with its tokens.
-    """
-    capitalised: Counter[str] = Counter()
-    inside: Counter[str] = Counter()
-    for text, tokens in tokenized:
-        last = 0
-        for i, token in enumerate(tokens):
-            starts = i == 0 or _SENTENCE_BREAK.search(text, last, token.start)
-            last = token.end
-            if starts or not token.text[0].isalpha():
-                continue
-            word = _PARTS.split(token.text)[0]
-            inside[word.lower()] += 1
-            if word[0].isupper():
-                capitalised[word.lower()] += 1
-    return frozenset(w for w, n in capitalised.items() if n >= 2 and n >= 0.9 * inside[w])
+def _count_capitals(
+    text: str, tokens: list[Token], capitalised: Counter[str], inside: Counter[str]
+) -> None:
+    """Add one text's words inside sentences to ``inside``, and those written with a capital
+    to ``capitalised`` (see :meth:`Lexicon.from_texts`); ``text`` is without tags."""
+    last = 0
+    for i, token in enumerate(tokens):
+        starts = i == 0 or _SENTENCE_BREAK.search(text, last, token.start)
+        last = token.end
+        if starts or not token.text[0].isalpha():
+            continue
+        word = _PARTS.split(token.text)[0]
+        inside[word.lower()] += 1
+        if word[0].isupper():
+            capitalised[word.lower()] += 1
 
 
 class Lexicon:
@@ -149,16 +145,22 @@ class Lexicon:
             >>> lex.is_proper("östersund"), lex.bigrams[("bor", "i")]
             (True, 1)
         """
-        stripped = [strip_tags(text) for text in texts]
-        tokenized = [(text, tokenize(text)) for text in stripped]  # each text tokenized once
         unigrams: Counter[str] = Counter()
         bigrams: Counter[tuple[str, str]] = Counter()
-        for text, tokens in tokenized:
+        capitalised: Counter[str] = Counter()  # proper names: written with a capital inside
+        inside: Counter[str] = Counter()  # sentences at least twice, 90 % of the time
+        same: dict[str, str] = {}  # one string per word, shared by the unigram and bigram keys
+        for text in texts:  # one text at a time: a national corpus's tokens are never all held
+            text = strip_tags(text)
+            tokens = tokenize(text)
             for clause in _clauses(text, tokens):
+                clause = [same.setdefault(word, word) for word in clause]
                 unigrams.update(clause)
                 bigrams.update(zip(clause, clause[1:], strict=False))
+            _count_capitals(text, tokens, capitalised, inside)
+        proper = frozenset(w for w, n in capitalised.items() if n >= 2 and n >= 0.9 * inside[w])
         base = vocabulary() if use_wordfreq else _EMPTY
-        return cls(base, unigrams, bigrams, _proper_names(tokenized), **params)
+        return cls(base, unigrams, bigrams, proper, **params)
 
     def __repr__(self) -> str:
         return (
