@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from itertools import chain
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from . import paths, processed
 from .decode import read_source
@@ -159,7 +159,23 @@ def _file_columns(
     ocr = record.ocr and repairer is not None
     changes = repairer.changes(text) if ocr else []
     rows = _rows(record, text, units, repairer, changes if ocr else None)
-    return {c: [row[c] for row in rows] for c in COLUMNS}, changes
+    return _arrow_columns({c: [row[c] for row in rows] for c in COLUMNS}), changes
+
+
+def _arrow_columns(columns: dict[str, list[object]]) -> dict[str, pa.Array]:
+    """One file's columns as Arrow arrays: compact to send from a worker and to keep until the
+    frame is assembled (a Python string per value would take several times the text)."""
+    return {c: pa.array(values, type=_ARROW[COLUMNS[c]]) for c, values in columns.items()}
+
+
+def _series(chunks: pa.ChunkedArray, dtype: str) -> pd.Series:
+    """A frame column of ``dtype`` from its files' Arrow arrays (strings are not copied)."""
+    if dtype in ("str", "category"):
+        series = chunks.to_pandas(types_mapper=_STRINGS.get)
+        return series.astype(dtype) if dtype == "category" else series
+    if dtype == "Int64":
+        return chunks.to_pandas(types_mapper=_INTEGERS.get)
+    return pd.Series(chunks.to_numpy(), dtype=dtype)
 
 
 def _size(record: PlanRecord) -> int:
@@ -223,17 +239,31 @@ def _build(
         progress=progress,
         desc="parse",
     )
-    data = {c: list(chain.from_iterable(part[c] for part, _ in parts)) for c in COLUMNS}
+    data = {
+        c: _series(pa.chunked_array([part[c] for part, _ in parts], type=_ARROW[dtype]), dtype)
+        for c, dtype in COLUMNS.items()
+    }
     changes = [
         {"source_file": record.file, **change.as_dict()}
         for record, (_, found) in zip(records, parts, strict=True)
         for change in found
     ]
     del parts
-    frame = pd.DataFrame(data, columns=list(COLUMNS)).astype(COLUMNS)
+    frame = pd.DataFrame(data, columns=list(COLUMNS))
     table = pd.DataFrame(changes, columns=list(CHANGE_COLUMNS)).astype(CHANGE_COLUMNS)
     return frame, table
 
+
+#: The Arrow type that carries each frame dtype from a worker (see :func:`_arrow_columns`).
+_ARROW: dict[str, pa.DataType] = {
+    "str": pa.large_string(),
+    "category": pa.large_string(),
+    "int64": pa.int64(),
+    "Int64": pa.int64(),
+    "bool": pa.bool_(),
+}
+_STRINGS = {pa.large_string(): pd.StringDtype("pyarrow", na_value=float("nan"))}
+_INTEGERS = {pa.int64(): pd.Int64Dtype()}
 
 #: How much more an OCR file costs than a clean one of the same size (repair; for n_jobs).
 OCR_WORK = 100
