@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import pickle
 import re
 import shutil
@@ -160,6 +161,29 @@ def test_the_frame_is_the_same_on_one_core_and_on_two(data):
     two = build_frame(records, n_jobs=2, progress=False)
     pd.testing.assert_frame_equal(one, two)
     assert one.source_file.nunique() == 5 and one.ocr.any()
+
+
+def _worker_processes() -> list[str]:
+    """This process's loky worker processes (Linux: read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            command = (stat.parent / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):  # a process that ended meanwhile
+            continue
+        if ppid == os.getpid() and b"popen_loky" in command:
+            found.append(stat.parent.name)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_worker_processes_end_with_the_run_and_give_their_memory_back():
+    assert map_files(pow, [2, 3, 4], [1e9] * 3, args=(2,), n_jobs=2, progress=False) == [4, 9, 16]
+    assert _worker_processes() == []
+    with pytest.raises(ZeroDivisionError):  # and after a failure in a worker
+        map_files(divmod, [1, 2], [1e9] * 2, args=(0,), n_jobs=2, progress=False)
+    assert _worker_processes() == []
 
 
 def test_a_bad_file_is_named_from_a_worker_process(data):

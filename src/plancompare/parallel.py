@@ -3,10 +3,10 @@
 :func:`map_files` applies a function to each item (a manifest record) and returns the results
 in the items' order, whatever the number of processes: each file is worked on by itself, so
 one core and many give the same results. Items are cut into contiguous chunks of about equal
-work (a few per process) for worker processes (joblib's ``loky`` executor); arguments shared
-by every item (a fitted OCR repairer) are sent to each worker once. The progress bar (tqdm,
-on stderr) counts the bytes done, with MB/s and the time left; it appears only on a
-terminal and only for runs that last more than a second, unless asked for.
+work (a few per process) for worker processes (joblib's ``loky`` executor), which end with
+the run; arguments shared by every item (a fitted OCR repairer) are sent to each worker once.
+The progress bar (tqdm, on stderr) counts the bytes done, with MB/s and the time left; it
+appears only on a terminal and only for runs that last more than a second, unless asked for.
 
 Example:
     >>> map_files(str.upper, ["a", "b", "c"], [1, 1, 1], n_jobs=1, progress=False)
@@ -28,7 +28,7 @@ R = TypeVar("R")
 #: Work (bytes, see :func:`resolve_n_jobs`) below which one process is faster than starting more.
 PARALLEL_MIN_WORK = 8_000_000
 CHUNKS_PER_JOB = 8  # chunks per process: even load and frequent progress updates
-WORKER_IDLE = 60  # seconds an idle worker process waits for more work before it ends
+WORKER_IDLE = 600  # seconds a worker waits for work if the run that started it was cut short
 
 
 def resolve_n_jobs(n_jobs: int | None, work: float, items: int) -> int:
@@ -156,18 +156,27 @@ def map_files(
         executor = get_reusable_executor(
             max_workers=jobs, timeout=WORKER_IDLE, initializer=_share, initargs=(args,)
         )
-        runs = _chunks(work, jobs * CHUNKS_PER_JOB)
-        futures = {
-            executor.submit(_run, func, [items[i] for i in run]): k for k, run in enumerate(runs)
-        }
-        parts: dict[int, list[R]] = {}
-        for future in as_completed(futures):
-            k = futures[future]
-            parts[k] = future.result()  # a worker's exception is raised here
-            done += len(runs[k])
-            bar.set_postfix_str(f"{done}/{len(items)} files", refresh=False)
-            bar.update(sum(sizes[i] for i in runs[k]))
-        return [r for k in range(len(runs)) for r in parts[k]]
+        finished = False
+        try:
+            runs = _chunks(work, jobs * CHUNKS_PER_JOB)
+            futures = {
+                executor.submit(_run, func, [items[i] for i in run]): k
+                for k, run in enumerate(runs)
+            }
+            parts: dict[int, list[R]] = {}
+            for future in as_completed(futures):
+                k = futures[future]
+                parts[k] = future.result()  # a worker's exception is raised here
+                done += len(runs[k])
+                bar.set_postfix_str(f"{done}/{len(items)} files", refresh=False)
+                bar.update(sum(sizes[i] for i in runs[k]))
+            finished = True
+            return [r for k in range(len(runs)) for r in parts[k]]
+        finally:
+            # the workers end with the run: what they hold (the shared arguments, the memos
+            # of a corpus's words) is not kept while the analysis goes on in this process;
+            # after an error (or ^C) they are stopped at once rather than left to finish
+            executor.shutdown(wait=True, kill_workers=not finished)
     finally:
         bar.close()
 
