@@ -136,6 +136,52 @@ def test_the_candidate_searchs_shortcuts_agree_with_the_full_analysis(raw_003) -
     assert said_no > len(full)
 
 
+_PRINTED = "abdeiklmnorstuvåäö0156é8&àøﬁ|"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=_PRINTED, min_size=1, max_size=9))
+def test_the_skeleton_index_finds_what_the_reading_by_reading_search_finds(s) -> None:
+    """The cheap readings' whole words of a piece come from the skeleton index
+    (``ocr/skeletons.py``) instead of a walk over every reading at every position: the same
+    words, scores, counts of misread letters and order as the walk -- or ``None`` where the
+    index leaves the piece to the walk (a capital I, a ligature). Any printed piece, over an
+    alphabet of plain letters, å/ä/ö and the characters the channel misreads them as, with a
+    lexicon that holds corpus words wordfreq lacks."""
+    search = _corpus_search()
+    found = search._indexed_whole_words(s)
+    if found is None:
+        assert "|" in s or "ﬁ" in s
+    else:
+        assert found == search._searched_whole_words(s, True, search.quick), s
+
+
+def test_the_skeleton_index_agrees_on_real_pieces(raw_003) -> None:
+    """As above on every piece of the 003 scan and the golden novel sample, which give the index
+    candidates to rule out and to order (``b*r``: bar, bär, bör, bor)."""
+    search = _corpus_search()
+    damaged = (DATA / "golden" / "novel_damaged.txt").read_text(encoding="utf-8")
+    pieces = sorted({p.low for t in (raw_003 + damaged).split() for p in ocr.tokens.pieces(t)})
+    several = 0
+    for s in pieces:
+        found = search._indexed_whole_words(s)
+        if found is not None:
+            assert found == search._searched_whole_words(s, True, search.quick), s
+            several += len(found) > 1
+    assert len(pieces) > 800 and several > 150
+
+
+_SEARCH: list = []
+
+
+def _corpus_search():
+    """A candidate search over wordfreq's list and the clean plans (corpus words it lacks)."""
+    if not _SEARCH:
+        _SEARCH.append(OcrRepairer().fit(_clean_texts() + ["kåsa kösa kasa bärkraft"]).search_)
+    assert len(_SEARCH[0].lexicon.extra) > 0
+    return _SEARCH[0]
+
+
 def test_a_warm_repairer_repairs_as_a_fresh_one(raw_003) -> None:
     """Repairing the same text again (every cache of the repairer filled: analyses, decisions
     per rate bucket, neighbours, joins, rewritten tokens) gives the recorded output and the

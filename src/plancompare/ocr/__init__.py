@@ -10,6 +10,9 @@ intended words with a noisy-channel model, one part per module:
 * :mod:`.lexicon` -- the word prior: wordfreq's Swedish list (:mod:`plancompare.swedish`) blended
   with the vocabulary of the clean texts the repairer is fitted on;
 * :mod:`.candidates` -- readings of a damaged piece as a known word or compound;
+* :mod:`.skeletons` -- the word list indexed by what the cheap readings cannot tell apart
+  (``bar``/``bär``/``bör``), prepared once and cached on disk: a piece's cheap readings as
+  whole words are one look-up;
 * :mod:`.context` -- function words, list-item position, English runs and bigrams;
 * :mod:`.repairer` -- the estimator that puts them together;
 * :mod:`.damage` and :mod:`.evaluation` -- synthetic damage (the repairer's own channel, and an

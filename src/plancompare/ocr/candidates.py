@@ -30,10 +30,11 @@ from plancompare.swedish.compounds import (
     compound_readings,
     unchain,
 )
-from plancompare.swedish.frequencies import DIACRITICS, STAR, key
+from plancompare.swedish.frequencies import DIACRITICS, STAR, key, vocabulary
 
 from .channel import CAPITAL_I, DIA, GLYPH, Readings
 from .lexicon import Lexicon
+from .skeletons import SkeletonClasses, SkeletonIndex, vocabulary_index
 
 __all__ = ["CandidateSearch", "Hyp", "SearchParams"]
 
@@ -109,6 +110,20 @@ class CandidateSearch:
         self._segment_cache: dict[tuple, tuple[_Seg, ...]] = {}
         self._last_positions: tuple = ("", None, ([], []))
         self.short_words = frozenset(w for w in stopwords() if len(w) <= 4)
+        # the cheap readings' whole words come from an index of the lexicon by skeleton
+        # (see _indexed_whole_words), made at first use
+        self._classes = SkeletonClasses.of(self.quick)
+        self._indexes: tuple[SkeletonIndex, SkeletonIndex | None] | None = None
+        # per printed character the cheap readings act on: how it may stand for each letter
+        self._checked = {
+            ch: self._choices(ch)
+            for ch in {*self._classes.shared, *DIACRITICS, *self.quick.by_first}
+        }
+        # characters the index does not serve: the classes' own, and those two of whose
+        # choices give one letter
+        self._unindexed = self._classes.fallback | {
+            ch for ch, choices in self._checked.items() if choices is None
+        }
         self._one_char = {
             id(r): {
                 ch: group
@@ -348,12 +363,109 @@ class CandidateSearch:
             if s in self.lexicon.words(key(s)):
                 return [(s, self.lexicon.zipf(s) + 0.0, 0, 0, (s,))]
             return []
+        if readings is self.quick:
+            found = self._indexed_whole_words(s)
+            if found is not None:
+                return found
+        return self._searched_whole_words(s, lead_deletion, readings)
+
+    def _searched_whole_words(self, s: str, lead_deletion: bool, readings: Readings) -> list[tuple]:
+        """:meth:`_whole_words` by the search, reading by reading."""
         n = len(s)
         return [
             (seg[1], seg[2] + seg[3], seg[4] & _DIA_MASK, seg[4] // GLYPH, (seg[6],))
             for seg in self._segments(s, 0, lead_deletion, readings, whole=True)
             if seg[0] == n
         ]
+
+    def __getstate__(self) -> dict:
+        """The search without its skeleton indexes (a memory-mapped index is not pickled: a
+        worker process maps the stored file itself at first use)."""
+        state = self.__dict__.copy()
+        state["_indexes"] = None
+        return state
+
+    def _skeleton_indexes(self) -> tuple[SkeletonIndex, SkeletonIndex | None]:
+        """The lexicon's words by skeleton: the general word list's (prepared and stored, when
+        it is wordfreq's Swedish list) and the corpus words it lacks (in memory)."""
+        if self._indexes is None:
+            base = self.lexicon.base
+            shared = vocabulary.cache_info().currsize and base is vocabulary()
+            extra = self.lexicon.extra
+            self._indexes = (
+                vocabulary_index(self._classes)
+                if shared
+                else SkeletonIndex.from_words(base, self._classes),
+                SkeletonIndex.from_words(extra, self._classes) if len(extra) else None,
+            )
+        return self._indexes
+
+    def _choices(self, ch: str) -> dict[str, tuple] | None:
+        """How a printed character ``ch`` may stand for each letter through the cheap readings:
+        ``letter -> (choice, reading log weight, option log weight or None, marks)``, where
+        choice 0 is the character as it is and ``j + 1`` its ``j``-th reading; ``None`` when
+        two choices give one letter (the index then leaves the piece to the search)."""
+        out: dict[str, tuple] = {ch: (0, 0.0, None, 0)}
+        for j, reading in enumerate(self.quick.by_first.get(ch, ()), start=1):
+            if reading.fragment == STAR:
+                letters = [(letter, logw) for letter, logw in reading.options]
+            else:
+                letters = [(reading.fragment, None)]
+            for letter, logw in letters:
+                if letter in out:
+                    return None
+                out[letter] = (j, reading.logw, logw, reading.marks)
+        return out
+
+    def _indexed_whole_words(self, s: str) -> list[tuple] | None:
+        """:meth:`_whole_words` through the cheap readings, from the skeleton index: the
+        words of the piece's skeleton, each checked position by position against the readings
+        that may give its letter there, in the order the search would find them (choices by
+        position, a later reading before an earlier one and the character as it is last; the
+        words of one key as :meth:`Lexicon.words` lists them). ``None`` where the index does
+        not serve the piece (see :class:`~.skeletons.SkeletonClasses`)."""
+        if not self._unindexed.isdisjoint(s):
+            return None
+        skeleton = self._classes.skeleton(s)
+        base, extra = self._indexes or self._skeleton_indexes()
+        words = base.bucket(skeleton)
+        if extra is not None:
+            words += extra.bucket(skeleton)
+        if not words:
+            return []
+        get = self._checked.get
+        checked = [(i, get(ch)) for i, ch in enumerate(s) if ch in self._checked]
+        max_glyph = self.params.max_glyph * GLYPH
+        found = []
+        for order, word in enumerate(words):
+            path = []
+            glw, gm, n_dia = 0.0, 0, 0
+            options = []
+            for i, choices in checked:
+                hit = choices.get(word[i])
+                if hit is None:
+                    break
+                choice, reading_logw, option_logw, marks = hit
+                path.append(-choice)
+                if choice:
+                    if marks == GLYPH and gm >= max_glyph:
+                        break  # no more glyph readings in one word (the search's max_glyph)
+                    glw += reading_logw
+                    if option_logw is None:
+                        gm += marks
+                    elif marks:
+                        options.append(option_logw)
+                        n_dia += 1
+            else:
+                found.append((path, order, word, glw, gm + n_dia * DIA, options))
+        found.sort(key=lambda f: (f[0], f[1]))
+        zipf = self.lexicon.zipf
+        out = []
+        for _, _, word, logw, marks, options in found:
+            for option_logw in options:
+                logw += option_logw
+            out.append((word, zipf(word) + logw, marks & _DIA_MASK, marks // GLYPH, (word,)))
+        return out
 
     def _segments(
         self,

@@ -1,0 +1,204 @@
+"""OCR skeletons: the word list indexed by what the channel's cheap readings cannot tell apart.
+
+The cheap readings of the channel (:meth:`~.channel.Readings.quick`: ``a`` for ``ä``/``å``,
+``o``/``6`` for ``ö``, ``1`` for ``l`` ...) each turn one printed character into one letter.
+Characters that such a reading links fall into one *class*, and a word's *skeleton* is its key
+(:func:`~plancompare.swedish.frequencies.key`) with each character replaced by its class: with
+the shipped channel ``a``, ``o`` and ``*`` (å/ä/ö) are one class, so ``bar``, ``bor``, ``bär``,
+``bör`` and ``bår`` share the skeleton ``b*r``. Any word a cheap reading of a printed token can
+spell has the token's skeleton, so the words to try are one look-up instead of a walk over
+every reading at every position (:class:`~.candidates.CandidateSearch` checks each one).
+
+The index of wordfreq's Swedish list is prepared once per channel and word list and stored
+with the other prepared tables (:mod:`plancompare.swedish.cache`: memory-mapped, keyed by the
+versions it is built from); a lexicon's own corpus words are indexed in memory.
+
+Example:
+    >>> from plancompare.ocr.channel import compile_readings, load_confusions
+    >>> classes = SkeletonClasses.of(compile_readings(load_confusions()).quick())
+    >>> classes.skeleton("bör"), classes.skeleton("bar"), classes.skeleton("6ka")
+    ('b*r', 'b*r', '*k*')
+    >>> index = SkeletonIndex.from_words(["bar", "bär", "bör", "kaka"], classes)
+    >>> index.bucket("b*r"), index.bucket("x")
+    (('bar', 'bär', 'bör'), ())
+"""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from plancompare.swedish.cache import load_artefact
+from plancompare.swedish.frequencies import DIACRITICS, STAR, _wordfreq_file, key, vocabulary
+from plancompare.swedish.tables import SortedStrings
+
+from .channel import CAPITAL_I, Readings
+
+__all__ = ["SkeletonClasses", "SkeletonIndex", "vocabulary_index"]
+
+
+@dataclass(frozen=True, eq=False)
+class SkeletonClasses:
+    """The classes of characters that one-character readings link.
+
+    ``table`` maps a character to its class (for :meth:`str.translate`; characters in no
+    class stay as they are); ``shared`` holds the characters whose class has other members;
+    ``fallback`` the printed characters the index does not serve (a capital ``I``, which reads
+    as ``i`` or ``l``; ``*``; readings of more or fewer than one character): a token holding
+    one is searched reading by reading. ``tag`` names the classes (a short hash); two sets of
+    classes are equal when their tags are.
+    """
+
+    table: Mapping[int, int]
+    shared: frozenset[str]
+    fallback: frozenset[str]
+    tag: str
+
+    @classmethod
+    def of(cls, readings: Readings) -> SkeletonClasses:
+        """The classes of the one-character readings in ``readings``.
+
+        Example:
+            >>> from plancompare.ocr.channel import compile_readings, load_confusions
+            >>> c = SkeletonClasses.of(compile_readings(load_confusions()).quick())
+            >>> sorted(ch for ch in c.shared if ch.isascii() and ch.isalpha())
+            ['a', 'l', 'o', 's']
+        """
+        parent: dict[str, str] = {}
+
+        def find(ch: str) -> str:
+            while parent.get(ch, ch) != ch:
+                ch = parent[ch]
+            return ch
+
+        fallback = {CAPITAL_I, STAR}
+        for first, group in readings.by_first.items():
+            for reading in group:
+                if len(reading.observed) != 1 or len(reading.fragment) != 1:
+                    fallback.add(first)
+                    continue
+                a, b = find(STAR if first in DIACRITICS else first), find(reading.fragment)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        members: dict[str, list[str]] = {}
+        for ch in {*parent, *parent.values()}:
+            members.setdefault(find(ch), []).append(ch)
+        table = {}
+        for chars in members.values():
+            # a class is written as its å/ä/ö (*) or letter, so that a skeleton reads as a key
+            letters = sorted(ch for ch in chars if ch == STAR or ch.isalpha())
+            mark = STAR if STAR in chars else min(letters or chars)
+            table.update({ord(ch): ord(mark) for ch in chars})
+        shared = frozenset(ch for chars in members.values() if len(chars) > 1 for ch in chars)
+        spec = "".join(sorted(f"{chr(a)}{chr(b)}" for a, b in table.items()))
+        spec += "|" + "".join(sorted(fallback))
+        tag = hashlib.sha256(spec.encode()).hexdigest()[:10]
+        return cls(table, shared, frozenset(fallback), tag)
+
+    def skeleton(self, word: str) -> str:
+        """The skeleton of a lower-case word or printed token."""
+        return key(word).translate(self.table)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SkeletonClasses) and other.tag == self.tag
+
+    def __hash__(self) -> int:
+        return hash(self.tag)
+
+
+class SkeletonIndex:
+    """Words grouped by skeleton: one sorted table of skeletons, and for each the words that
+    have it (in the order given, a word list's order), in one blob.
+
+    Build one with :meth:`from_words`, or store :meth:`sections` and read them back with
+    :meth:`from_sections` (searched in place: nothing is unpacked on load).
+    """
+
+    __slots__ = ("_blob", "_memo", "_ranges", "_skeletons")
+
+    def __init__(self, sections: Mapping[str, memoryview | bytes | array]) -> None:
+        self._skeletons = SortedStrings(
+            sections["skeletons"], sections["skeleton_offsets"], sections["slots"]
+        )
+        self._ranges = sections["ranges"]
+        self._blob = sections["words"]
+        self._memo: dict[str, tuple[str, ...]] = {}
+
+    @staticmethod
+    def sections(words: Iterable[str], classes: SkeletonClasses) -> dict[str, bytes | array]:
+        """Flat sections of the index of ``words``: the sorted skeletons (with their hash
+        index), the words ``\\n``-joined skeleton by skeleton, and each skeleton's byte range."""
+        groups: dict[str, list[str]] = {}
+        for word in words:
+            groups.setdefault(classes.skeleton(word), []).append(word)
+        blob, offsets = SortedStrings.pack(groups)
+        ordered = SortedStrings(blob, offsets)
+        ranges = array("I")
+        parts: list[bytes] = []
+        at = 0
+        for i in range(len(ordered)):
+            data = "\n".join(groups[ordered.at(i)]).encode()
+            ranges.extend((at, at + len(data)))
+            parts.append(data)
+            at += len(data) + 1
+        return {
+            "skeletons": blob,
+            "skeleton_offsets": offsets,
+            "slots": SortedStrings.hash_slots(blob, offsets),
+            "ranges": ranges,
+            "words": b"\n".join(parts),
+        }
+
+    @classmethod
+    def from_sections(cls, sections: Mapping[str, memoryview | bytes | array]) -> SkeletonIndex:
+        """The index stored by :meth:`sections`."""
+        return cls(sections)
+
+    @classmethod
+    def from_words(cls, words: Iterable[str], classes: SkeletonClasses) -> SkeletonIndex:
+        """The index of ``words`` (kept in memory)."""
+        return cls(cls.sections(words, classes))
+
+    def bucket(self, skeleton: str) -> tuple[str, ...]:
+        """The words whose skeleton is ``skeleton``, in the order they were given."""
+        found = self._memo.get(skeleton)
+        if found is None:
+            i = self._skeletons.find(skeleton) if self._ranges else -1
+            if i < 0:
+                found = ()
+            else:
+                a, b = self._ranges[2 * i], self._ranges[2 * i + 1]
+                found = tuple(str(self._blob[a:b], "utf-8").split("\n"))
+            if len(self._memo) >= 200_000:
+                self._memo.clear()  # bounded memory: start over with the skeletons in use now
+            self._memo[skeleton] = found
+        return found
+
+    def __len__(self) -> int:
+        return len(self._skeletons)
+
+    def __repr__(self) -> str:
+        return f"SkeletonIndex({len(self)} skeletons)"
+
+
+@cache
+def vocabulary_index(classes: SkeletonClasses) -> SkeletonIndex:
+    """The index of wordfreq's Swedish list (:func:`~plancompare.swedish.frequencies.vocabulary`,
+    in its order), prepared once per set of classes and cached on disk.
+
+    Example:
+        >>> from plancompare.ocr.channel import compile_readings, load_confusions
+        >>> classes = SkeletonClasses.of(compile_readings(load_confusions()).quick())
+        >>> {"bar", "bär", "bör", "bor"} <= set(vocabulary_index(classes).bucket("b*r"))
+        True
+    """
+    sections = load_artefact(
+        f"sv-ocr-skeletons-{classes.tag}",
+        lambda: SkeletonIndex.sections(vocabulary(), classes),
+        packages=("wordfreq", "plancompare"),
+        files=_wordfreq_file("sv"),
+    )
+    return SkeletonIndex.from_sections(sections)
