@@ -26,6 +26,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import itertools
 from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from functools import cache
 
 from plancompare.swedish.cache import load_artefact
 from plancompare.swedish.frequencies import DIACRITICS, STAR, _wordfreq_file, key, vocabulary
-from plancompare.swedish.tables import SortedStrings
+from plancompare.swedish.tables import SortedStrings, hash_slots
 
 from .channel import CAPITAL_I, Readings
 
@@ -131,23 +132,34 @@ class SkeletonIndex:
     def sections(words: Iterable[str], classes: SkeletonClasses) -> dict[str, bytes | array]:
         """Flat sections of the index of ``words``: the sorted skeletons (with their hash
         index), the words ``\\n``-joined skeleton by skeleton, and each skeleton's byte range."""
-        groups: dict[str, list[str]] = {}
-        for word in words:
-            groups.setdefault(classes.skeleton(word), []).append(word)
-        blob, offsets = SortedStrings.pack(groups)
-        ordered = SortedStrings(blob, offsets)
+        words = list(words)
+        # every word's skeleton at once: the three replaces and the translation of one string
+        skeletons = classes.skeleton("\n".join(words)).split("\n") if words else []
+        # by skeleton (code point order is UTF-8 byte order), each skeleton's words in the
+        # order given (the sort is stable)
+        order = sorted(range(len(words)), key=skeletons.__getitem__)
+        names: list[bytes] = []
+        groups: list[list[str]] = []
+        last = None
+        for i in order:
+            if skeletons[i] != last:
+                last = skeletons[i]
+                names.append(last.encode())
+                groups.append([])
+            groups[-1].append(words[i])
+        offsets = array("I", [0])
+        offsets.extend(itertools.accumulate(map(len, names)))
+        blob = b"".join(names)
         ranges = array("I")
-        parts: list[bytes] = []
+        parts = ["\n".join(group).encode() for group in groups]
         at = 0
-        for i in range(len(ordered)):
-            data = "\n".join(groups[ordered.at(i)]).encode()
+        for data in parts:
             ranges.extend((at, at + len(data)))
-            parts.append(data)
             at += len(data) + 1
         return {
             "skeletons": blob,
             "skeleton_offsets": offsets,
-            "slots": SortedStrings.hash_slots(blob, offsets),
+            "slots": hash_slots(names),
             "ranges": ranges,
             "words": b"\n".join(parts),
         }
