@@ -16,14 +16,16 @@ collected before each timed run:
 
 - baseline: ``TfidfVectorizer(token_pattern=<the Swedish word pattern>, sublinear_tf=True)``;
 - ``cold``: the Swedish vectorizer with every per-word cache empty (the lemma and compound
-  caches of ``plancompare.swedish``, the vectorizer's own, and an empty on-disk cache of word
-  analyses): each distinct word analysed from scratch; the shared tables (word list, lemma
-  dictionary) are loaded once before timing, as the first call of a session would;
-- ``warm``: in-process caches empty, the on-disk word analyses filled by *another* corpus of
-  the same size from the same distribution (a new corpus after earlier work): only words
-  that corpus lacked are analysed; loading the file is timed;
-- ``rerun``: in-process caches empty, the on-disk analyses filled by the same corpus (a
-  notebook run again in a new process); loading the file is timed.
+  caches of ``plancompare.swedish``, the vectorizer's own, and an empty on-disk store of word
+  analyses, :func:`plancompare.swedish.analysis_store`, which also holds the lemmas of words
+  simplemma's dictionary lacks): each distinct word analysed from scratch; the shared tables
+  (word list, lemma dictionary) are loaded once before timing, as the first call of a session
+  would;
+- ``warm``: in-process caches empty, the on-disk store filled by *another* corpus of the same
+  size from the same distribution (a new corpus after earlier work): only words that corpus
+  lacked are analysed; opening the store is timed;
+- ``rerun``: in-process caches empty, the on-disk store filled by the same corpus (a notebook
+  run again in a new process); opening the store is timed.
 
 Run from the repository root: ``.venv/bin/python benchmarks/bench_features.py [N_UNITS]``
 (default 1,000 measures, about 25,000 running words); writes
@@ -53,9 +55,9 @@ MODES = ("parts", "char", "none")
 def clear_word_caches() -> None:
     """Forget every per-word analysis held in this process (the disk cache stays)."""
     features._ENTRIES.clear()
-    features._ANALYSES.clear()
     features._char_grams.cache_clear()
     lemmatize._cache.clear()
+    lemmatize._STORES.clear()  # the stores of word analyses read in this process
     compounds.clear_memos()
     frequencies.vocabulary()._memo.clear()  # prefix searches of the word list
     frequencies.vocabulary()._blocks.clear()  # and its blocks of keys decoded for them

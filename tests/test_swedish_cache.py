@@ -268,13 +268,22 @@ def _lemmatize_in_child(words: list[str]) -> tuple[list[str], bool]:
     return lemmas, imported
 
 
+def _stored(cache_dir: Path, word: str) -> tuple[str, ...] | None:
+    """What the store of word analyses in ``cache_dir`` holds for ``word`` (read afresh)."""
+    from plancompare.swedish.lemmatize import analysis_store
+
+    store = analysis_store()
+    store.clear()
+    return store.get(word)
+
+
 def test_words_the_dictionary_lacks_are_lemmatized_by_simplemma_once_then_remembered(cache_dir):
     expected = [simplemma.lemmatize(w, "sv").lower() for w in _UNLISTED]
     assert expected[:2] == ["stödfunktion", "vfu-plats"]  # its rules gave these, not the word
     first, first_imported = _lemmatize_in_child(_UNLISTED)
     assert (first, first_imported) == (expected, True)
-    (memo,) = cache_dir.glob("sv-lemma-fallbacks-*.json")
-    assert json.loads(memo.read_text(encoding="utf-8"))["stödfunktioner"] == "stödfunktion"
+    (log,) = cache_dir.glob("sv-word-analyses-*.log")
+    assert _stored(cache_dir, "stödfunktioner") == ("stödfunktion",)
     # a later process finds them on disk: the same lemmas, and simplemma is not imported
     again, again_imported = _lemmatize_in_child(_UNLISTED)
     assert (again, again_imported) == (expected, False)
@@ -283,17 +292,22 @@ def test_words_the_dictionary_lacks_are_lemmatized_by_simplemma_once_then_rememb
     assert more == [
         simplemma.lemmatize(w, "sv").lower() for w in ("Lärarnas", "personalnyckeltalen")
     ]
-    stored = json.loads(memo.read_text(encoding="utf-8"))
-    assert {"stödfunktioner", "personalnyckeltalen"} <= set(stored)
+    assert _stored(cache_dir, "stödfunktioner") == ("stödfunktion",)
+    assert _stored(cache_dir, "personalnyckeltalen") == (more[1],)
 
 
-def test_a_damaged_memo_of_lemmas_is_ignored_and_rewritten(cache_dir):
+def test_a_damaged_log_of_word_analyses_is_skipped_line_by_line_and_rewritten(cache_dir):
     _lemmatize_in_child(_UNLISTED)
-    (memo,) = cache_dir.glob("sv-lemma-fallbacks-*.json")
-    memo.write_text('{"stödfunktioner": "stöd', encoding="utf-8")  # cut short
+    (log,) = cache_dir.glob("sv-word-analyses-*.log")
+    lines = log.read_bytes().split(b"\n")
+    assert len(lines) == 7 and lines[-1] == b""  # six records, one a line
+    damaged = [lines[0].replace("stödfunktion".encode(), "stöd".encode(), 1), *lines[1:]]
+    log.write_bytes(b"\n".join(damaged)[:-5])  # the first line altered, the last cut short
+    assert _stored(cache_dir, "stödfunktioner") is None  # its check sum does not match
+    assert _stored(cache_dir, "vfu-platser") == ("vfu-plats",)  # the others stand
     lemmas, imported = _lemmatize_in_child(_UNLISTED)
     assert lemmas == [simplemma.lemmatize(w, "sv").lower() for w in _UNLISTED] and imported
-    assert json.loads(memo.read_text(encoding="utf-8"))["stödfunktioner"] == "stödfunktion"
+    assert _stored(cache_dir, "stödfunktioner") == ("stödfunktion",)
 
 
 def test_a_memo_is_not_written_where_its_cache_directory_was_removed(cache_dir):
@@ -374,3 +388,90 @@ def test_the_stored_lemma_table_has_its_hash_index():
     for word in ("lärarna", "kompetens", "ska", "Stockholm", "xqzv", "lärare", "ö"):
         assert forms.find(word) == plain.find(word)
     assert forms.find("lärarna") >= 0 and forms.find("xqzv") == -1
+
+
+def _store(**kwargs) -> cache.WordStore:
+    return cache.WordStore("demo-analyses", packages=(), files=(), **kwargs)
+
+
+def test_a_word_store_folds_a_long_log_into_its_table_and_evicts_the_oldest_words(cache_dir):
+    cache_dir.mkdir()
+    for batch in range(5):  # 5 x 300 words, a compaction whenever the log passes 4 kB
+        store = _store(limit=1000, log_bytes=4000)
+        for i in range(300):
+            store.put(f"ord{batch * 300 + i}", (f"lemma{i}", "del", f"batch{batch}"))
+        store.save()
+    (table,) = cache_dir.glob("demo-analyses-*.bin")
+    (log,) = cache_dir.glob("demo-analyses-*.log")
+    assert log.stat().st_size == 0  # all folded into the table
+    store = _store(limit=1000)
+    words = [f"ord{i}" for i in range(1500)]
+    found = store.get_many(words)
+    # the 1,000 newest words are kept, the 500 oldest evicted; each as it was put
+    assert found[:500] == [None] * 500
+    assert found[500:] == [(f"lemma{i % 300}", "del", f"batch{i // 300}") for i in range(500, 1500)]
+    assert [store.get(w) for w in words] == found
+    assert store.get("ord") is None and store.get("ord15000") is None
+
+
+def test_a_later_record_of_a_word_replaces_the_earlier_in_log_and_table(cache_dir):
+    cache_dir.mkdir()
+    first = _store(log_bytes=0)  # every save folds the log into the table
+    first.put("lärarna", ("lärare",))
+    first.save()
+    second = _store()
+    second.put("lärarna", ("lärare", "lärare"))
+    second.save()  # in the log: the newer record wins over the table's
+    assert _store().get("lärarna") == ("lärare", "lärare")
+    third = _store(log_bytes=0)
+    third.put("barnen", ("barn", "barn"))
+    third.save()  # folded: the table holds the newer record only
+    assert _store().get_many(["lärarna", "barnen"]) == [("lärare", "lärare"), ("barn", "barn")]
+    (table,) = cache_dir.glob("demo-analyses-*.bin")
+    assert table.read_bytes().count("lärarna".encode()) == 1
+
+
+def _put_in_child(directory: str, batch: int) -> None:
+    os.environ[cache.CACHE_ENV] = directory
+    for part in range(4):
+        store = _store(log_bytes=2000)
+        for i in range(100):
+            store.put(f"ord{batch}-{part}-{i}", (f"lemma{batch}", str(i)))
+        store.save()
+
+
+def test_processes_adding_to_a_word_store_at_once_lose_no_record(cache_dir):
+    cache_dir.mkdir()
+    ctx = multiprocessing.get_context("spawn")
+    children = [ctx.Process(target=_put_in_child, args=(str(cache_dir), b)) for b in range(3)]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join(timeout=120)
+        assert child.exitcode == 0
+    words = [f"ord{b}-{p}-{i}" for b in range(3) for p in range(4) for i in range(100)]
+    expected = [(f"lemma{b}", str(i)) for b in range(3) for p in range(4) for i in range(100)]
+    assert _store().get_many(words) == expected
+
+
+def test_a_damaged_table_of_word_analyses_is_ignored_and_rebuilt(cache_dir):
+    cache_dir.mkdir()
+    store = _store(log_bytes=0)
+    store.put("lärarna", ("lärare",))
+    store.save()
+    (table,) = cache_dir.glob("demo-analyses-*.bin")
+    table.write_bytes(table.read_bytes()[:40])  # cut short
+    assert _store().get("lärarna") is None
+    again = _store(log_bytes=0)
+    again.put("barnen", ("barn",))
+    again.save()
+    assert _store().get_many(["lärarna", "barnen"]) == [None, ("barn",)]
+
+
+def test_a_word_store_is_not_written_where_its_cache_directory_was_removed(cache_dir):
+    cache_dir.mkdir()
+    store = _store()
+    store.put("lärarna", ("lärare",))
+    cache_dir.rmdir()
+    store.save()
+    assert not cache_dir.exists()

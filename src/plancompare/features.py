@@ -12,20 +12,18 @@ A measure's text becomes counts of *terms* read with :mod:`plancompare.swedish`:
 * **meaningful bigrams**: two content words side by side (no stop word or sentence mark
   between), kept when they recur in at least ``bigram_min_df`` texts (``kollegial lärande``).
 
-Speed: each *distinct* word is analysed once and remembered on disk (:class:`WordAnalyses`),
+Speed: each *distinct* word is analysed once and remembered on disk (the store of word
+analyses, :func:`plancompare.swedish.word_analyses`, shared with theme coding),
 and counting is done with array operations (a texts × words matrix times a words × terms
 matrix), so the work per running word is a hash lookup, as in scikit-learn's vectorizers.
 """
 
 from __future__ import annotations
 
-import contextlib
 import itertools
-import json
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -34,16 +32,13 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfTransformer
 
-from . import paths, swedish
-from .atomic import write_text_atomic
+from . import swedish
 from .summary import select_units
-from .swedish.cache import artefact_key, cache_dir
 from .swedish.tokens import _WORD
 
 __all__ = [
     "COMPOUND_MODES",
     "SwedishVectorizer",
-    "WordAnalyses",
     "select_units",
     "text_vectorizer",
 ]
@@ -68,100 +63,30 @@ class _Analysed(NamedTuple):
     entries: list[tuple[str | None, tuple[str, ...]]]
 
 
-class WordAnalyses:
-    """Each distinct word's lemma and compound parts, remembered on disk between sessions.
-
-    Analysing a word with :mod:`plancompare.swedish` costs a few hundred microseconds (a
-    dictionary search and a compound search); a corpus has tens of thousands of distinct
-    words and shares most of them with the next corpus. The analyses are kept in a JSON file
-    in the cache directory of :mod:`plancompare.swedish.cache` (``PLANCOMPARE_CACHE_DIR``
-    overrides it), keyed by the versions of plancompare, simplemma and wordfreq and by the
-    Swedish data files, so an edited stop list or a newer lemmatizer starts a new file.
-    Loaded on first use, written atomically after a fit that met new words; a cache that
-    cannot be read or written is rebuilt or skipped, never trusted half-written.
-
-    Example:
-        >>> analyses = WordAnalyses()
-        >>> analyses.lemma("lärarna"), analyses.parts("lönestrategin")
-        ('lärare', ('lön', 'strategi'))
-    """
-
-    NAME = "word-analyses"
-
-    def __init__(self) -> None:
-        self._lemmas: dict[str, str] | None = None
-        self._parts: dict[str, list[str]] = {}
-        self._new = 0
-
-    def path(self) -> Path:
-        """The cache file for the current versions."""
-        files = sorted((paths.RESOURCES / "swedish").glob("*.*"))
-        key = artefact_key(self.NAME, ("plancompare", "simplemma", "wordfreq"), files)
-        return cache_dir() / f"{self.NAME}-{key}.json"
-
-    def _load(self) -> dict[str, str]:
-        if self._lemmas is None:
-            self._lemmas = {}
-            with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
-                stored = json.loads(self.path().read_text(encoding="utf-8"))
-                lemmas, parts = stored["lemmas"], stored["parts"]
-                if isinstance(lemmas, dict) and isinstance(parts, dict):
-                    self._lemmas, self._parts = lemmas, parts  # as JSON made them
-        return self._lemmas
-
-    def lemma(self, word: str) -> str:
-        lemmas = self._load()
-        found = lemmas.get(word)
-        if found is None:
-            found = lemmas[word] = swedish.lemma(word)
-            self._new += 1
-        return found
-
-    def parts(self, word: str) -> tuple[str, ...]:
-        self._load()
-        found = self._parts.get(word)
-        if found is None:
-            found = self._parts[word] = list(swedish.compound_parts(word))
-            self._new += 1
-        return tuple(found)
-
-    def save(self) -> None:
-        """Write the analyses if new words were met (atomically; a failure is ignored)."""
-        if not self._new or self._lemmas is None:
-            return
-        path = self.path()
-        text = json.dumps({"lemmas": self._lemmas, "parts": self._parts}, ensure_ascii=False)
-        with contextlib.suppress(OSError):
-            write_text_atomic(path, text)
-            for old in path.parent.glob(f"{self.NAME}-*.json"):
-                if old != path:
-                    with contextlib.suppress(OSError):
-                        old.unlink()
-        self._new = 0
-
-    def clear(self) -> None:
-        """Forget what was loaded in this process (the file stays)."""
-        self.__init__()
-
-
-_ANALYSES = WordAnalyses()
-
-
 @cache
 def _function_words() -> frozenset[str]:
     return swedish.stopwords() | swedish.modal_verbs()
 
 
-def _entry(word: str, mode: str, ngrams: tuple[int, int]) -> tuple[str | None, tuple[str, ...]]:
-    """The key term of a distinct ``word`` (None for function words) and its extra terms."""
-    if _NOT_A_WORD.fullmatch(word) or swedish.is_stopword(word):
+def _content(word: str) -> bool:
+    """Whether a distinct word is analysed at all (not a number, mark or stop word)."""
+    return not (_NOT_A_WORD.fullmatch(word) or swedish.is_stopword(word))
+
+
+def _entry(
+    word: str, mode: str, ngrams: tuple[int, int], analysis: tuple[str, tuple[str, ...]] | None
+) -> tuple[str | None, tuple[str, ...]]:
+    """The key term of a distinct ``word`` (None for function words) and its extra terms, from
+    its lemma and compound parts (``analysis``, :func:`swedish.word_analyses`; None when the
+    word is no content word)."""
+    if analysis is None:
         return None, ()
-    base = _ANALYSES.lemma(word)
+    base = analysis[0]
     function_words = _function_words()
     if base in function_words or len(base) < 2:
         return None, ()
     if mode == "parts":
-        parts = tuple(p for p in _ANALYSES.parts(word) if p not in function_words)
+        parts = tuple(p for p in analysis[1] if p not in function_words)
         if len(parts) > 1:
             return "+".join(parts), parts
         return (parts[0] if parts else base), ()
@@ -244,15 +169,17 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
             raise ValueError(f"compounds must be one of {COMPOUND_MODES}, not {self.compounds!r}")
         ngrams = tuple(self.char_ngram_range)
         cache = _ENTRIES.setdefault((self.compounds, ngrams), {})
-        out = []
-        for word in distinct:
-            found = cache.get(word)
-            if found is None:
-                found = cache[word] = _entry(word, self.compounds, ngrams)
-            out.append(found)
-        if save:
-            _ANALYSES.save()
-        return out
+        new = [w for w in dict.fromkeys(distinct) if w not in cache]
+        if self.compounds == "parts":  # the store of word analyses searched once for all
+            content = [w for w in new if _content(w)]
+            analyses = dict(zip(content, swedish.word_analyses(content), strict=True))
+        else:
+            analyses = {w: (swedish.lemma(w), ()) for w in new if _content(w)}
+        for word in new:
+            cache[word] = _entry(word, self.compounds, ngrams, analyses.get(word))
+        if save and new:
+            swedish.analysis_store().save()
+        return [cache[word] for word in distinct]
 
     def _analyse(self, texts: Iterable[str]) -> _Analysed:
         """The texts' running words (codes, distinct words, lengths) and each word's entry."""

@@ -15,9 +15,9 @@ Example:
     (True, True, True)
 """
 
-from .compounds import compound_parts
+from .compounds import compound_parts, word_analyses
 from .frequencies import zipf
-from .lemmatize import lemma, lemmas, modal_verbs
+from .lemmatize import analysis_store, lemma, lemmas, modal_verbs
 from .stoplist import is_stopword, stopwords
 from .tokens import Token, sentences, tokenize
 from .verbs import action_verbs, is_action_verb
@@ -25,6 +25,7 @@ from .verbs import action_verbs, is_action_verb
 __all__ = [
     "Token",
     "action_verbs",
+    "analysis_store",
     "compound_parts",
     "is_action_verb",
     "is_stopword",
@@ -34,5 +35,6 @@ __all__ = [
     "sentences",
     "stopwords",
     "tokenize",
+    "word_analyses",
     "zipf",
 ]

@@ -38,9 +38,11 @@ import mmap
 import os
 import struct
 from array import array
-from collections.abc import Callable, Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
+from zlib import crc32
 
 from plancompare.atomic import write_bytes_atomic, write_text_atomic
 
@@ -49,6 +51,7 @@ __all__ = [
     "FORMAT",
     "MAGIC",
     "WordMemo",
+    "WordStore",
     "artefact_key",
     "cache_dir",
     "load_artefact",
@@ -287,3 +290,250 @@ class WordMemo:
                     with contextlib.suppress(OSError):
                         old.unlink()
         self._new = {}
+
+
+class WordStore:
+    """Answers of per-word analyses (word -> a few strings), memory-mapped and shared between
+    processes: a compacted *table* and an *append log*, both in the cache directory.
+
+    The files are named like an artefact's (``NAME-KEY.bin`` and ``NAME-KEY.log``, the key
+    from :func:`artefact_key`): a newer package or an edited data file starts a new store, and
+    the old files are removed at the next compaction.
+
+    * The table is an artefact file (see :func:`load_artefact`'s layout), memory-mapped when
+      first used: the records ``word\\tvalue\\t...`` in the order they were added, their
+      offsets, and their CRC-32 sorted with the record of each, so a look-up is a binary
+      search of the sorted CRCs and a comparison of the word (nothing is read on load).
+    * The log holds records added since: lines ``crc\\tword\\tvalue...`` (the CRC-32 of the
+      rest of the line, so a line cut short or damaged is skipped), appended under an
+      exclusive ``flock`` in one write by :meth:`save` (at the latest when the process ends).
+      It is read whole at first use; it stays short, since a :meth:`save` that leaves it
+      longer than ``log_bytes`` (some 5,000 records) folds it into a new table (written
+      atomically, under the same lock) and empties it.
+    * A record added later replaces an earlier record of the same word. The table keeps at
+      most ``limit`` records: when a compaction would keep more, the oldest are evicted.
+
+    Readers never see half a table (atomic renames) and skip log lines that do not check out;
+    a lost record is only worked out again. Words and values must not hold tabs or line
+    breaks (such words are not stored). A cache directory that cannot be written is ignored.
+
+    Example:
+        >>> import os, tempfile
+        >>> os.environ["PLANCOMPARE_CACHE_DIR"] = tempfile.mkdtemp()
+        >>> store = WordStore("demo-analyses", packages=(), files=())
+        >>> store.get("lärarna") is None
+        True
+        >>> store.put("lärarna", ("lärare",)); store.save()
+        >>> again = WordStore("demo-analyses", packages=(), files=())
+        >>> again.get("lärarna"), again.get_many(["lärarna", "barnen"])
+        (('lärare',), [('lärare',), None])
+        >>> del os.environ["PLANCOMPARE_CACHE_DIR"]
+    """
+
+    def __init__(
+        self,
+        name: str,
+        packages: Iterable[str],
+        files: Iterable[Path],
+        *,
+        limit: int = 500_000,
+        log_bytes: int = 256_000,
+    ) -> None:
+        self.name = name
+        self.packages = tuple(packages)
+        self.files = tuple(files)
+        self.limit = limit
+        self.log_bytes = log_bytes
+        self._opened = False
+        self._table: dict[str, memoryview] | None = None
+        self._logged: dict[str, tuple[str, ...]] = {}
+        self._new: dict[str, tuple[str, ...]] = {}
+
+    def paths(self) -> tuple[Path, Path]:
+        """The table's and the log's files for the current versions."""
+        key = artefact_key(self.name, self.packages, self.files)
+        base = cache_dir() / f"{self.name}-{key}"
+        return base.with_suffix(".bin"), base.with_suffix(".log")
+
+    def _open(self) -> None:
+        self._opened = True
+        table_path, log_path = self.paths()
+        self._key = table_path.stem.rsplit("-", 1)[-1]
+        self._table = _read(table_path, self._key)
+        with contextlib.suppress(OSError):
+            self._logged = _parse_log(log_path.read_bytes())
+
+    def get(self, word: str) -> tuple[str, ...] | None:
+        """The values stored for ``word``, or None.
+
+        Example:
+            >>> WordStore("demo-empty", packages=(), files=()).get("ord") is None
+            True
+        """
+        if not self._opened:
+            self._open()
+        found = self._new.get(word)
+        if found is None:
+            found = self._logged.get(word)
+        if found is None and self._table is not None:
+            found = _table_get(self._table, word, crc32(word.encode()))
+        return found
+
+    def get_many(self, words: Sequence[str]) -> list[tuple[str, ...] | None]:
+        """:meth:`get` of each of ``words`` (the table searched once for all of them)."""
+        if not self._opened:
+            self._open()
+        new, logged = self._new, self._logged
+        out = [new.get(w, logged.get(w)) for w in words]
+        table = self._table
+        if table is None or not len(table["hashes"]):
+            return out
+        import numpy as np
+
+        missing = [i for i, found in enumerate(out) if found is None]
+        codes = np.fromiter(
+            (crc32(words[i].encode()) for i in missing), dtype=np.uint32, count=len(missing)
+        )
+        hashes = np.frombuffer(table["hashes"], dtype=np.uint32)
+        starts = np.searchsorted(hashes, codes).tolist()
+        n = len(hashes)
+        for i, at, code in zip(missing, starts, codes.tolist(), strict=True):
+            if at < n and hashes[at] == code:
+                out[i] = _table_get(table, words[i], code, at)
+        return out
+
+    def put(self, word: str, values: Sequence[str]) -> None:
+        """Store ``values`` for ``word`` (replacing what was stored); written by :meth:`save`,
+        at the latest when the process ends."""
+        record = (word, *values)
+        if any("\t" in s or "\n" in s for s in record):
+            return
+        if not self._new:
+            atexit.register(self.save)
+        self._new[word] = tuple(values)
+
+    def save(self) -> None:
+        """Append the new records to the log (and fold a long log into the table): atomically,
+        under a lock, failures ignored; nothing when the cache directory no longer exists."""
+        if not self._new:
+            return
+        atexit.unregister(self.save)
+        new, self._new = self._new, {}
+        self._logged.update(new)
+        table_path, log_path = self.paths()
+        if not log_path.parent.is_dir():  # the cache directory was removed meanwhile
+            return
+        lines = []
+        for word, values in new.items():
+            payload = "\t".join((word, *values)).encode()
+            lines.append(b"%08x\t%s\n" % (crc32(payload), payload))
+        with contextlib.suppress(OSError), open(log_path, "a+b") as log:
+            import fcntl
+
+            fcntl.flock(log, fcntl.LOCK_EX)  # released when the file is closed
+            if log.seek(0, os.SEEK_END) and (log.seek(-1, os.SEEK_END), log.read(1))[1] != b"\n":
+                lines.insert(0, b"\n")  # a line cut short ends where the new ones begin
+            log.write(b"".join(lines))
+            log.flush()
+            if log.tell() > self.log_bytes:
+                self._compact(table_path, log_path, log)
+
+    def _compact(self, table_path: Path, log_path: Path, log: object) -> None:
+        """Fold the log into a new table (the lock held) and empty the log."""
+        import numpy as np
+
+        key = table_path.stem.rsplit("-", 1)[-1]
+        logged = _parse_log(log_path.read_bytes())
+        old = _read(table_path, key)
+        if old is not None and len(old["hashes"]):
+            records = bytes(old["records"])
+            offsets = np.frombuffer(old["offsets"], dtype=np.uint64).astype(np.int64)
+            codes = np.empty(len(offsets) - 1, dtype=np.uint32)
+            codes[np.frombuffer(old["rows"], dtype=np.uint32)] = np.frombuffer(
+                old["hashes"], dtype=np.uint32
+            )
+            # records of words the log has again are dropped (a later record replaces them)
+            keep = np.ones(len(codes), dtype=bool)
+            for word in logged:
+                row = _table_row(old, word, crc32(word.encode()))
+                if row >= 0:
+                    keep[row] = False
+        else:
+            records, offsets = b"", np.zeros(1, dtype=np.int64)
+            codes, keep = np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=bool)
+        pieces = [records[offsets[i] : offsets[i + 1]] for i in np.flatnonzero(keep)]
+        kept_codes = [codes[keep]]
+        for word, values in logged.items():
+            payload = "\t".join((word, *values)).encode()
+            pieces.append(payload)
+            kept_codes.append(np.asarray([crc32(word.encode())], dtype=np.uint32))
+        pieces, all_codes = pieces[-self.limit :], np.concatenate(kept_codes)[-self.limit :]
+        lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+        new_offsets = np.zeros(len(pieces) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=new_offsets[1:])
+        rows = np.argsort(all_codes, kind="stable")
+        _write(
+            table_path,
+            key,
+            {
+                "records": b"".join(pieces),
+                "offsets": array("Q", new_offsets.astype(np.uint64).tobytes()),
+                "hashes": array("I", all_codes[rows].tobytes()),
+                "rows": array("I", rows.astype(np.uint32).tobytes()),
+            },
+        )
+        log.truncate(0)  # type: ignore[attr-defined]
+        for pattern in (f"{self.name}-*.bin", f"{self.name}-*.log"):
+            for stale in table_path.parent.glob(pattern):
+                if stale not in (table_path, log_path):
+                    with contextlib.suppress(OSError):
+                        stale.unlink()
+
+    def clear(self) -> None:
+        """Forget what was read in this process (the files stay; unsaved records are saved)."""
+        self.save()
+        self._opened, self._table, self._logged = False, None, {}
+
+
+def _parse_log(data: bytes) -> dict[str, tuple[str, ...]]:
+    """The records of a log, later ones replacing earlier; lines that do not check out (cut
+    short, damaged) are skipped."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in data.split(b"\n")[:-1]:  # the last piece has no line break: cut short
+        check, _, payload = line.partition(b"\t")
+        try:
+            if int(check, 16) != crc32(payload):
+                continue
+            word, *values = payload.decode().split("\t")
+        except ValueError:
+            continue
+        out[word] = tuple(values)
+    return out
+
+
+def _table_row(table: Mapping[str, memoryview], word: str, code: int, at: int = -1) -> int:
+    """The record number of ``word`` (whose CRC-32 is ``code``) in a table, or -1; ``at`` is
+    where the search of the sorted CRCs found ``code`` first, if known."""
+    hashes, rows, offsets = table["hashes"], table["rows"], table["offsets"]
+    records = table["records"]
+    if at < 0:
+        at = bisect_left(hashes, code)
+    target = word.encode() + b"\t"
+    n = len(hashes)
+    while at < n and hashes[at] == code:
+        row = rows[at]
+        start = offsets[row]
+        if records[start : start + len(target)] == target:
+            return row
+        at += 1
+    return -1
+
+
+def _table_get(
+    table: Mapping[str, memoryview], word: str, code: int, at: int = -1
+) -> tuple[str, ...] | None:
+    row = _table_row(table, word, code, at)
+    if row < 0:
+        return None
+    offsets = table["offsets"]
+    return tuple(str(table["records"][offsets[row] : offsets[row + 1]], "utf-8").split("\t")[1:])

@@ -23,14 +23,14 @@ Example:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
 from plancompare import paths
 
 from .frequencies import key, vocabulary, zipf
-from .lemmatize import known_lemma, lemma, modal_verbs
+from .lemmatize import analysis_store, known_lemma, lemma, modal_verbs
 from .stoplist import stopwords
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "compound_parts",
     "compound_readings",
     "unchain",
+    "word_analyses",
 ]
 
 BOUND_MORPHEMES_PATH = paths.RESOURCES / "swedish" / "bound_morphemes.txt"
@@ -541,7 +542,9 @@ def compound_parts(word: str) -> tuple[str, ...]:
     Parts are words of wordfreq's Swedish list (at least three letters, not rare, not a stop
     word or a bound affix such as ``-sam``); every part before the last is a base form or a
     stem (``skol-`` from ``skola``); the linking ``s``/``e`` between parts is dropped; the last
-    part is lemmatized. A hyphenated word is split at its hyphens first.
+    part is lemmatized. A hyphenated word is split at its hyphens first. The answer is kept
+    in the on-disk store of word analyses (:func:`~plancompare.swedish.analysis_store`), so
+    a word is analysed once on a machine.
 
     Example:
         >>> compound_parts("rekryteringssystem")
@@ -551,9 +554,37 @@ def compound_parts(word: str) -> tuple[str, ...]:
         >>> compound_parts("IT-stödet"), compound_parts("kommun")
         (('it', 'stöd'), ('kommun',))
     """
+    stored = analysis_store().get(word)
+    if stored is not None and len(stored) > 1:
+        return stored[1:]
+    return _analyse(word)[1]
+
+
+def _analyse(word: str) -> tuple[str, tuple[str, ...]]:
+    """The lemma and the parts of ``word``, worked out and put in the store."""
     out: list[str] = []
     for piece in word.split("-"):
         if piece:
             parts = _parts_of(piece.lower())
             out.extend(parts if len(parts) > 1 else (lemma(piece),))
-    return tuple(out) if out else (lemma(word),)
+    found = tuple(out) if out else (lemma(word),)
+    lem = lemma(word)
+    analysis_store().put(word, (lem, *found))
+    return lem, found
+
+
+def word_analyses(words: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """``(lemma(word), compound_parts(word))`` of each of ``words``: the store of word analyses
+    searched once for all of them (a corpus's distinct words), the others analysed and added.
+
+    Example:
+        >>> word_analyses(["lönestrategin", "ska"])
+        [('lönestrategin', ('lön', 'strategi')), ('ska', ('ska',))]
+    """
+    out = []
+    for word, stored in zip(words, analysis_store().get_many(words), strict=True):
+        if stored is not None and len(stored) > 1:
+            out.append((stored[0], stored[1:]))
+        else:
+            out.append(_analyse(word))
+    return out

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from plancompare import paths
 
-from .cache import WordMemo, load_artefact
+from .cache import WordStore, cache_dir, load_artefact
 from .tables import SortedMapping, SortedStrings
 from .tokens import tokenize
 
@@ -27,6 +27,7 @@ __all__ = [
     "MODAL_VERBS_PATH",
     "OVERRIDES_PATH",
     "LemmaTable",
+    "analysis_store",
     "lemma_table",
     "known_lemma",
     "lemma",
@@ -221,16 +222,37 @@ def _lookup(word: str) -> str | None:
     return found
 
 
-@cache
-def _fallbacks() -> WordMemo:
-    """simplemma's answers for words its dictionary lacks (rules, affixes, the word itself),
-    remembered on disk: a later process lemmatizes them without importing simplemma."""
-    return WordMemo(
-        "sv-lemma-fallbacks", packages=("simplemma", "plancompare"), files=_simplemma_data()
-    )
+_STORES: dict[str, WordStore] = {}
 
 
-def _simplemma(word: str) -> str:
+def analysis_store() -> WordStore:
+    """The on-disk store of word analyses, shared by every caller and process.
+
+    Each record is ``word -> (lemma, *compound parts)``: :func:`lemma` keeps there the lemmas of
+    words simplemma's dictionary lacks (a record of the lemma alone), so a later process finds
+    them without importing simplemma; :func:`~plancompare.swedish.compound_parts` keeps the
+    lemma and the parts of every word it analyses, which the vectorizer and theme coding read
+    for all the distinct words of a corpus at once (:meth:`WordStore.get_many`). Keyed by the
+    versions of plancompare, simplemma and wordfreq and by the Swedish data files
+    (:class:`~plancompare.swedish.cache.WordStore`), one per cache directory.
+
+    Example:
+        >>> analysis_store().name
+        'sv-word-analyses'
+    """
+    directory = str(cache_dir())
+    store = _STORES.get(directory)
+    if store is None:
+        files = sorted((paths.RESOURCES / "swedish").glob("*.*")) + _simplemma_data()
+        store = _STORES[directory] = WordStore(
+            "sv-word-analyses", packages=("plancompare", "simplemma", "wordfreq"), files=files
+        )
+    return store
+
+
+def _simplemma(word: str, remember: bool = False) -> str:
+    """simplemma's lemma of ``word`` (lower case); with ``remember``, the answer for a word
+    its dictionary lacks is kept in :func:`analysis_store` (and looked up there first)."""
     import unicodedata
 
     token = unicodedata.normalize("NFC", word)
@@ -240,11 +262,13 @@ def _simplemma(word: str) -> str:
         found = _lookup(token)
         if found is not None:
             return found.lower()
-    remembered = _fallbacks()
-    found = remembered.get(token)
-    if found is None:
-        found = (_strategy().get_lemma(token, _LANG) or token).lower()
-        remembered.put(token, found)
+    store = analysis_store() if remember else None
+    stored = store.get(word) if store is not None else None
+    if stored is not None:
+        return stored[0]
+    found = (_strategy().get_lemma(token, _LANG) or token).lower()
+    if store is not None:
+        store.put(word, (found,))
     return found
 
 
@@ -271,7 +295,7 @@ def lemma(word: str) -> str:
             if word.isupper() and word.isalpha() and len(word) <= _ACRONYM_MAX:
                 found = word.lower()
             else:
-                found = _simplemma(word)
+                found = _simplemma(word, remember=True)
         if len(_cache) < _CACHE_LIMIT:
             _cache[word] = found
     return found

@@ -75,15 +75,20 @@ _PARTS: dict[str, tuple[str, ...]] = {}  # compound parts per lower-case word, a
 _PARTS_LIMIT = 1_000_000  # words remembered per process
 
 
-def _parts(lower: str) -> tuple[str, ...]:
-    """Compound parts (lemmas) of a lower-case word, hyphenated parts concatenated."""
-    found = _PARTS.get(lower)
-    if found is None:
-        segments = [seg for seg in lower.split("-") if seg] if "-" in lower else [lower]
-        found = tuple(p for seg in segments or [lower] for p in swedish.compound_parts(seg))
-        if len(_PARTS) < _PARTS_LIMIT:
-            _PARTS[lower] = found
-    return found
+def _parts(words: Sequence[str]) -> list[tuple[str, ...]]:
+    """Compound parts (lemmas) of each lower-case word, hyphenated parts concatenated; the
+    store of word analyses searched once for the words not met before in this process."""
+    segments = {
+        w: [seg for seg in w.split("-") if seg] or [w]
+        for w in dict.fromkeys(words)
+        if w not in _PARTS
+    }
+    pieces = list(dict.fromkeys(seg for segs in segments.values() for seg in segs))
+    analysed = dict(zip(pieces, swedish.word_analyses(pieces), strict=True))
+    found = {w: tuple(p for seg in segs for p in analysed[seg][1]) for w, segs in segments.items()}
+    if len(_PARTS) + len(found) <= _PARTS_LIMIT:
+        _PARTS.update(found)
+    return [_PARTS.get(w) or found[w] for w in words]
 
 
 class _Postings:
@@ -173,7 +178,9 @@ class _Index:
         self._by_key = _Postings(key_of, np.concatenate([form_word, form_word]), n)
         # compound parts of the words that could hold a pattern's part (see _stems)
         wanted = np.flatnonzero(_containing(stems, self.lower))
-        self.parts = {int(i): _parts(self.lower[i]) for i in wanted}
+        parts = _parts([self.lower[i] for i in wanted])
+        self.parts = dict(zip(wanted.tolist(), parts, strict=True))
+        swedish.analysis_store().save()
         sizes = np.fromiter(map(len, self.parts.values()), np.int64, len(self.parts))
         part_of = np.asarray([p for parts in self.parts.values() for p in parts], dtype=object)
         self._by_part = _Postings(part_of, np.repeat(wanted, sizes), n)
