@@ -174,7 +174,10 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
             content = [w for w in new if _content(w)]
             analyses = dict(zip(content, swedish.word_analyses(content), strict=True))
         else:
-            analyses = {w: (swedish.lemma(w), ()) for w in new if _content(w)}
+            content = [w for w in new if _content(w)]
+            analyses = {
+                w: (lem, ()) for w, lem in zip(content, swedish.word_lemmas(content), strict=True)
+            }
         for word in new:
             cache[word] = _entry(word, self.compounds, ngrams, analyses.get(word))
         if save and new:

@@ -17,7 +17,7 @@ Example:
 
 from .compounds import compound_parts, word_analyses
 from .frequencies import zipf
-from .lemmatize import analysis_store, lemma, lemmas, modal_verbs
+from .lemmatize import analysis_store, lemma, lemmas, modal_verbs, word_lemmas
 from .stoplist import is_stopword, stopwords
 from .tokens import Token, sentences, tokenize
 from .verbs import action_verbs, is_action_verb
@@ -36,5 +36,6 @@ __all__ = [
     "stopwords",
     "tokenize",
     "word_analyses",
+    "word_lemmas",
     "zipf",
 ]

@@ -307,9 +307,9 @@ class WordStore:
     * The log holds records added since: lines ``crc\\tword\\tvalue...`` (the CRC-32 of the
       rest of the line, so a line cut short or damaged is skipped), appended under an
       exclusive ``flock`` in one write by :meth:`save` (at the latest when the process ends).
-      It is read whole at first use; it stays short, since a :meth:`save` that leaves it
-      longer than ``log_bytes`` (some 5,000 records) folds it into a new table (written
-      atomically, under the same lock) and empties it.
+      It is read whole at first use; it stays short, since a :meth:`save` that would make it
+      longer than ``log_bytes`` (some 3,000 records) folds it and the new records into a new
+      table instead (written atomically, under the same lock) and empties it.
     * A record added later replaces an earlier record of the same word. The table keeps at
       most ``limit`` records: when a compaction would keep more, the oldest are evicted.
 
@@ -337,7 +337,7 @@ class WordStore:
         files: Iterable[Path],
         *,
         limit: int = 500_000,
-        log_bytes: int = 256_000,
+        log_bytes: int = 128_000,
     ) -> None:
         self.name = name
         self.packages = tuple(packages)
@@ -395,26 +395,38 @@ class WordStore:
             (crc32(words[i].encode()) for i in missing), dtype=np.uint32, count=len(missing)
         )
         hashes = np.frombuffer(table["hashes"], dtype=np.uint32)
-        starts = np.searchsorted(hashes, codes).tolist()
-        n = len(hashes)
-        for i, at, code in zip(missing, starts, codes.tolist(), strict=True):
-            if at < n and hashes[at] == code:
-                out[i] = _table_get(table, words[i], code, at)
+        at = np.minimum(np.searchsorted(hashes, codes), len(hashes) - 1)
+        hit = np.flatnonzero(hashes[at] == codes)  # the CRC is there: the word most likely
+        if not len(hit):
+            return out
+        rows = np.frombuffer(table["rows"], dtype=np.uint32)[at[hit]].astype(np.int64)
+        offsets = np.frombuffer(table["offsets"], dtype=np.uint64)
+        starts, ends = offsets[rows].tolist(), offsets[rows + 1].tolist()
+        records = table["records"]
+        found = b"\n".join([records[a:b] for a, b in zip(starts, ends, strict=True)])
+        for k, record in zip(hit.tolist(), str(found, "utf-8").split("\n"), strict=True):
+            i = missing[k]
+            word, *values = record.split("\t")
+            if word == words[i]:
+                out[i] = tuple(values)
+            else:  # another word with the same CRC first: look further
+                out[i] = _table_get(table, words[i], int(codes[k]), int(at[k]))
         return out
 
     def put(self, word: str, values: Sequence[str]) -> None:
         """Store ``values`` for ``word`` (replacing what was stored); written by :meth:`save`,
         at the latest when the process ends."""
-        record = (word, *values)
-        if any("\t" in s or "\n" in s for s in record):
+        joined = "\t".join((word, *values))
+        if "\n" in joined or joined.count("\t") != len(values):
             return
         if not self._new:
             atexit.register(self.save)
         self._new[word] = tuple(values)
 
     def save(self) -> None:
-        """Append the new records to the log (and fold a long log into the table): atomically,
-        under a lock, failures ignored; nothing when the cache directory no longer exists."""
+        """Append the new records to the log (or fold log and records into a new table when
+        the log would pass ``log_bytes``): under a lock, failures ignored; nothing when the
+        cache directory no longer exists."""
         if not self._new:
             return
         atexit.unregister(self.save)
@@ -423,27 +435,31 @@ class WordStore:
         table_path, log_path = self.paths()
         if not log_path.parent.is_dir():  # the cache directory was removed meanwhile
             return
-        lines = []
-        for word, values in new.items():
-            payload = "\t".join((word, *values)).encode()
-            lines.append(b"%08x\t%s\n" % (crc32(payload), payload))
+        payloads = {word: "\t".join((word, *values)).encode() for word, values in new.items()}
+        lines = [b"%08x\t%s\n" % (crc32(payload), payload) for payload in payloads.values()]
+        size = sum(map(len, lines))
         with contextlib.suppress(OSError), open(log_path, "a+b") as log:
             import fcntl
 
             fcntl.flock(log, fcntl.LOCK_EX)  # released when the file is closed
-            if log.seek(0, os.SEEK_END) and (log.seek(-1, os.SEEK_END), log.read(1))[1] != b"\n":
+            end = log.seek(0, os.SEEK_END)
+            if end + size > self.log_bytes:
+                log.seek(0)
+                records = _log_payloads(log.read())
+                records.update(payloads)  # later records replace earlier ones
+                self._compact(table_path, log_path, records)
+                log.truncate(0)
+                return
+            if end and (log.seek(-1, os.SEEK_END), log.read(1))[1] != b"\n":
                 lines.insert(0, b"\n")  # a line cut short ends where the new ones begin
             log.write(b"".join(lines))
-            log.flush()
-            if log.tell() > self.log_bytes:
-                self._compact(table_path, log_path, log)
 
-    def _compact(self, table_path: Path, log_path: Path, log: object) -> None:
-        """Fold the log into a new table (the lock held) and empty the log."""
+    def _compact(self, table_path: Path, log_path: Path, logged: dict[str, bytes]) -> None:
+        """Write a new table of the table's records and ``logged`` (word -> record), the
+        lock on the log held; the oldest records go when there are more than ``limit``."""
         import numpy as np
 
         key = table_path.stem.rsplit("-", 1)[-1]
-        logged = _parse_log(log_path.read_bytes())
         old = _read(table_path, key)
         if old is not None and len(old["hashes"]):
             records = bytes(old["records"])
@@ -461,13 +477,12 @@ class WordStore:
         else:
             records, offsets = b"", np.zeros(1, dtype=np.int64)
             codes, keep = np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=bool)
-        pieces = [records[offsets[i] : offsets[i + 1]] for i in np.flatnonzero(keep)]
-        kept_codes = [codes[keep]]
-        for word, values in logged.items():
-            payload = "\t".join((word, *values)).encode()
-            pieces.append(payload)
-            kept_codes.append(np.asarray([crc32(word.encode())], dtype=np.uint32))
-        pieces, all_codes = pieces[-self.limit :], np.concatenate(kept_codes)[-self.limit :]
+        kept = np.flatnonzero(keep).tolist()
+        starts, ends = offsets[:-1].tolist(), offsets[1:].tolist()
+        pieces = [records[starts[i] : ends[i]] for i in kept] + list(logged.values())
+        new_codes = np.fromiter((crc32(w.encode()) for w in logged), np.uint32, len(logged))
+        pieces = pieces[-self.limit :]
+        all_codes = np.concatenate([codes[keep], new_codes])[-self.limit :]
         lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
         new_offsets = np.zeros(len(pieces) + 1, dtype=np.int64)
         np.cumsum(lengths, out=new_offsets[1:])
@@ -482,7 +497,6 @@ class WordStore:
                 "rows": array("I", rows.astype(np.uint32).tobytes()),
             },
         )
-        log.truncate(0)  # type: ignore[attr-defined]
         for pattern in (f"{self.name}-*.bin", f"{self.name}-*.log"):
             for stale in table_path.parent.glob(pattern):
                 if stale not in (table_path, log_path):
@@ -495,20 +509,26 @@ class WordStore:
         self._opened, self._table, self._logged = False, None, {}
 
 
-def _parse_log(data: bytes) -> dict[str, tuple[str, ...]]:
-    """The records of a log, later ones replacing earlier; lines that do not check out (cut
-    short, damaged) are skipped."""
-    out: dict[str, tuple[str, ...]] = {}
+def _log_payloads(data: bytes) -> dict[str, bytes]:
+    """The records of a log (word -> ``word\tvalue...`` as bytes), later ones replacing
+    earlier; lines that do not check out (cut short, damaged) are skipped."""
+    out: dict[str, bytes] = {}
     for line in data.split(b"\n")[:-1]:  # the last piece has no line break: cut short
         check, _, payload = line.partition(b"\t")
         try:
-            if int(check, 16) != crc32(payload):
-                continue
-            word, *values = payload.decode().split("\t")
+            if int(check, 16) == crc32(payload):
+                out[payload.partition(b"\t")[0].decode()] = payload
         except ValueError:
             continue
-        out[word] = tuple(values)
     return out
+
+
+def _parse_log(data: bytes) -> dict[str, tuple[str, ...]]:
+    """The records of a log as word -> values (see :func:`_log_payloads`)."""
+    return {
+        word: tuple(str(payload, "utf-8").split("\t")[1:])
+        for word, payload in _log_payloads(data).items()
+    }
 
 
 def _table_row(table: Mapping[str, memoryview], word: str, code: int, at: int = -1) -> int:

@@ -381,12 +381,13 @@ def _inner_found(piece: str) -> _Found | bool:
     """Segments of ``piece`` before the end of the word: the piece as a head part, as a stem
     (``skol`` of skola) and as a combining form (``löne`` of lön)."""
     vocab = vocabulary()
-    if not vocab.has_prefix(key(piece)):
+    spelled, prefix = vocab.match(key(piece))  # the prefix search tells whether piece is listed
+    if not prefix:
         return False
     if len(piece) < _MIN_LEN:
         return ()
     out = []
-    z = vocab.zipf(piece)
+    z = vocab.zipf(piece) if piece in spelled else -math.inf
     if z >= _MIN_ZIPF and _head_part(piece):
         out.append((piece, z, 0.0, 0, False, piece))
     if len(piece) >= _STEM_MIN_LEN:
@@ -406,9 +407,10 @@ def _inner_found(piece: str) -> _Found | bool:
 def _last_found(piece: str) -> _Found | bool:
     """Segments of ``piece`` as the last part of a compound (not a finite verb)."""
     vocab = vocabulary()
-    if not vocab.has_prefix(key(piece)):
+    spelled, prefix = vocab.match(key(piece))
+    if not prefix:
         return False
-    z = vocab.zipf(piece)
+    z = vocab.zipf(piece) if piece in spelled else -math.inf
     if (
         len(piece) >= _MIN_LEN
         and z >= _MIN_ZIPF
@@ -467,7 +469,7 @@ def _plain_segments(s: str) -> Callable[[int], list[Segment]]:
                     found = _remembered(last, _last_found, piece)
             else:  # the whole word: any listed word
                 vocab = vocabulary()
-                z = vocab.zipf(piece) if vocab.has_prefix(key(piece)) else -math.inf
+                z = vocab.zipf(piece) if piece in vocab.words(key(piece)) else -math.inf
                 found = ((piece, z, 0.0, 0, False, piece),) if z > -math.inf else ()
             if found is False:
                 break

@@ -12,14 +12,15 @@ Example:
 from __future__ import annotations
 
 import importlib.util
+import os
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
 from plancompare import paths
 
-from .cache import WordStore, cache_dir, load_artefact
+from .cache import CACHE_ENV, WordStore, load_artefact
 from .tables import SortedMapping, SortedStrings
 from .tokens import tokenize
 
@@ -33,6 +34,7 @@ __all__ = [
     "lemma",
     "lemmas",
     "modal_verbs",
+    "word_lemmas",
 ]
 
 MODAL_VERBS_PATH = paths.RESOURCES / "swedish" / "modal_verbs.tsv"
@@ -240,7 +242,7 @@ def analysis_store() -> WordStore:
         >>> analysis_store().name
         'sv-word-analyses'
     """
-    directory = str(cache_dir())
+    directory = os.environ.get(CACHE_ENV, "")  # the directory follows it (cache_dir)
     store = _STORES.get(directory)
     if store is None:
         files = sorted((paths.RESOURCES / "swedish").glob("*.*")) + _simplemma_data()
@@ -299,6 +301,26 @@ def lemma(word: str) -> str:
         if len(_cache) < _CACHE_LIMIT:
             _cache[word] = found
     return found
+
+
+def word_lemmas(words: Sequence[str]) -> list[str]:
+    """:func:`lemma` of each of ``words``: the store of word analyses searched once for all of
+    them (a corpus's distinct words), the others lemmatized and added.
+
+    Example:
+        >>> word_lemmas(["lärarna", "ska", "IT"])
+        ['lärare', 'ska', 'it']
+    """
+    store = analysis_store()
+    out = []
+    for word, stored in zip(words, store.get_many(words), strict=True):
+        if stored is None:
+            found = lemma(word)
+            store.put(word, (found,))
+        else:
+            found = stored[0]
+        out.append(found)
+    return out
 
 
 def lemmas(text: str) -> list[str]:
