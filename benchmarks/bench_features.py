@@ -25,7 +25,9 @@ collected before each timed run:
   size from the same distribution (a new corpus after earlier work): only words that corpus
   lacked are analysed; opening the store is timed;
 - ``rerun``: in-process caches empty, the on-disk store filled by the same corpus (a notebook
-  run again in a new process); opening the store is timed.
+  run again in a new process); opening the store is timed;
+- ``used``: ``rerun`` with the store holding ``FILLER`` other words besides (a machine that
+  has analysed many corpora: the store's size must not cost a process time to open it).
 
 Run from the repository root: ``.venv/bin/python benchmarks/bench_features.py [N_UNITS]``
 (default 1,000 measures, about 25,000 running words); writes
@@ -50,6 +52,8 @@ from plancompare.synthetic import synthetic_frame
 
 ROUNDS = 5
 MODES = ("parts", "char", "none")
+STATES = ("cold", "warm", "rerun", "used")
+FILLER = 150_000  # other words in the store for ``used``
 
 
 def clear_word_caches() -> None:
@@ -61,6 +65,15 @@ def clear_word_caches() -> None:
     compounds.clear_memos()
     frequencies.vocabulary()._memo.clear()  # prefix searches of the word list
     frequencies.vocabulary()._blocks.clear()  # and its blocks of keys decoded for them
+
+
+def fill_store(seed: int) -> None:
+    """Add ``FILLER`` made-up words (with analyses of a usual length) to the store in use."""
+    store = swedish.analysis_store()
+    for i in range(FILLER):
+        word = f"fyllnadsord{seed}x{i}"
+        store.put(word, (word, "fyllnad", f"ord{i}"))
+    store.save()
 
 
 def use_disk_cache(directory: str) -> None:
@@ -85,9 +98,9 @@ def main(n_units: int = 1_000) -> None:
     baseline = TfidfVectorizer(token_pattern=features._WORD.pattern, sublinear_tf=True)
     rows = []
     for mode in MODES:
-        ratios: dict[str, list[float]] = {"cold": [], "warm": [], "rerun": []}
-        wall_ratios: dict[str, list[float]] = {"cold": [], "warm": [], "rerun": []}
-        seconds: dict[str, list[float]] = {"plain": [], "cold": [], "warm": [], "rerun": []}
+        ratios: dict[str, list[float]] = {state: [] for state in STATES}
+        wall_ratios: dict[str, list[float]] = {state: [] for state in STATES}
+        seconds: dict[str, list[float]] = {state: [] for state in ("plain", *STATES)}
         for r in range(ROUNDS):
             texts = synthetic_frame(n_units, random_state=100 + r).text.tolist()
             other = synthetic_frame(n_units, random_state=200 + r).text.tolist()
@@ -115,9 +128,12 @@ def main(n_units: int = 1_000) -> None:
                 pair("warm")
                 clear_word_caches()
                 pair("rerun")
+                fill_store(r)
+                clear_word_caches()
+                pair("used")
         n_words = sum(len(t.split()) for t in texts)
         distinct = len({w for t in texts for w in t.split()})
-        for state in ("cold", "warm", "rerun"):
+        for state in STATES:
             rows.append(
                 f"compounds={mode:<5} {state:<5}: median ratio {np.median(ratios[state]):5.2f}x "
                 f"(rounds: {', '.join(f'{x:.2f}' for x in ratios[state])}); "

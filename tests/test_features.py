@@ -124,3 +124,47 @@ def test_any_text_vectorizes(texts):
     assert matrix.shape == (len(texts), len(vectorizer.vocabulary_))
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     assert np.all((np.abs(norms - 1) < 1e-9) | (norms == 0))
+
+
+_FIT_IN_CHILD = """
+import hashlib, json, sys
+from plancompare import features
+from plancompare.swedish import compounds
+if sys.argv[1] == "stored":  # every word must come from the store: no compound search
+    def _no_search(word):
+        raise AssertionError(f"{word} analysed again")
+    compounds._plain_search = _no_search
+texts = json.loads(sys.argv[2])
+vectorizer = features.SwedishVectorizer()
+matrix = vectorizer.fit_transform(texts).tocsr()
+matrix.sort_indices()
+digest = hashlib.sha256(matrix.data.tobytes() + matrix.indices.tobytes() + matrix.indptr.tobytes())
+print(json.dumps([digest.hexdigest(), sorted(vectorizer.vocabulary_)]))
+"""
+
+
+def test_a_new_process_vectorizes_from_the_stored_word_analyses_the_same(tmp_path, monkeypatch):
+    import json
+    import subprocess
+    import sys
+
+    from plancompare import swedish
+    from plancompare.swedish import cache
+
+    swedish.lemma("och"), swedish.zipf("och")  # the session's prepared tables exist
+    directory = tmp_path / "cache"
+    directory.mkdir()
+    for table in cache.cache_dir().glob("*.bin"):  # the tables, but an empty store
+        if not table.name.startswith(swedish.analysis_store().name):
+            (directory / table.name).symlink_to(table)
+    monkeypatch.setenv(cache.CACHE_ENV, str(directory))
+    texts = json.dumps([VFU, LON, SKA, "Kompetensförsörjningsfonden stärker skolledarna."])
+
+    def fit(how: str) -> list:
+        run = [sys.executable, "-c", _FIT_IN_CHILD, how, texts]
+        return json.loads(subprocess.run(run, check=True, capture_output=True, text=True).stdout)
+
+    first = fit("analyse")
+    assert list(directory.glob("sv-word-analyses-*"))  # the first process stored its analyses
+    assert fit("stored") == first
+    assert {"lön+strategi", "kompetens+försörjning+fond", "skola+ledare"} <= set(first[1])
