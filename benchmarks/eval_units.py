@@ -163,6 +163,33 @@ features written for one set's forms name forms the next set does not use. Refit
 balanced, shipped prior), features unchanged: leave-one-organisation-out over 01-89 measure P
 0.69 R 0.78 (138/177), goal P 0.77 R 0.72 (82/114), seeds 0.97/1.00 (in sample 1.00/1.00); in
 sample heldout6 measure 0.30/0.45, goal 0.64/0.39.
+
+Then heldout6's failures were read, and changes kept only where leave-one-organisation-out over
+01-89 and the next-set check on 58-75 (texts these changes were not read from) did not get
+worse; by form: a list's lead-in that points back (``Dessa är att:``) is read with the sentence
+before it, and ``… är att:`` lists what something is, so a goal named there makes the items
+goals (a lead-in announcing goals now outweighs one announcing actions); the parts "of" a goal
+(``Beskrivning av visionen:``) are goals; a copula with a participle (``… är tydliggjort``)
+names a state (``copula_state``); after a fronted adverb (``Initialt ska enheterna i samband
+med … komplettera``) the verb may stand eight words after the modal; a document the modal's
+passive makes (``Handlingsplaner ska utformas …``) is no purpose of a plan; an agreement to act
+(``är överens om att fortsätta …``) is a decision to act; reported speech leans further from
+measures (prior -1.5 -> -2.0: none of the 30 quoted candidates is one). Tried and dropped: ``ska
+ha`` + supine as a task with a deadline (13 and seed 004 label the same form a goal, 79 a
+measure); ``ska`` + another verb's s-passive as an action (more extra measures in both checks);
+a comparative opening an item (``Fler …``) as a goal (2 goals, 2 measures, 5 neither in 01-89);
+a neutral prior for needs (``krävs``: LOO measure P 0.70 -> 0.73 but Hammarö's labelled needs
+and a seed goal lost); class weights between balanced and none (LOO measure P 0.84 R 0.68, but
+58-75 recall 0.54 -> 0.42); lemma features of the head word, the verb after the modal and the
+finite verbs (candidate-level LOO measure F1 down at C=0.03 and 0.1). Result, refit on 01-89
+(0.03, balanced, shipped): leave-one-organisation-out measure P 0.69 R 0.78 -> 0.70 R 0.78
+(138/177), goal 0.77/0.72 -> 0.83/0.79 (90/114); next set 01-57 -> 58-75 measure 0.74/0.54
+(unchanged), goal 0.95/0.83 -> 0.97/0.83; 01-75 -> 76-89 (read, so optimistic) measure
+0.26/0.35 -> 0.35/0.45, goal 0.64/0.39 -> 0.76/0.70; seeds 1.00/1.00 and seed and example units
+identical. Causes of 76-89's errors after (``diagnose_units.py 76 90``): 40, (a) 0, (b) 29,
+(c) 11. The features still cannot tell most of the sentences the labels call measures in
+running prose (``arbetar med en bemanning …``, ``får möjlighet att …``) from background; the
+target (0.85) is not near, and the next honest figure is the seventh set (texts 90 on).
 """
 
 from __future__ import annotations

@@ -327,6 +327,21 @@ def test_items_after_a_lead_in_in_the_past_are_reported_as_done():
     assert kinds_of(text, "measure") == ["• Utbilda alla chefer i arbetsrätt."]
 
 
+def test_a_lead_in_pointing_back_lists_what_the_sentence_before_names():
+    # "Dessa är att:" lists the goals of the sentence before it: states, not actions; the same
+    # lead-in after a sentence naming tasks introduces actions
+    goals = (
+        "Nämnden har tre mål. Dessa är att:\n\n• personalen är informerad,\n"
+        "• rutinerna fungerar i praktiken och\n• samtalen är genomförda.\n"
+    )
+    assert len(kinds_of(goals, "goal")) == 4 and kinds_of(goals, "measure") == []
+    tasks = (
+        "Nämnden har tre uppgifter. Dessa är att:\n\n• informera personalen,\n"
+        "• utveckla rutinerna och\n• genomföra samtalen.\n"
+    )
+    assert len(kinds_of(tasks, "measure")) == 3 and kinds_of(tasks, "goal") == []
+
+
 def test_a_sentence_that_lost_its_full_stop_in_a_flattened_pdf_is_read_on_its_own():
     text = (
         "Vid extern rekrytering ska förvaltningen anställa medarbetare som har utbildning enligt "

@@ -97,6 +97,11 @@ CASES = [
     ),
     ("focus", S("Under året läggs stort fokus på introduktionen."), S("Introduktionen är viktig.")),
     ("deliverable", S("Under hösten kommer en ny plan att tas fram."), S("Planen är ny.")),
+    (  # an agreement to act is a decision to act
+        "deliverable",
+        S("Nämnden är överens om att fortsätta satsningen på mentorer."),
+        S("Nämnden är överens om att anta planen."),
+    ),
     (  # a choice to act, not a decision formula
         "deliverable",
         S("Därför har vi valt att göra de största satsningarna på vården."),
@@ -133,6 +138,11 @@ CASES = [
         S("Förvaltningen ska genomföra en medarbetarenkät."),
         S("Förvaltningen ska vara en attraktiv arbetsgivare."),
     ),
+    (  # after a fronted adverb the subject follows the modal and the verb stands further on
+        "modal_action",
+        S("Därefter ska nämnderna under det kommande året upprätta handlingsplaner."),
+        S("Nämnderna ska under det kommande året i länet upprätta handlingsplaner."),
+    ),
     (
         "modal_verb",
         S("Projektet kommer att integrera tre växlar."),
@@ -144,6 +154,11 @@ CASES = [
         S("Alla chefer ska utveckla planen."),
     ),
     ("modal_state", S("Resultatet ska inte understiga 2 procent."), S("Resultatet ska redovisas.")),
+    (  # a copula with a participle names a state (a target in a goal list, or a report)
+        "copula_state",
+        I("samtalen med alla medarbetare är genomförda"),
+        I("samtalen med alla medarbetare genomförs"),
+    ),
     (  # after a fronted adverbial the subject stands between the modal and the state verb
         "modal_state",
         S("I kommunen ska kvinnor och män, flickor och pojkar ha samma rättigheter."),
@@ -196,6 +211,11 @@ CASES = [
     ("subject_we", S("I år ökar vi antalet platser."), S("I år ökar antalet platser.")),
     ("subject_org", S("Nämnden ska utreda frågan."), S("Frågan ska utredas av någon.")),
     ("subject_document", S("Strategin ska bidra till tillväxt."), S("Vi ska bidra till tillväxt.")),
+    (  # a document the modal's passive makes is what is to be done, not what a plan is for
+        "subject_document",
+        S("Nya handlingsplaner ska bidra till tillväxt."),
+        S("Nya handlingsplaner ska utformas av varje enhet."),
+    ),
     ("past", S("Förvaltningen anställde tio lärare."), S("Enheten har börjat anställa lärare.")),
     (  # a preterite of beginning: work begun goes on
         "past",
@@ -254,6 +274,17 @@ CASES = [
         "lead_in_goals",
         I("Minskat klimatavtryck", lead_in="Kommunens arbete utgår från de sju målen, som är:"),
         I("Minskat klimatavtryck", lead_in="Kommunens arbete utgår från följande:"),
+    ),
+    (  # "är att:" lists what the goals named before are, not actions (the parser hands the
+        # sentence before a lead-in that points back: Dessa är att:)
+        "lead_in_goals",
+        I("personalen är informerad", lead_in="Nämnden har två mål. Dessa är att:"),
+        I("personalen är informerad", lead_in="Nämnden har två uppgifter. Dessa är att:"),
+    ),
+    (  # the parts "of" a vision are the vision; a list "within" a goal is not
+        "lead_in_goals",
+        I("Kommunen är trygg", lead_in="En beskrivning av visionen:"),
+        I("Kommunen är trygg", lead_in="Nämnder som bidrar inom visionen:"),
     ),
     (  # a standing responsibility is a remit, not a commitment ("Uppdraget innebär att" is)
         "lead_in_remit",

@@ -48,6 +48,7 @@ _MARKER = re.compile(r"^\s*(?:[•●▪◦‣∙·*]|[-–—](?=\s)|\d{1,2}(?:
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-ZÅÄÖ])(?=[^.!?:]*$)")
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\.\s+(?=[A-ZÅÄÖ])")
+_ANAPHOR = re.compile(r"(Dessa|Detta|De)\b")
 _HEADING_END = re.compile(r"[.,;:!?…]$")
 _SENTENCE_END = re.compile(r"[.!?:;…]$")
 _CAPTION = re.compile(r"(^|\s)(Foto|Bild|Illustration|Fotograf)\s*:\s*\S", re.I)
@@ -418,7 +419,9 @@ def _sentence_units(text: str, start: int, end: int, state: OutlineState) -> lis
         unit = Unit(s, e, kind, state.section())
         units.append(_with_parent(unit, state, uppdrag=cue == "uppdrag"))
     last = swedish.sentences(text[start:end])
-    state.lead_in = text[start + last[-1][0] : end] if last else ""
+    # a lead-in that points back (Dessa är att:) names its list in the sentence before
+    back = len(last) > 1 and _ANAPHOR.match(text, start + last[-1][0]) is not None
+    state.lead_in = text[start + last[-2 if back else -1][0] : end] if last else ""
     return units
 
 

@@ -163,6 +163,7 @@ _DOCUMENTS = frozenset(
 # september ökar vi …"); an organisation or a document opens its clause ("Planen ska …").
 _WE_WINDOW, _ORG_WINDOW, _DOCUMENT_WINDOW = 8, 4, 3
 _GOAL_NOUNS = frozenset(("mål", "målsättning", "vision", "ambition", "målbild"))
+_COPULAS = frozenset(("är", "blir", "vara", "bli"))
 _MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 _WORD = re.compile(r"[\wåäöÅÄÖéÉ-]+")
 _MODAL = re.compile(r"\b(ska|skall|kommer(?:\s+[\wåäö]+){0,4}?\s+att|kommer)\s+", re.I)
@@ -197,7 +198,13 @@ _OPEN_MODAL_END = re.compile(r"\b(ska|skall|kommer att|bör|behöver)\s*$", re.I
 # A lead-in whose list holds goals: a goal noun ends it ("… följande effektmål:"), or names what
 # a copula or "ingår" lists ("Delmål för varje insatsområde är:", "Inom målet X ingår:") -- not a
 # goal that a preposition merely places the list in ("… bidrar inom målet:").
-_LISTING_END = re.compile(r"\b(är|blir|ingår)\s*:\s*$", re.I)
+_LISTING_END = re.compile(r"\b(är|blir|ingår)(\s+att)?\s*:\s*$", re.I)
+# Sentence adverbs of time and order that open a clause before its verb (V2: the subject then
+# follows the verb).
+_ADVERBS = frozenset(
+    ("initialt", "inledningsvis", "därefter", "sedan", "först", "slutligen", "årligen", "nu",
+     "framöver", "fortsättningsvis", "dessutom", "därför", "också", "även", "parallellt")
+)  # fmt: skip
 _PREPOSITIONS = frozenset(
     ("inom", "för", "till", "mot", "av", "med", "under", "om", "i", "på", "från", "enligt", "kring")
 )
@@ -518,7 +525,11 @@ def commits_to_action(clause: str, modal: re.Pattern[str] = _MODAL, *, subject: 
     for found in modal.finditer(clause):
         if len(_leading_words(clause[: found.start()], subject + 1)) > subject:
             break
-        for word in _leading_words(clause[found.end() :], 4):
+        # after a fronted adverbial the subject follows the modal (Initialt ska enheterna i
+        # samband med verksamhetsplaneringen komplettera …): the verb may stand further on
+        opening = _leading_words(clause, 1)
+        fronted = bool(opening) and opening[0].casefold() in _PREPOSITIONS | _ADVERBS
+        for word in _leading_words(clause[found.end() :], 8 if fronted else 4):
             low = word.casefold()
             if low in _AUXILIARIES:
                 break
@@ -538,6 +549,15 @@ def _other_infinitive(word: str) -> bool:
     if info.action_verb or info.tense != "infinitive":
         return False
     return low not in _AUXILIARIES | _STATE_VERBS | _LIGHT_VERBS | _REPORTING | _CONTAINING
+
+
+def _passive_after_modal(clause: str) -> bool:
+    """The first verb after ``ska``/``skall``/``kommer att`` is an s-passive (``ska utformas``)."""
+    found = _MODAL.search(clause)
+    if not found:
+        return False
+    after = _leading_words(clause[found.end() :], 2)
+    return any(_word(w.casefold()).tense == "passive" for w in after)
 
 
 def _modal_verb(clause: str) -> bool:
@@ -566,6 +586,23 @@ def _states(clause: str) -> bool:
                 return True
             if _word(low).action_verb:
                 break
+    return False
+
+
+def _copula_state(clause: str) -> bool:
+    """A copula (``är``, ``blir``) with a participle or supine next (``ansvaret … är
+    tydliggjort``, ``samtalet är genomfört``): a state named, no action.
+
+    Example:
+        >>> _copula_state("ansvaret för arbetsmiljöarbetet är tydliggjort"), _copula_state("Vi är")
+        (True, False)
+    """
+    words = [w.casefold() for w in _words(clause)]
+    for i, w in enumerate(words[:-1]):
+        if w in _COPULAS:
+            after = _word(words[i + 1])
+            if after.tense == "supine" or after.participle:
+                return True
     return False
 
 
@@ -641,8 +678,10 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
     past = "preterite" in tenses and not tenses & {"present", "modal"}
     findings = any(_word(w).lemma in _FINDINGS for w, _ in finite)
     remit = any(_names_remit(w) for w in words)
+    goals = _announces_goals(lead_in)
     actions = (
         not decision
+        and not goals
         and not past
         and not remit
         and not findings
@@ -653,7 +692,7 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
             or (lead_in.endswith(":") and opens_with_action(lead_in))  # an action's steps
         )
     )
-    return _LeadIn(decision, actions, past, not actions and _announces_goals(lead_in), remit)
+    return _LeadIn(decision, actions, past, goals, remit)
 
 
 def _named_by(word: str, lemmas: frozenset[str]) -> bool:
@@ -680,8 +719,10 @@ def _announces_goals(lead_in: str) -> bool:
     words = _words(_SERVES_GOAL.sub(" ", lead_in))
     if not words:
         return False
+    # a preposition placing the list in a goal (… inom målet:) -- not "av", whose list is the
+    # goal's own parts (Beskrivning av visionen:)
     last_is_goal = _is_goal_noun(words[-1]) and (
-        len(words) == 1 or words[-2].casefold() not in _PREPOSITIONS
+        len(words) == 1 or words[-2].casefold() not in _PREPOSITIONS - {"av"}
     )
     return last_is_goal or (
         bool(_LISTING_END.search(lead_in)) and any(_is_goal_noun(w) for w in words)
@@ -781,6 +822,7 @@ FEATURES: dict[str, str] = {
     "modal_verb": "ska/skall/kommer (att) + the infinitive of a verb off the action-verb list"
     " (kommer att integrera)",
     "modal_state": "ska/skall/måste/behöver + a state verb (vara, ha, bli, uppleva …)",
+    "copula_state": "a copula with a participle (är tydliggjort, är genomfört): a state named",
     "need_action": "behöver/behövs/krävs/måste/viktigt att + an action (verb or noun)",
     "need_in_listed_doc": "need_action in a document that lists its actions elsewhere",
     "present_action": "an action verb (not arbeta, göra) in the present tense in the main clause",
@@ -844,6 +886,7 @@ def features(c: Candidate) -> dict[str, float]:
     noun_head = bool(head) and is_action_noun(head)
     subject = [] if imperative else clause_words  # an imperative has no subject
     modal_action = commits_to_action(clause)
+    passive_modal = modal_action and _passive_after_modal(clause)
     need = _needs_action(clause)
     lead_in = c.lead_in.strip()
     if c.item:
@@ -890,6 +933,7 @@ def features(c: Candidate) -> dict[str, float]:
         "modal_action": modal_action,
         "modal_verb": not modal_action and _modal_verb(clause),
         "modal_state": _states(clause),
+        "copula_state": not modal_action and _copula_state(clause),
         "need_action": need,
         "need_in_listed_doc": need and c.doc_has_list,
         "present_action": present_action,
@@ -910,7 +954,9 @@ def features(c: Candidate) -> dict[str, float]:
         ),
         "subject_we": subject_we,
         "subject_org": subject_org,
-        "subject_document": any(_is_document(w.casefold()) for w in subject[:_DOCUMENT_WINDOW]),
+        # a document the modal's passive makes (Handlingsplaner ska utformas …) is no purpose
+        "subject_document": not passive_modal
+        and any(_is_document(w.casefold()) for w in subject[:_DOCUMENT_WINDOW]),
         "past": past,
         "reporting": not lemmas.isdisjoint(_REPORTING)
         or ("redovisar" in sentence.casefold() and any(w.endswith("redovisar") for w in lows)),
