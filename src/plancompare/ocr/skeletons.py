@@ -31,14 +31,17 @@ from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from zlib import crc32
 
 from plancompare.swedish.cache import load_artefact
 from plancompare.swedish.frequencies import DIACRITICS, STAR, _wordfreq_file, key, vocabulary
-from plancompare.swedish.tables import SortedStrings, hash_slots
+from plancompare.swedish.tables import hash_slots
 
 from .channel import CAPITAL_I, Readings
 
 __all__ = ["SkeletonClasses", "SkeletonIndex", "vocabulary_index"]
+
+_LAYOUT = 2  # in the stored index's name: a new layout is a new artefact, never misread
 
 
 @dataclass(frozen=True, eq=False)
@@ -111,32 +114,34 @@ class SkeletonClasses:
 
 
 class SkeletonIndex:
-    """Words grouped by skeleton: one sorted table of skeletons, and for each the words that
-    have it (in the order given, a word list's order), in one blob.
+    """Words grouped by skeleton: one record per skeleton -- the skeleton, a tab, then the words
+    that have it (in the order given, a word list's order) one a line -- in one blob, found
+    through a hash index of the skeletons.
 
-    Build one with :meth:`from_words`, or store :meth:`sections` and read them back with
-    :meth:`from_sections` (searched in place: nothing is unpacked on load).
+    A look-up reads three places of the stored file (the hash slot, the record's offset, the
+    record), so that a short text touches few of its pages. Build one with
+    :meth:`from_words`, or store :meth:`sections` and read them back with :meth:`from_sections`
+    (searched in place: nothing is unpacked on load).
     """
 
-    __slots__ = ("_blob", "_memo", "_ranges", "_skeletons")
+    __slots__ = ("_mask", "_memo", "_records", "_slots", "_starts")
 
     def __init__(self, sections: Mapping[str, memoryview | bytes | array]) -> None:
-        self._skeletons = SortedStrings(
-            sections["skeletons"], sections["skeleton_offsets"], sections["slots"]
-        )
-        self._ranges = sections["ranges"]
-        self._blob = sections["words"]
+        self._records = sections["records"]
+        self._starts = sections["starts"]
+        self._slots = sections["slots"]
+        self._mask = len(self._slots) - 1
         self._memo: dict[str, tuple[str, ...]] = {}
 
     @staticmethod
     def sections(words: Iterable[str], classes: SkeletonClasses) -> dict[str, bytes | array]:
-        """Flat sections of the index of ``words``: the sorted skeletons (with their hash
-        index), the words ``\\n``-joined skeleton by skeleton, and each skeleton's byte range."""
+        """Flat sections of the index of ``words``: the records, skeleton by skeleton in
+        sorted order, the byte offset where each starts (and one past the last), and the hash
+        index of the skeletons (:func:`~plancompare.swedish.tables.hash_slots`)."""
         words = list(words)
         # every word's skeleton at once: the three replaces and the translation of one string
         skeletons = classes.skeleton("\n".join(words)).split("\n") if words else []
-        # by skeleton (code point order is UTF-8 byte order), each skeleton's words in the
-        # order given (the sort is stable)
+        # by skeleton, each skeleton's words in the order given (the sort is stable)
         order = sorted(range(len(words)), key=skeletons.__getitem__)
         names: list[bytes] = []
         groups: list[list[str]] = []
@@ -147,22 +152,13 @@ class SkeletonIndex:
                 names.append(last.encode())
                 groups.append([])
             groups[-1].append(words[i])
-        offsets = array("I", [0])
-        offsets.extend(itertools.accumulate(map(len, names)))
-        blob = b"".join(names)
-        ranges = array("I")
-        parts = ["\n".join(group).encode() for group in groups]
-        at = 0
-        for data in parts:
-            ranges.extend((at, at + len(data)))
-            at += len(data) + 1
-        return {
-            "skeletons": blob,
-            "skeleton_offsets": offsets,
-            "slots": hash_slots(names),
-            "ranges": ranges,
-            "words": b"\n".join(parts),
-        }
+        records = [
+            name + b"\t" + "\n".join(group).encode()
+            for name, group in zip(names, groups, strict=True)
+        ]
+        starts = array("I", [0])
+        starts.extend(itertools.accumulate(map(len, records)))
+        return {"records": b"".join(records), "starts": starts, "slots": hash_slots(names)}
 
     @classmethod
     def from_sections(cls, sections: Mapping[str, memoryview | bytes | array]) -> SkeletonIndex:
@@ -178,19 +174,28 @@ class SkeletonIndex:
         """The words whose skeleton is ``skeleton``, in the order they were given."""
         found = self._memo.get(skeleton)
         if found is None:
-            i = self._skeletons.find(skeleton) if self._ranges else -1
-            if i < 0:
-                found = ()
-            else:
-                a, b = self._ranges[2 * i], self._ranges[2 * i + 1]
-                found = tuple(str(self._blob[a:b], "utf-8").split("\n"))
+            found = self._find(skeleton)
             if len(self._memo) >= 200_000:
                 self._memo.clear()  # bounded memory: start over with the skeletons in use now
             self._memo[skeleton] = found
         return found
 
+    def _find(self, skeleton: str) -> tuple[str, ...]:
+        target = skeleton.encode()
+        size = len(target)
+        slots, starts, records, mask = self._slots, self._starts, self._records, self._mask
+        h = crc32(target) & mask
+        while True:
+            i = slots[h]
+            if i < 0:
+                return ()
+            a = starts[i]
+            if records[a : a + size] == target and records[a + size : a + size + 1] == b"\t":
+                return tuple(str(records[a + size + 1 : starts[i + 1]], "utf-8").split("\n"))
+            h = (h + 1) & mask
+
     def __len__(self) -> int:
-        return len(self._skeletons)
+        return len(self._starts) - 1
 
     def __repr__(self) -> str:
         return f"SkeletonIndex({len(self)} skeletons)"
@@ -208,7 +213,7 @@ def vocabulary_index(classes: SkeletonClasses) -> SkeletonIndex:
         True
     """
     sections = load_artefact(
-        f"sv-ocr-skeletons-{classes.tag}",
+        f"sv-ocr-skeletons{_LAYOUT}-{classes.tag}",
         lambda: SkeletonIndex.sections(vocabulary(), classes),
         packages=("wordfreq", "plancompare"),
         files=_wordfreq_file("sv"),
