@@ -29,7 +29,13 @@ Two parts, one run:
 Not a test: tests never assert on time. Results go to ``benchmarks/results/ocr.txt``.
 
     .venv/bin/python benchmarks/bench_ocr.py [--novel-kb 100] [--split dev] [--no-peers]
-        [--rounds 3]
+        [--rounds 3] [--against SRC --seeds 201 202 ...]
+
+``--against SRC`` (a checkout of another commit, e.g. ``git worktree add /tmp/before COMMIT``)
+instead times only first passes, each in a fresh process (this interpreter, with ``SRC/src``
+first on the path for the other library), the two libraries alternating on the same novel
+texts (one per seed): CPU µs per distinct token, their medians and ratio, and whether the
+repaired texts are identical. Nothing is written to the results file.
 
 Peers: ``make install-bench`` (or ``pip install -e '.[bench]'``) installs symspellpy and the
 hunspell binding, which compiles against ``libhunspell-dev``; the dictionary comes from
@@ -129,10 +135,68 @@ def warmed_repairer(index: bool = True) -> OcrRepairer:
 
 def first_pass_us(seed: int, kilobytes: float, index: bool) -> float:
     """CPU µs per distinct token of a first pass over a new novel text (seed ``seed``)."""
-    text = print_damage(novel_text(kilobytes, seed), rate=0.5, seed=seed).text
+    text = first_pass_text(seed, kilobytes)
     repairer = warmed_repairer(index)
     cpu = _timed(repairer.repair, text)[1]
     return cpu / len(set(text.split())) * 1e6
+
+
+_FIRST_PASS = """
+import hashlib, sys, time
+sys.path.insert(0, {bench!r})
+from bench_ocr import first_pass_text, warmed_repairer
+text = first_pass_text({seed}, {kb})
+repairer = warmed_repairer()
+start = time.process_time()
+out = repairer.repair(text)
+cpu = time.process_time() - start
+print(cpu / len(set(text.split())) * 1e6, hashlib.sha256(out.encode()).hexdigest()[:16])
+"""
+
+
+def first_pass_text(seed: int, kilobytes: float) -> str:
+    """The damaged novel text of a seed (rate 0.5, the evaluation channel)."""
+    return print_damage(novel_text(kilobytes, seed), rate=0.5, seed=seed).text
+
+
+def against(src: Path, seeds: list[int], kilobytes: float) -> None:
+    """First passes of this library and the one in ``src``, fresh processes, alternating."""
+    import subprocess
+    import sys
+
+    here = Path(__file__).resolve().parent
+    # the text and the warm-up are this module's; only the library differs
+    sides = {"this": None, "against": src / "src"}
+    times: dict[str, list[float]] = {"this": [], "against": []}
+    same = True
+    for i, seed in enumerate(seeds):
+        digests = set()
+        for name in ("this", "against") if i % 2 == 0 else ("against", "this"):
+            path = sides[name]
+            env = dict(os.environ)
+            if path is not None:
+                env["PYTHONPATH"] = str(path)
+            code = _FIRST_PASS.format(bench=str(here), seed=seed, kb=kilobytes)
+            out = subprocess.run(
+                [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+            ).stdout.split()
+            times[name].append(float(out[0]))
+            digests.add(out[1])
+        same = same and len(digests) == 1
+        verdict = "identical" if len(digests) == 1 else "DIFFERS"
+        print(
+            f"seed {seed}: this {times['this'][-1]:.0f} µs, against {times['against'][-1]:.0f} "
+            f"µs per distinct token (CPU), repaired text {verdict}"
+        )
+    this, other = statistics.median(times["this"]), statistics.median(times["against"])
+    ratios = [b / a for a, b in zip(times["this"], times["against"], strict=True)]
+    print(
+        f"first pass, CPU µs per distinct token, median over {len(seeds)} texts: this {this:.0f}, "
+        f"against {src} {other:.0f} ({other / this:.2f}x; median per-text ratio "
+        f"{statistics.median(ratios):.2f}x); repaired texts "
+        f"{'all identical' if same else 'DIFFER'}; "
+        f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
+    )
 
 
 def main() -> None:
@@ -141,12 +205,17 @@ def main() -> None:
     parser.add_argument("--split", default="dev", choices=["dev", "heldout", "all"])
     parser.add_argument("--seed", type=int, default=int(time.time()) % 100_000)
     parser.add_argument("--rounds", type=int, default=3, help="paired first passes (index on/off)")
+    parser.add_argument("--against", type=Path, help="another checkout: first passes only")
+    parser.add_argument("--seeds", type=int, nargs="+", default=[201, 202, 203, 204])
     parser.add_argument(
         "--no-peers",
         action="store_true",
         help="run only plancompare; keep the peers' rows of the last results file",
     )
     args = parser.parse_args()
+    if args.against is not None:
+        against(args.against.resolve(), args.seeds, args.novel_kb)
+        return
 
     lines = [
         "plancompare OCR repair benchmark (benchmarks/bench_ocr.py)",
