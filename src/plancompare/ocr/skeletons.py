@@ -122,6 +122,14 @@ class SkeletonIndex:
     record), so that a short text touches few of its pages. Build one with
     :meth:`from_words`, or store :meth:`sections` and read them back with :meth:`from_sections`
     (searched in place: nothing is unpacked on load).
+
+    Example:
+        >>> from plancompare.ocr.channel import compile_readings, load_confusions
+        >>> classes = SkeletonClasses.of(compile_readings(load_confusions()).quick())
+        >>> stored = SkeletonIndex.sections(["bär", "bar", "stöd"], classes)
+        >>> index = SkeletonIndex.from_sections({k: memoryview(v) for k, v in stored.items()})
+        >>> index.bucket("b*r"), index.bucket("st*d"), index.bucket("bor"), len(index)
+        (('bär', 'bar'), ('stöd',), (), 2)
     """
 
     __slots__ = ("_mask", "_memo", "_records", "_slots", "_starts")
