@@ -24,6 +24,7 @@ Spans are always lossless.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -148,8 +149,8 @@ def furniture_reason(line: str) -> str | None:
     """
     stripped = line.strip()
     anchored, others = _furniture_prefilter()
-    if not anchored.match(stripped) and not any(p.search(stripped) for p in others):
-        return None  # most lines: one match at the line's start instead of one search a pattern
+    if not anchored.match(stripped) and not others.search(stripped):
+        return None  # most lines: one match and one search instead of one search a pattern
     for pattern, reason in furniture_patterns():
         if pattern.search(stripped):
             return reason
@@ -157,18 +158,21 @@ def furniture_reason(line: str) -> str | None:
 
 
 @cache
-def _furniture_prefilter() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+def _furniture_prefilter() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The furniture patterns anchored at the line's start (``^…`` without a ``|`` outside
-    brackets) joined into one, matched at the start only; and the others, searched one by one.
-    A line passes exactly when one of the patterns finds it."""
+    brackets) joined into one, matched at the start only; and the others joined into one,
+    searched. A line passes exactly when one of the patterns finds it."""
     anchored, others = [], []
     for row in read_rows("furniture_lines.csv"):
         pattern = row["pattern"]
         if pattern.startswith("^") and not _top_level_bar(pattern):
             anchored.append(f"(?:{pattern})")
         else:
-            others.append(re.compile(pattern, re.I))
-    return re.compile("|".join(anchored) or r"(?!)", re.I), tuple(others)
+            others.append(f"(?:{pattern})")
+    return (
+        re.compile("|".join(anchored) or r"(?!)", re.I),
+        re.compile("|".join(others) or r"(?!)", re.I),
+    )
 
 
 def _top_level_bar(pattern: str) -> bool:
@@ -561,14 +565,19 @@ def _line_furniture(line: Line, following: Line | None, state: OutlineState) -> 
     reason = furniture_reason(line.text)
     if reason:
         return reason
-    if _CAPTION.search(line.stripped):
+    if _is_caption(line.stripped):
         return "image caption"
     alt = len(line.stripped.split()) <= _ALT_WORDS and not BULLET.match(line.text)
-    if alt and following is not None and _CAPTION.search(following.stripped):
+    if alt and following is not None and _is_caption(following.stripped):
         return "image alt text (the line above its caption)"
     if line.stripped in state.repeated and not is_lead_in(line.stripped):
         return "line repeated on the page (navigation)"
     return None
+
+
+def _is_caption(line: str) -> bool:
+    """``Foto: …``: a caption's label holds a colon, so a line without one is none."""
+    return ":" in line and _CAPTION.search(line) is not None
 
 
 def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit]:
@@ -761,26 +770,27 @@ def parse(text: str) -> list[Unit]:
         [('meta', 'Min plan'), ('meta', 'Bakgrund'), ('context', ''),
          ('meta', 'Åtgärder'), ('measure', 'Rekrytera fler'), ('measure', 'Behåll')]
     """
+    blocks = list(iter_blocks(text))
     state = OutlineState(
         repeated=repeated_lines(text),
         bulleted=bulleted_items(text),
         text_end=len(text.rstrip()),
         has_list=has_action_list(text),
-        list_shares=list_shares(text),
+        list_shares=list_shares(text, blocks),
     )
     units: list[Unit] = []
-    blocks = list(iter_blocks(text))
     for i, block in enumerate(blocks):
         state.next_line = blocks[i + 1].lines[0].text if i + 1 < len(blocks) else ""
         units.extend(block_units(text, block, state))
     return mark_truncated(text, _navigation(units))
 
 
-def list_shares(text: str) -> dict[int, float]:
+def list_shares(text: str, blocks: Sequence[Block] | None = None) -> dict[int, float]:
     """For each list item (by its start), the share of its list's items that open with an action.
 
     A list is a run of bullet or numbered items (blank lines between them allowed), or of
-    short unmarked lines in one paragraph block (:func:`_unmarked_list`).
+    short unmarked lines in one paragraph block (:func:`_unmarked_list`). ``blocks``: the
+    text's paragraph blocks (:func:`iter_blocks`) when the caller has them already.
 
     Example:
         >>> src = "• Översyn av lönerna\\n• Stärk ledarskapet\\n\\n• Arbetsmiljö\\n\\nText."
@@ -789,7 +799,7 @@ def list_shares(text: str) -> dict[int, float]:
     """
     lists: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
-    for block in iter_blocks(text):
+    for block in iter_blocks(text) if blocks is None else blocks:
         groups = _groups(list(block.lines))
         unmarked = _unmarked_list(groups)
         lists.append([(groups[g][0].trimmed_span()[0], groups[g][0].stripped) for g in unmarked])

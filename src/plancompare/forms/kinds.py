@@ -313,9 +313,13 @@ def _anchors(parsed: Sequence[tuple[object, object]]) -> frozenset[str] | None:
     r"""Strings one of which every match of a parsed regular expression contains (lower case).
 
     Every element of a sequence must match, so the anchors of any one element will do: a run
-    of literal characters; a group's; a branch's when each alternative has some (their union);
-    a repeat's when it repeats at least once. Of these the set whose shortest string is
-    longest is kept. Anything else (classes, assertions, back-references) gives none.
+    of elements that each match one of a few fixed strings (literal characters, a group or
+    branch of such, with zero-width assertions such as ``\b`` between them) gives every
+    concatenation of them (``att (ske|göras)`` gives ``att ske``, ``att göras``); a group's; a
+    branch's when each alternative has some (their union); a repeat's when it repeats at least
+    once. Of these the set whose shortest string is longest is kept (of equals, the one with
+    more letters in all), less any string that holds another of the set. Anything else
+    (classes, back-references) gives none.
 
     Example:
         >>> from re import _parser
@@ -325,19 +329,26 @@ def _anchors(parsed: Sequence[tuple[object, object]]) -> frozenset[str] | None:
         ['ing', 'vill att']
         >>> _anchors(_parser.parse(r"\bska\b|\w+")) is None
         True
+        >>> sorted(_anchors(_parser.parse(r"\bkommer\b[^.]{0,60}\batt (ske|göras)\b")))
+        ['att göras', 'att ske']
     """
     from re import _constants as sre
 
     found: list[frozenset[str]] = []
-    run: list[str] = []
+    run: frozenset[str] | None = None  # the concatenations of the fixed elements so far
     for op, av in parsed:
-        if op is sre.LITERAL:
-            run.append(chr(av))  # type: ignore[arg-type]
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero-width: the strings on either side stand next to each other
+        fixed = _fixed(op, av)
+        if fixed is not None and (run is None or len(run) * len(fixed) <= _FIXED_LIMIT):
+            run = fixed if run is None else frozenset(a + b for a in run for b in fixed)
             continue
-        if run:
-            found.append(frozenset(("".join(run).lower(),)))
-            run = []
+        if run is not None and all(run):
+            found.append(frozenset(a.lower() for a in run))
+        run = fixed
         sub = None
+        if fixed is not None:
+            continue
         if op is sre.SUBPATTERN:
             sub = _anchors(av[3])  # type: ignore[index]
         elif op is sre.BRANCH:
@@ -348,9 +359,43 @@ def _anchors(parsed: Sequence[tuple[object, object]]) -> frozenset[str] | None:
             sub = _anchors(av[2])  # type: ignore[index]
         if sub:
             found.append(sub)
-    if run:
-        found.append(frozenset(("".join(run).lower(),)))
-    return max(found, key=lambda anchors: min(map(len, anchors)), default=None)
+    if run is not None and all(run):
+        found.append(frozenset(a.lower() for a in run))
+    best = max(found, key=lambda a: (min(map(len, a)), sum(map(len, a))), default=None)
+    # a string that holds another anchor adds nothing: that one is found wherever it is
+    return best and frozenset(a for a in best if not any(b != a and b in a for b in best))
+
+
+_FIXED_LIMIT = 64  # at most this many concatenations of fixed strings per anchor set
+
+
+def _fixed(op: object, av: object) -> frozenset[str] | None:
+    """The strings one element of a parsed expression matches, when they are a few fixed
+    ones (a literal character; a group or branch of fixed sequences), else None."""
+    from re import _constants as sre
+
+    if op is sre.LITERAL:
+        return frozenset((chr(av),))  # type: ignore[arg-type]
+    if op is sre.SUBPATTERN:
+        return _fixed_sequence(av[3])  # type: ignore[index]
+    if op is sre.BRANCH:
+        alternatives = [_fixed_sequence(branch) for branch in av[1]]  # type: ignore[index]
+        if all(a is not None for a in alternatives):
+            union = frozenset().union(*alternatives)  # type: ignore[arg-type]
+            return union if len(union) <= _FIXED_LIMIT else None
+    return None
+
+
+def _fixed_sequence(parsed: Sequence[tuple[object, object]]) -> frozenset[str] | None:
+    """The strings a sequence matches when each of its elements is fixed (see :func:`_fixed`);
+    zero-width assertions make the sequence not fixed (they may reject a string)."""
+    out = frozenset(("",))
+    for op, av in parsed:
+        fixed = _fixed(op, av)
+        if fixed is None or len(out) * len(fixed) > _FIXED_LIMIT:
+            return None
+        out = frozenset(a + b for a in out for b in fixed)
+    return out
 
 
 _CASE_SAFE: set[str] = set()
@@ -421,7 +466,11 @@ def introduces_list(sentence: str) -> bool:
         >>> introduces_list("Vi vidtar åtgärder.")
         False
     """
-    return bool(_LEAD_IN_END.search(sentence.strip()))
+    stripped = sentence.strip()
+    # the match ends at the text's last character (``\s*$`` after strip): a colon always
+    # ends one, a full stop may, anything else none
+    last = stripped[-1:]
+    return last == ":" or (last == "." and bool(_LEAD_IN_END.search(stripped)))
 
 
 def _words(text: str) -> list[str]:
@@ -450,41 +499,52 @@ class _Word(NamedTuple):
     passive_action: bool  # an action verb's s-passive (identifieras): word[:-1] is one
 
 
-_WORD_CACHE: dict[str, _Word] = {}
 _WORD_CACHE_LIMIT = 1_000_000  # distinct words remembered per process
 
 
-def _word(word: str) -> _Word:
-    """Everything the features ask of ``word``, worked out once per distinct word.
+def _analyse(word: str) -> _Word:
+    """Everything the features ask of ``word`` (:func:`_word` remembers it per distinct word).
 
-    The parser meets the same few thousand words in sentence after sentence; one look-up here
+    The parser meets the same few thousand words in sentence after sentence; one look-up
     replaces the lemmatizer and verb-form questions each feature would ask anew. The questions
     that split compounds (action noun, organisation, document) are asked of a few words per
     sentence only and are cached on their own: splitting every word would cost more.
 
     Example:
-        >>> w = _word("stärker")
+        >>> w = _analyse("stärker")
         >>> w.lemma, w.action_verb, w.lemma_action, w.finite
         ('stärka', False, True, 'present')
+        >>> _word("stärker") == w
+        True
     """
-    found = _WORD_CACHE.get(word)
-    if found is None:
-        action_verb = swedish.is_action_verb(word)
-        lemma_action = _lemma_is_action(word)
-        tense, low = verb_tense(word), word.casefold()
-        found = _Word(
-            lemma=swedish.lemma(word),
-            action_verb=action_verb,
-            lemma_action=lemma_action,
-            verb_like=action_verb or lemma_action,
-            participle=is_action_participle(word),
-            tense=tense,
-            finite=_finite_tense(low, tense if low == word else verb_tense(low)),
-            passive_action=word.endswith("s") and swedish.is_action_verb(word[:-1]),
-        )
-        if len(_WORD_CACHE) < _WORD_CACHE_LIMIT:
-            _WORD_CACHE[word] = found
-    return found
+    action_verb = swedish.is_action_verb(word)
+    lemma_action = _lemma_is_action(word)
+    tense, low = verb_tense(word), word.casefold()
+    return _Word(
+        lemma=swedish.lemma(word),
+        action_verb=action_verb,
+        lemma_action=lemma_action,
+        verb_like=action_verb or lemma_action,
+        participle=is_action_participle(word),
+        tense=tense,
+        finite=_finite_tense(low, tense if low == word else verb_tense(low)),
+        passive_action=word.endswith("s") and swedish.is_action_verb(word[:-1]),
+    )
+
+
+class _WordTable(dict[str, _Word]):
+    """:func:`_analyse` of each word asked for, kept (up to ``_WORD_CACHE_LIMIT`` words): a
+    word seen before is one dictionary look-up, with no Python call around it."""
+
+    def __missing__(self, word: str) -> _Word:
+        found = _analyse(word)
+        if len(self) < _WORD_CACHE_LIMIT:
+            self[word] = found
+        return found
+
+
+_WORD_CACHE = _WordTable()
+_word = _WORD_CACHE.__getitem__  # _word(w): _analyse(w), worked out once per distinct word
 
 
 @cache
@@ -987,7 +1047,7 @@ def features(c: Candidate) -> dict[str, float]:
         "section_goal": c.section == "goal",
         "section_context": c.section == "context",
     }
-    return {name: float(f[name]) for name in FEATURES}
+    return dict(zip(FEATURES, map(float, map(f.__getitem__, FEATURES))))
 
 
 # ------------------------------------------------------------------------------ the scorer
