@@ -4,7 +4,8 @@
 sentence holds none of the literal strings read off the pattern (its anchors). These tests
 check that shortcut against the plain search: on the phrases the vocabulary glosses, on text
 made of the anchors' own pieces, and on characters that re.IGNORECASE folds unlike
-``str.lower`` (``ſ`` is ``s``, ``ı`` and ``İ`` are ``i``).
+``str.lower`` (``ſ`` is ``s``, ``ı`` and ``İ`` are ``i``); and the same for the sentence patterns
+searched the same way (``kinds._GATED``: dates, deadlines).
 """
 
 from __future__ import annotations
@@ -55,3 +56,48 @@ _PIECES = st.sampled_from(
 def test_anchored_search_finds_what_the_plain_search_finds(text):
     for variant in (text, text.upper(), text.title()):
         assert kinds.cues(variant) == plain_cues(variant)
+
+
+_GATE_PIECES = st.sampled_from(
+    [
+        *sorted({a for found in kinds._gate_anchors().values() for a in found or ()}),
+        "år",
+        "till år",
+        "2024",
+        "1999",
+        "20245",
+        "3 ",
+        " ",
+        "bli",
+        "ſenast",
+        "MARS",
+        "ı",
+        ", som ",
+        ", ",
+        "Om ",
+        "för att ",
+        "när ",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_GATE_PIECES | st.text(max_size=4), max_size=12).map("".join))
+def test_gated_sentence_patterns_find_what_their_search_finds(text):
+    # the dates and deadlines of a sentence are searched only where an anchor occurs
+    for variant in (text, text.upper(), text.title()):
+        for pattern in kinds._GATED:
+            found = kinds._gated(pattern, variant, kinds._lowered(variant))
+            assert found == (pattern.search(variant) is not None), (pattern.pattern, variant)
+            # the modal patterns are searched in the main clause, gated by the sentence
+            if not kinds._may_match(pattern, kinds._lowered(variant)):
+                assert pattern.search(kinds.main_clause(variant)) is None, (pattern, variant)
+
+
+def test_a_date_is_found_through_its_anchors():
+    text = "Alla medarbetare ska ha en plan senast 1 mars 2026"
+    assert kinds._gated(kinds._DATED, text, kinds._lowered(text))
+    assert kinds._gated(kinds._DEADLINE, text, kinds._lowered(text))
+    assert not kinds._gated(
+        kinds._DATED, "Alla ska ha en plan", kinds._lowered("Alla ska ha en plan")
+    )

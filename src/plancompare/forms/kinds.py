@@ -424,7 +424,53 @@ def _lowered(text: str) -> str | None:
 
 @cache
 def _anchor_letters() -> frozenset[str]:
-    return frozenset("".join(a for anchors in _cue_anchors().values() for a in anchors or ()))
+    found = [*_cue_anchors().values(), *_gate_anchors().values()]
+    return frozenset("".join(a for anchors in found for a in anchors or ()))
+
+
+# Patterns that, like the cues, are searched only where one of their anchors occurs in the
+# sentence (``_DATED`` needs a year's first digits, a month, senast or kvartal; ``_MODAL`` ska
+# or kommer). The modal ones are searched in the main clause, whose comma-free pieces are
+# pieces of the sentence: an anchor (none holds a comma) found there is found in the sentence.
+_GATED = (_DATED, _DEADLINE, _MODAL, _STATE_MODAL, _NEED)
+
+
+@cache
+def _gate_anchors() -> dict[re.Pattern[str], frozenset[str] | None]:
+    """The anchors of each pattern of ``_GATED`` (None: always searched)."""
+    from re import _parser
+
+    out: dict[re.Pattern[str], frozenset[str] | None] = {}
+    for pattern in _GATED:
+        try:
+            out[pattern] = _anchors(_parser.parse(pattern.pattern, pattern.flags))
+        except (AttributeError, TypeError, ValueError):  # a parse of another shape: search
+            out[pattern] = None
+    return out
+
+
+def _gated(pattern: re.Pattern[str], text: str, lowered: str | None) -> bool:
+    """``pattern.search(text)`` for a pattern of ``_GATED``, answered without the search when
+    ``lowered`` (``text`` lower-cased by :func:`_lowered`) holds none of its anchors.
+
+    Example:
+        >>> text = "Senast 2026 ska alla ha en plan."
+        >>> _gated(_DATED, text, _lowered(text)), _gated(_DATED, "Alla ska ha en plan.", None)
+        (True, False)
+    """
+    return _may_match(pattern, lowered) and pattern.search(text) is not None
+
+
+def _may_match(pattern: re.Pattern[str], lowered: str | None) -> bool:
+    """False when ``lowered`` (a text lower-cased by :func:`_lowered`) holds none of the anchors
+    of ``pattern`` (of ``_GATED``): then the pattern matches nowhere in the text or its pieces.
+
+    Example:
+        >>> _may_match(_MODAL, "vi ska utbilda fler"), _may_match(_MODAL, "vi utbildar fler")
+        (True, False)
+    """
+    anchors = _gate_anchors()[pattern]
+    return lowered is None or anchors is None or any(a in lowered for a in anchors)
 
 
 @cache
@@ -624,9 +670,9 @@ def _modal_verb(clause: str) -> bool:
     """``ska/skall/kommer att`` near the clause's start with another verb's infinitive next
     (``Projektet kommer att integrera …``): :func:`commits_to_action` for verbs off the list."""
     for found in _MODAL.finditer(clause):
-        if len(_words(clause[: found.start()])) > 6:
+        if len(_leading_words(clause[: found.start()], 7)) > 6:
             break
-        after = _words(clause[found.end() :])[:2]
+        after = _leading_words(clause[found.end() :], 2)
         adverb = len(after) == 2 and after[0].casefold() in ("även", "också", "dessutom", "nu")
         if after and _other_infinitive(after[1] if adverb else after[0]):
             return True
@@ -843,12 +889,7 @@ def _finite(words: list[str]) -> list[tuple[str, str]]:
         >>> _finite(_words("Under våren undertecknades en överenskommelse"))
         [('undertecknades', 'preterite')]
     """
-    out = []
-    for word in words:
-        tense = _word(word).finite
-        if tense:
-            out.append((word.casefold(), tense))
-    return out
+    return [(word.casefold(), tense) for word in words if (tense := _word(word).finite)]
 
 
 def _finite_tense(low: str, tense: str) -> str:
@@ -936,6 +977,10 @@ def features(c: Candidate) -> dict[str, float]:
     text = " ".join(c.text.split())
     sentence = _first_sentence(text) if c.item else text
     clause = main_clause(sentence)
+    # the sentence lower-cased, for the searches that look for their anchors first (None: search)
+    stripped = sentence.strip()
+    lowered = _lowered(stripped)
+    whole = lowered if len(stripped) == len(sentence) else None
     words = _words(sentence)
     lows = [w.casefold() for w in words]
     head, date_first = _head_and_date(sentence)
@@ -945,9 +990,9 @@ def features(c: Candidate) -> dict[str, float]:
     imperative = bool(head) and head_word.action_verb
     noun_head = bool(head) and is_action_noun(head)
     subject = [] if imperative else clause_words  # an imperative has no subject
-    modal_action = commits_to_action(clause)
+    modal_action = _may_match(_MODAL, whole) and commits_to_action(clause)
     passive_modal = modal_action and _passive_after_modal(clause)
-    need = _needs_action(clause)
+    need = _may_match(_NEED, whole) and _needs_action(clause)
     lead_in = c.lead_in.strip()
     if c.item:
         decision_lead, verbal_lead, past_lead, goal_lead, remit_lead = _read_lead_in(lead_in)
@@ -971,8 +1016,7 @@ def features(c: Candidate) -> dict[str, float]:
     )
     # the cues of cues(sentence), but a reason is the sentence's own predicate, not what an
     # att-clause inside it says
-    stripped, reason = sentence.strip(), _ATT.split(clause, 1)[0]
-    lowered = _lowered(stripped)
+    reason = _ATT.split(clause, 1)[0]
     f: dict[str, bool] = {
         cue: _finds(cue, stripped, lowered) for cue in _cue_patterns() if cue != "rationale"
     }
@@ -991,8 +1035,8 @@ def features(c: Candidate) -> dict[str, float]:
         "participle_first": c.item and bool(head) and head_word.participle,
         "decision_formula": _all_decisions(words) and not modal_action,
         "modal_action": modal_action,
-        "modal_verb": not modal_action and _modal_verb(clause),
-        "modal_state": _states(clause),
+        "modal_verb": not modal_action and _may_match(_MODAL, whole) and _modal_verb(clause),
+        "modal_state": _may_match(_STATE_MODAL, whole) and _states(clause),
         "copula_state": not modal_action and _copula_state(clause),
         "need_action": need,
         "need_in_listed_doc": need and c.doc_has_list,
@@ -1005,8 +1049,9 @@ def features(c: Candidate) -> dict[str, float]:
         "action_noun_early": not c.item and any(is_action_noun(w) for w in clause_words[:8]),
         "date_first": date_first,
         "dated_item": c.item and date_first and not finite and not imperative and not noun_head,
-        "dated": bool(_DATED.search(sentence)),
-        "deadline_state": bool(_DEADLINE.search(sentence) and _TARGET_VERB.search(sentence)),
+        "dated": _gated(_DATED, sentence, whole),
+        "deadline_state": _gated(_DEADLINE, sentence, whole)
+        and bool(_TARGET_VERB.search(sentence)),
         "goal_noun": not lemmas.isdisjoint(_GOAL_NOUNS)
         and any(
             _word(w.casefold()).lemma in _GOAL_NOUNS
@@ -1047,7 +1092,7 @@ def features(c: Candidate) -> dict[str, float]:
         "section_goal": c.section == "goal",
         "section_context": c.section == "context",
     }
-    return dict(zip(FEATURES, map(float, map(f.__getitem__, FEATURES))))
+    return dict(zip(FEATURES, map(float, map(f.__getitem__, FEATURES)), strict=True))
 
 
 # ------------------------------------------------------------------------------ the scorer
