@@ -211,14 +211,23 @@ def is_heading_text(line: str) -> bool:
     s = line.strip()
     if s.startswith("#"):
         return True
-    words = s.split()
     return (
         0 < len(s) <= 120
-        and len(words) <= 16
+        and _at_most_words(s, 16)
         and not _HEADING_END.search(s)
         and not BULLET.match(s)
         and (s[0].isupper() or s[0].isdigit())
     )
+
+
+def _at_most_words(line: str, n: int) -> bool:
+    """``len(line.split()) <= n``, without splitting more of a long line than ``n + 1`` words.
+
+    Example:
+        >>> _at_most_words("ett två tre", 3), _at_most_words("ett två tre fyra", 3)
+        (True, False)
+    """
+    return len(line.split(None, n)) <= n
 
 
 def _span(lines: list[Line]) -> tuple[int, int]:
@@ -567,7 +576,7 @@ def _line_furniture(line: Line, following: Line | None, state: OutlineState) -> 
         return reason
     if _is_caption(line.stripped):
         return "image caption"
-    alt = len(line.stripped.split()) <= _ALT_WORDS and not BULLET.match(line.text)
+    alt = _at_most_words(line.stripped, _ALT_WORDS) and not BULLET.match(line.text)
     if alt and following is not None and _is_caption(following.stripped):
         return "image alt text (the line above its caption)"
     if line.stripped in state.repeated and not is_lead_in(line.stripped):
@@ -831,7 +840,7 @@ def repeated_lines(text: str) -> frozenset[str]:
     counts: dict[str, int] = {}
     for line in text.split("\n"):
         s = line.strip()
-        if s and len(s.split()) <= _REPEATED_WORDS and not _SENTENCE_END.search(s):
+        if s and _at_most_words(s, _REPEATED_WORDS) and not _SENTENCE_END.search(s):
             counts[s] = counts.get(s, 0) + 1
     return frozenset(s for s, n in counts.items() if n > 1)
 

@@ -290,7 +290,7 @@ def _finds(cue: str, text: str, lowered: str | None) -> bool:
         (True, False)
     """
     anchors = _cue_anchors()[cue]
-    if lowered is not None and anchors is not None and not any(a in lowered for a in anchors):
+    if lowered is not None and anchors is not None and not any(map(lowered.__contains__, anchors)):
         return False
     return _cue_patterns()[cue].search(text) is not None
 
@@ -470,7 +470,7 @@ def _may_match(pattern: re.Pattern[str], lowered: str | None) -> bool:
         (True, False)
     """
     anchors = _gate_anchors()[pattern]
-    return lowered is None or anchors is None or any(a in lowered for a in anchors)
+    return lowered is None or anchors is None or any(map(lowered.__contains__, anchors))
 
 
 @cache
@@ -1025,7 +1025,7 @@ def features(c: Candidate) -> dict[str, float]:
         _PERFECT.search(clause)
     )
     f["uppdrag_given"] = f["uppdrag_given"] and not past  # given before: a report, not an act
-    lemmas = {_word(w).lemma for w in lows}
+    lemmas = {info.lemma for info in map(_word, lows)}
     f |= {
         "item": c.item,
         "verb_first": imperative,
