@@ -372,14 +372,15 @@ _PIECE_LIMIT = 100_000  # pieces (and words) remembered per role (about 25 MB at
 _MIN_LEN, _MIN_ZIPF = _PARTS_SCORING.part_min_len, _PARTS_SCORING.part_min_zipf
 _UNSEEN = object()
 _inner_pieces: dict[str, _Found | bool] = {}
+_inner_head_pieces: dict[str, _Found | bool] = {}
 _last_pieces: dict[str, _Found | bool] = {}
 _known_lemmas: dict[str, str | None] = {}
 _content_words: dict[str, bool] = {}
 
 
-def _inner_found(piece: str) -> _Found | bool:
+def _inner_found(piece: str, stems: bool = True) -> _Found | bool:
     """Segments of ``piece`` before the end of the word: the piece as a head part, as a stem
-    (``skol`` of skola) and as a combining form (``löne`` of lön)."""
+    (``skol`` of skola; without ``stems``, not) and as a combining form (``löne`` of lön)."""
     vocab = vocabulary()
     spelled, prefix = vocab.match(key(piece))  # the prefix search tells whether piece is listed
     if not prefix:
@@ -391,7 +392,7 @@ def _inner_found(piece: str) -> _Found | bool:
     if z >= _MIN_ZIPF and _head_part(piece):
         out.append((piece, z, 0.0, 0, False, piece))
     if len(piece) >= _STEM_MIN_LEN:
-        for ending in STEM_ENDINGS:
+        for ending in STEM_ENDINGS if stems else "":
             full = piece + ending
             z = vocab.zipf(full) - _STEM_PENALTY
             if z >= _MIN_ZIPF and _known(full) == full and _content_word(full):
@@ -402,6 +403,12 @@ def _inner_found(piece: str) -> _Found | bool:
             if z >= _MIN_ZIPF:
                 out.append((piece, z, 0.0, 0, False, word))
     return tuple(out)
+
+
+def _inner_heads(piece: str) -> _Found | bool:
+    """:func:`_inner_found` without the stems (two look-ups fewer): for a piece too near the
+    end of the word for another part to follow it, where only an inflection ending may."""
+    return _inner_found(piece, stems=False)
 
 
 def _last_found(piece: str) -> _Found | bool:
@@ -439,7 +446,7 @@ def clear_memos() -> None:
         >>> clear_memos(); compound_parts("lönestrategi")
         ('lön', 'strategi')
     """
-    for memo in (_inner_pieces, _last_pieces, _known_lemmas, _content_words):
+    for memo in (_inner_pieces, _inner_head_pieces, _last_pieces, _known_lemmas, _content_words):
         memo.clear()
     compound_parts.cache_clear()
 
@@ -451,18 +458,31 @@ def _plain_segments(s: str) -> Callable[[int], list[Segment]]:
     alone lists web noise such as ``sgi``) that :func:`_content_word` accepts; a part before
     the last must be a base form, a stem or a combining form (see :func:`_head_part`); the
     last part must not be a finite verb. What a piece yields is remembered across words.
+
+    A piece that ends fewer than ``part_min_len`` letters before the end of ``s`` can be
+    followed by no further part (nor by a linking letter and one), only by an inflection
+    ending: there, stems (which take none) are not looked up, and where the rest of ``s`` is
+    no inflection ending the piece is passed over (a longer piece from ``i`` answers whether
+    any listed word starts so).
     """
     n = len(s)
-    inner, last = _inner_pieces, _last_pieces
+    inner, heads, last = _inner_pieces, _inner_head_pieces, _last_pieces
 
     def segments(i: int) -> list[Segment]:
         out: list[Segment] = []
         for j in range(i + 1, n + 1):
             piece = s[i:j]
             if j < n:
-                found = inner.get(piece)
-                if found is None:
-                    found = _remembered(inner, _inner_found, piece)
+                if n - j < _MIN_LEN:
+                    if s[j:] not in INFLECTION_ENDINGS:
+                        continue  # a dead end: nothing may follow a part here
+                    found = inner.get(piece) or heads.get(piece)
+                    if found is None:
+                        found = _remembered(heads, _inner_heads, piece)
+                else:
+                    found = inner.get(piece)
+                    if found is None:
+                        found = _remembered(inner, _inner_found, piece)
             elif i:
                 found = last.get(piece)
                 if found is None:
