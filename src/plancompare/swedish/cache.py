@@ -319,7 +319,9 @@ class WordStore:
 
     Example:
         >>> import os, tempfile
-        >>> os.environ["PLANCOMPARE_CACHE_DIR"] = tempfile.mkdtemp()
+        >>> from unittest import mock
+        >>> directory = mock.patch.dict(os.environ, {"PLANCOMPARE_CACHE_DIR": tempfile.mkdtemp()})
+        >>> _ = directory.start()
         >>> store = WordStore("demo-analyses", packages=(), files=())
         >>> store.get("lärarna") is None
         True
@@ -327,7 +329,7 @@ class WordStore:
         >>> again = WordStore("demo-analyses", packages=(), files=())
         >>> again.get("lärarna"), again.get_many(["lärarna", "barnen"])
         (('lärare',), [('lärare',), None])
-        >>> del os.environ["PLANCOMPARE_CACHE_DIR"]
+        >>> _ = directory.stop()  # the cache directory of before
     """
 
     def __init__(
