@@ -441,9 +441,7 @@ class WordStore:
         lines = [b"%08x\t%s\n" % (crc32(payload), payload) for payload in payloads.values()]
         size = sum(map(len, lines))
         with contextlib.suppress(OSError), open(log_path, "a+b") as log:
-            import fcntl
-
-            fcntl.flock(log, fcntl.LOCK_EX)  # released when the file is closed
+            _lock(log)  # released when the file is closed
             end = log.seek(0, os.SEEK_END)
             if end + size > self.log_bytes:
                 log.seek(0)
@@ -509,6 +507,16 @@ class WordStore:
         """Forget what was read in this process (the files stay; unsaved records are saved)."""
         self.save()
         self._opened, self._table, self._logged = False, None, {}
+
+
+def _lock(file: object) -> None:
+    """An exclusive ``flock`` on an open file (where there is none, as on Windows, none: each
+    save is then one append, and a line that two appends garbled fails its check sum)."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    fcntl.flock(file, fcntl.LOCK_EX)
 
 
 def _log_payloads(data: bytes) -> dict[str, bytes]:
