@@ -546,6 +546,8 @@ def _table_row(table: Mapping[str, memoryview], word: str, code: int, at: int = 
     where the search of the sorted CRCs found ``code`` first, if known."""
     hashes, rows, offsets = table["hashes"], table["rows"], table["offsets"]
     records = table["records"]
+    if "\t" in word or "\n" in word:  # never stored (see WordStore.put)
+        return -1
     if at < 0:
         at = bisect_left(hashes, code)
     target = word.encode() + b"\t"
