@@ -475,3 +475,18 @@ def test_a_word_store_is_not_written_where_its_cache_directory_was_removed(cache
     cache_dir.rmdir()
     store.save()
     assert not cache_dir.exists()
+
+
+def test_the_store_of_word_analyses_removes_the_memos_it_replaced(cache_dir):
+    from plancompare.swedish.lemmatize import analysis_store
+
+    cache_dir.mkdir()
+    old = [cache_dir / "sv-lemma-fallbacks-0123.json", cache_dir / "word-analyses-4567.json"]
+    for path in old:
+        path.write_text("{}", encoding="utf-8")
+    store = analysis_store()
+    store.log_bytes = 0  # fold at once
+    store.put("lärarna", ("lärare", "lärare"))
+    store.save()
+    assert not any(path.exists() for path in old)
+    assert store.get("lärarna") == ("lärare", "lärare")

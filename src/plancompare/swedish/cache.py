@@ -310,6 +310,7 @@ class WordStore:
       It is read whole at first use; it stays short, since a :meth:`save` that would make it
       longer than ``log_bytes`` (some 3,000 records) folds it and the new records into a new
       table instead (written atomically, under the same lock) and empties it.
+    * Files of older stores it ``replaces`` (glob patterns) are removed with stale ones.
     * A record added later replaces an earlier record of the same word. The table keeps at
       most ``limit`` records: when a compaction would keep more, the oldest are evicted.
 
@@ -340,8 +341,10 @@ class WordStore:
         *,
         limit: int = 500_000,
         log_bytes: int = 128_000,
+        replaces: Iterable[str] = (),
     ) -> None:
         self.name = name
+        self.replaces = tuple(replaces)
         self.packages = tuple(packages)
         self.files = tuple(files)
         self.limit = limit
@@ -497,7 +500,7 @@ class WordStore:
                 "rows": array("I", rows.astype(np.uint32).tobytes()),
             },
         )
-        for pattern in (f"{self.name}-*.bin", f"{self.name}-*.log"):
+        for pattern in (f"{self.name}-*.bin", f"{self.name}-*.log", *self.replaces):
             for stale in table_path.parent.glob(pattern):
                 if stale not in (table_path, log_path):
                     with contextlib.suppress(OSError):

@@ -247,7 +247,10 @@ def analysis_store() -> WordStore:
     if store is None:
         files = sorted((paths.RESOURCES / "swedish").glob("*.*")) + _simplemma_data()
         store = _STORES[directory] = WordStore(
-            "sv-word-analyses", packages=("plancompare", "simplemma", "wordfreq"), files=files
+            "sv-word-analyses",
+            packages=("plancompare", "simplemma", "wordfreq"),
+            files=files,
+            replaces=("sv-lemma-fallbacks-*.json", "word-analyses-*.json"),  # the memos before
         )
     return store
 
