@@ -54,6 +54,8 @@ def _held_back(stem: str, split: str | None, final: bool) -> bool:
     (True, False)
     >>> _held_back("58-enkoping", "heldout5", False), _held_back("76-eda", "heldout6", False)
     (False, False)
+    >>> _held_back("105-x", "heldout7", False), _held_back("105-x", None, False)
+    (True, True)
     """
     if final:
         return False
