@@ -270,7 +270,7 @@ def test_sodertalje_label_and_two_signatures(frame):
     signatures = s[s.note.str.startswith("signature")]
     assert signatures.text.tolist() == [
         "Rickard Sundbom Stadsdirektör",
-        "Johan Lefverstrom HR-direktör",
+        "Johan Lefverström HR-direktör",
     ]
 
 

@@ -236,13 +236,16 @@ def test_sodertalje_scan_meets_the_goal(raw_003, reference_003, repaired_003) ->
     assert m["false_change_rate"] <= GOAL_FALSE_CHANGE, m["errors"]
 
 
-# The six dev texts (seed 0). The three moved from the first held-out set (2026-12-06) brought
-# misses: at rate 0.5 recall was 96.8 % (1695/1751) before the slot rules of
-# data/ocr/slot_rules.tsv (bor for bör, år for är, stod for stöd), 97.3 % (1704/1751) with them;
-# 3 of 146 boundary-only tokens are still lost at 0.5 (`UTSKO- TTETS` -> `UTSKO- ÅTTETS`,
-# `samtge` -> `samtåge`).
+# The twelve dev texts (seed 0; the six heldout2 texts joined dev on 2026-12-07, after their one
+# measurement). The three moved from the first held-out set (2026-12-06) brought misses: at rate
+# 0.5 recall was 96.8 % (1695/1751) before the slot rules of data/ocr/slot_rules.tsv (bor for
+# bör, år for är, stod for stöd), 97.3 % (1704/1751) with them. On all twelve: 98.0 % (5472/5582)
+# at rate 1.0 and 97.5 % (2907/2981) at 0.5 once a function word's variant was no compound part
+# (nåt for nät) and rarer parts and unknown words were weighed anew (part_min_zipf 1.0,
+# nonword_zipf -9). Boundary-only tokens lost: 1 of 254 at 1.0 (`fortsa- tta` -> `fortsä- tta`),
+# 3 of 228 at 0.5 (`UTSKO- TTETS` -> `UTSKO- ÄTTETS`, `samtge` -> `samtåge`).
 DEV_RECALL_FLOOR = {1.0: GOAL_RECALL, 0.5: GOAL_RECALL}
-DEV_BOUNDARY_LOST = {1.0: 0, 0.5: 3}
+DEV_BOUNDARY_LOST = {1.0: 1, 0.5: 3}
 
 
 @pytest.mark.parametrize("rate", [1.0, 0.5])
@@ -430,6 +433,19 @@ def test_function_word_context() -> None:
     # a modal before an infinitive (bör, not bor); a demonstrative (det här, not det hör)
     assert ocr.repair_ocr("Vi bor utveckla det hér arbetet f6r ldrare.") == (
         "Vi bör utveckla det här arbetet för lärare."
+    )
+
+
+def test_a_variant_of_a_function_word_is_no_compound_part() -> None:
+    """wordfreq lists the colloquial nåt (något) far above nät (5.3 against 4.1), but a form of
+    a function word opens no compound: nät + myndigheten, not nåt + myndigheten."""
+    damaged = "Natmyndigheten granskar nattarifferna och natforetagens avgifter i lokalnatsomradet."
+    assert ocr.repair_ocr(damaged) == (
+        "Nätmyndigheten granskar nättarifferna och nätföretagens avgifter i lokalnätsområdet."
+    )
+    # a function word itself still opens a word run together with the next (har + granskat)
+    assert ocr.repair_ocr("Riksrevisionen hargranskat arbetet.") == (
+        "Riksrevisionen hargranskat arbetet."
     )
 
 

@@ -124,6 +124,7 @@ class CandidateSearch:
         self._unindexed = self._classes.fallback | {
             ch for ch, choices in self._checked.items() if choices is None
         }
+        self.function_lemmas = stopwords()
         self._one_char = {
             id(r): {
                 ch: group
@@ -666,8 +667,15 @@ class CandidateSearch:
                 z -= params.stem_penalty
                 out.append((pos, word[:-1], z, logw, marks, True, word))
             else:
-                if pos < n and s[pos:] not in INFLECTION_ENDINGS and lemma(word) != word:
-                    # a part before the last is most often a base form or stem: stöd + processer
-                    # rather than stod (stood) + processer
-                    z -= params.inflected_part_penalty
+                if pos < n and s[pos:] not in INFLECTION_ENDINGS:
+                    base = lemma(word)
+                    if base != word:
+                        if base in self.function_lemmas and word not in self.function_lemmas:
+                            # a variant of a function word (nåt, nån: någon) is no compound's
+                            # part: nät + koncessioner, not nåt + koncessioner (a function
+                            # word itself may open a run-on reading: har + granskat)
+                            continue
+                        # a part before the last is most often a base form or stem: stöd +
+                        # processer rather than stod (stood) + processer
+                        z -= params.inflected_part_penalty
                 out.append((pos, word, z, logw, marks, False, word))

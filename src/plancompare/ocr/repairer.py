@@ -121,7 +121,8 @@ class OcrRepairer:
         unlisted_max: cap on a compound's or inflected form's score (rarer than any listed word).
         suffix_penalty: a listed word plus an inflection ending the list lacks.
         stem_penalty: a part used as a stem (``skol-`` from ``skola``).
-        inflected_part_penalty: a part before the last that is not a base form (``stod-``).
+        inflected_part_penalty: a part before the last that is not a base form (``stod-``);
+            a variant of a function word (``nåt``, a form of någon) is no part at all.
         beam: partial compound analyses kept per position.
         max_hyps: readings kept per piece.
         full_search_below: a listed word rarer than this is read through every reading of the
@@ -169,7 +170,7 @@ class OcrRepairer:
         use_wordfreq: bool = True,
         corpus_weight: float = 0.1,
         compound_penalty: float = 10.0,
-        part_min_zipf: float = 1.5,
+        part_min_zipf: float = 1.0,
         part_min_len: int = 3,
         unlisted_max: float = 1.0,
         suffix_penalty: float = 2.0,
@@ -182,7 +183,7 @@ class OcrRepairer:
         quick_enough: float = -3.0,
         full_search_len: int = 8,
         max_glyph: int = 2,
-        nonword_zipf: float = -8.0,
+        nonword_zipf: float = -9.0,
         odd_char_penalty: float = 2.0,
         single_letter_zipf: float = 4.0,
         short_caps: int = 4,
