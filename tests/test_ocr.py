@@ -449,6 +449,28 @@ def test_a_variant_of_a_function_word_is_no_compound_part() -> None:
     )
 
 
+def test_the_slot_before_a_definite_noun() -> None:
+    """A finite modal stands before its inverted subject (bör nämnden: bo wants a place after
+    it); a verb, not a bare adjective, before a definite noun (stärka kunskapen); a preposition
+    there is as welcome as a modal (för uppföljningen, not får); detta is a subject pronoun too
+    (detta är, not detta år)."""
+    assert ocr.repair_ocr("Enligt förslaget bor nämnden ansvara för uppföljningen.") == (
+        "Enligt förslaget bör nämnden ansvara för uppföljningen."
+    )
+    assert ocr.repair_ocr("I stället bor förvaltningen ta fram en plan.") == (
+        "I stället bör förvaltningen ta fram en plan."
+    )
+    assert ocr.repair_ocr("Malet ar att pa sikt starka kunskapen om lararnas arbete.") == (
+        "Målet är att på sikt stärka kunskapen om lärarnas arbete."
+    )
+    assert ocr.repair_ocr("Ansvaret fdr uppföljningen ligger hos nämnden.") == (
+        "Ansvaret för uppföljningen ligger hos nämnden."
+    )
+    assert ocr.repair_ocr("Vi har en plan för rekrytering och detta ar viktigt.") == (
+        "Vi har en plan för rekrytering och detta är viktigt."
+    )
+
+
 def test_action_verbs_open_the_items_of_a_list_of_measures() -> None:
     """A damaged first word of a list item is read as the action verb the list is made of."""
     damaged = (
