@@ -471,6 +471,24 @@ def test_the_slot_before_a_definite_noun() -> None:
     )
 
 
+def test_a_present_participle_the_word_list_lacks() -> None:
+    """A verb + nde is read as its present participle, listed or not (tjänste + levererande)."""
+    assert ocr.repair_ocr("Myndigheten ar tjanstelevererande och ger stöd till kommunerna.") == (
+        "Myndigheten är tjänstelevererande och ger stöd till kommunerna."
+    )
+
+
+def test_the_fitted_plans_bigrams_decide_a_real_word(repairer) -> None:
+    """The seed plans write vård och omsorg: their bigrams outweigh värd, a word as common
+    (the repairer as load fits it; with the bigram weight at 0.5, as before, värd stayed)."""
+    assert repairer.repair("Kommunens stod till personal inom värd och omsorg ska oka.") == (
+        "Kommunens stöd till personal inom vård och omsorg ska öka."
+    )
+    assert repairer.repair("Fler medarbetare inom värd och omsorg behövs.") == (
+        "Fler medarbetare inom vård och omsorg behövs."
+    )
+
+
 def test_action_verbs_open_the_items_of_a_list_of_measures() -> None:
     """A damaged first word of a list item is read as the action verb the list is made of."""
     damaged = (

@@ -30,6 +30,7 @@ from plancompare.swedish.compounds import (
     compound_readings,
     unchain,
 )
+from plancompare.swedish.derivation import is_verb
 from plancompare.swedish.frequencies import DIACRITICS, STAR, key, vocabulary
 
 from .channel import CAPITAL_I, DIA, GLYPH, Readings
@@ -679,3 +680,9 @@ class CandidateSearch:
                         # processer rather than stod (stood) + processer
                         z -= params.inflected_part_penalty
                 out.append((pos, word, z, logw, marks, False, word))
+                if pos + 3 == n and s.endswith("nde") and word[-1] == "a" and is_verb(word):
+                    # a verb's present participle, which the word list may lack (leverera +
+                    # nde: tjänstelevererande), scored as an inflected form
+                    c = params.compound
+                    z = min(zipf(word) - c.suffix_penalty, c.unlisted_max)
+                    out.append((n, word + "nde", z, logw, marks, False, word + "nde"))

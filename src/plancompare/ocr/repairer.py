@@ -190,7 +190,7 @@ class OcrRepairer:
         diacritic_prior: tuple[float, float] = (1.0, 4.0),
         glyph_prior: tuple[float, float] = (1.0, 300.0),
         context_window: float = 5.0,
-        context_weight: float = 0.5,
+        context_weight: float = 0.9,
         context_mu: float = 2.0,
         context_clip: float = 1.0,
         grammar_weight: float = 1.5,
