@@ -490,6 +490,14 @@ def test_the_fitted_plans_bigrams_decide_a_real_word(repairer) -> None:
     )
 
 
+def test_no_second_finite_verb_after_a_preterite() -> None:
+    """One finite verb per clause: after beslutades a year's år, not the copula är."""
+    assert ocr.repair_ocr("Strategin beslutades ar 2019 och ska foljas upp varje ar.") == (
+        "Strategin beslutades år 2019 och ska följas upp varje år."
+    )
+    assert ocr.repair_ocr("Det som beslutades är viktigt.") == "Det som beslutades är viktigt."
+
+
 def test_action_verbs_open_the_items_of_a_list_of_measures() -> None:
     """A damaged first word of a list item is read as the action verb the list is made of."""
     damaged = (
