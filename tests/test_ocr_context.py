@@ -43,6 +43,10 @@ SLOTS = [
     ("ska", "gälla", "galla", "också", "verb_after_infinitive_marker"),
     (None, "stärk", "stark", "ledarskapet", "imperative_before_definite_noun"),
     (None, "vår", "var", "genomgång", "determiner_opens_clause_before_noun"),
+    ("samtidigt", "bör", "bor", "möjligheten", "modal_before_definite_noun"),
+    ("sikt", "stärka", "starka", "kunskapen", "infinitive_before_definite_noun"),
+    ("redogörelse", "för", "får", "ärendet", "preposition_before_definite_noun"),
+    ("beslutades", "år", "är", NUM, "finite_after_preterite"),
 ]
 
 
