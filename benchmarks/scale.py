@@ -526,6 +526,9 @@ def plot(rows: list[dict], path: Path) -> None:
     fig = Figure(figsize=(13, 5.5), layout="constrained")
     axes = fig.subplots(1, 2)
     for ax, name in zip(axes, ("corpus", "file-generic"), strict=True):
+        if not series.get(name):  # e.g. --configs 290x10: say so rather than draw empty axes
+            ax.text(0.5, 0.5, "not measured in this run", ha="center", va="center", alpha=0.6)
+            ax.set_axis_off()
         for step, found in series.get(name, {}).items():
             style = "--" if step in BASELINES.values() else "-"
             ax.loglog(
@@ -538,7 +541,8 @@ def plot(rows: list[dict], path: Path) -> None:
         ax.set_xlabel("raw text (MB)")
         ax.set_ylabel("seconds (wall)")
         ax.grid(True, which="both", alpha=0.3)
-        ax.legend(fontsize=8, ncol=2)
+        if series.get(name):
+            ax.legend(fontsize=8, ncol=2)
     axes[0].set_title("Corpus: N organisations × M documents")
     axes[1].set_title("Inside one file (generic form)")
     fig.suptitle("Time per pipeline step against corpus size (dashed: baselines)")
