@@ -170,11 +170,10 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
         ngrams = tuple(self.char_ngram_range)
         cache = _ENTRIES.setdefault((self.compounds, ngrams), {})
         new = [w for w in dict.fromkeys(distinct) if w not in cache]
+        content = [w for w in new if _content(w)]
         if self.compounds == "parts":  # the store of word analyses searched once for all
-            content = [w for w in new if _content(w)]
             analyses = dict(zip(content, swedish.word_analyses(content), strict=True))
         else:
-            content = [w for w in new if _content(w)]
             analyses = {
                 w: (lem, ()) for w, lem in zip(content, swedish.word_lemmas(content), strict=True)
             }

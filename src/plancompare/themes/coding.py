@@ -88,7 +88,7 @@ def _parts(words: Sequence[str]) -> list[tuple[str, ...]]:
     found = {w: tuple(p for seg in segs for p in analysed[seg][1]) for w, segs in segments.items()}
     if len(_PARTS) + len(found) <= _PARTS_LIMIT:
         _PARTS.update(found)
-    return [_PARTS.get(w) or found[w] for w in words]
+    return [found[w] if w in found else _PARTS[w] for w in words]
 
 
 class _Postings:
