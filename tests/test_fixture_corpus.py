@@ -221,18 +221,19 @@ def word_count(text: str) -> int:
     return len(re.findall(r"[^\W\d_]+", re.sub(r"\]\([^)]*\)", "]", text)))
 
 
-OCR_HELD_OUT = ("heldout2", "heldout3")  # in the order they were collected
+OCR_HELD_OUT = ("heldout2", "heldout3", "heldout4")  # in the order they were collected
 
 
 def test_ocr_unseen_size_and_split() -> None:
     """``dev``: >= 6 texts by >= 5 authorities, >= 6,000 words. Each held-out set (``heldout2``
-    until it becomes dev, ``heldout3``): >= 5 texts by as many authorities, >= 5,000 words,
-    none of its authorities in ``dev`` or an earlier set. ``heldout3`` also comes from publishers
-    that no other text has (issue 8). Every text >= 600 words, UTF-8, no plan fixture."""
+    and ``heldout3`` until they become dev, ``heldout4``): >= 5 texts by as many authorities,
+    >= 5,000 words, none of its authorities in ``dev`` or an earlier set. ``heldout3`` also
+    comes from publishers that no other text has (issue 8). Every text >= 600 words, UTF-8, no
+    plan fixture."""
     ids = text_ids(OCR_UNSEEN)
     split = read_split(OCR_UNSEEN / "split.csv")
     assert sorted(split) == ids, "split.csv must name every text, and only those"
-    assert {"dev", "heldout3"} <= set(split.values()) <= {"dev", *OCR_HELD_OUT}
+    assert {"dev", "heldout4"} <= set(split.values()) <= {"dev", *OCR_HELD_OUT}
     with (OCR_UNSEEN / "sources.csv").open(encoding="utf-8", newline="") as handle:
         sources = {row["id"]: row for row in csv.DictReader(handle)}
     assert sorted(sources) == ids
@@ -247,7 +248,7 @@ def test_ocr_unseen_size_and_split() -> None:
     earlier = {authority[s] for s in dev}
     for name in OCR_HELD_OUT:
         held = [stem for stem in ids if split[stem] == name]
-        if not held:  # heldout2 once it has moved to dev
+        if not held:  # an earlier set once it has moved to dev
             continue
         assert len(held) >= 5 and len({authority[s] for s in held}) >= 5, name
         assert not {authority[s] for s in held} & earlier, name
@@ -270,17 +271,21 @@ def _eval_ocr():
 
 
 def test_ocr_eval_reads_the_final_held_out_set_only_when_told() -> None:
-    """``benchmarks/eval_ocr.py`` refuses ``heldout3`` without ``--final``; ``all`` skips it.
+    """``benchmarks/eval_ocr.py`` refuses every held-out split (each one of split.csv but
+    ``dev``: ``heldout3``, ``heldout4``) without ``--final``; ``all`` skips them.
 
     Only the ids are compared: the held-out texts are not printed or looked at here."""
     eval_ocr = _eval_ocr()
     split = read_split(OCR_UNSEEN / "split.csv")
-    with pytest.raises(SystemExit, match="--final"):
-        eval_ocr.unseen_texts("heldout3")
+    held_out = sorted(set(split.values()) - {"dev"})
+    assert "heldout4" in held_out
+    for name in held_out:
+        with pytest.raises(SystemExit, match="--final"):
+            eval_ocr.unseen_texts(name)
+        assert sorted(eval_ocr.unseen_texts(name, final=True)) == sorted(
+            s for s in split if split[s] == name
+        )
     assert sorted(eval_ocr.unseen_texts("all")) == sorted(s for s in split if split[s] == "dev")
-    assert sorted(eval_ocr.unseen_texts("heldout3", final=True)) == sorted(
-        s for s in split if split[s] == "heldout3"
-    )
 
 
 def test_ocr_eval_names_the_splits_when_given_one_that_does_not_exist() -> None:
