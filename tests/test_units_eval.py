@@ -41,26 +41,30 @@ from plancompare.manifest import read_manifest
 DATA = Path(__file__).parent / "data"
 PLANS = DATA / "plans"
 # Floors (measure P, measure R, goal P, goal R), each set just under what the parser reaches
-# (benchmarks/results/units_eval.txt, benchmarks/results/unit_kinds_cv.txt), in sample: the
-# scorer is fitted on texts 01-89 and the seeds.
-DEV_FLOORS = (0.85, 0.90, 0.95, 0.95)  # reached: 0.86 0.96 (24/25) 1.00 1.00 (7/7)
-HELDOUT_FLOORS = (0.95, 0.90, 0.75, 0.75)  # reached: 1.00 0.94 (15/16) 1.00 0.80 (4/5)
-HELDOUT2_FLOORS = (0.70, 0.90, 0.95, 0.70)  # reached: 0.73 0.92 (24/26) 1.00 0.73 (11/15)
-HELDOUT3_FLOORS = (0.70, 0.75, 0.60, 0.60)  # reached: 0.74 0.76 (31/41) 0.67 0.67 (10/15)
-HELDOUT4_FLOORS = (0.65, 0.85, 0.45, 0.80)  # reached: 0.72 0.91 (21/23) 0.46 0.86 (6/7)
-HELDOUT5_FLOORS = (0.60, 0.50, 0.90, 0.83)  # reached: 0.64 0.54 (14/26) 0.97 0.86 (36/42)
-HELDOUT6_FLOORS = (0.35, 0.45, 0.75, 0.65)  # reached: 0.37 0.50 (10/20) 0.80 0.70 (16/23)
-# Leave-one-organisation-out over texts 01-89: heldout6 (measured once at measure P 0.26 R 0.35)
-# joined the folds: before the changes read from its misses 0.69 0.78 (138/177) 0.77 0.72
-# (82/114); over 01-75 0.78 0.81 (127/157) 0.87 0.81 (74/91); over 01-57 0.82 0.85 (111/131)
-# 0.80 0.80 (39/49); over 01-44 0.84 0.81 (88/108) 0.89 0.74 (31/42).
-LOO_FLOORS = (0.67, 0.76, 0.80, 0.76)  # reached: 0.70 0.78 (138/177) 0.83 0.79 (90/114)
+# (benchmarks/results/units_eval.txt, benchmarks/results/unit_kinds_cv.txt). Labels as relabelled
+# by tests/data/plans/LABELLING.md (2026-12-07); the shipped scorer is still the one fitted on
+# texts 01-89 (old labels) and the seeds, so 01-89 are in sample and heldout7 (90-110) is not.
+DEV_FLOORS = (0.65, 0.95, 0.95, 0.75)  # reached: 0.68 1.00 (19/19) 1.00 0.78 (7/9)
+HELDOUT_FLOORS = (0.85, 0.85, 0.70, 0.60)  # reached: 0.87 0.87 (13/15) 0.75 0.60 (3/5)
+HELDOUT2_FLOORS = (0.60, 0.90, 0.95, 0.65)  # reached: 0.64 0.91 (21/23) 1.00 0.69 (11/16)
+HELDOUT3_FLOORS = (0.60, 0.75, 0.60, 0.45)  # reached: 0.64 0.79 (27/34) 0.67 0.48 (10/21)
+HELDOUT4_FLOORS = (0.65, 0.90, 0.45, 0.65)  # reached: 0.69 0.91 (20/22) 0.46 0.67 (6/9)
+HELDOUT5_FLOORS = (0.45, 0.50, 0.95, 0.80)  # reached: 0.50 0.52 (11/21) 0.97 0.84 (36/43)
+HELDOUT6_FLOORS = (0.35, 0.45, 0.80, 0.65)  # reached: 0.37 0.50 (10/20) 0.85 0.68 (17/25)
+HELDOUT7_FLOORS = (0.25, 0.20, 0.55, 0.30)  # reached: 0.26 0.24 (11/45) 0.59 0.33 (10/30)
+# Leave-one-organisation-out over texts 01-110 (heldout7 joined the folds after its one
+# measurement), on the labels as relabelled: 0.56 0.65 (130/199) 0.69 0.63 (100/158); on the
+# old labels 0.60 0.69 (151/218) 0.73 0.69 (100/144). Over 01-89 on the old labels it was 0.70
+# 0.78 (138/177) 0.83 0.79 (90/114).
+LOO_FLOORS = (0.53, 0.62, 0.66, 0.60)  # reached: 0.56 0.65 (130/199) 0.69 0.63 (100/158)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
-# scored. Before the changes read from heldout6's misses: 58-75 0.74 0.54 / 0.95 0.83; 76-89
-# 0.26 0.35 / 0.64 0.39 (the blind figure).
+# scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
+# on the relabelled texts, recorded before any of 90-110's misses were read: 0.32 0.24 (11/45,
+# 34 predicted) / 0.53 0.33 (10/30).
 NEXT_SET_FLOORS = {
-    (58, 76): (0.70, 0.50, 0.95, 0.80),  # reached: 0.74 0.54 (14/26) 0.97 0.83 (35/42)
-    (76, 90): (0.30, 0.40, 0.70, 0.65),  # reached: 0.35 0.45 (9/20) 0.76 0.70 (16/23)
+    (58, 76): (0.55, 0.45, 0.85, 0.80),  # reached: 0.59 0.48 (10/21) 0.86 0.84 (36/43)
+    (76, 90): (0.40, 0.40, 0.70, 0.65),  # reached: 0.43 0.45 (9/20) 0.71 0.68 (17/25)
+    (90, 111): (0.30, 0.20, 0.50, 0.30),  # reached: 0.32 0.24 (11/45) 0.53 0.33 (10/30)
 }
 
 # ------------------------------------------------------------------ the matching rule itself
@@ -95,7 +99,7 @@ def test_levels_are_compared_on_matched_measures():
 
 
 def _split() -> dict[str, str]:
-    """The corpus texts by split; the final set (heldout7) only under ``pytest --final``."""
+    """The corpus texts by split; the final set (heldout8) only under ``pytest --final``."""
     return corpus_split(PLANS)
 
 
@@ -135,15 +139,18 @@ def test_generic_parser_is_lossless_on_every_corpus_text(name):
 # (45-57) measure P 0.44 / R 0.52 (12 of 23), goal P 0.36 / R 0.57 (4 of 7) (commit efcffe6);
 # heldout5 (58-75) measure P 0.35 / R 0.35 (9 of 26), goal P 0.89 / R 0.40 (17 of 42) (commit
 # 0237a22); heldout6 (76-89) measure P 0.26 / R 0.35 (7 of 20), goal P 0.64 / R 0.39 (9 of 23)
-# (commit 616940f).
+# (commit 616940f); heldout7 (90-110) measure P 0.26 / R 0.27 (11 of 41), goal P 0.59 / R 0.33
+# (10 of 30) (commit e0d2c1d). The label counts below are those after the relabelling by
+# tests/data/plans/LABELLING.md (2026-12-07); the figures above are on the labels of their day.
 DEVELOPMENT_SPLITS = {
-    "dev": ((25, 7), DEV_FLOORS),
-    "heldout": ((16, 5), HELDOUT_FLOORS),
-    "heldout2": ((26, 15), HELDOUT2_FLOORS),
-    "heldout3": ((41, 15), HELDOUT3_FLOORS),
-    "heldout4": ((23, 7), HELDOUT4_FLOORS),
-    "heldout5": ((26, 42), HELDOUT5_FLOORS),
-    "heldout6": ((20, 23), HELDOUT6_FLOORS),
+    "dev": ((19, 9), DEV_FLOORS),
+    "heldout": ((15, 5), HELDOUT_FLOORS),
+    "heldout2": ((23, 16), HELDOUT2_FLOORS),
+    "heldout3": ((34, 21), HELDOUT3_FLOORS),
+    "heldout4": ((22, 9), HELDOUT4_FLOORS),
+    "heldout5": ((21, 43), HELDOUT5_FLOORS),
+    "heldout6": ((20, 25), HELDOUT6_FLOORS),
+    "heldout7": ((45, 30), HELDOUT7_FLOORS),
 }
 
 
@@ -170,7 +177,7 @@ def test_leave_one_organisation_out():
     assert len({org[name] for name, *_ in results}) >= 25  # folds: organisations, not texts
     by = totals(results)
     measure, goal = by["corpus"]["measure"], by["corpus"]["goal"]
-    assert (measure.labels, goal.labels) == (177, 114)
+    assert (measure.labels, goal.labels) == (199, 158)
     assert measure.precision >= LOO_FLOORS[0] and measure.recall >= LOO_FLOORS[1], measure
     assert goal.precision >= LOO_FLOORS[2] and goal.recall >= LOO_FLOORS[3], goal
     seeds = by["seeds"]["measure"]

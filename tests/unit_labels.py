@@ -13,10 +13,11 @@ are ``(start, end, kind)`` spans. The rule (issue 7):
 Used by ``tests/test_units_eval.py``, ``tests/test_fixture_corpus.py`` and
 ``benchmarks/eval_units.py``.
 
-The plan corpus (``tests/data/plans``) may also hold a final held-out set (``heldout7``, texts
-90 on) that nobody developing the parsers may read or score until the final measurement (the
-third to sixth sets, ``heldout3``, texts 27-44, ``heldout4``, texts 45-57, ``heldout5``, texts
-58-75, and ``heldout6``, texts 76-89, were each measured once and are development text now).
+The plan corpus (``tests/data/plans``) may also hold a final held-out set (``heldout8``, texts
+111 on) that nobody developing the parsers may read or score until the final measurement (the
+third to seventh sets, ``heldout3``, texts 27-44, ``heldout4``, texts 45-57, ``heldout5``, texts
+58-75, ``heldout6``, texts 76-89, and ``heldout7``, texts 90-110, were each measured once and
+are development text now).
 Every reader of the corpus goes through :func:`corpus_split` / :func:`corpus_files`, which leave
 the final set out unless ``final=True`` (``pytest --final``, ``eval_units.py --final``).
 
@@ -38,23 +39,32 @@ from pathlib import Path
 HEADER = ["kind", "level", "quote", "note"]
 SCORED_KINDS = ("measure", "goal")
 
-# The splits a parser's developer may read; anything else (``heldout7``) is final-only.
-DEVELOPMENT_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
-FINAL_SPLITS = ("heldout7",)
-FIRST_FINAL_NUMBER = 90  # texts numbered from here on are final-only, whatever split.csv says
+# The splits a parser's developer may read; anything else (``heldout8``) is final-only.
+DEVELOPMENT_SPLITS = (
+    "dev",
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+)
+FINAL_SPLITS = ("heldout8",)
+FIRST_FINAL_NUMBER = 111  # texts numbered from here on are final-only, whatever split.csv says
 FINAL = False  # set by tests/conftest.py (``pytest --final``) and eval_units.py (``--final``)
 
 
 def _held_back(stem: str, split: str | None, final: bool) -> bool:
     """Whether the text ``stem`` (in ``split``; None when split.csv does not name it) is kept out.
 
-    >>> _held_back("12-hammaro", "heldout", False), _held_back("90-x", "dev", False)
+    >>> _held_back("12-hammaro", "heldout", False), _held_back("111-x", "dev", False)
     (False, True)
-    >>> _held_back("13-kinda", "heldout7", False), _held_back("90-x", "heldout7", True)
+    >>> _held_back("13-kinda", "heldout8", False), _held_back("111-x", "heldout8", True)
     (True, False)
-    >>> _held_back("58-enkoping", "heldout5", False), _held_back("76-eda", "heldout6", False)
+    >>> _held_back("76-eda", "heldout6", False), _held_back("105-x", "heldout7", False)
     (False, False)
-    >>> _held_back("105-x", "heldout7", False), _held_back("105-x", None, False)
+    >>> _held_back("115-x", "heldout8", False), _held_back("115-x", None, False)
     (True, True)
     """
     if final:
@@ -79,7 +89,7 @@ def corpus_split(plans: Path, final: bool | None = None) -> dict[str, str]:
 def corpus_files(plans: Path, final: bool | None = None) -> list[str]:
     """Sorted stems of the ``*.txt`` files in ``plans``, without the final set unless ``final``.
 
-    A file that ``split.csv`` does not name is listed (numbered before 90), so that a test can
+    A file that ``split.csv`` does not name is listed (numbered before 111), so that a test can
     catch it.
     """
     final = FINAL if final is None else final
