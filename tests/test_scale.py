@@ -314,6 +314,35 @@ def test_units_csv_is_streamed_in_chunks_as_one_csv_with_a_bom(data):
     assert info["sha256"] == hashlib.sha256(body).hexdigest() and info["rows"] == len(frame)
 
 
+CSV_CELLS = st.text(alphabet='ab,"\n\r\t ;åÖ€\u2028\x00', max_size=8)
+
+
+@given(
+    st.lists(
+        st.tuples(st.none() | CSV_CELLS, st.none() | st.integers(-(2**40), 2**40), st.booleans()),
+        max_size=12,
+    ),
+    st.integers(1, 5),
+)
+def test_units_csv_is_byte_for_byte_what_pandas_writes_for_any_cells(rows, chunk_rows):
+    """csv_chunks formats columns with Arrow; quoting, missing values, integers, booleans and
+    categories must come out as pandas' writer (Python's csv) puts them."""
+    from plancompare.outputs import csv_chunks
+
+    texts = [r[0] for r in rows]
+    frame = pd.DataFrame(
+        {
+            "text": pd.array(texts, dtype="str"),
+            "level": pd.array([r[1] for r in rows], dtype="Int64"),
+            "ocr": [r[2] for r in rows],
+            "plan_id": pd.Categorical(texts),
+            "a,b": pd.array(texts[::-1], dtype="str"),  # a header that needs quotes
+        }
+    )
+    written = b"".join(csv_chunks(frame, chunk_rows=chunk_rows))
+    assert written == frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
 def test_the_progress_bar_counts_files_and_bytes_when_asked(capsys):
     done = map_files(str.upper, ["a", "b", "c"], [2e6, 2e6, 2e6], n_jobs=1, progress=True)
     err = capsys.readouterr().err
