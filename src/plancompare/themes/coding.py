@@ -172,7 +172,7 @@ class _Index:
         self._surface, self._surface_word = _with_hyphen_parts(self.vocab)
         # keys, what a whole-word pattern compares: the forms and their lemmas
         codes, distinct = pd.factorize(form_of)
-        lemmas = np.asarray([swedish.lemma(f) for f in distinct], dtype=object)[codes]
+        lemmas = np.asarray(swedish.word_lemmas(list(distinct)), dtype=object)[codes]
         key_of = np.concatenate([form_of, lemmas])
         self._by_form = _Postings(form_of, form_word, n)
         self._by_key = _Postings(key_of, np.concatenate([form_word, form_word]), n)
