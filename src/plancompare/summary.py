@@ -196,20 +196,38 @@ def coverage(frame: pd.DataFrame, data_dir: str | Path | None = None) -> pd.Data
 
 
 def _coverage(text: str, starts: np.ndarray, ends: np.ndarray, furniture: np.ndarray) -> dict:
-    """One file's row of :func:`coverage`: its units' spans counted over its characters."""
-    # units per character: +1 where a unit starts, -1 where it ends, summed along the text
-    steps = np.zeros(len(text) + 1, dtype=np.int64)
-    np.add.at(steps, starts, 1)
-    np.add.at(steps, ends, -1)
-    counts = np.cumsum(steps[:-1])
+    """One file's row of :func:`coverage`: its units' spans counted over its characters.
+
+    The number of units holding a character changes only where a unit starts or ends, so
+    the text is cut at those places and each piece's solid characters are counted at once
+    (from the running count of solid characters), not character by character.
+
+    Example:
+        >>> row = _coverage("ab cd ef", np.array([0, 3, 3]), np.array([2, 5, 8]),
+        ...                 np.array([False, False, True]))
+        >>> [row[k] for k in ("chars", "covered_once", "covered_twice", "uncovered")]
+        [6, 4, 2, 0]
+        >>> row["furniture_chars"]
+        4
+    """
     solid = ~_is_space(text)
-    solid_before = np.concatenate([[0], np.cumsum(solid)])  # solid characters before i
+    solid_before = np.zeros(len(text) + 1, dtype=np.int64)  # solid characters before i
+    np.cumsum(solid, out=solid_before[1:])
+    # where the count of units changes: +1 at a start, -1 at an end, and the text's two ends
+    places = np.concatenate([starts, ends, [0, len(text)]])
+    steps = np.concatenate([np.ones(len(starts)), -np.ones(len(ends)), [0, 0]]).astype(np.int64)
+    order = np.argsort(places, kind="stable")
+    places, depth = places[order], np.cumsum(steps[order])
+    # piece i runs from places[i] to places[i + 1] and lies under depth[i] units; a count
+    # below 0 (a span that ends before it starts) is counted nowhere, as before
+    pieces = solid_before[places[1:]] - solid_before[places[:-1]]
+    by_depth = np.bincount(np.clip(depth[:-1], -1, 2) + 1, weights=pieces, minlength=4)[1:]
     return {
         "units": len(starts),
-        "chars": int(solid.sum()),
-        "covered_once": int((solid & (counts == 1)).sum()),
-        "covered_twice": int((solid & (counts > 1)).sum()),
-        "uncovered": int((solid & (counts == 0)).sum()),
+        "chars": int(solid_before[-1]),
+        "covered_once": int(by_depth[1]),
+        "covered_twice": int(by_depth[2]),
+        "uncovered": int(by_depth[0]),
         "furniture_chars": int(
             (solid_before[ends[furniture]] - solid_before[starts[furniture]]).sum()
         ),
