@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sklearn.base import clone
-from sklearn.metrics import adjusted_rand_score
+from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score
 
 from plancompare.clusters import (
     MeasureClusterer,
@@ -123,3 +125,20 @@ def test_topics_have_terms_and_shares_sum_to_one(synthetic):
     assert list(shares.columns) == [0, 1, 2, 3]
     dominant = topics.weights.argmax(axis=1)
     assert adjusted_rand_score(synthetic.topic, dominant) > 0.9
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["lön", "vfu", "Lön", "(none)", "ö", "a b"]), st.integers(-1, 4)),
+        min_size=2,
+        max_size=40,
+    )
+)
+def test_theme_agreement_is_the_adjusted_mutual_information_of_the_labels_as_given(pairs):
+    """Themes and clusters are numbered before scoring (fast); the number must be the one
+    scikit-learn gives for the strings and cluster numbers themselves, to the last bit."""
+    themes = pd.Series([t for t, _ in pairs], dtype="str")
+    clusters = np.array([c for _, c in pairs])
+    expected = float(adjusted_mutual_info_score(list(themes), list(clusters)))
+    assert theme_agreement(clusters, themes) == expected
+    assert theme_agreement(list(clusters), list(themes)) == expected

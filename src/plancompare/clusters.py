@@ -336,7 +336,7 @@ def _scan(
     best = -np.inf
     for k in _check_ks(ks, len(X)):
         model = MeasureClusterer(k, method=method, n_init=n_init, random_state=random_state)
-        labels = model.fit(X).assigned_
+        labels = model._assign(normalize(X))  # what fit() assigns, without the outliers
         size = sample_size if len(X) > sample_size else None
         silhouette = silhouette_score(
             X, labels, metric="cosine", sample_size=size, random_state=random_state
@@ -465,7 +465,30 @@ def theme_agreement(clusters: Sequence[int], themes: Sequence[str]) -> float:
         >>> theme_agreement([0, 0, 1, 1], ["lön", "lön", "vfu", "vfu"])
         1.0
     """
-    return float(adjusted_mutual_info_score(list(themes), list(clusters)))
+    themes_, clusters_ = _sorted_codes(themes), _sorted_codes(clusters)
+    if themes_ is None or clusters_ is None:
+        return float(adjusted_mutual_info_score(list(themes), list(clusters)))
+    return float(adjusted_mutual_info_score(themes_, clusters_))
+
+
+def _sorted_codes(values: Sequence) -> np.ndarray | None:
+    """Each value's rank among the distinct values (sorted), as ``np.unique``'s inverse gives
+    it, so that a score sees the same partition in the same order; None with a missing value
+    or values other than strings or integers.
+
+    Numbering strings through pandas' hash table is far faster than sorting them as Python
+    objects (what scikit-learn does with a list of strings).
+
+    Example:
+        >>> _sorted_codes(pd.Series(["vfu", "lön", "vfu"], dtype="str")).tolist()
+        [1, 0, 1]
+    """
+    series = values if isinstance(values, pd.Series) else pd.Series(values)
+    kind = pd.api.types
+    if not (kind.is_string_dtype(series) or kind.is_integer_dtype(series)):
+        return None  # (mixed or other values: the caller compares them as they are)
+    codes, _ = pd.factorize(series, sort=True)
+    return None if (codes < 0).any() else codes
 
 
 class Topics(NamedTuple):
@@ -607,7 +630,7 @@ def dominant_themes(units: pd.DataFrame, codes: pd.DataFrame, framework: str) ->
         >>> dominant_themes(pd.DataFrame({"unit_id": ["a", "b", "c"]}), codes, "process").tolist()
         ['attrahera', 'behalla', '(none)']
     """
-    mine = codes[codes["framework"] == framework]
+    mine = codes.loc[codes["framework"] == framework, ["unit_id", "theme"]]
     counts = mine.groupby(["unit_id", "theme"]).size().rename("n").reset_index()
     counts = counts.sort_values(["unit_id", "n", "theme"], ascending=[True, False, True])
     best = counts.drop_duplicates("unit_id").set_index("unit_id")["theme"].astype("str")
@@ -721,7 +744,8 @@ def cluster_measures(
     clusters = clusters.merge(stability.by_cluster[["cluster", "jaccard"]], "left", on="cluster")
     present = set(codes["framework"].unique())
     frameworks = [f for f in AGREEMENT_FRAMEWORKS if f in present]
-    mine = codes[isin_strings(codes["unit_id"], table["unit_id"].unique())]  # the measures' only
+    columns = ["unit_id", "framework", "theme"]  # what dominant_themes reads of the measures'
+    mine = codes.loc[isin_strings(codes["unit_id"], table["unit_id"].unique()), columns]
     agreement = pd.DataFrame(
         {
             "framework": frameworks,

@@ -20,6 +20,7 @@ from sklearn.base import BaseEstimator, clone
 from sklearn.preprocessing import normalize
 
 from .features import select_units, text_vectorizer
+from .summary import isin_strings
 from .themes import NO_STAGE, STAGE, code_themes, on_topic, stage_profile, theme_matrix
 from .themes.coding import resolve_codebook
 
@@ -360,8 +361,8 @@ def theme_columns(
 
 def _theme_sets(codes: pd.DataFrame, unit_ids: Sequence[str]) -> dict[str, frozenset]:
     """Each unit's set of themes of :data:`THEME_FRAMEWORKS`, from a coding table."""
-    wanted = codes[codes["framework"].isin(THEME_FRAMEWORKS)]
-    wanted = wanted[wanted["unit_id"].isin(set(unit_ids))]
+    wanted = codes.loc[codes["framework"].isin(THEME_FRAMEWORKS), ["unit_id", "theme"]]
+    wanted = wanted[isin_strings(wanted["unit_id"], set(unit_ids))]
     sets: dict[str, set] = {}
     for uid, theme in zip(
         wanted["unit_id"].to_numpy(object), wanted["theme"].to_numpy(object), strict=True
