@@ -154,15 +154,34 @@ def with_enclosing(frame: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:
         ['3', '3.1', '3.2']
     """
     keep = np.asarray(mask, dtype=bool).copy()
-    row_of = {uid: i for i, uid in enumerate(frame["unit_id"].astype(str))}
-    parents = frame["parent"].fillna("").astype(str).to_numpy()
+    parent_row = parent_rows(frame)
     todo = np.flatnonzero(keep)
     while len(todo):
-        up = [row_of.get(p, -1) for p in parents[todo] if p]
-        rows = np.asarray([r for r in up if r >= 0], dtype=np.int64)
+        up = parent_row[todo]
+        rows = up[up >= 0]
         todo = np.unique(rows[~keep[rows]])
         keep[todo] = True
     return frame[keep]
+
+
+def parent_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Each row's parent as a row number of ``frame`` (-1: no parent, or one not in ``frame``).
+
+    A unit id that occurs twice names its last row, as a dict built over the rows would.
+
+    Example:
+        >>> units = pd.DataFrame({"unit_id": list("abc"), "parent": ["", "a", "x"]})
+        >>> parent_rows(units).tolist()
+        [-1, 0, -1]
+    """
+    ids = pd.Index(frame["unit_id"].astype(str).to_numpy(dtype=object))
+    parents = frame["parent"].fillna("").astype(str).to_numpy(dtype=object)
+    rows = np.arange(len(ids))
+    if not ids.is_unique:  # the last row of each id, as {id: row} keeps it
+        last = ~ids.duplicated(keep="last")
+        ids, rows = ids[last], rows[last]
+    found = ids.get_indexer(parents)
+    return np.where((found >= 0) & (parents != ""), rows[found], -1)
 
 
 def coverage(frame: pd.DataFrame, data_dir: str | Path | None = None) -> pd.DataFrame:
@@ -262,9 +281,15 @@ def leaf_measures(frame: pd.DataFrame) -> pd.DataFrame:
         >>> sorted(leaves[leaves.municipality == "Malmö"].ref)[:4]
         ['1.1', '2.1', '3.1', '3.2']
     """
-    measures = frame[frame["kind"] == "measure"]
+    return frame[_leaf_mask(frame)]
+
+
+def _leaf_mask(frame: pd.DataFrame) -> np.ndarray:
+    """Which rows of ``frame`` are leaf measures (the rows taken once, not twice)."""
+    leaf = (frame["kind"] == "measure").to_numpy(dtype=bool, copy=True)
     parents = frame.loc[frame["parent"] != "", "parent"].unique()
-    return measures[~isin_strings(measures["unit_id"], parents)]
+    leaf[leaf] = ~isin_strings(frame["unit_id"][leaf], parents)
+    return leaf
 
 
 def isin_strings(values: pd.Series, wanted: Iterable[str]) -> np.ndarray:
@@ -310,7 +335,7 @@ def select_units(
     if level == "all":
         keep = pd.Series(True, index=chosen.index)
     elif level == "leaf":
-        keep = chosen.index.isin(leaf_measures(frame).index) | ~is_measure
+        keep = chosen.index.isin(frame.index[_leaf_mask(frame)]) | ~is_measure
     elif isinstance(level, int) and not isinstance(level, bool) and level >= 1:
         keep = (chosen["level"] == level).fillna(False) | ~is_measure
     else:

@@ -40,7 +40,7 @@ import pandas as pd
 
 from .. import swedish
 from ..errors import PlanError
-from ..summary import isin_strings
+from ..summary import isin_strings, parent_rows
 from ..swedish.tokens import _WORD
 from .codebook import ON_TOPIC, Atom, Pattern, load_codebook, parse_pattern, split_patterns
 
@@ -525,11 +525,7 @@ def _ancestors(frame: pd.DataFrame) -> pd.DataFrame:
         >>> _ancestors(units).values.tolist()
         [[1, 0], [2, 1], [2, 0]]
     """
-    row_of = {uid: i for i, uid in enumerate(frame["unit_id"].astype(str))}
-    parents = frame["parent"].fillna("").astype(str).tolist()
-    parent_row = np.fromiter(
-        (row_of.get(p, -1) if p else -1 for p in parents), np.int64, len(parents)
-    )
+    parent_row = parent_rows(frame)
     child = np.flatnonzero(parent_row >= 0)
     passed = [parent_row[child]]  # each chain's ancestors so far, one array per level
     children, ancestors = [], []
