@@ -292,6 +292,43 @@ def test_ocr_eval_reads_the_final_held_out_set_only_when_told() -> None:
     assert sorted(eval_ocr.unseen_texts("all")) == sorted(s for s in split if split[s] == "dev")
 
 
+def test_ocr_peer_bench_damages_the_dev_texts_with_the_evaluation_channel(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``benchmarks/bench_ocr.py`` gives the peers the scan and the dev texts, damaged like
+    ``eval_ocr.py`` damages them (the evaluation channel, not the repairer's own confusions), at
+    rates 1.0 and 0.5; its ``--split`` takes the names of split.csv and refuses a held-out one
+    (and the stale ``heldout``). The held-out texts are not read."""
+    from plancompare.ocr import damage, print_damage
+    from plancompare.ocr.damage import EVALUATION_CHANNEL_PATH, load_print_channel
+
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    spec = importlib.util.spec_from_file_location("bench_ocr", BENCHMARKS / "bench_ocr.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    split = read_split(OCR_UNSEEN / "split.csv")
+    assert bench.parse_args(["--split", "dev"]).split == "dev"
+    for name in sorted({*split.values(), "heldout"} - {"dev"}):
+        with pytest.raises(SystemExit):
+            bench.parse_args(["--split", name])
+    inputs = bench.peer_inputs("dev")
+    dev = [s for s in split if split[s] == "dev"]
+    assert [name for name, _, _ in inputs] == [
+        "003",
+        *(f"{s}@1.0" for s in dev),
+        *(f"{s}@0.5" for s in dev),
+    ]
+    channel = load_print_channel(EVALUATION_CHANNEL_PATH)
+    texts = _eval_ocr().unseen_texts("dev")
+    for name, damaged, reference in inputs[1:]:
+        stem, _, rate = name.partition("@")
+        clean = texts[stem][1]
+        assert damaged == print_damage(clean, rate=float(rate), seed=0, channel=channel).text
+        assert damaged != damage(clean, rate=float(rate), seed=0)
+        assert reference.text == damaged
+
+
 def test_ocr_eval_names_the_splits_when_given_one_that_does_not_exist() -> None:
     """A split name that split.csv does not use is an error naming the ones it does."""
     eval_ocr = _eval_ocr()
