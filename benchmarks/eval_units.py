@@ -224,6 +224,39 @@ the shipped parameters: on the old labels measures 0.60/0.69 (151/218), goals 0.
 (100/144); on the relabelled texts 0.56/0.65 (130/199), 0.69/0.63 (100/158). The scorer's
 features were written for the old labels' forms; the relabelling alone lowers every figure
 until the features follow the guide.
+
+Then the scorer was changed to follow the guide, each step measured by leave-one-organisation-
+out over 01-110 and the three next-set checks (58-75, 76-89, 90-110; seed 004 relabelled as
+well: four rows of its goal section, ``tests/data/plans/README.md``). Start (relabelled, C 0.03,
+old features): LOO measure 0.55/0.65 (129/199), goal 0.69/0.63 (100/158); next sets measure
+0.59/0.48, 0.43/0.45, 0.31/0.24, goal 0.86/0.84, 0.71/0.68, 0.53/0.33; seeds measure 1.00/0.98,
+goal 0.74/1.00 (17 of 23 predicted). (1) Seven phrase cues from the guide's tests
+(``sentence_cues.csv``): ``field_work`` (a verb of doing with only a field: neither),
+``improve_state`` (a passive improvement after a modal, no ``genom`` means: goal),
+``perfect_task`` (``ska ha`` + supine: measure), ``generic_actions`` (actions announced, none
+named), ``allocation`` (money to a field), ``remit`` (instruction, ``har … ansvar för``) and
+``uppdrag_standing`` split off ``uppdrag_held`` (a standing uppdrag is a remit); ``focus``'s
+prior turned from measure to neither: LOO measure 0.56/0.66, goal 0.72/0.66; next sets measure
+0.67/0.48, 0.40/0.50, 0.28/0.24, goal 0.86/0.84, 0.77/0.68, 0.58/0.37. (2) Stronger
+regularisation, C 0.03 -> 0.01 (the prior, i.e. the written definitions, weighs more): LOO
+0.57/0.67, 0.73/0.66; seeds goal 0.74 -> 0.81. (3) A bare ``X ska:`` lead-in lends its modal
+only (``lead_in_modal``, no longer "announces actions") and an item opening with a verb of aim
+or state (``Säkra …``, ``ha med …``) leans to goal (``aim_first``): LOO 0.58/0.67, goal
+0.74/0.68; next 76-89 goal 0.89/0.68 -> 0.90/0.72. (4) ``skapa förutsättningar`` counts as an
+aim only outside a purpose clause (``… för att skapa förutsättningar``), ``field_work`` weighs
+against both kinds (-2), and ``reporting`` reads the main clause only (``ges möjlighet att
+informera`` is no reporting duty): seeds goal 0.89 -> 0.94. Result (C 0.01, balanced, shipped
+prior): LOO measure 0.58/0.67 (133/199), goal 0.74/0.68 (107/158); next sets 01-57 -> 58-75
+measure 0.67/0.48 (10/21), goal 0.88/0.84 (36/43); 01-75 -> 76-89 0.38/0.50 (10/20), 0.90/0.72
+(18/25); 01-89 -> 90-110 0.29/0.24 (11/45, 38 predicted), 0.61/0.37 (11/30); seeds measure
+1.00/0.98 (57/58: seed 004's relabelled ``Företag … ska bjudas in att delta …`` stays a goal
+under its goal heading), goal 0.94/1.00 (17/17, 18 predicted). Tried and dropped: the goal
+heading weighing less on prose sentences (LOO goal P 0.73 -> 0.69, seeds goal 0.79/0.88); a
+modal + giving verb with a quality as object (``ska erbjuda … god arbetsmiljö``) as a goal
+(seed 000's need became a goal: seeds goal 0.94 -> 0.85); C 0.003 (next sets better --
+90-110 measure 0.32/0.27, goal 0.65/0.37; LOO goal P 0.80 -- but seed 004's goal precision
+0.89, under the seeds' floor of 0.9). The measure figures are far from the goal of 0.85: most
+remaining errors are still sentences whose features are those of sentences of another kind.
 """
 
 from __future__ import annotations

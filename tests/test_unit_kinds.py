@@ -70,6 +70,11 @@ def test_participles_and_tenses_are_read_off_the_lemma():
 CASES = [
     ("goal_phrase", S("Ambitionen är att alla ska ha en mentor."), S("Alla ska få en mentor.")),
     ("enabling", S("Nämnden ska skapa goda förutsättningar för lärande."), S("Nämnden ska lära.")),
+    (  # in a purpose clause it is the purpose of what the sentence says, not its aim
+        "enabling",
+        S("Planen ska skapa förutsättningar för lärande."),
+        S("Nämnden ska utbilda chefer för att skapa förutsättningar för lärande."),
+    ),
     (
         "uppdrag_given",
         S("Fullmäktige ger nämnden i uppdrag att utreda lönerna."),
@@ -82,8 +87,43 @@ CASES = [
     ),
     (
         "uppdrag_held",
+        S("Uppdraget innebär att inventera behoven."),
+        S("Uppdraget är viktigt för regionen."),
+    ),
+    (  # a standing uppdrag is a remit (LABELLING.md decision 15)
+        "uppdrag_standing",
         S("Enheten har två handläggare i uppdrag att följa upp placeringar."),
         S("Enheten har fått i uppdrag att följa upp placeringar."),
+    ),
+    (  # a verb of doing with only a field as object; a named task is no field
+        "field_work",
+        S("Kommunen arbetar aktivt med jämställdhet."),
+        S("Kommunen arbetar med att ta fram en plan."),
+    ),
+    (  # an improvement with no bounded means is a state to reach; with them, a measure
+        "improve_state",
+        S("Samarbetet med skolorna ska stärkas."),
+        S("Samarbetet ska stärkas genom gemensamma träffar."),
+    ),
+    (
+        "perfect_task",
+        S("Alla chefer ska ha presenterat resultatet senast i maj."),
+        S("Alla chefer ska ha rätt till stöd."),
+    ),
+    (
+        "generic_actions",
+        S("Flera åtgärder och aktiviteter kommer att genomföras årligen."),
+        S("En enkät kommer att genomföras årligen."),
+    ),
+    (
+        "allocation",
+        S("Budgeten ger 12 miljoner kronor mer till skolan."),
+        S("Budgeten ger medel för att bygga en ny skola."),
+    ),
+    (
+        "remit",
+        S("Länsstyrelsen har ett särskilt ansvar för samordningen."),
+        S("Länsstyrelsen samordnar arbetet."),
     ),
     (
         "uppdrag_received",
@@ -232,6 +272,11 @@ CASES = [
         S("Nämnden ska redovisa resultatet i maj."),
         S("Nämnden ska förbättra resultatet."),
     ),
+    (  # what an att-clause lets others do is not the sentence's own reporting
+        "reporting",
+        S("Nämnden ska löpande informera styrelsen om arbetet."),
+        S("Företagen ska bjudas in och ges möjlighet att informera om sina behov."),
+    ),
     (
         "conditional",
         S("Om behovet kvarstår, ska fler platser inrättas."),
@@ -245,11 +290,17 @@ CASES = [
         I("utreda kostnaderna", lead_in="I uppdraget ingår att:"),
         I("utreda kostnaderna", lead_in="Rapporten ska innehålla:"),
     ),
+    (  # a subject and a bare modal lends the modal only: each item's words decide
+        "lead_in_modal",
+        I("säkra en god arbetsmiljö", lead_in="Kommunen ska:"),
+        I("säkra en god arbetsmiljö", lead_in="I uppdraget ingår att:"),
+    ),
     (  # a lead-in line left open at its modal, the items finishing its sentence
-        "lead_in_actions",
+        "lead_in_modal",
         I("aktivt arbeta med normer", lead_in="Vi ska"),
         I("aktivt arbeta med normer", lead_in="Vi ska arbeta med normer."),
     ),
+    ("aim_first", I("Säkra en god arbetsmiljö för alla"), I("Kartlägg arbetsmiljön")),
     (  # "visar att:" lists findings, not actions
         "lead_in_actions",
         I("utreda kostnaderna", lead_in="Regionen kommer att:"),

@@ -195,6 +195,14 @@ _VERBAL_LEAD_IN = re.compile(r"\b(att|vi|ska|skall|kommer att|bör|behöver|geno
 # A lead-in line that stops at its modal, the items finishing its sentence ("Vi ska" + "• aktivt
 # arbeta med …"): no colon is needed.
 _OPEN_MODAL_END = re.compile(r"\b(ska|skall|kommer att|bör|behöver)\s*$", re.I)
+# A lead-in that is a subject and a bare "ska" ("Härjedalens kommun ska:", "Vi ska"): it lends its
+# modal to the items, which say by their own words whether they are tasks or states.
+_BARE_MODAL_LEAD = re.compile(r"\b(ska|skall)\s*:?\s*$", re.I)
+# Verbs whose object is a state to reach or keep (säkra en god arbetsmiljö, ha med perspektivet):
+# an item opening with one names an aim unless its list announces actions.
+_AIM_VERBS = frozenset(
+    ("säkra", "säkerställa", "tillgodose", "trygga", "främja", "bidra", "verka", "ha", "vara")
+)
 # A lead-in whose list holds goals: a goal noun ends it ("… följande effektmål:"), or names what
 # a copula or "ingår" lists ("Delmål för varje insatsområde är:", "Inom målet X ingår:") -- not a
 # goal that a preposition merely places the list in ("… bidrar inom målet:").
@@ -237,6 +245,8 @@ _ADES_MIN = 6  # "-ades" words longer than this are preterite passives (undertec
 CUES = (
     "goal_phrase", "enabling", "uppdrag_given", "uppdrag_held", "uppdrag_received", "ongoing",
     "focus", "deliverable", "done", "describes", "rationale", "legal", "purpose",
+    "uppdrag_standing", "field_work", "improve_state", "perfect_task", "generic_actions",
+    "allocation", "remit",
 )  # fmt: skip
 
 
@@ -756,6 +766,7 @@ class _LeadIn(NamedTuple):
     past: bool
     goals: bool
     remit: bool
+    modal: bool = False
 
 
 @lru_cache(maxsize=4096)
@@ -771,8 +782,10 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
     Example:
         >>> _read_lead_in("Region X har för 2023 följande effektmål:").goals
         True
-        >>> _read_lead_in("Vi ska").actions, _read_lead_in("Undersökningen visar att:").actions
+        >>> _read_lead_in("Vi ska").modal, _read_lead_in("Undersökningen visar att:").actions
         (True, False)
+        >>> _read_lead_in("Kommunen ska:").actions, _read_lead_in("Vi ska:").modal
+        (False, True)
         >>> lead = _read_lead_in("Det regionala utvecklingsansvaret innebär att:")
         >>> lead.actions, lead.remit
         (False, True)
@@ -785,8 +798,10 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
     findings = any(_word(w).lemma in _FINDINGS for w, _ in finite)
     remit = any(_names_remit(w) for w in words)
     goals = _announces_goals(lead_in)
+    modal = bool(_BARE_MODAL_LEAD.search(lead_in))
     actions = (
         not decision
+        and not modal
         and not goals
         and not past
         and not remit
@@ -798,7 +813,7 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
             or (lead_in.endswith(":") and opens_with_action(lead_in))  # an action's steps
         )
     )
-    return _LeadIn(decision, actions, past, goals, remit)
+    return _LeadIn(decision, actions, past, goals, remit, modal)
 
 
 def _named_by(word: str, lemmas: frozenset[str]) -> bool:
@@ -955,6 +970,8 @@ FEATURES: dict[str, str] = {
     "lead_in_remit": "an item whose list's lead-in names a standing responsibility "
     "(Utvecklingsansvaret innebär att:, Styrelsen har ansvar för)",
     "lead_in_contents": "an item whose list's lead-in ends in ':' and announces no actions",
+    "lead_in_modal": "an item whose list's lead-in is a subject and a bare ska (Kommunen ska:)",
+    "aim_first": "an item opening with a verb of aim or state (Säkra, Säkerställa, ha, vara)",
     "action_list": "an item in a list where most items open with an action word "
     "(no contents, goal or remit lead-in)",
     "section_measure_item": "an item under a measure heading (Insatser …), no contents, goal or"
@@ -995,14 +1012,16 @@ def features(c: Candidate) -> dict[str, float]:
     need = _may_match(_NEED, whole) and _needs_action(clause)
     lead_in = c.lead_in.strip()
     if c.item:
-        decision_lead, verbal_lead, past_lead, goal_lead, remit_lead = _read_lead_in(lead_in)
+        decision_lead, verbal_lead, past_lead, goal_lead, remit_lead, modal_lead = _read_lead_in(
+            lead_in
+        )
     else:
-        decision_lead = verbal_lead = past_lead = goal_lead = remit_lead = False
+        decision_lead = verbal_lead = past_lead = goal_lead = remit_lead = modal_lead = False
     # the lead-in introduces this very list: it outweighs the section heading and the list's words
     contents_lead = (
         c.item
         and lead_in.endswith(":")
-        and not (verbal_lead or decision_lead or goal_lead or remit_lead)
+        and not (verbal_lead or decision_lead or goal_lead or remit_lead or modal_lead)
     )
     other_lead = goal_lead or remit_lead  # the list holds goals or a remit, not actions
     subject_we = any(w.casefold() == "vi" for w in subject[:_WE_WINDOW])
@@ -1026,6 +1045,7 @@ def features(c: Candidate) -> dict[str, float]:
     )
     f["uppdrag_given"] = f["uppdrag_given"] and not past  # given before: a report, not an act
     lemmas = {info.lemma for info in map(_word, lows)}
+    reason_lemmas = {_word(w.casefold()).lemma for w in _words(reason)}
     f |= {
         "item": c.item,
         "verb_first": imperative,
@@ -1063,7 +1083,8 @@ def features(c: Candidate) -> dict[str, float]:
         "subject_document": not passive_modal
         and any(_is_document(w.casefold()) for w in subject[:_DOCUMENT_WINDOW]),
         "past": past,
-        "reporting": not lemmas.isdisjoint(_REPORTING)
+        # reporting is what the sentence itself commits to, not what an att-clause lets others do
+        "reporting": not reason_lemmas.isdisjoint(_REPORTING)
         or ("redovisar" in sentence.casefold() and any(w.endswith("redovisar") for w in lows)),
         "conditional": bool(_CONDITIONAL.search(sentence.strip())),
         "quoted": c.quoted,
@@ -1083,6 +1104,10 @@ def features(c: Candidate) -> dict[str, float]:
         "lead_in_goals": goal_lead,
         "lead_in_remit": remit_lead,
         "lead_in_contents": contents_lead,
+        "lead_in_modal": modal_lead,
+        "aim_first": c.item
+        and bool(head)
+        and (head_word.lemma in _AIM_VERBS or head.casefold() in _AIM_VERBS),
         "action_list": c.item and c.list_share >= 0.5 and not (contents_lead or other_lead),
         "section_measure_item": c.item
         and c.section == "measure"
