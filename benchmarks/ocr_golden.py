@@ -82,12 +82,10 @@ def main() -> None:
         (SAMPLE / "003_repaired.txt").write_text(repairer.repair(raw), encoding="utf-8")
         print(f"recorded {len(rows)} digests and the sample ({seconds:.0f} s)")
         return
-    recorded = DIGESTS.read_text(encoding="utf-8").splitlines()
-    differ = [
-        new.split("\t")[0]
-        for old, new in zip(recorded, table.splitlines(), strict=True)
-        if old != new
-    ]
+    # compared by input name: an input added or gone (a text moved into dev) differs too
+    recorded = {r.split("\t")[0]: r for r in DIGESTS.read_text(encoding="utf-8").splitlines()}
+    now = {r.split("\t")[0]: r for r in table.splitlines()}
+    differ = [name for name in {**recorded, **now} if recorded.get(name) != now.get(name)]
     print(
         f"{len(rows)} inputs, {len(differ)} differ ({seconds:.0f} s)"
         + "".join(f"\n  {d}" for d in differ)

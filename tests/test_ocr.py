@@ -13,9 +13,9 @@ damaged tokens restored, and few clean tokens changed,
 * on the clean seed plans damaged with the evaluation channel, each repaired by a repairer
   fitted on the *other* plans (leave one plan out).
 
-The held-out splits (every split of split.csv but ``dev``; now ``heldout3``) are measured once
-by ``benchmarks/eval_ocr.py --final``, not here: they are not tuned on (earlier held-out texts,
-once measured, are now ``dev``).
+The held-out splits (every split of split.csv but ``dev``) are measured once by
+``benchmarks/eval_ocr.py --final``, not here: they are not tuned on (earlier held-out texts,
+once measured, are now ``dev``: heldout3 since 2026-12-07).
 """
 
 from __future__ import annotations
@@ -246,7 +246,10 @@ def test_sodertalje_scan_meets_the_goal(raw_003, reference_003, repaired_003) ->
 # (`fortsa- tta` -> `fortsä- tta`), 3 of 228 at 0.5 (`UTSKO- TTETS` -> `UTSKO- ÄTTETS`,
 # `samtge` -> `samtåge`).
 DEV_RECALL_FLOOR = {1.0: GOAL_RECALL, 0.5: GOAL_RECALL}
-DEV_BOUNDARY_LOST = {1.0: 1, 0.5: 3}
+# With heldout3's six texts in dev (2026-12-07) two more at 1.0, in the court text NJA 1992 s. 55:
+# `beslut d` run together as `beslutd` -> `beslutdå`, and `de i` as `dei` -> `del` (two reference
+# tokens each).
+DEV_BOUNDARY_LOST = {1.0: 5, 0.5: 3}
 
 
 @pytest.mark.parametrize("rate", [1.0, 0.5])
@@ -294,11 +297,14 @@ def test_clean_plans_are_left_alone(leave_one_plan_out) -> None:
 def test_unseen_clean_text_is_left_alone(repairer) -> None:
     """At most 0.1 % of an undamaged dev text's tokens change -- 0.2 % on the Riksdag
     betänkande, whose members' surnames Amloh and Weidby (three times each) become Arnloh and
-    Weiåby (measured 6 of 3,489 tokens when it moved to dev)."""
+    Weiåby (measured 6 of 3,489 tokens when it moved to dev), and on the court text NJA 1992
+    s. 55 (2 of 1,177: the Latin `pejus` read as `pejiis`, the participle `knäsatta` as the
+    infinitive `knäsätta`; 17 `kr` read as `kör` before the rule for abbreviations beside a
+    number)."""
     for name, text in _unseen("dev").items():
         out = repairer.repair(text)
         changed = [(a, b) for a, b in zip(text.split(), out.split(), strict=True) if a != b]
-        limit = 0.002 if name.startswith("riksdagen-") else 0.001
+        limit = 0.002 if name.startswith(("riksdagen-", "nja-")) else 0.001
         assert len(changed) <= limit * len(text.split()), changed
 
 
@@ -517,6 +523,33 @@ def test_genitives_and_short_abbreviations_are_left_alone() -> None:
     text = "SKR:s rekommendationer f6r skolan. Re: mötet om ldrare. SKR:are och SKR:s kansli."
     assert ocr.repair_ocr(text) == (
         "SKR:s rekommendationer för skolan. Re: mötet om lärare. SKR:are och SKR:s kansli."
+    )
+
+
+def test_an_abbreviation_beside_its_number_is_left_alone() -> None:
+    """kr after an amount and nr before a number (data/ocr/number_abbreviations.tsv) are not the
+    dropped-ö or dropped-ä readings kör and när; the damaged words around them still are
+    repaired."""
+    text = (
+        "Nämnden beslutade att bolaget ska betala 4 500 kr till resenaren och 1 200 kr. for "
+        "ovriga kostnader enligt beslut nr 2019:14 och forordning (EG) nr 1907/2006."
+    )
+    assert ocr.repair_ocr(text) == (
+        "Nämnden beslutade att bolaget ska betala 4 500 kr till resenären och 1 200 kr. för "
+        "övriga kostnader enligt beslut nr 2019:14 och förordning (EG) nr 1907/2006."
+    )
+
+
+def test_a_lone_capital_is_an_initial_inside_a_sentence() -> None:
+    """A, B, S:s name people; a capital letter alone is read as a word that lost its å only
+    where a sentence starts (P grund: På grund), and never as the one-letter word Å."""
+    text = (
+        "Sokanden A och hennes son B ansokte om uppehallstillstand i Sverige. Sonen S:s pass "
+        "saknades, och A:s make var kvar. P grund av detta beviljades inget tillstand."
+    )
+    assert ocr.repair_ocr(text) == (
+        "Sökanden A och hennes son B ansökte om uppehållstillstånd i Sverige. Sonen S:s pass "
+        "saknades, och A:s make var kvar. På grund av detta beviljades inget tillstånd."
     )
 
 

@@ -47,6 +47,8 @@ SLOTS = [
     ("sikt", "stärka", "starka", "kunskapen", "infinitive_before_definite_noun"),
     ("redogörelse", "för", "får", "ärendet", "preposition_before_definite_noun"),
     ("beslutades", "år", "är", NUM, "finite_after_preterite"),
+    ("till", "var", "vår", "och", "determiner_before_coordinator"),  # till var och en
+    ("och", "stärka", "starka", "kompetensen", "infinitive_after_coordinator_before_definite_noun"),
 ]
 
 
@@ -79,6 +81,7 @@ def test_every_rule_of_the_data_file_is_exercised() -> None:
         ("systematiskt", "utfrågar", "utfragar", "en"),  # an adverb before a present tense
         ("att", "kalla", "källa", "regionen"),  # kalla is a verb too, not only kall's plural
         (None, "i", "öl", "sammanhanget"),  # too short to be read as an imperative
+        ("i", "dom", "döm", "den"),  # dom (lemma de, a pronoun) is no finite verb after i
     ],
 )
 def test_rules_leave_other_slots_alone(ctx, left, word, other, right) -> None:

@@ -49,6 +49,7 @@ from .lexicon import NUM
 
 __all__ = [
     "FUNCTION_WORDS_PATH",
+    "NUMBER_ABBREVIATIONS_PATH",
     "SLOT_RULES_PATH",
     "SLOT_TESTS",
     "Context",
@@ -59,11 +60,13 @@ __all__ = [
     "is_item_start",
     "present_like",
     "load_function_words",
+    "load_number_abbreviations",
     "load_slot_rules",
 ]
 
 FUNCTION_WORDS_PATH = paths.RESOURCES / "ocr" / "function_words.tsv"
 SLOT_RULES_PATH = paths.RESOURCES / "ocr" / "slot_rules.tsv"
+NUMBER_ABBREVIATIONS_PATH = paths.RESOURCES / "ocr" / "number_abbreviations.tsv"
 _WORD = re.compile(r"[^\W\d_]+")
 _DEMONSTRATIVE = frozenset(("den", "det", "de", "dessa"))
 _NOUN_PHRASE = frozenset(("preposition", "determiner", "numeral"))
@@ -87,6 +90,29 @@ def load_function_words(path: str | Path | None = None) -> dict[str, frozenset[s
             name, _, words = line.rstrip("\n").partition("\t")
             classes[name.strip()] = frozenset(words.lower().split())
     return classes
+
+
+def load_number_abbreviations(path: str | Path | None = None) -> dict[str, str]:
+    """Read the abbreviations that stand beside a number (TSV: abbreviation, side, meaning):
+    ``{abbreviation in lower case: side}``, the side being ``after`` (the number stands before
+    it: ``32 963 kr``), ``before`` (``nr 1907/2006``) or ``both``.
+
+    Example:
+        >>> table = load_number_abbreviations()
+        >>> table["kr"], table["nr"], table["kwh"]
+        ('after', 'before', 'after')
+    """
+    path = Path(path) if path is not None else NUMBER_ABBREVIATIONS_PATH
+    table: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#") or line.startswith("abbreviation\t"):
+                continue
+            word, side, *_ = line.rstrip("\n").split("\t")
+            if side not in ("after", "before", "both"):
+                raise ValueError(f"{path.name}: {word}: side must be after, before or both")
+            table[word.strip().lower()] = side
+    return table
 
 
 def infinitive_like(word: str) -> bool:
@@ -120,6 +146,8 @@ def finite_like(word: str) -> bool:
         [True, True, True, True]
         >>> [finite_like(w) for w in ("stärka", "skolor", "stöd", "hälso", "fortsatta", "sitt")]
         [False, False, False, False, False, False]
+        >>> finite_like("dom"), finite_like("dör")  # dom: de, a pronoun; dör: dö
+        (False, True)
     """
     base = lemma(word)
     if base == word or not base:
@@ -135,7 +163,8 @@ def finite_like(word: str) -> bool:
             and word[-1] not in "taeo"
             and not any(word == stem + e or word == base + e for e in _NOUN_ENDINGS)
         )
-    if len(base) <= 3 and base[-1] in "åeoö":  # gå, stå, se, bo, dö: not the supine gått
+    if len(base) <= 3 and base[-1] in "åeoö" and is_verb(base):
+        # gå, stå, se, bo, dö: not the supine gått, nor dom (lemma de, a pronoun)
         return not word.endswith("tt")
     return False
 
@@ -330,6 +359,7 @@ class Context:
             w for w, c in self.classes.items() if set(c) - {"copula", "auxiliary"}
         )
         self.rules = load_slot_rules(slot_rules)
+        self.number_abbreviations = load_number_abbreviations()
         self._tests: dict[str, _Memo] = {}
         # the verb-form tests, remembered per word (the same words are asked again and again)
         self._finite = _Memo(finite_like)

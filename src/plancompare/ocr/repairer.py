@@ -46,6 +46,7 @@ _NEG_INF = float("-inf")
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACE = re.compile(r"\s")
 _NUMBER = re.compile(r"\d+(?:[-–.,]\d+)*")
+_NUMBER_NEAR = re.compile(r"\d+(?:[-–.,:/]\d+)*")  # 32 963, 1907/2006, 2013:6
 _CLAUSE_END = frozenset('.!?:;,()[]"”»')
 _CACHE_LIMIT = 500_000
 _ABBREVIATION = re.compile(r"\W*(?:[^\W\d_]{1,4}\.){2,}\W*")  # fr.o.m., t.o.m.
@@ -83,6 +84,9 @@ class _TokenInfo:
     join_right: int = 0
     join_left: int = 0
     lone: bool = False  # one piece of one letter (perhaps a label: OcrRepairer._label)
+    # one piece that is an abbreviation of number_abbreviations.tsv: the side its number
+    # stands on (after: 32 963 kr; before: nr 1907/2006; both), else empty
+    unit: str = ""
 
 
 _EMPTY = _TokenInfo()
@@ -518,10 +522,29 @@ class OcrRepairer:
         for ti, choice in revised.items():
             choices[ti] = choice
         # A lone letter next to a number or another lone letter is a label or an abbreviation
-        # (5 a §, t ex, s k): left as it is.
+        # (5 a §, t ex, s k), a lone capital inside a sentence an initial or a label (A och B,
+        # sonen S:s), and an abbreviation beside its number (32 963 kr, nr 12) is one too:
+        # left as they are.
         for ti in touched:
             choice = choices[ti]
-            if infos[ti].lone and choice and any(choice) and self._label(tokens, infos, ti):
+            info = infos[ti]
+            if (
+                choice
+                and any(choice)
+                and (
+                    (
+                        info.lone
+                        and (
+                            self._label(tokens, infos, ti)
+                            or (
+                                info.slots[0].piece.text.isupper()
+                                and not self._sentence_start(chunks, ti, 0)
+                            )
+                        )
+                    )
+                    or (info.unit and _beside_number(tokens, ti, info.unit))
+                )
+            ):
                 choices[ti] = (0,) * len(choice)
 
         out = list(chunks)
@@ -994,6 +1017,8 @@ class OcrRepairer:
         :meth:`_label` may hold for it."""
         last, first = info.slots[-1], info.slots[0]
         info.lone = len(info.slots) == 1 and len(first.piece.low) == 1
+        if len(info.slots) == 1:
+            info.unit = self.context_.number_abbreviations.get(first.piece.low, "")
         if not self._acronym(last):
             tail = token[last.piece.end :]
             if tail == "-":
@@ -1043,6 +1068,11 @@ class OcrRepairer:
                 continue  # SKR:s, SKR:are: an ending after an abbreviation
             hyps, identity = self.search_.analyse(low, lead_deletion=piece.case != "title")
             if len(low) == 1:
+                if piece.text.isupper() and low != "|":
+                    # A och B, sonen S:s, M, MP: an initial, a label or a party, not a word of
+                    # one letter (Å); a word that lost its å at a sentence start (P grund: På)
+                    # is read only there (see _run)
+                    hyps = tuple(h for h in hyps if len(h.text) > 1)
                 if token[piece.end : piece.end + 1] in ("-", ".", ")") or (
                     piece.case != "lower"
                     and token[piece.start - 1 : piece.start] in "([/"
@@ -1074,6 +1104,25 @@ class OcrRepairer:
                     dia += best.n_dia
                     glyph += best.n_glyph
         return _TokenInfo(tuple(slots), dia, glyph, words)
+
+
+def _beside_number(tokens: list[str], ti: int, side: str) -> bool:
+    """Whether token ``ti`` has a number on ``side`` (``after``: the number stands before it,
+    ``before``: after it, ``both``): digits, perhaps with ``-./:,`` between them (``32 963``,
+    ``1907/2006``, ``2013:6``) and brackets or punctuation around them.
+
+    Example:
+        >>> tokens = "om 32 963 kr, förordning (EG) nr 1907/2006 kr".split()
+        >>> [_beside_number(tokens, ti, "after") for ti in (3, 7)]
+        [True, False]
+        >>> _beside_number(tokens, 6, "before"), _beside_number(tokens, 6, "after")
+        (True, False)
+    """
+    sides = {"after": (ti - 1,), "before": (ti + 1,), "both": (ti - 1, ti + 1)}[side]
+    return any(
+        0 <= j < len(tokens) and _NUMBER_NEAR.fullmatch(tokens[j].strip(_EDGE + ".")) is not None
+        for j in sides
+    )
 
 
 def _item_starts(chunks: list[str]) -> frozenset[int]:
