@@ -49,6 +49,7 @@ SLOTS = [
     ("beslutades", "år", "är", NUM, "finite_after_preterite"),
     ("till", "var", "vår", "och", "determiner_before_coordinator"),  # till var och en
     ("och", "stärka", "starka", "kompetensen", "infinitive_after_coordinator_before_definite_noun"),
+    ("har", "fastställts", "fastställs", "av", "supine_after_auxiliary"),
 ]
 
 
