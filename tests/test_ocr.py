@@ -553,6 +553,19 @@ def test_a_lone_capital_is_an_initial_inside_a_sentence() -> None:
     )
 
 
+def test_a_compounds_first_part_in_s_stands_alone_only_before_a_hyphen() -> None:
+    """samhälls (of samhälle) is no word of its own: the company's genitive Samhalls is not
+    read as it, while samhalls- before a hyphen still is."""
+    text = (
+        "Styrelsen for Samhalls dotterbolag ska fa ett nytt uppdrag nar arsredovisningen ar "
+        "klar. Kommunen arbetar med samhalls- och arbetsfragor."
+    )
+    assert ocr.repair_ocr(text) == (
+        "Styrelsen för Samhalls dotterbolag ska få ett nytt uppdrag när årsredovisningen är "
+        "klar. Kommunen arbetar med samhälls- och arbetsfrågor."
+    )
+
+
 def test_words_broken_across_tokens() -> None:
     """A line-end hyphen or a stray space: the pieces are read as one word, and kept apart."""
     assert ocr.repair_ocr("kompetensf6r-\nsorjning och ko rnpetens") == (

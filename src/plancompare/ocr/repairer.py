@@ -31,6 +31,7 @@ from pathlib import Path
 
 from plancompare.swedish import is_action_verb
 from plancompare.swedish.compounds import CompoundScoring
+from plancompare.swedish.derivation import verb_tense
 from plancompare.swedish.tokens import abbreviations
 
 from .candidates import CandidateSearch, Hyp, SearchParams
@@ -699,6 +700,19 @@ class OcrRepairer:
                     return True
         return False
 
+    def _bound_form(self, word: str) -> bool:
+        """Whether ``word`` is a compound's first part in ``-s`` made from a word in ``-e``
+        (``samhälls``, ``arbets``: far rarer than ``samhälle``, no verb form), which stands
+        alone only before a hyphen (``samhälls- och``)."""
+        if word[-1:] != "s":
+            return False
+        alone = self.lexicon_.zipf(word)  # scored already: remembered by the lexicon
+        return (
+            alone > self.unlisted_max
+            and self.lexicon_.zipf(word[:-1] + "e") >= alone + 1.5
+            and not verb_tense(word)
+        )
+
     def _acronym(self, slot: _Slot) -> bool:
         return slot.piece.case == "upper" and len(slot.piece.low) <= self.short_caps
 
@@ -1067,6 +1081,8 @@ class OcrRepairer:
             if piece.start > 0 and token[piece.start - 1] == ":" and len(low) <= 3:
                 continue  # SKR:s, SKR:are: an ending after an abbreviation
             hyps, identity = self.search_.analyse(low, lead_deletion=piece.case != "title")
+            if token[piece.end : piece.end + 1] != "-":
+                hyps = tuple(h for h in hyps if not self._bound_form(h.text))
             if len(low) == 1:
                 if piece.text.isupper() and low != "|":
                     # A och B, sonen S:s, M, MP: an initial, a label or a party, not a word of
