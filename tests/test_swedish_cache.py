@@ -490,3 +490,19 @@ def test_the_store_of_word_analyses_removes_the_memos_it_replaced(cache_dir):
     store.save()
     assert not any(path.exists() for path in old)
     assert store.get("lärarna") == ("lärare", "lärare")
+
+
+def test_prepared_word_analyses_are_those_the_search_gives_and_are_made_once(cache_dir):
+    words = ["kompetensförsörjningsfonden", "skolledarna", "lönestrategi", "kommun"]
+    assert swedish.prepare_word_analyses(words) == 4
+    assert swedish.prepare_word_analyses(words) == 0  # all in the store now
+    assert [_stored(cache_dir, w)[1:] for w in words] == [
+        ("kompetens", "försörjning", "fond"),
+        ("skola", "ledare"),
+        ("lön", "strategi"),
+        ("kommun",),
+    ]
+    assert [swedish.compound_parts(w) for w in words[:2]] == [
+        ("kompetens", "försörjning", "fond"),
+        ("skola", "ledare"),
+    ]

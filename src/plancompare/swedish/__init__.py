@@ -15,7 +15,7 @@ Example:
     (True, True, True)
 """
 
-from .compounds import compound_parts, word_analyses
+from .compounds import compound_parts, prepare_word_analyses, word_analyses
 from .frequencies import zipf
 from .lemmatize import analysis_store, lemma, lemmas, modal_verbs, word_lemmas
 from .stoplist import is_stopword, stopwords
@@ -32,6 +32,7 @@ __all__ = [
     "lemma",
     "lemmas",
     "modal_verbs",
+    "prepare_word_analyses",
     "sentences",
     "stopwords",
     "tokenize",

@@ -465,7 +465,7 @@ class WordStore:
         key = table_path.stem.rsplit("-", 1)[-1]
         old = _read(table_path, key)
         if old is not None and len(old["hashes"]):
-            records = bytes(old["records"])
+            records = old["records"]
             offsets = np.frombuffer(old["offsets"], dtype=np.uint64).astype(np.int64)
             codes = np.empty(len(offsets) - 1, dtype=np.uint32)
             codes[np.frombuffer(old["rows"], dtype=np.uint32)] = np.frombuffer(
@@ -480,21 +480,32 @@ class WordStore:
         else:
             records, offsets = b"", np.zeros(1, dtype=np.int64)
             codes, keep = np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=bool)
-        kept = np.flatnonzero(keep).tolist()
-        starts, ends = offsets[:-1].tolist(), offsets[1:].tolist()
-        pieces = [records[starts[i] : ends[i]] for i in kept] + list(logged.values())
+        # the kept records, copied as runs of consecutive rows (a table of 300,000 records
+        # with a few replaced is a few slices, not 300,000), then the logged ones
+        kept = np.flatnonzero(keep)
+        runs: list[tuple[int, int]] = []
+        if len(kept):
+            cuts = np.flatnonzero(np.diff(kept) != 1) + 1
+            firsts, lasts = kept[np.r_[0, cuts]], kept[np.r_[cuts - 1, -1]]
+            runs = list(zip(offsets[firsts].tolist(), offsets[lasts + 1].tolist(), strict=True))
+        starts, ends = offsets[:-1], offsets[1:]
+        blob = b"".join([records[a:b] for a, b in runs] + list(logged.values()))
+        lengths = np.concatenate(
+            [ends[kept] - starts[kept], np.fromiter(map(len, logged.values()), np.int64)]
+        )
         new_codes = np.fromiter((crc32(w.encode()) for w in logged), np.uint32, len(logged))
-        pieces = pieces[-self.limit :]
         all_codes = np.concatenate([codes[keep], new_codes])[-self.limit :]
-        lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
-        new_offsets = np.zeros(len(pieces) + 1, dtype=np.int64)
+        if len(lengths) > self.limit:  # the oldest records go
+            blob = blob[int(lengths[: -self.limit].sum()) :]
+            lengths = lengths[-self.limit :]
+        new_offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
         np.cumsum(lengths, out=new_offsets[1:])
         rows = np.argsort(all_codes, kind="stable")
         _write(
             table_path,
             key,
             {
-                "records": b"".join(pieces),
+                "records": blob,
                 "offsets": array("Q", new_offsets.astype(np.uint64).tobytes()),
                 "hashes": array("I", all_codes[rows].tobytes()),
                 "rows": array("I", rows.astype(np.uint32).tobytes()),
