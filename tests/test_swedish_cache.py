@@ -493,6 +493,7 @@ def test_the_store_of_word_analyses_removes_the_memos_it_replaced(cache_dir):
 
 
 def test_prepared_word_analyses_are_those_the_search_gives_and_are_made_once(cache_dir):
+    cache_dir.mkdir()
     words = ["kompetensförsörjningsfonden", "skolledarna", "lönestrategi", "kommun"]
     assert swedish.prepare_word_analyses(words) == 4
     assert swedish.prepare_word_analyses(words) == 0  # all in the store now
@@ -506,3 +507,29 @@ def test_prepared_word_analyses_are_those_the_search_gives_and_are_made_once(cac
         ("kompetens", "försörjning", "fond"),
         ("skola", "ledare"),
     ]
+
+
+def test_a_word_written_with_capitals_takes_its_parts_from_the_lower_case_record(
+    cache_dir, monkeypatch
+):
+    from plancompare.swedish import compounds
+
+    cache_dir.mkdir()
+    lower = ["kompetensförsörjningen", "stärk"]
+    assert swedish.word_analyses(lower) == [
+        ("kompetensförsörjning", ("kompetens", "försörjning")),
+        ("stärka", ("stärka",)),
+    ]
+
+    def no_search(word):
+        raise AssertionError(f"{word} searched again")
+
+    monkeypatch.setattr(compounds, "_parts_of", no_search)  # only the stored records answer
+    assert swedish.word_analyses(["Kompetensförsörjningen", "KOMPETENSFÖRSÖRJNINGEN", "Stärk"]) == [
+        ("kompetensförsörjning", ("kompetens", "försörjning")),
+        ("kompetensförsörjning", ("kompetens", "försörjning")),
+        ("stärka", ("stärka",)),
+    ]
+    assert _stored(cache_dir, "Stärk") == ("stärka", "stärka")
+    with pytest.raises(AssertionError, match="searched again"):
+        swedish.word_analyses(["Kompetensutvecklingen"])  # no lower-case record: searched

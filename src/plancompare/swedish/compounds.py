@@ -580,7 +580,7 @@ def compound_parts(word: str) -> tuple[str, ...]:
     stored = analysis_store().get(word)
     if stored is not None and len(stored) > 1:
         return stored[1:]
-    return _analyse(word)[1]
+    return (_from_lower_case(word) or _analyse(word))[1]
 
 
 def _analyse(word: str) -> tuple[str, tuple[str, ...]]:
@@ -593,6 +593,30 @@ def _analyse(word: str) -> tuple[str, tuple[str, ...]]:
     found = tuple(out) if out else (lemma(word),)
     lem = lemma(word)
     analysis_store().put(word, (lem, *found))
+    return lem, found
+
+
+def _from_lower_case(word: str) -> tuple[str, tuple[str, ...]] | None:
+    """The lemma and the parts of ``word`` written with capitals (``Aktiviteterna``), from the
+    stored analysis of its lower-case form, put in the store; ``None`` when that is not stored.
+
+    Exactly what :func:`_analyse` gives: for a word without a hyphen it searches the parts of
+    ``word.lower()`` -- the search the lower-case form's record holds the outcome of -- and
+    where that finds a single part it takes ``lemma(word)``, as it does for the word's lemma
+    (only the lemma, which simplemma may give differently for capitals, is looked up anew).
+    A record of more than a lemma and one part holds parts the search found; a record of a
+    lemma alone (:func:`~plancompare.swedish.lemma`'s) holds none and is not used.
+    """
+    low = word.lower()
+    if low == word or "-" in word or not word:
+        return None
+    store = analysis_store()
+    stored = store.get(low)
+    if stored is None or len(stored) < 2:
+        return None
+    lem = lemma(word)
+    found = stored[1:] if len(stored) > 2 else (lem,)
+    store.put(word, (lem, *found))
     return lem, found
 
 
@@ -609,7 +633,7 @@ def word_analyses(words: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
         if stored is not None and len(stored) > 1:
             out.append((stored[0], stored[1:]))
         else:
-            out.append(_analyse(word))
+            out.append(_from_lower_case(word) or _analyse(word))
     return out
 
 
