@@ -142,14 +142,3 @@ def test_theme_agreement_is_the_adjusted_mutual_information_of_the_labels_as_giv
     expected = float(adjusted_mutual_info_score(list(themes), list(clusters)))
     assert theme_agreement(clusters, themes) == expected
     assert theme_agreement(list(clusters), list(themes)) == expected
-
-
-def test_the_scan_gives_the_same_numbers_on_one_thread_and_on_two():
-    """The clusterings of a k are fitted on threads; the resamples are drawn in order first,
-    so the table (and the stability cluster_measures reads from it) cannot depend on that."""
-    rng = np.random.default_rng(3)
-    X = np.vstack([rng.normal(c, 0.3, (40, 4)) for c in np.eye(4)])
-    one = silhouette_scan(X, range(2, 6), n_boot=6, n_init=2, n_jobs=1)
-    two = silhouette_scan(X, range(2, 6), n_boot=6, n_init=2, n_jobs=2)
-    pd.testing.assert_frame_equal(one, two, check_exact=True)
-    assert one.n_boot.tolist() == [6, 6, 6, 6]

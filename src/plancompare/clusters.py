@@ -10,9 +10,7 @@ the same input gives the same labels and numbers.
 
 from __future__ import annotations
 
-import itertools
-import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import NamedTuple
 
@@ -276,54 +274,14 @@ def _bootstrap_partitions(
     X: np.ndarray, k: int, model: MeasureClusterer, n_boot: int, random_state: int
 ) -> Iterable[tuple[np.ndarray, np.ndarray]]:
     """Yield (drawn measures, their labels) for ``n_boot`` resamples of the measures."""
-    for fit, args in _resample_fits(X, k, model, n_boot, random_state):
-        yield fit(*args)
-
-
-def _resample_fits(
-    X: np.ndarray, k: int, model: MeasureClusterer, n_boot: int, random_state: int
-) -> Iterable[tuple[Callable, tuple]]:
-    """The clusterings :func:`_bootstrap_partitions` makes, as (function, arguments) to call:
-    the resamples are drawn here, in order, so that any thread may fit them."""
     rng = np.random.default_rng(random_state)
     for _ in range(n_boot):
         drawn = rng.integers(0, len(X), len(X))
         unique, first = np.unique(drawn, return_index=True)
         if len(unique) <= k:
             continue
-        yield _resample_labels, (X, drawn, unique, first, clone(model).set_params(n_clusters=k))
-
-
-def _resample_labels(
-    X: np.ndarray, drawn: np.ndarray, unique: np.ndarray, first: np.ndarray, model: MeasureClusterer
-) -> tuple[np.ndarray, np.ndarray]:
-    """The labels ``model`` gives the measures ``drawn`` (each once: ``unique``, ``first``)."""
-    labels = model._assign(normalize(X[drawn]))
-    return unique, labels[first]
-
-
-def _fit_threads(n_rows: int, n_jobs: int | None) -> int:
-    """Threads for the clusterings of a scan: ``n_jobs`` (-1: every core); ``None``, every
-    core from :data:`SINGLE_THREAD_BELOW` measures on, else one.
-
-    Example:
-        >>> _fit_threads(45, None), _fit_threads(45, 2)
-        (1, 2)
-    """
-    cores = os.cpu_count() or 1
-    if n_jobs is None:
-        return cores if n_rows >= SINGLE_THREAD_BELOW else 1
-    return cores if n_jobs < 0 else max(1, n_jobs)
-
-
-def _call_all(calls: Iterable[tuple[Callable, tuple]], n_jobs: int) -> list:
-    """The results of ``calls``, in order, on ``n_jobs`` threads (k-means fits release the
-    GIL; threads share the measures instead of copying them to processes)."""
-    if n_jobs == 1:
-        return [fit(*args) for fit, args in calls]
-    from joblib import Parallel, delayed
-
-    return Parallel(n_jobs=n_jobs, backend="threading")(delayed(fit)(*args) for fit, args in calls)
+        labels = clone(model).set_params(n_clusters=k)._assign(normalize(X[drawn]))
+        yield unique, labels[first]
 
 
 def silhouette_scan(
@@ -335,7 +293,6 @@ def silhouette_scan(
     sample_size: int = SILHOUETTE_SAMPLE,
     n_init: int = 10,
     random_state: int = 0,
-    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """For each k: silhouette (cosine) and bootstrap stability (adjusted Rand index).
 
@@ -343,9 +300,7 @@ def silhouette_scan(
     clustering (on a sample of ``sample_size`` measures when there are more), and the
     adjusted Rand index between that clustering and clusterings of ``n_boot`` resamples of
     the measures (on the measures drawn): ``ari_mean``, ``ari_low`` and ``ari_high`` (the
-    5th and 95th percentiles). The clusterings of a k (all measures' and the resamples') are
-    fitted on ``n_jobs`` threads (default: every core from :data:`SINGLE_THREAD_BELOW`
-    measures on, else one); the numbers are the same on any number of threads.
+    5th and 95th percentiles).
 
     Example:
         >>> rng = np.random.default_rng(0)
@@ -355,7 +310,7 @@ def silhouette_scan(
         ([2, 3, 4], 3)
     """
     X = normalize(np.asarray(X, dtype=np.float64))
-    return _scan(X, ks, method, n_boot, sample_size, n_init, random_state, n_jobs=n_jobs)[0]
+    return _scan(X, ks, method, n_boot, sample_size, n_init, random_state)[0]
 
 
 #: Resamples of one k: (measures drawn, their labels), as :func:`_bootstrap_partitions` yields.
@@ -371,7 +326,6 @@ def _scan(
     n_init: int,
     random_state: int,
     keep: int | None = None,
-    n_jobs: int | None = 1,
 ) -> tuple[pd.DataFrame, tuple[int, Resamples] | None]:
     """:func:`silhouette_scan` on unit rows ``X``, and the resamples of one k: ``keep``, or
     (``None``) the k :func:`cluster_measures` chooses, highest silhouette, the smaller on a
@@ -380,18 +334,14 @@ def _scan(
     rows = []
     kept: tuple[int, Resamples] | None = None
     best = -np.inf
-    threads = _fit_threads(len(X), n_jobs)
     for k in _check_ks(ks, len(X)):
         model = MeasureClusterer(k, method=method, n_init=n_init, random_state=random_state)
-        # what fit() assigns (without the outliers), and the resamples' clusterings: all
-        # independent, fitted together on the threads
-        full = [(model._assign, (normalize(X),))]
-        resample_fits = _resample_fits(X, k, model, n_boot, random_state)
-        labels, *resamples = _call_all(itertools.chain(full, resample_fits), threads)
+        labels = model._assign(normalize(X))  # what fit() assigns, without the outliers
         size = sample_size if len(X) > sample_size else None
         silhouette = silhouette_score(
             X, labels, metric="cosine", sample_size=size, random_state=random_state
         )
+        resamples = list(_bootstrap_partitions(X, k, model, n_boot, random_state))
         aris = [adjusted_rand_score(labels[drawn], boot) for drawn, boot in resamples]
         if k == keep or (keep is None and silhouette > best):
             kept, best = (k, resamples), silhouette
@@ -727,7 +677,6 @@ def cluster_measures(
     map_method: str = "tsne",
     vectorizer: BaseEstimator | None = None,
     random_state: int = 0,
-    n_jobs: int | None = None,
 ) -> ClusterResult:
     """Cluster the measures of ``frame`` in one call: scan, choose k, label, judge, map.
 
@@ -740,8 +689,7 @@ def cluster_measures(
     and reports the adjusted mutual information between clusters and each framework of
     :data:`AGREEMENT_FRAMEWORKS` (each measure's dominant theme). ``units`` carries the
     on-topic flag of theme coding so that outliers can be read next to it. ``codes`` is
-    :func:`plancompare.code_themes`' table (coded here when not given). ``n_jobs``: threads
-    for the scan's clusterings (see :func:`silhouette_scan`; the same result on any number).
+    :func:`plancompare.code_themes`' table (coded here when not given).
 
     Example:
         >>> from plancompare import load
@@ -766,7 +714,7 @@ def cluster_measures(
     ks = [k_ for k_ in ks if 2 <= k_ < len(table)]
     unit_rows = normalize(np.asarray(X, dtype=np.float64))
     scan, kept = _scan(
-        unit_rows, ks, method, n_boot, SILHOUETTE_SAMPLE, n_init, random_state, k, n_jobs
+        unit_rows, ks, method, n_boot, SILHOUETTE_SAMPLE, n_init, random_state, keep=k
     )
     if k is None:
         k = int(scan.sort_values(["silhouette", "k"], ascending=[False, True]).k.iloc[0])
