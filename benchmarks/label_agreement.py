@@ -52,6 +52,7 @@ class Unit:
     start: int
     kind_a: str
     kind_b: str
+    quote: str = ""
 
 
 def item_ends(labels: list[Label], text: str) -> list[int]:
@@ -91,11 +92,11 @@ def union_units(a: list[Label], b: list[Label], text: str) -> list[Unit]:
             inside = la.start <= lb.start < ends_a[i] or lb.start <= la.start < ends_b[j]
             if j not in used_b and inside:
                 used_b.add(j)
-                units.append(Unit(min(la.start, lb.start), la.kind, lb.kind))
+                units.append(Unit(min(la.start, lb.start), la.kind, lb.kind, la.quote))
                 break
         else:
-            units.append(Unit(la.start, la.kind, OTHER))
-    units += [Unit(lb.start, OTHER, lb.kind) for j, lb in enumerate(b) if j not in used_b]
+            units.append(Unit(la.start, la.kind, OTHER, la.quote))
+    units += [Unit(lb.start, OTHER, lb.kind, lb.quote) for j, lb in enumerate(b) if j not in used_b]
     return sorted(units, key=lambda u: u.start)
 
 
@@ -150,12 +151,14 @@ def report() -> str:
     lines = [head, "-" * len(head)]
     every: list[Unit] = []
     blind: list[Unit] = []
+    differing: list[tuple[str, Unit]] = []
     for stem in texts_with_second_labels():
         text = (PLANS / f"{stem}.txt").read_text(encoding="utf-8")
         a = read_labels(PLANS / f"{stem}.labels.tsv", text)
         b = read_labels(AGREEMENT / f"{stem}.labels-b.tsv", text)
         units = union_units(a, b, text)
         every += units
+        differing += [(stem.split("-")[0], u) for u in units if u.kind_a != u.kind_b]
         if not stem.startswith(NOT_BLIND):
             blind += units
         lines.append(table_row(stem, units))
@@ -167,6 +170,7 @@ def report() -> str:
     lines.append("disagreements (A -> B): " + ", ".join(
         f"{a} -> {b}: {n}" for (a, b), n in sorted(disagreements.items())
     ))  # fmt: skip
+    lines += [f"  {s}: A {u.kind_a}, B {u.kind_b}: {u.quote[:70]!r}" for s, u in differing]
     return "\n".join(lines) + "\n"
 
 
@@ -181,7 +185,8 @@ def main() -> None:
             "# Agreement of two labellings by tests/data/plans/LABELLING.md "
             "(benchmarks/label_agreement.py).\n"
             "# A = tests/data/plans/<id>.labels.tsv, B = tests/data/plans/agreement/"
-            "<id>.labels-b.tsv (labelled without reading A).\n"
+            "<id>.labels-b.tsv (labelled without opening A;\n"
+            "# 95 and 101 not fully blind, see tests/data/plans/agreement/README.md).\n"
             "# P and R are B's precision and recall against A; units = the union of quoted "
             "items; kappa over measure/goal/other on those units.\n"
         )
