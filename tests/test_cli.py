@@ -190,3 +190,27 @@ def test_ocr_repair_follows_the_data_directory_and_reads_cp1252(tmp_path):
     assert "Skolledarna i Flårpsta träffas för att lära av varandra." in repaired
     # the (made-up) name is in no word list: only the data directory's clean plan supplies it
     assert "Flårpsta" not in plancompare.ocr.repair_ocr("Skolledarna i Flarpsta traffas")
+
+
+def test_prepare_analyses_the_most_frequent_words_once(tmp_path, monkeypatch, capsys):
+    from plancompare.swedish import cache, zipf
+    from plancompare.swedish.frequencies import vocabulary
+    from plancompare.swedish.lemmatize import analysis_store
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    assert main(["prepare", "--top", "40"]) == 0
+    first = capsys.readouterr().out
+    assert "analysing 40 words" in first and "analysed 40 new words (0 were stored)" in first
+    assert str(tmp_path / "cache") in first
+    assert main(["prepare", "--top", "40"]) == 0  # a second run finds them in the store
+    assert "analysed 0 new words (40 were stored)" in capsys.readouterr().out
+    top = max(vocabulary(), key=zipf)  # the most frequent listed word is one of them
+    assert analysis_store().get(top) is not None
+
+
+def test_prepare_refuses_a_top_below_one(tmp_path, monkeypatch, capsys):
+    from plancompare.swedish import cache
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    assert main(["prepare", "--top", "0"]) == 1
+    assert "--top must be 1 or more" in capsys.readouterr().err

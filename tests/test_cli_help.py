@@ -52,7 +52,9 @@ def test_python_dash_m_runs_the_same_command_line(tmp_path):
 def test_command_help_is_plain_text_with_an_example(command):
     text = _help(command)
     _assert_plain(text)
-    assert text.startswith(f"usage: plancompare {command} [-h] [--data DIR]")
+    # every command that reads plans takes the data directory; prepare reads none
+    options = "[--top N]" if command == "prepare" else "[--data DIR]"
+    assert text.startswith(f"usage: plancompare {command} [-h] {options}")
     assert re.search(rf"^examples?:\n  plancompare {command}\b", text, re.MULTILINE)
 
 
