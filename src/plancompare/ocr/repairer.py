@@ -528,24 +528,7 @@ class OcrRepairer:
         # left as they are.
         for ti in touched:
             choice = choices[ti]
-            info = infos[ti]
-            if (
-                choice
-                and any(choice)
-                and (
-                    (
-                        info.lone
-                        and (
-                            self._label(tokens, infos, ti)
-                            or (
-                                info.slots[0].piece.text.isupper()
-                                and not self._sentence_start(chunks, ti, 0)
-                            )
-                        )
-                    )
-                    or (info.unit and _beside_number(tokens, ti, info.unit))
-                )
-            ):
+            if choice and any(choice) and self._as_written(tokens, chunks, infos, ti):
                 choices[ti] = (0,) * len(choice)
 
         out = list(chunks)
@@ -699,6 +682,21 @@ class OcrRepairer:
                 if pair in abbreviations():
                     return True
         return False
+
+    def _as_written(
+        self, tokens: list[str], chunks: list[str], infos: list[_TokenInfo], ti: int
+    ) -> bool:
+        """Whether token ``ti`` stays as written whatever its readings: a lone letter that is
+        a label (:meth:`_label`) or a capital inside a sentence (an initial), or an
+        abbreviation beside its number."""
+        info = infos[ti]
+        if info.unit and _beside_number(tokens, ti, info.unit):
+            return True
+        if not info.lone:
+            return False
+        if self._label(tokens, infos, ti):
+            return True
+        return info.slots[0].piece.text.isupper() and not self._sentence_start(chunks, ti, 0)
 
     def _bound_form(self, word: str) -> bool:
         """Whether ``word`` is a compound's first part in ``-s`` made from a word in ``-e``
