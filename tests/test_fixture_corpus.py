@@ -165,6 +165,13 @@ HELD_OUT_SET_SIZES = {
     # twenty organisations new to the corpus, 45 measures and 31 goals; no text holds more than 9
     # of the measures (124, a kommittédirektiv).
     "heldout8": (20, 15, 40, 25, 1 / 4),
+    # heldout9 (texts 134-149, the final set, collected and labelled blind by LABELLING.md after
+    # the heldout8 measurement): sixteen stored pages, 11 of their organisations new to the
+    # corpus (12 by name: Region Kalmar län succeeds two organisations already in it), 23
+    # measures and 35 goals; no text holds more than 5 of the measures (142, a regeringsuppdrag).
+    # The pages corpus held few measure-rich pages from organisations not yet in the corpus, so
+    # the set falls short of the 40 measures aimed for (plans README, heldout9 section).
+    "heldout9": (15, 10, 20, 30, 1 / 4),
 }
 SPLIT_ORDER = (*DEVELOPMENT_SPLITS, *FINAL_SPLITS)
 

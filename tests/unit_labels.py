@@ -50,7 +50,7 @@ DEVELOPMENT_SPLITS = (
     "heldout6",
     "heldout7",
 )
-FINAL_SPLITS = ("heldout8",)
+FINAL_SPLITS = ("heldout8", "heldout9")
 FIRST_FINAL_NUMBER = 111  # texts numbered from here on are final-only, whatever split.csv says
 FINAL = False  # set by tests/conftest.py (``pytest --final``) and eval_units.py (``--final``)
 
