@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 import unit_labels  # noqa: E402
-from unit_corpus import candidates, cases, fit, spans_of, text_number  # noqa: E402
+from unit_corpus import candidates, cases, fit, organisations, spans_of, text_number  # noqa: E402
 
 from plancompare.forms import kinds  # noqa: E402
 
@@ -50,6 +50,7 @@ def diagnose(first: int, last: int, params: dict, verbose: bool = False) -> str:
     for features, target, _ in rows:
         vectors.setdefault(tuple(features.items()), Counter())[target] += 1
     causes: Counter = Counter()
+    per_text: dict[str, Counter] = {}
     lines = []
     for name, _group, form, text, path in texts:
         if not first <= (text_number(name) or 0) < last:
@@ -72,6 +73,7 @@ def diagnose(first: int, last: int, params: dict, verbose: bool = False) -> str:
                     same = len(vectors[tuple(held[0][1].items())]) > 1
                     cause = "b feature absent" + (" (same vector)" if same else "")
                 causes["missed", kind, cause.split(":")[0].split(" (")[0]] += 1
+                per_text.setdefault(name, Counter())["missed", kind, cause[0]] += 1
                 lines.append(f"{name[:14]:<15}missed {kind:<8}{cause:<34}{label.quote[:60]!r}")
             for unit in unit_labels.spurious(labels, spans, kind):
                 held = [(c, f) for c, f in seen if unit.start <= c.start < unit.end]
@@ -85,6 +87,7 @@ def diagnose(first: int, last: int, params: dict, verbose: bool = False) -> str:
                     same = len(vectors[tuple(held[0][1].items())]) > 1
                     cause = "b feature absent" + (" (same vector)" if same else "")
                 causes["extra", kind, cause.split(" (")[0]] += 1
+                per_text.setdefault(name, Counter())["extra", kind, cause[0]] += 1
                 quote = " ".join(text[unit.start : unit.end].split())[:60]
                 lines.append(f"{name[:14]:<15}extra  {kind:<8}{cause:<34}{quote!r}")
     out = [f"texts {first}-{last - 1}, scorer fitted on the texts before and the seeds ({params})"]
@@ -101,7 +104,25 @@ def diagnose(first: int, last: int, params: dict, verbose: bool = False) -> str:
         f"  all {total}: "
         + ", ".join(f"({k}) {by[k]} ({by[k] / total:.0%})" for k in "abc" if total)
     )
-    return "\n".join((lines if verbose else []) + out) + "\n"
+    return "\n".join((lines if verbose else []) + out + _by_text(per_text, train)) + "\n"
+
+
+def _by_text(per_text: dict[str, Counter], train: list[str]) -> list[str]:
+    """Errors per text with causes (a/b/c), and the organisation -- ``new`` when none of the
+    texts the scorer was fitted on is by it."""
+    org = organisations()
+    seen = {org[name] for name in train}
+    out = [f"  {'by text':<44}{'organisation':<34}missed m/g  extra m/g  causes a/b/c"]
+    for name in sorted(per_text, key=lambda n: text_number(n) or 0):
+        n: Counter = Counter()
+        for (what, kind, cause), v in per_text[name].items():
+            n[what, kind] += v
+            n[cause] += v
+        who = org[name][:26] + (" (new)" if org[name] not in seen else "")
+        missed = f"{n['missed', 'measure']:>4}/{n['missed', 'goal']:<5}"
+        extra = f"{n['extra', 'measure']:>4}/{n['extra', 'goal']:<6}"
+        out.append(f"  {name[:43]:<44}{who:<34}{missed}{extra}{n['a']:>3}/{n['b']}/{n['c']}")
+    return out
 
 
 def main() -> None:

@@ -9,14 +9,14 @@ overall, by the matching rule of ``tests/unit_labels.py``, and writes the table 
     .venv/bin/python benchmarks/eval_units.py                 # dev texts and seeds
     .venv/bin/python benchmarks/eval_units.py --split all     # adds the held-out texts
     .venv/bin/python benchmarks/eval_units.py --show 03       # what a text misses / adds
-    .venv/bin/python benchmarks/eval_units.py --final --split heldout8   # the final set, once
+    .venv/bin/python benchmarks/eval_units.py --final --split heldout9   # the final set, once
 
 With ``--final`` the table goes to ``benchmarks/results/units_eval_final.txt`` (the development
 table in ``units_eval.txt`` stays); both files name the commit that was measured.
 
-The final held-out set (``heldout8``, texts 111 on) is read only with ``--final``: without it
+The final held-out set (``heldout9``, texts 134 on) is read only with ``--final``: without it
 no split, not even ``all``, includes it (``unit_labels.corpus_split``). The earlier held-out
-sets (``heldout``, ``heldout2`` to ``heldout7``) were each measured once and are development
+sets (``heldout``, ``heldout2`` to ``heldout8``) were each measured once and are development
 text since.
 
 History of the held-out measurement (texts 11-14, ``tests/data/plans/split.csv``). The rules
@@ -273,6 +273,33 @@ eighteen texts of new organisations measures P 0.26, R 0.29 (6 of 21, 23 predict
 Klippan's goal page finds 3 of its 14 goals, RUFS's planning goals none of 6. The honest
 figures of the eight sets: 0.50/0.27, 0.79/0.56, 0.44/0.52, 0.35/0.35, 0.26/0.35, 0.26/0.27,
 0.49/0.47 (0.26/0.29 on new organisations).
+
+heldout8 then became development text and training data (``unit_labels.FIRST_FINAL_NUMBER``
+134; the final set is now ``heldout9``, texts 134 on, collected blind by another helper).
+Before any of its misses was read, the next-set checks with the scorer of that day (features
+unchanged, C 0.01, balanced, shipped prior): 01-110 -> 111-133 measure P 0.49 R 0.47 (21/45, 43
+predicted), goal P 0.30 R 0.29 (9/31, 30 predicted) -- the blind figure, as it must be; 01-89
+-> 90-133 measure 0.41/0.36 (32/90, 79 predicted), goal 0.41/0.31 (19/61, 46 predicted).
+Leave-one-organisation-out over 01-133: measure P 0.55 R 0.63 (153/244), goal P 0.65 R 0.65
+(122/189) (over 01-110 it was 0.58/0.67 and 0.74/0.68); seeds 1.00/0.98 and 0.94/1.00. (A refit on
+01-133 and the seeds with these features leaves seed and example units identical but turns the
+reporting duty of ``content.read_prose``'s example, ``X ska redovisa i maj.``, into a measure:
+``modal_action`` outweighs ``reporting``; the shipped weights stay those fitted on 01-110 until
+the features change.) Causes of 111-133's 89 errors with the scorer fitted on
+01-110 (``diagnose_units.py 111 134``): (a) boundary 5, (b) feature absent 49, (c) weights 35;
+missed measures 24 (a 3, b 17, c 4), missed goals 22 (a 2, b 4, c 16), extra measures 22 (b 12,
+c 10), extra goals 21 (b 16, c 5). By text: the nine news pages of decisions taken (111, 113,
+114, 115, 117, 118, 123, 130, 133) miss 16 of their 20 measures (12 (b), 4 (c)): a decision
+reported in the past tense (``Kommunstyrelsen gav … i uppdrag att utreda``, ``fattade beslut om
+en sammanslagning``, ``har beslutat om anställningsstopp``) has the features of background;
+the goal pages of new organisations miss 21 of 24 goals -- Klippan 119 (11 of 14, 10 of them (c):
+present-tense states and ``ska`` states under tab labels), Stenungsund 120 (4 of 4, ``Mål 3: …``
+lines), RUFS 121 (6 of 6, present-tense states under an imperative heading); the regleringsbrev
+126 gives 11 extra goals (its ``ska redovisa`` / ``ska redogöra`` reporting duties and date
+bullets under ``Mål och återrapporteringskrav``); Mullsjö 122 gives 5 extra goals (what a plan
+is and does); ESV 116's two measures and Vaggeryd 127's one sit in no candidate (a). No
+heldout8 label was changed: the close calls (117's appointment, 115's savings requirement) are
+noted as such in the labels and follow the guide's decision 11.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 Each labelled text ``<id>.txt`` has ``<id>.labels.tsv`` (header ``kind level quote note``): every
 quote must occur exactly once in its text, rows in document order, kinds and levels valid. The
 corpora must keep the size the brief asks for, and every text must be named in its split file
-(plans: ``dev``, ``heldout`` and ``heldout2`` to ``heldout7``, held-out sets measured
-once and development text since; a final set (``heldout8``, texts 111 on) is read only under
+(plans: ``dev``, ``heldout`` and ``heldout2`` to ``heldout8``, held-out sets measured
+once and development text since; a final set (``heldout9``, texts 134 on) is read only under
 ``pytest --final`` -- see ``unit_labels.corpus_split`` -- except by
 ``test_held_out_set_size_and_independence``, which checks its files' form and size without
 parsing them and without printing their content).
@@ -375,17 +375,17 @@ def test_check_labels_rejects_a_step_without_its_measure() -> None:
 
 
 def test_the_final_held_out_set_is_left_out_unless_final(tmp_path: Path) -> None:
-    """No reader of the corpus sees ``heldout8`` (or a text numbered 111 on) without --final;
-    ``heldout7`` (texts 90-110, measured once) is development text."""
+    """No reader of the corpus sees ``heldout9`` (or a text numbered 134 on) without --final;
+    ``heldout8`` (texts 111-133, measured once) is development text."""
     (tmp_path / "split.csv").write_text(
-        "id,split\n01-a,dev\n90-b,heldout7\n110-c,heldout8\n111-d,heldout8\n112-e,dev\n"
-        "125-f,heldout8\n",
+        "id,split\n01-a,dev\n111-b,heldout8\n133-c,heldout9\n134-d,heldout9\n135-e,dev\n"
+        "150-f,heldout9\n",
         encoding="utf-8",
     )
-    stems = ("01-a", "90-b", "110-c", "111-d", "112-e", "125-f", "111-unnamed", "130-unnamed")
-    for stem in (*stems, "105-unnamed"):
+    stems = ("01-a", "111-b", "133-c", "134-d", "135-e", "150-f", "134-unnamed", "140-unnamed")
+    for stem in (*stems, "120-unnamed"):
         (tmp_path / f"{stem}.txt").write_text("x", encoding="utf-8")
-    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "90-b": "heldout7"}
-    assert corpus_files(tmp_path, final=False) == ["01-a", "105-unnamed", "90-b"]
+    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "111-b": "heldout8"}
+    assert corpus_files(tmp_path, final=False) == ["01-a", "111-b", "120-unnamed"]
     assert len(corpus_split(tmp_path, final=True)) == 6
     assert len(corpus_files(tmp_path, final=True)) == 9

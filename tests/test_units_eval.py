@@ -43,7 +43,8 @@ PLANS = DATA / "plans"
 # Floors (measure P, measure R, goal P, goal R), each set just under what the parser reaches
 # (benchmarks/results/units_eval.txt, benchmarks/results/unit_kinds_cv.txt), in sample: the
 # scorer is fitted on texts 01-110, as relabelled by tests/data/plans/LABELLING.md
-# (2026-12-07), and the seeds (C=0.01, balanced, shipped prior).
+# (2026-12-07), and the seeds (C=0.01, balanced, shipped prior); heldout8 (111-133) is not
+# among its training texts yet, so its figure is the blind one.
 DEV_FLOORS = (0.73, 0.95, 0.95, 0.85)  # reached: 0.76 1.00 (19/19) 1.00 0.89 (8/9)
 HELDOUT_FLOORS = (0.85, 0.85, 0.55, 0.55)  # reached: 0.87 0.87 (13/15) 0.60 0.60 (3/5)
 HELDOUT2_FLOORS = (0.65, 0.90, 0.95, 0.70)  # reached: 0.70 0.91 (21/23) 1.00 0.75 (12/16)
@@ -52,12 +53,13 @@ HELDOUT4_FLOORS = (0.70, 0.85, 0.35, 0.75)  # reached: 0.76 0.86 (19/22) 0.39 0.
 HELDOUT5_FLOORS = (0.50, 0.50, 0.83, 0.83)  # reached: 0.52 0.52 (11/21) 0.86 0.86 (37/43)
 HELDOUT6_FLOORS = (0.35, 0.50, 0.80, 0.70)  # reached: 0.39 0.55 (11/20) 0.86 0.72 (18/25)
 HELDOUT7_FLOORS = (0.22, 0.20, 0.50, 0.35)  # reached: 0.25 0.24 (11/45) 0.55 0.37 (11/30)
-# Leave-one-organisation-out over texts 01-110 (heldout7 joined the folds after its one
-# measurement). On the old labels 0.60 0.69 (151/218) 0.73 0.69 (100/144); relabelled by the
-# guide, before the scorer changed, 0.55 0.65 (129/199) 0.69 0.63 (100/158); after the
-# features that follow the guide and C 0.03 -> 0.01, below. Over 01-89 on the old labels it
-# was 0.70 0.78 (138/177) 0.83 0.79 (90/114).
-LOO_FLOORS = (0.55, 0.64, 0.71, 0.65)  # reached: 0.58 0.67 (133/199) 0.74 0.68 (107/158)
+HELDOUT8_FLOORS = (0.45, 0.44, 0.27, 0.26)  # reached: 0.49 0.47 (21/45) 0.30 0.29 (9/31)
+# Leave-one-organisation-out over texts 01-133 (heldout8 joined the folds after its one
+# measurement). Over 01-110: on the old labels 0.60 0.69 (151/218) 0.73 0.69 (100/144);
+# relabelled by the guide, before the scorer changed, 0.55 0.65 (129/199) 0.69 0.63 (100/158);
+# after the features that follow the guide and C 0.03 -> 0.01, 0.58 0.67 (133/199) 0.74 0.68
+# (107/158). Over 01-89 on the old labels it was 0.70 0.78 (138/177) 0.83 0.79 (90/114).
+LOO_FLOORS = (0.52, 0.60, 0.62, 0.62)  # reached: 0.55 0.63 (153/244) 0.65 0.65 (122/189)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -66,6 +68,9 @@ NEXT_SET_FLOORS = {
     (58, 76): (0.63, 0.45, 0.85, 0.80),  # reached: 0.67 0.48 (10/21) 0.88 0.84 (36/43)
     (76, 90): (0.35, 0.45, 0.85, 0.70),  # reached: 0.38 0.50 (10/20) 0.90 0.72 (18/25)
     (90, 111): (0.25, 0.20, 0.55, 0.35),  # reached: 0.29 0.24 (11/45) 0.61 0.37 (11/30)
+    # 111-133 fitted on 01-110 is the blind figure of heldout8 (b6e961c), as it must be
+    (90, 134): (0.38, 0.33, 0.38, 0.28),  # reached: 0.41 0.36 (32/90) 0.41 0.31 (19/61)
+    (111, 134): (0.45, 0.44, 0.27, 0.26),  # reached: 0.49 0.47 (21/45) 0.30 0.29 (9/31)
 }
 
 # ------------------------------------------------------------------ the matching rule itself
@@ -100,7 +105,7 @@ def test_levels_are_compared_on_matched_measures():
 
 
 def _split() -> dict[str, str]:
-    """The corpus texts by split; the final set (heldout8) only under ``pytest --final``."""
+    """The corpus texts by split; the final set (heldout9) only under ``pytest --final``."""
     return corpus_split(PLANS)
 
 
@@ -141,8 +146,10 @@ def test_generic_parser_is_lossless_on_every_corpus_text(name):
 # heldout5 (58-75) measure P 0.35 / R 0.35 (9 of 26), goal P 0.89 / R 0.40 (17 of 42) (commit
 # 0237a22); heldout6 (76-89) measure P 0.26 / R 0.35 (7 of 20), goal P 0.64 / R 0.39 (9 of 23)
 # (commit 616940f); heldout7 (90-110) measure P 0.26 / R 0.27 (11 of 41), goal P 0.59 / R 0.33
-# (10 of 30) (commit e0d2c1d). The label counts below are those after the relabelling by
-# tests/data/plans/LABELLING.md (2026-12-07); the figures above are on the labels of their day.
+# (10 of 30) (commit e0d2c1d); heldout8 (111-133) measure P 0.49 / R 0.47 (21 of 45), goal
+# P 0.30 / R 0.29 (9 of 31) (commit b6e961c). The label counts below are those after the
+# relabelling by tests/data/plans/LABELLING.md (2026-12-07); the figures above are on the labels
+# of their day.
 DEVELOPMENT_SPLITS = {
     "dev": ((19, 9), DEV_FLOORS),
     "heldout": ((15, 5), HELDOUT_FLOORS),
@@ -152,6 +159,7 @@ DEVELOPMENT_SPLITS = {
     "heldout5": ((21, 43), HELDOUT5_FLOORS),
     "heldout6": ((20, 25), HELDOUT6_FLOORS),
     "heldout7": ((45, 30), HELDOUT7_FLOORS),
+    "heldout8": ((45, 31), HELDOUT8_FLOORS),
 }
 
 
@@ -178,7 +186,7 @@ def test_leave_one_organisation_out():
     assert len({org[name] for name, *_ in results}) >= 25  # folds: organisations, not texts
     by = totals(results)
     measure, goal = by["corpus"]["measure"], by["corpus"]["goal"]
-    assert (measure.labels, goal.labels) == (199, 158)
+    assert (measure.labels, goal.labels) == (244, 189)
     assert measure.precision >= LOO_FLOORS[0] and measure.recall >= LOO_FLOORS[1], measure
     assert goal.precision >= LOO_FLOORS[2] and goal.recall >= LOO_FLOORS[3], goal
     seeds = by["seeds"]["measure"]
