@@ -300,6 +300,36 @@ bullets under ``Mål och återrapporteringskrav``); Mullsjö 122 gives 5 extra g
 is and does); ESV 116's two measures and Vaggeryd 127's one sit in no candidate (a). No
 heldout8 label was changed: the close calls (117's appointment, 115's savings requirement) are
 noted as such in the labels and follow the guide's decision 11.
+
+Then the scorer was taught to read content that carries across organisations, each change kept
+only where leave-one-organisation-out over 01-133 and the next-set checks did not get worse
+(C 0.01, balanced, shipped prior; LOO measure P/R, goal P/R; next sets 58-75, 76-89, 90-110,
+90-133 measure P/R). Start: LOO 0.55/0.63 (153/244), 0.65/0.65 (122/189); next 0.67/0.48,
+0.38/0.50, 0.29/0.24, 0.41/0.36; seeds 1.00/0.98, 0.94/1.00. (1) A duty to report after a modal
+(``ska redovisa``, ``ska redogöra för``) commits to no task (``informera`` still does), and
+``har gett … i uppdrag att`` is an uppdrag given, not a standing one (``uppdrag_standing``):
+LOO 0.55/0.63, 0.65/0.65, next 0.67/0.48, 0.38/0.50, 0.28/0.24, 0.40/0.36 -- neutral, kept as
+the guide's reading (10's ``ska redovisa ett planeringsunderlag``, a labelled step, is lost in
+sample). (2) ``decided_action``: a decision reported as taken that commits to an action
+(``gav … i uppdrag att``, ``fick i uppdrag att``, ``beslutade att`` + a verb that is no decision
+formula, ``beslutat om`` + an action noun; LABELLING.md decision 11; prior measure +2.5, goal
+-0.5): LOO measure 0.58/0.66 (160/244), goals unchanged; next 0.59/0.48, 0.37/0.50, 0.33/0.29,
+0.47/0.47. (3) ``present_state`` (the main verb is a present-tense state verb -- är, har,
+finns, upplever, präglas -- after a subject of its own, not ``Det finns``; prior measure -0.5)
+and ``state_item`` (the same in a list item; prior goal +1.0): LOO 0.57/0.66 (161/244), goal
+0.66/0.67 (127/189); next measure 0.56/0.48, 0.39/0.55, 0.31/0.29, 0.44/0.46, goal 0.90/0.84,
+0.90/0.72, 0.61/0.37, 0.50/0.43 (90-133 before: 0.41/0.31); seeds unchanged. Tried and dropped:
+the reporting prior also against goals (-1.5: LOO goal P 0.65 -> 0.61, 201 predicted); the
+object of the action verb from a word list (``object_words``: a bounded thing -- plan, utredning,
+kurs -- for measures, a quality -- kvalitet, hållbar, trygghet -- for goals or against measures:
+LOO measure 0.55-0.56/0.67-0.68, more predicted, goal P 0.61-0.67, next 58-75 and 76-89 worse,
+seeds measure P 0.94); the layout priors (section and list features) halved (LOO 0.56/0.66,
+0.65/0.67, seeds goal R 0.94, 58-75 goal P 0.82); C 0.003 (LOO 0.58/0.66, 0.68/0.66, next sets
+a little better, but in sample seed 004 goal P 0.89 and one of its goal units a measure). Refit
+on 01-133 and the seeds (C 0.01): seed and example units identical; in sample heldout8 measure
+0.55/0.62 (28/45), goal 0.47/0.65 (20/31). The target (0.85) is still far: the news pages'
+decisions now mostly read right, but what a plan's sentence is about -- its object, its
+actor -- is not yet a feature that transfers.
 """
 
 from __future__ import annotations

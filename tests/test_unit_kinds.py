@@ -178,6 +178,27 @@ CASES = [
         S("Förvaltningen ska genomföra en medarbetarenkät."),
         S("Förvaltningen ska vara en attraktiv arbetsgivare."),
     ),
+    (  # a duty to report is follow-up, no task (LABELLING.md, step 2)
+        "modal_action",
+        S("Förvaltningen ska genomföra en medarbetarenkät."),
+        S("Myndigheten ska redovisa fördelningen av medlen."),
+    ),
+    (  # a decision reported as taken that commits to an action (LABELLING.md decision 11)
+        "decided_action",
+        S("Kommunstyrelsen gav förvaltningen i uppdrag att utreda lokalerna."),
+        S("Kommunstyrelsen beslutade att godkänna rapporten."),
+    ),
+    (
+        "decided_action",
+        S("Kommunfullmäktige beslutade att flytta ansvaret till nämnden."),
+        Candidate("Kommunfullmäktige beslutade att flytta ansvaret.", section="context"),
+    ),
+    (
+        "present_state",
+        S("Invånarna är nöjda med servicen."),
+        S("Det finns brist på lärare."),
+    ),
+    ("state_item", I("Invånarna är nöjda med servicen"), S("Invånarna är nöjda med servicen.")),
     (  # after a fronted adverb the subject follows the modal and the verb stands further on
         "modal_action",
         S("Därefter ska nämnderna under det kommande året upprätta handlingsplaner."),

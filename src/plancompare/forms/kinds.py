@@ -13,6 +13,10 @@ with features that do not depend on who wrote the plan:
   uppdatering``) and their participles (``Ökad självfinansiering``), derived by rule in
   :mod:`plancompare.swedish.derivation`;
 * tense: done (``har genomfört``, ``upprättades``) versus planned;
+* a decision reported as taken that commits to an action (``gav … i uppdrag att``,
+  ``beslutade att flytta …``): the tense reports the decision, the action is still to come;
+* a present-tense state after its own subject (``Invånarna är nöjda``, ``Verksamheten präglas
+  av …``): how something is, no task -- a goal in a list of such items;
 * the subject: ``vi``, an organisation (``kommunen``, ``nämnden``, ``förvaltningen``), or a
   document (``Planen ska …``: a purpose, a goal);
 * dates: a candidate opening with a date (``Den 1 februari 2018 …``, ``1 september 2017:``), a
@@ -70,12 +74,14 @@ __all__ = [
     "classify",
     "commits_to_action",
     "cues",
+    "decided_action",
     "introduces_list",
     "is_decision",
     "default_scorer",
     "features",
     "kind_of",
     "main_clause",
+    "present_state",
     "recording",
     "use",
 ]
@@ -145,7 +151,13 @@ _LIGHT_VERBS = frozenset(("arbeta", "göra", "ta", "ge", "ha", "få"))
 # Verbs of cause: "Förfarandet skapar en ryckighet …", "Det medför …" state a consequence unless
 # the organisation is their actor ("Vi skapar fler platser").
 _CAUSAL_VERBS = frozenset(("skapa", "medföra", "leda", "orsaka", "innebära", "bidra"))
-_REPORTING = frozenset(("redovisa", "delredovisa", "slutredovisa", "rapportera", "informera"))
+_REPORTING = frozenset(
+    ("redovisa", "delredovisa", "slutredovisa", "rapportera", "informera", "redogöra",
+     "återrapportera")
+)  # fmt: skip
+# A duty to report (ska redovisa, ska redogöra för) is follow-up: after a modal it commits to no
+# action (informera stays an action there: informing staff is a task, LABELLING.md decision 1).
+_REPORTING_DUTY = _REPORTING - {"informera"}
 # Verbs of containing: "Planen ska innehålla …" says what a document holds, not what is done.
 _CONTAINING = frozenset(("innehålla", "omfatta", "inkludera", "beskriva", "rymma"))
 # "För att nå målet …": a goal named as what the sentence serves, not a goal stated.
@@ -632,6 +644,8 @@ def commits_to_action(clause: str, modal: re.Pattern[str] = _MODAL, *, subject: 
         (False, False)
         >>> commits_to_action("Uppdraget ska redovisas senast i maj")
         False
+        >>> commits_to_action("Myndigheten ska redovisa fördelningen")
+        False
         >>> commits_to_action("Fortsatta utbildningsinsatser som avser grundkompetens bland "
         ...                   "personalen ska prioriteras")
         True
@@ -650,7 +664,7 @@ def commits_to_action(clause: str, modal: re.Pattern[str] = _MODAL, *, subject: 
             if low in _AUXILIARIES:
                 break
             info = _word(low)
-            if info.passive_action and low[:-1] in _REPORTING:
+            if (info.passive_action and low[:-1] in _REPORTING) or info.lemma in _REPORTING_DUTY:
                 break
             if info.action_verb or info.passive_action:
                 return True
@@ -722,6 +736,35 @@ def _copula_state(clause: str) -> bool:
     return False
 
 
+# The main verb of a sentence that says how things are (är, har, finns, upplever, präglas …) with
+# its own subject before it; an expletive or pointing subject (Det finns …, Här är …) is no state
+# of anything the plan aims for.
+_PRESENT_STATE = frozenset(
+    ("är", "har", "finns", "upplever", "känner", "präglas", "kännetecknas", "genomsyras")
+)
+_EXPLETIVES = frozenset(("det", "detta", "här", "där", "dessa", "den", "som"))
+
+
+def present_state(clause: str) -> bool:
+    """The clause's first verb is a present-tense state verb after a subject of its own: the
+    clause says how something is, not what is done (LABELLING.md, the state test).
+
+    Example:
+        >>> present_state("Kommunens invånare är nöjda med utbudet")
+        True
+        >>> present_state("Verksamheten präglas av hållbarhet"), present_state("Det finns brist")
+        (True, False)
+        >>> present_state("Nämnden erbjuder en bred verksamhet"), present_state("Vi ska vara")
+        (False, False)
+    """
+    words = _words(clause)
+    for i, word in enumerate(words[:7]):
+        low = word.casefold()
+        if low in _PRESENT_STATE or _word(low).finite:
+            return i > 0 and low in _PRESENT_STATE and words[0].casefold() not in _EXPLETIVES
+    return False
+
+
 def _needs_action(clause: str) -> bool:
     """A need (``behöver``, ``krävs``, ``det är viktigt att``) with an action within six words."""
     for found in _NEED.finditer(clause):
@@ -756,6 +799,58 @@ def _all_decisions(words: list[str]) -> bool:
     verbs = [w for w in words if _word(w).verb_like]
     formulas = _decision_formulas()
     return bool(verbs) and all(_word(w.lower()).lemma in formulas for w in verbs)
+
+
+# A decision reported as taken (LABELLING.md decision 11): an uppdrag handed out (gav … i uppdrag
+# att, fick i uppdrag att), or a decision (beslutade, har beslutat, fattade beslut) to do something.
+_UPPDRAG_HANDED = re.compile(
+    r"\b(ge|gav|gavs|gett|givit|getts|fick|fått)\b[^.;:]{0,80}?\bi uppdrag att\b", re.I
+)
+_DECIDED = re.compile(r"\bbeslut(ade|at|ar|ades|ats)?\b[^.;:]{0,40}?\b(att|om)\s+", re.I)
+# Verbs that decide without committing to an act of the organisation's own (exhort, recommend,
+# send back), beside the decision formulas of data/forms/decision_formulas.csv.
+_NO_COMMITMENT = frozenset(
+    ("uppmana", "rekommendera", "återremittera", "bordlägga", "avslå", "bifalla", "lägga")
+)
+_FILLERS = frozenset(("också", "även", "nu", "därför", "bland", "annat", "dessutom", "vidare"))
+_ARTICLES = frozenset(("en", "ett", "den", "det", "de", "ny", "nytt", "nya"))
+
+
+def decided_action(sentence: str) -> bool:
+    """A decision reported as taken that commits to an action: an uppdrag handed out, or a
+    decision to do something (``att`` + a verb that is no decision formula, ``om`` + an action
+    noun). Approving, adopting, exhorting or recommending is no action (LABELLING.md decision 11).
+
+    Example:
+        >>> decided_action("Kommunstyrelsen gav kommunchefen i uppdrag att utreda frågan.")
+        True
+        >>> decided_action("Kommunfullmäktige beslutade att flytta ansvaret till nämnden.")
+        True
+        >>> decided_action("Nu har rektor beslutat om en fördjupad utredning.")
+        True
+        >>> decided_action("Regionstyrelsen beslutade att godkänna strategin.")
+        False
+        >>> decided_action("Idag beslutade kommunstyrelsen om en policy.")
+        False
+    """
+    if _UPPDRAG_HANDED.search(sentence):
+        return True
+    formulas = _decision_formulas() | _NO_COMMITMENT
+    for found in _DECIDED.finditer(sentence):
+        after = [
+            w for w in _leading_words(sentence[found.end() :], 6) if w.casefold() not in _FILLERS
+        ]
+        if found.group(2).casefold() == "att":
+            if after:
+                info = _word(after[0].casefold())
+                acts = info.action_verb or _other_infinitive(after[0])
+                if acts and info.lemma not in formulas and after[0].casefold() not in formulas:
+                    return True
+        else:
+            nouns = [w for w in after[:4] if w.casefold() not in _ARTICLES]
+            if nouns and any(_names_action(w) for w in nouns[:2]):
+                return True
+    return False
 
 
 class _LeadIn(NamedTuple):
@@ -934,11 +1029,16 @@ FEATURES: dict[str, str] = {
     "noun_first": "opens with an action noun (Översyn, Utredning, Införande av …)",
     "participle_first": "opens with an action verb's participle (Ökad, Stärkt …)",
     "decision_formula": "its action verbs are all decision formulas (anta, godkänna, föreslå …)",
+    "decided_action": "a decision reported as taken that commits to an action (gav … i uppdrag"
+    " att, beslutade att flytta …, fattade beslut om en utredning)",
     "modal_action": "ska/skall/kommer (att) + action verb near the main clause's start",
     "modal_verb": "ska/skall/kommer (att) + the infinitive of a verb off the action-verb list"
     " (kommer att integrera)",
     "modal_state": "ska/skall/måste/behöver + a state verb (vara, ha, bli, uppleva …)",
     "copula_state": "a copula with a participle (är tydliggjort, är genomfört): a state named",
+    "present_state": "the main verb is a present-tense state verb after its own subject"
+    " (Invånarna är nöjda, Verksamheten präglas av …; not Det finns …)",
+    "state_item": "present_state in a list item or a line of its own",
     "need_action": "behöver/behövs/krävs/måste/viktigt att + an action (verb or noun)",
     "need_in_listed_doc": "need_action in a document that lists its actions elsewhere",
     "present_action": "an action verb (not arbeta, göra) in the present tense in the main clause",
@@ -1010,6 +1110,7 @@ def features(c: Candidate) -> dict[str, float]:
     modal_action = _may_match(_MODAL, whole) and commits_to_action(clause)
     passive_modal = modal_action and _passive_after_modal(clause)
     need = _may_match(_NEED, whole) and _needs_action(clause)
+    state = present_state(clause)
     lead_in = c.lead_in.strip()
     if c.item:
         decision_lead, verbal_lead, past_lead, goal_lead, remit_lead, modal_lead = _read_lead_in(
@@ -1054,10 +1155,14 @@ def features(c: Candidate) -> dict[str, float]:
         "noun_first": c.item and noun_head,
         "participle_first": c.item and bool(head) and head_word.participle,
         "decision_formula": _all_decisions(words) and not modal_action,
+        # under a background heading a decision reported is history (LABELLING.md decision 15)
+        "decided_action": c.section != "context" and decided_action(sentence),
         "modal_action": modal_action,
         "modal_verb": not modal_action and _may_match(_MODAL, whole) and _modal_verb(clause),
         "modal_state": _may_match(_STATE_MODAL, whole) and _states(clause),
         "copula_state": not modal_action and _copula_state(clause),
+        "present_state": state,
+        "state_item": state and c.item,
         "need_action": need,
         "need_in_listed_doc": need and c.doc_has_list,
         "present_action": present_action,
