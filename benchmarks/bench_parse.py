@@ -21,11 +21,16 @@ most changes to the features; ``--against SRC`` compares them in one process ins
 /tmp/base main``) is loaded beside this one, and both time ``features`` and ``classify`` on
 every candidate the warm build classified, in alternating rounds (``--rounds``, warm caches;
 the rest of the library is this checkout's). Reported: medians and the median of the paired
-ratios. ``--tables-in-memory`` copies the prepared tables (lemma dictionary, word list) into
-the process before the builds instead of memory-mapping them (the bulk-build question of
-issue 12); the results file (``results/parse.txt``) is written by every run without it.
+ratios. ``--build-against SRC`` does the same for the whole warm build: the ``plancompare``
+package of another checkout's ``src`` is imported beside this one (under another name, with
+its own caches) and both run ``build_frame(n_jobs=1)`` on the corpus in alternating rounds
+(after one warm-up build each); the frames are compared too (``DataFrame.equals``).
+``--tables-in-memory`` copies the prepared tables (lemma dictionary, word list) into the
+process before the builds instead of memory-mapping them (the bulk-build question of issue
+12); the results file (``results/parse.txt``) is written by every run without it.
 
-    .venv/bin/python benchmarks/bench_parse.py [--data DIR] [--against SRC [--rounds N]]
+    .venv/bin/python benchmarks/bench_parse.py [--data DIR] [--against SRC] [--build-against SRC]
+        [--rounds N]
 """
 
 from __future__ import annotations
@@ -98,6 +103,43 @@ def _other_kinds(src: Path) -> ModuleType:
     return module
 
 
+def _other_package(src: Path) -> ModuleType:
+    """The ``plancompare`` package of another checkout's ``src``, imported as a second package
+    (its modules import each other relatively, so they stay inside it)."""
+    name = "_plancompare_against"
+    init = src / "plancompare" / "__init__.py"
+    spec = importlib.util.spec_from_file_location(
+        name, init, submodule_search_locations=[str(init.parent)]
+    )
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"no plancompare package under {src}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _paired_builds(src: Path, records: list, megabytes: float, rounds: int) -> list[str]:
+    """Warm ``build_frame(n_jobs=1)`` of ``src``'s library and of this one, alternating."""
+    sides = {"against": _other_package(src).build_frame, "this": build_frame}
+    frames = {side: build(records, n_jobs=1) for side, build in sides.items()}  # warm both
+    same = frames["against"].equals(frames["this"])
+    del frames
+    times: dict[str, list[float]] = {side: [] for side in sides}
+    for r in range(rounds):
+        order = list(sides.items()) if r % 2 == 0 else list(sides.items())[::-1]
+        for side, build in order:
+            times[side].append(_cpu(lambda b=build: b(records, n_jobs=1)))
+    a, b = statistics.median(times["against"]), statistics.median(times["this"])
+    ratio = statistics.median(x / y for x, y in zip(times["against"], times["this"], strict=True))
+    return [
+        f"paired warm builds, {rounds} rounds: the library of {_commit(src)} -> of this "
+        f"checkout ({_commit(Path(__file__).parent)}); frames equal: {same}",
+        f"  build_frame: {a:.2f} -> {b:.2f} CPU s (medians), {megabytes / a:.2f} -> "
+        f"{megabytes / b:.2f} MB/s per core, paired ratio {ratio:.3f}",
+    ]
+
+
 def _commit(path: Path) -> str:
     """The short commit of the checkout holding ``path`` (``+`` if it has changes), or the path."""
 
@@ -146,7 +188,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, help="a data directory (default: 50x10 no OCR)")
     parser.add_argument("--against", type=Path, help="another checkout's src directory")
-    parser.add_argument("--rounds", type=int, default=5, help="rounds of --against (5)")
+    parser.add_argument("--build-against", type=Path, help="another checkout's src (whole build)")
+    parser.add_argument("--rounds", type=int, default=5, help="paired rounds (5)")
     parser.add_argument("--tables-in-memory", action="store_true", help="copy, not map, tables")
     args = parser.parse_args()
     if args.data is None:
@@ -186,6 +229,8 @@ def main() -> None:
         )
     if args.against is not None:
         lines += _paired(args.against, [c for c, _ in seen], args.rounds)
+    if args.build_against is not None:
+        lines += _paired_builds(args.build_against, records, megabytes, args.rounds)
     if not args.tables_in_memory:
         RESULTS.parent.mkdir(exist_ok=True)
         RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
