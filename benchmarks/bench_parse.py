@@ -25,19 +25,26 @@ ratios. ``--build-against SRC`` does the same for the whole warm build: the ``pl
 package of another checkout's ``src`` is imported beside this one (under another name, with
 its own caches) and both run ``build_frame(n_jobs=1)`` on the corpus in alternating rounds
 (after one warm-up build each); the frames are compared too (``DataFrame.equals``).
+``--profile`` samples the stack of one more warm build every 2 ms of CPU time
+(``ITIMER_PROF``; Unix) and adds up the samples by step (:data:`STEPS`: the innermost frame
+that names one, except that anything under ``kinds.features`` or ``classify`` counts there),
+into ``results/parse_profile.txt``: where the build's time goes, without the per-call cost
+that makes cProfile's shares of many small calls unreliable.
 ``--tables-in-memory`` copies the prepared tables (lemma dictionary, word list) into the
 process before the builds instead of memory-mapping them (the bulk-build question of issue
 12); the results file (``results/parse.txt``) is written by every run without it.
 
     .venv/bin/python benchmarks/bench_parse.py [--data DIR] [--against SRC] [--build-against SRC]
-        [--rounds N]
+        [--rounds N] [--profile]
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import importlib.util
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -55,6 +62,100 @@ from plancompare.manifest import read_manifest
 from plancompare.swedish import cache
 
 RESULTS = Path(__file__).resolve().parent / "results" / "parse.txt"
+PROFILE = RESULTS.with_name("parse_profile.txt")
+
+#: The build's steps for ``--profile``: (file name ends with, function or None for any, step).
+#: A sample counts for the innermost frame on its stack that one of these names (or that is in
+#: ``plancompare/swedish/``: the Swedish core outside the features).
+STEPS: tuple[tuple[str, str | None, str], ...] = (
+    ("decode.py", None, "reading and decoding"),
+    ("manifest.py", None, "reading and decoding"),
+    ("swedish/tokens.py", "sentences", "candidates: sentence splitting"),
+    ("swedish/tokens.py", "_is_boundary", "candidates: sentence splitting"),
+    ("content.py", "split_unstopped", "candidates: sentence splitting"),
+    ("base.py", "sentence_spans", "candidates: sentence splitting"),
+    ("base.py", "iter_lines", "candidates: lines and blocks"),
+    ("base.py", "iter_blocks", "candidates: lines and blocks"),
+    ("base.py", "trimmed_span", "candidates: lines and blocks"),
+    ("base.py", "stripped", "candidates: lines and blocks"),
+    ("base.py", "blank", "candidates: lines and blocks"),
+    ("base.py", "trim_span", "candidates: lines and blocks"),
+    ("generic.py", "_groups", "candidates: paragraphs and list items"),
+    ("generic.py", "_inline_items", "candidates: paragraphs and list items"),
+    ("generic.py", "_unmarked_list", "candidates: paragraphs and list items"),
+    ("generic.py", "title_line", "candidates: paragraphs and list items"),
+    ("generic.py", "list_shares", "context: list shares, repeated and bulleted lines"),
+    ("generic.py", "repeated_lines", "context: list shares, repeated and bulleted lines"),
+    ("generic.py", "bulleted_items", "context: list shares, repeated and bulleted lines"),
+    ("generic.py", "has_action_list", "context: list shares, repeated and bulleted lines"),
+    ("base.py", "check_coverage", "spans: coverage check"),
+    ("base.py", "uncovered", "spans: coverage check"),
+    ("base.py", "levels", "hierarchy: levels, parents, links"),
+    ("base.py", "check_links", "hierarchy: levels, parents, links"),
+    ("generic.py", "_with_parent", "hierarchy: levels, parents, links"),
+    ("base.py", "clean_text", "clean_text of unit and candidate texts"),
+    ("base.py", "__post_init__", "small objects (Unit, Line, Candidate: init, replace)"),
+    ("base.py", "with_", "small objects (Unit, Line, Candidate: init, replace)"),
+    ("dataclasses.py", None, "small objects (Unit, Line, Candidate: init, replace)"),
+    ("<string>", "__init__", "small objects (Unit, Line, Candidate: init, replace)"),
+    ("kinds.py", None, "unit-kind helpers outside features (opens_with_action, is_decision …)"),
+    ("content.py", None, "prose reading: read_prose, read_sentence (the glue)"),
+    ("generic.py", None, "generic structure rules (headings, furniture, outline)"),
+    ("goal_page.py", None, "other form parsers' own code"),
+    ("activity_table.py", None, "other form parsers' own code"),
+    ("application_form.py", None, "other form parsers' own code"),
+    ("verksamhetsplan.py", None, "other form parsers' own code"),
+    ("base.py", None, "other forms/base.py (mark_truncated …)"),
+    ("frame.py", "_columns", "frame: a file's columns (line numbers, ids, Arrow)"),
+    ("frame.py", "_unit_text", "frame: a file's columns (line numbers, ids, Arrow)"),
+    ("frame.py", "_newlines", "frame: a file's columns (line numbers, ids, Arrow)"),
+    ("frame.py", "_arrow", "frame: a file's columns (line numbers, ids, Arrow)"),
+    ("frame.py", None, "frame: assembly (concatenation, categoricals)"),
+)
+
+
+def _step(frame: object) -> str:
+    """The step of :data:`STEPS` that a sampled stack (its innermost frame) belongs to."""
+    at, inside = frame, None
+    while at is not None:
+        code = at.f_code
+        if code.co_filename.endswith("kinds.py") and code.co_name in ("features", "classify"):
+            inside = "features" if code.co_name == "features" else inside or "classify"
+        at = at.f_back
+    if inside == "features":
+        return "unit-kind features (kinds.features)"
+    if inside == "classify":
+        return "unit-kind scoring (classify without features)"
+    at = frame
+    while at is not None:
+        code = at.f_code
+        for file, func, step in STEPS:
+            if code.co_filename.endswith(file) and func in (None, code.co_name):
+                return step
+        if "swedish/" in code.co_filename:
+            return "Swedish core outside features (tokenize, action verbs)"
+        at = at.f_back
+    return "other (pandas, pyarrow, the rest)"
+
+
+def _profile(records: list, megabytes: float) -> list[str]:
+    """One more warm build, its stack sampled every 2 ms of CPU time: CPU by step."""
+    counts: collections.Counter[str] = collections.Counter()
+    previous = signal.signal(signal.SIGPROF, lambda _sig, frame: counts.update([_step(frame)]))
+    signal.setitimer(signal.ITIMER_PROF, 0.002, 0.002)
+    try:
+        seconds = _cpu(lambda: build_frame(records, n_jobs=1))
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0, 0)
+        signal.signal(signal.SIGPROF, previous)
+    n = sum(counts.values())
+    lines = [
+        f"profile of a warm build_frame (one core, {seconds:.2f} CPU s, "
+        f"{megabytes / seconds:.2f} MB/s per core, {n:,} samples every 2 ms of CPU):",
+        "  share  CPU s  step",
+    ]
+    lines += [f"  {c / n:5.1%} {seconds * c / n:6.2f}  {step}" for step, c in counts.most_common()]
+    return lines
 
 
 def _cpu(func: Callable[[], object]) -> float:
@@ -190,6 +291,7 @@ def main() -> None:
     parser.add_argument("--against", type=Path, help="another checkout's src directory")
     parser.add_argument("--build-against", type=Path, help="another checkout's src (whole build)")
     parser.add_argument("--rounds", type=int, default=5, help="paired rounds (5)")
+    parser.add_argument("--profile", action="store_true", help="CPU by step of a warm build")
     parser.add_argument("--tables-in-memory", action="store_true", help="copy, not map, tables")
     args = parser.parse_args()
     if args.data is None:
@@ -231,6 +333,12 @@ def main() -> None:
         lines += _paired(args.against, [c for c, _ in seen], args.rounds)
     if args.build_against is not None:
         lines += _paired_builds(args.build_against, records, megabytes, args.rounds)
+    if args.profile:
+        profile = [f"corpus: {args.data.name}, {len(files)} files, {megabytes:.1f} MB"]
+        profile += _profile(records, megabytes)
+        profile.append(f"load {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        PROFILE.write_text("\n".join(profile) + "\n", encoding="utf-8")
+        lines += profile
     if not args.tables_in_memory:
         RESULTS.parent.mkdir(exist_ok=True)
         RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
