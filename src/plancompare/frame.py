@@ -122,13 +122,14 @@ def _columns(
 
 
 def _newlines(text: str) -> np.ndarray:
-    """The offsets of ``text``'s newlines, in characters (one pass in C, no Python int per line).
+    """The offsets of ``text``'s newlines, in characters (one pass in C, no Python int per line;
+    one UTF-32 unit per character, a character outside the BMP or a lone surrogate too).
 
     Example:
-        >>> _newlines("a\\nbc\\n\\nd").tolist()
-        [1, 4, 5]
+        >>> _newlines("a\\nbc\\n\\nd").tolist(), _newlines("😀\\n\\udcff\\n").tolist()
+        ([1, 4, 5], [1, 3])
     """
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     return np.flatnonzero(codes == 10)
 
 
