@@ -249,7 +249,10 @@ DEV_RECALL_FLOOR = {1.0: GOAL_RECALL, 0.5: GOAL_RECALL}
 # With heldout3's six texts in dev (2026-12-07) two more at 1.0, in the court text NJA 1992 s. 55:
 # `beslut d` run together as `beslutd` -> `beslutdå`, and `de i` as `dei` -> `del` (two reference
 # tokens each).
-DEV_BOUNDARY_LOST = {1.0: 5, 0.5: 3}
+# With heldout4's five texts in dev (2026-12-07, measured before any change): `har medverkat`
+# run together as `harmedverkat` -> `härmedverkat` at 1.0 (SOSFS 2005:27, two reference tokens),
+# `anledning` broken as `an ledning` -> `än ledning` at 0.5 (SOU 2021:27).
+DEV_BOUNDARY_LOST = {1.0: 7, 0.5: 4}
 
 
 @pytest.mark.parametrize("rate", [1.0, 0.5])
@@ -572,6 +575,63 @@ def test_words_broken_across_tokens() -> None:
         "kompetensför-\nsörjning och ko mpetens"
     )
     assert ocr.repair_ocr("rekry-\nteringen och ha ndlar om") == "rekry-\nteringen och ha ndlar om"
+
+
+def test_a_modal_before_an_infinitive_further_on() -> None:
+    """A modal governs an infinitive past a pronoun or sentence adverbs (bör det införas, bör
+    inte heller ändras); bo does not (bor inte heller kvar, bor det många)."""
+    assert ocr.repair_ocr("Därefter bor det inte införas fler regler i kommunen.") == (
+        "Därefter bör det inte införas fler regler i kommunen."
+    )
+    assert ocr.repair_ocr("Taxan bor inte heller ändras under året.") == (
+        "Taxan bör inte heller ändras under året."
+    )
+    for clean in (
+        "Hon bor inte heller kvar i staden.",
+        "Där bor det många som vill arbeta.",
+        "De bor i en stuga och kan arbeta hemma.",
+    ):
+        assert ocr.repair_ocr(clean) == clean
+
+
+def test_a_year_after_ar_and_a_copula_after_a_subject() -> None:
+    """A bare year after år/är names it (Sverige år 2045, år 2030:); after a negation or a
+    definite noun (a subject) the copula (inte är, avgiften är)."""
+    assert ocr.repair_ocr("Målet är att regionen ar 2045 ska ha noll utsläpp.") == (
+        "Målet är att regionen år 2045 ska ha noll utsläpp."
+    )
+    assert ocr.repair_ocr("Planen gäller till och med ar 2030.") == (
+        "Planen gäller till och med år 2030."
+    )
+    assert ocr.repair_ocr("Frågan är om kunden inte år skyldig att betala.") == (
+        "Frågan är om kunden inte är skyldig att betala."
+    )
+    assert ocr.repair_ocr("Avgiften är 2 000 kronor i månaden.") == (
+        "Avgiften är 2 000 kronor i månaden."
+    )
+
+
+def test_a_number_run_into_a_word_and_a_hyphen_inside_a_word() -> None:
+    """A number glued to a capitalised word is no part of it (SFS 2010:12Arbetsformedlingens:
+    the word is read alone); a hyphen left inside a word where a line once broke joins its
+    halves (nar-kotikaklassade stays, it is no när)."""
+    assert ocr.repair_ocr("Se SFS 2010:12Arbetsformedlingens regler.") == (
+        "Se SFS 2010:12Arbetsförmedlingens regler."
+    )
+    clean = "Stöd till im-plementering av nar-kotikaklassade läkemedel."
+    assert ocr.repair_ocr(clean) == clean
+
+
+def test_a_name_inside_a_sentence_is_not_read_as_an_unlisted_compound() -> None:
+    """A short capitalised word in plain letters inside a sentence that no list holds is a
+    name: not read through another letter as a compound no list holds either (Tornby as
+    Förnby), alone or with the next word (Amloh besökte: not Arnloh); a listed reading is
+    still made (Hogsta, Kornmunen through rn for m)."""
+    clean = "Utredaren Tornby och ledamoten Amloh besökte Torsboda industriområde i år."
+    assert ocr.repair_ocr(clean) == clean
+    assert ocr.repair_ocr("Målet prövades av Hogsta domstolen och sedan av Kornmunen själv.") == (
+        "Målet prövades av Högsta domstolen och sedan av Kommunen själv."
+    )
 
 
 def test_english_is_left_alone() -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from plancompare.ocr.context import SLOT_TESTS, Context, load_slot_rules
-from plancompare.ocr.lexicon import NUM
+from plancompare.ocr.lexicon import NUM, YEAR
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +50,10 @@ SLOTS = [
     ("till", "var", "vår", "och", "determiner_before_coordinator"),  # till var och en
     ("och", "stärka", "starka", "kompetensen", "infinitive_after_coordinator_before_definite_noun"),
     ("har", "fastställts", "fastställs", "av", "supine_after_auxiliary"),
+    (None, "år", "är", YEAR, "time_noun_before_year"),  # År 2050 ska ...
+    ("kunden", "år", "är", YEAR, "time_noun_before_year"),  # ... kunden år 2024 betalade
+    ("inte", "är", "år", "skyldig", "copula_after_negation"),  # om kunden inte är skyldig
+    ("avgiften", "är", "år", "för", "copula_after_definite_noun"),  # avgiften är för hög
 ]
 
 
@@ -83,6 +87,9 @@ def test_every_rule_of_the_data_file_is_exercised() -> None:
         ("att", "kalla", "källa", "regionen"),  # kalla is a verb too, not only kall's plural
         (None, "i", "öl", "sammanhanget"),  # too short to be read as an imperative
         ("i", "dom", "döm", "den"),  # dom (lemma de, a pronoun) is no finite verb after i
+        ("de", "bor", "bör", "inte"),  # de bor inte där: a modal is finite too, no more
+        ("ansvaret", "för", "får", "det"),  # för det: det after a modal is no evidence
+        ("kostnaden", "är", "år", NUM),  # kostnaden är 400 kronor: a number is no year
     ],
 )
 def test_rules_leave_other_slots_alone(ctx, left, word, other, right) -> None:
@@ -103,3 +110,26 @@ def test_a_rule_naming_an_unknown_test_is_refused(tmp_path: Path) -> None:
     path.write_text("rule\tleft\tright\treading\tweight\texample\nx\tany\tnoun\tfinite\t1\t\n")
     with pytest.raises(ValueError, match="unknown test 'noun'"):
         load_slot_rules(path)
+
+
+@pytest.mark.parametrize(
+    ("words", "ahead"),
+    [
+        (["det", "införas", None], True),  # bör det införas
+        (["inte", "heller", "inskränkas"], True),  # bör inte heller inskränkas
+        (["därför", "pröva"], True),  # bör därför pröva
+        (["ändras"], False),  # the right neighbour itself: grammar weighs it already
+        (["i", "en", "skola"], False),  # bor i en skola: a preposition opens another phrase
+        (["perioden", "genomsyras"], False),  # den här perioden genomsyras: no modal's clause
+        (["det", None, "införas"], False),  # the clause ends first
+        (["kvar", "och", "kan", "arbeta"], False),  # bor kvar och kan arbeta
+    ],
+)
+def test_a_modal_wants_an_infinitive_a_few_words_on(ctx, words, ahead) -> None:
+    """``Context.infinitive_ahead``: a bare infinitive past pronouns and sentence adverbs, and
+    with it the modal reading gains over another finite verb (bör det införas, not bor)."""
+    assert ctx.infinitive_ahead(words) is ahead
+    if ahead:
+        margin = ctx.grammar(None, "bör", words[0], True) - ctx.grammar(None, "bor", words[0], True)
+        assert margin > ctx.grammar(None, "bör", words[0]) - ctx.grammar(None, "bor", words[0])
+        assert margin > 0

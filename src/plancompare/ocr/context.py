@@ -45,7 +45,7 @@ from plancompare.swedish.derivation import is_verb, verb_tense
 from plancompare.swedish.frequencies import zipf
 from plancompare.swedish.verbs import verb_forms
 
-from .lexicon import NUM
+from .lexicon import NUM, YEAR
 
 __all__ = [
     "FUNCTION_WORDS_PATH",
@@ -307,6 +307,7 @@ SLOT_TESTS = {
     "content_nonverb": lambda w: not verb_tense(w) and not finite_like(w),
     "definite_noun": _definite_noun,
     "none": lambda w: False,  # no neighbour at all: decided in Context.grammar
+    "year": lambda w: False,  # a year as a neighbour (YEAR): decided in Context._passes
 }
 
 
@@ -317,6 +318,9 @@ class ContextParams:
     grammar_weight: float = 1.5
     english_margin: float = 1.0
     noun_phrase_weight: float = 3.0
+    #: a modal reading when a bare infinitive follows a few words on (bör det införas): more
+    #: than the one grammar weight a finite verb gets before the pronoun (bor det)
+    infinitive_ahead_weight: float = 3.0
 
 
 class _Memo(dict):
@@ -354,9 +358,10 @@ class Context:
         for name, words in load_function_words(function_words).items():
             for word in words:
                 self.classes[word] = (*self.classes.get(word, ()), name)
-        # function words proper: the verb tests leave them out (a copula is still a verb)
+        # function words proper: the verb tests leave them out (a copula is still a verb, a
+        # time noun a noun)
         self.function = frozenset(
-            w for w, c in self.classes.items() if set(c) - {"copula", "auxiliary"}
+            w for w, c in self.classes.items() if set(c) - {"copula", "auxiliary", "time_noun"}
         )
         self.rules = load_slot_rules(slot_rules)
         self.number_abbreviations = load_number_abbreviations()
@@ -366,10 +371,20 @@ class Context:
         self._infinitive = _Memo(infinitive_like)
         self._present = _Memo(present_like)
 
-    def grammar(self, left: str | None, word: str, right: str | None) -> float:
-        """Function-word evidence for ``word`` between ``left`` and ``right`` (log10 units)."""
+    def grammar(self, left: str | None, word: str, right: str | None, ahead: bool = False) -> float:
+        """Function-word evidence for ``word`` between ``left`` and ``right`` (log10 units);
+        ``ahead``: a bare infinitive follows a few words on (:meth:`infinitive_ahead`), which a
+        modal verb wants (``bör det införas``) and another verb (``bor``) does not.
+
+        Example:
+            >>> ctx = Context()
+            >>> ctx.grammar(None, "bör", "inte", True) > ctx.grammar(None, "bor", "inte", True)
+            True
+        """
         w = self.params.grammar_weight
         score = 0.0
+        if ahead and self.is_modal(word):
+            score += self.params.infinitive_ahead_weight
         if left is not None:
             classes = ("numeral",) if left == NUM else self.classes.get(left, ())
             if "infinitive_marker" in classes:
@@ -380,7 +395,7 @@ class Context:
             elif "subject" in classes:
                 if left in _DEMONSTRATIVE and word in ("här", "där"):
                     score += w  # det här, den där: a demonstrative, as likely as subject + verb
-                elif (word not in self.function and self._finite(word)) or self._modal(word):
+                elif (word not in self.function and self._finite(word)) or self.is_modal(word):
                     score += w
             elif "copula" in classes:
                 if word not in self.function and self._infinitive(word):
@@ -393,12 +408,19 @@ class Context:
                 elif self._infinitive(word):
                     score -= w
         if right is not None:
-            if self._modal(word) and self._infinitive(right) and right not in self.function:
+            bare = NUM if right == YEAR else right  # a year is a number to these tests
+            if self.is_modal(word) and self._infinitive(bare) and bare not in self.function:
                 score += w
             finite = word not in self.function and self._finite(word)
-            if finite and "after_verb" in self.classes.get(right, ()):
+            after = self.classes.get(bare, ())
+            if "after_verb" in after and (
+                finite
+                # a modal is finite too (det bör inte); before a pronoun it may be a
+                # preposition's slot (för det), before därför a slot rule weighs it
+                or (self.is_modal(word) and not {"subject", "conjunctive_adverb"} & set(after))
+            ):
                 score += w  # det är inte, vi når också
-            elif finite and right not in self.function and self._present(right):
+            elif finite and bare not in self.function and self._present(bare):
                 score -= w  # two finite verbs in a row: Har spelar -> Här spelar
         for rule in self.rules:
             if (
@@ -408,6 +430,40 @@ class Context:
             ):
                 score += rule.weight * w
         return score
+
+    def infinitive_ahead(self, words: list[str | None]) -> bool:
+        """Whether ``words`` (the words after a verb, up to the end of its clause: ``None``
+        there) hold a bare infinitive (or passive) a modal verb could govern, after at most
+        three words that may stand between them, each a subject pronoun or a sentence or
+        conjunctive adverb (``after_verb``, ``conjunctive_adverb``: ``bör det införas``, ``bör
+        inte heller inskränkas``); the first word itself is the right neighbour, which
+        :meth:`grammar` weighs already, so an infinitive there does not count. A noun between
+        them is not passed: ``den lär perioden genomsyras`` is no clause (``den här``).
+
+        Example:
+            >>> ctx = Context()
+            >>> ctx.infinitive_ahead(["det", "införas", None])
+            True
+            >>> ctx.infinitive_ahead(["i", "en", "skola"]), ctx.infinitive_ahead(["ändras"])
+            (False, False)
+        """
+        for i, word in enumerate(words[:4]):
+            if word is None or word in (NUM, YEAR):
+                return False
+            classes = self.classes.get(word, ())
+            if (
+                i
+                and word not in self.function
+                and (
+                    self._passes("infinitive_or_passive", word)
+                    or (word.endswith("as") and self._infinitive(word))  # införas
+                )
+            ):
+                return True
+            if {"subject", "after_verb", "conjunctive_adverb"}.intersection(classes):
+                continue
+            return False  # a noun (den här perioden), att, a preposition, a verb: another phrase
+        return False
 
     def _fits(self, test: str, neighbour: str | None) -> bool:
         """Whether a neighbour (``None``: there is none) passes a rule's side test."""
@@ -422,6 +478,8 @@ class Context:
         function words (a copula or ``har`` aside) pass only ``class:`` tests."""
         if test.startswith("class:"):
             return test[6:] in self.classes.get(word, ())
+        if word == YEAR:
+            return test == "year"
         if word == NUM:
             return False
         memo = self._tests.get(test)
@@ -431,7 +489,7 @@ class Context:
             return False
         return memo(word)
 
-    def _modal(self, word: str) -> bool:
+    def is_modal(self, word: str) -> bool:
         """A finite modal or auxiliary verb (bör, kan, ska, vill), not the marker att."""
         return word != "att" and "infinitive_marker" in self.classes.get(word, ())
 

@@ -23,9 +23,10 @@ from collections.abc import Iterable
 from plancompare.swedish import Token, tokenize
 from plancompare.swedish.frequencies import Vocabulary, vocabulary
 
-__all__ = ["NUM", "Lexicon", "clauses", "strip_tags"]
+__all__ = ["NUM", "YEAR", "Lexicon", "clauses", "strip_tags"]
 
 NUM = "#num"  # stands for a number as a neighbour
+YEAR = "#year"  # a year (1800-2099, or a span of years) as a neighbour: a number, for bigrams
 _NEG_INF = float("-inf")
 _TAG = re.compile(r"</?[A-Za-z][^<>\s]{0,30}>")
 _CLAUSE_BREAK = re.compile(r"[.!?:;,()\[\]\"”»•]|\n\s*\n")

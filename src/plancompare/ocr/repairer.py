@@ -38,7 +38,7 @@ from .candidates import CandidateSearch, Hyp, SearchParams
 from .channel import compile_readings, estimate_rate, load_confusions
 from .context import MARKER as _MARKER
 from .context import Context, ContextParams, is_item_start
-from .lexicon import NUM, Lexicon
+from .lexicon import NUM, YEAR, Lexicon
 from .tokens import Change, Piece, TokenSpan, apply_case, pieces, split_whitespace, token_spans
 
 __all__ = ["NotFittedError", "OcrRepairer"]
@@ -47,9 +47,13 @@ _NEG_INF = float("-inf")
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACE = re.compile(r"\s")
 _NUMBER = re.compile(r"\d+(?:[-–.,]\d+)*")
+#: a year or a span of years, perhaps with punctuation after it (år 2030, år 2025–2035:)
+_YEAR = re.compile(r"(?:18|19|20)\d\d(?:[-–](?:18|19|20)?\d\d)?[.,:;)]*")
 _NUMBER_NEAR = re.compile(r"\d+(?:[-–.,:/]\d+)*")  # 32 963, 1907/2006, 2013:6
 _CLAUSE_END = frozenset('.!?:;,()[]"”»')
 _CACHE_LIMIT = 500_000
+_PLAIN = re.compile(r"[a-zåäö]+")
+_NAME_MAX_LEN = 10  # a surname or place name (Amloh, Torsboda); longer unknowns are compounds
 _ABBREVIATION = re.compile(r"\W*(?:[^\W\d_]{1,4}\.){2,}\W*")  # fr.o.m., t.o.m.
 _EDGE = "()[]{}\"'”«»,;:!?"
 _ONE_LETTER_WORDS = frozenset("iåö")
@@ -70,6 +74,7 @@ class _Slot:
     options: tuple[Hyp, ...]  # (keep the piece, *readings)
     english: bool
     lead_i: bool  # a capital I at the start that may be an l (Iokaler)
+    modal: bool = False  # a reading is a modal verb (bor: bör), which wants an infinitive
 
 
 @dataclass(slots=True, eq=False)  # compared by identity: ``None in infos`` stays in C
@@ -88,6 +93,9 @@ class _TokenInfo:
     # one piece that is an abbreviation of number_abbreviations.tsv: the side its number
     # stands on (after: 32 963 kr; before: nr 1907/2006; both), else empty
     unit: str = ""
+    # pieces followed by a hyphen and a lower-case piece inside the token (nar-kotikaklassade):
+    # perhaps one word broken where a line once ended (see OcrRepairer._joined)
+    hyphens: tuple[int, ...] = ()
 
 
 _EMPTY = _TokenInfo()
@@ -96,6 +104,7 @@ _EVIDENCE_BITS = 40
 _EVIDENCE_MASK = (1 << _EVIDENCE_BITS) - 1
 _JOIN_RIGHT = attrgetter("join_right")
 _JOIN_LEFT = attrgetter("join_left")
+_HYPHENS = attrgetter("hyphens")
 #: a line-end hyphen after the last piece / a first piece in lower case: hyphenation
 _HYPHEN_JOIN = 1
 #: a rare last piece ending the token / a first piece starting it: a broken word, perhaps
@@ -512,10 +521,17 @@ class OcrRepairer:
                 if slot.english and not (left_en or right_en):
                     left_en = self._english_run(tokens, ti)
                 first = item_bonus if pi == 0 and ti in items else 0.0
-                ckey = (token, pi, left, left_en, right, right_en, first)
+                ahead = (
+                    right is not None
+                    and slot.modal
+                    and self._infinitive_ahead(tokens, infos, choices, right_faces, ti)
+                )
+                ckey = (token, pi, left, left_en, right, right_en, first, ahead)
                 pick = in_context.get(ckey)
                 if pick is None:
-                    pick = self._decide_in_context(slot, left, left_en, right, right_en, first, lrs)
+                    pick = self._decide_in_context(
+                        slot, left, left_en, right, right_en, first, lrs, ahead
+                    )
                     if len(in_context) < _CACHE_LIMIT:
                         in_context[ckey] = pick
                 choice[pi] = pick
@@ -528,8 +544,11 @@ class OcrRepairer:
         # left as they are.
         for ti in touched:
             choice = choices[ti]
-            if choice and any(choice) and self._as_written(tokens, chunks, infos, ti):
-                choices[ti] = (0,) * len(choice)
+            if choice and any(choice):
+                if self._as_written(tokens, chunks, infos, ti):
+                    choices[ti] = (0,) * len(choice)
+                else:
+                    choices[ti] = self._names_kept(chunks, infos[ti], ti, choice)
 
         out = list(chunks)
         written: list[int] = []
@@ -616,12 +635,14 @@ class OcrRepairer:
         """Pieces of a word broken across two tokens, read as one word and split back.
 
         A token ending in ``-`` before a line break and a token starting in lower case
-        (line-end hyphenation), or two tokens one space apart of which one piece has no
-        reading as a word (``ko rnpetens``), are read joined; when the joined reading beats
-        the two pieces read apart by ``join_margin``, each piece gets its share of it.
+        (line-end hyphenation), two tokens one space apart of which one piece has no
+        reading as a word (``ko rnpetens``), or two pieces of one token with a hyphen between
+        them and the second in lower case (a hyphenation kept in the text:
+        ``nar-kotikaklassade``) are read joined; when the joined reading beats the two pieces
+        read apart by ``join_margin``, each piece gets its share of it.
         Returns ``{(token, piece): (text, margin)}``.
         """
-        found: list[tuple[float, int, int, int, tuple[str, str]]] = []
+        found: list[tuple[float, int, int, int, int, tuple[str, str]]] = []
         joins = self._joins.get(lrs)
         if joins is None:
             joins = self._joins[lrs] = {}
@@ -647,12 +668,26 @@ class OcrRepairer:
                 if len(joins) < _CACHE_LIMIT:
                     joins[ckey] = joint
             if joint is not None:
-                found.append((joint[0], ti, len(a.slots) - 1, 0, joint[1]))
+                found.append((joint[0], ti, len(a.slots) - 1, ti + 1, 0, joint[1]))
+        # a word broken by a hyphen inside a token (nar-kotikaklassade, im-plementering)
+        for ti in itertools.compress(itertools.count(), map(_HYPHENS, infos)):
+            info = infos[ti]
+            for pa in info.hyphens:
+                ckey = (tokens[ti], pa)
+                joint = joins.get(ckey, False)
+                if joint is False:
+                    joint = self._join_pair(info.slots[pa], info.slots[pa + 1], True, lrs)
+                    if len(joins) < _CACHE_LIMIT:
+                        joins[ckey] = joint
+                if joint is not None:
+                    found.append((joint[0], ti, pa, ti, pa + 1, joint[1]))
         out: dict[tuple[int, int], tuple[str, float]] = {}
-        for gain, ti, pa, pb, texts in sorted(found, key=lambda f: (-f[0], f[1])):
-            if (ti, pa) in out or (ti + 1, pb) in out:
+        for gain, ti, pa, tb, pb, texts in sorted(found, key=lambda f: (-f[0], f[1])):
+            if (ti, pa) in out or (tb, pb) in out:
                 continue
-            for tj, pj, text in ((ti, pa, texts[0]), (ti + 1, pb, texts[1])):
+            if self._name_inside(chunks, infos[ti], ti, pa, texts[0]):
+                continue  # Amloh anför: a name, not Arnloh + anför
+            for tj, pj, text in ((ti, pa, texts[0]), (tb, pb, texts[1])):
                 slot = infos[tj].slots[pj]
                 piece = slot.piece
                 plain = piece.low.replace("|", "i")
@@ -698,6 +733,59 @@ class OcrRepairer:
             return True
         return info.slots[0].piece.text.isupper() and not self._sentence_start(chunks, ti, 0)
 
+    def _name_inside(
+        self, chunks: list[str], info: _TokenInfo, ti: int, pi: int, text: str
+    ) -> bool:
+        """Whether piece ``pi`` of token ``ti`` looks like a name (:meth:`_name_like`) inside a
+        sentence and a reading ``text`` that is no listed word would change it (``Amloh``
+        read with the next word as ``Arnloh``; ``Regionema`` as ``Regionerna`` stays a reading:
+        see :meth:`_names_kept`)."""
+        slot = info.slots[pi]
+        return (
+            self._name_like(slot)
+            and text != slot.piece.low.replace("|", "i")
+            and self.lexicon_.zipf(text) <= self.unlisted_max
+            and not self._sentence_start(chunks, ti, pi)
+        )
+
+    def _name_like(self, slot: _Slot) -> bool:
+        """Whether the piece looks like a name: capitalised, not a listed word, short (up to
+        ``_NAME_MAX_LEN`` letters) and written in plain Swedish letters alone -- no digit, no
+        capital I inside, no accent that OCR prints for å/ä/ö (``Tillvaxtstrateg1`` is damage).
+        """
+        piece = slot.piece
+        return (
+            piece.case == "title"
+            and len(piece.low) <= _NAME_MAX_LEN
+            and slot.options[0].base <= self.unlisted_max
+            and _PLAIN.fullmatch(piece.low) is not None
+        )
+
+    def _names_kept(
+        self, chunks: list[str], info: _TokenInfo, ti: int, choice: tuple[int, ...]
+    ) -> tuple[int, ...]:
+        """``choice`` with every piece that looks like a name (:meth:`_name_like`) inside a
+        sentence kept as written where its reading is no listed word and needs a glyph misread
+        (``Torsboda`` as the compound ``Försboda``, ``Amloh`` as ``Arnloh``): surnames and place
+        names are words no list holds, and only a listed word is support enough to read one
+        through another letter. A listed reading (``Hogsta`` -> ``Högsta``), one through å/ä/ö
+        alone (``Jamkning`` -> ``Jämkning``: a name keeps its diacritics less often than its
+        letters), a longer compound (``Skatterattsnamnden``), a piece with a digit or accent in
+        it and any reading at the start of a sentence are still made."""
+        kept = list(choice)
+        for pi, c in enumerate(choice):
+            slot = info.slots[pi]
+            hyp = slot.options[c]
+            if (
+                c
+                and hyp.n_glyph
+                and hyp.base <= self.unlisted_max
+                and self._name_like(slot)
+                and not self._sentence_start(chunks, ti, pi)
+            ):
+                kept[pi] = 0
+        return tuple(kept)
+
     def _bound_form(self, word: str) -> bool:
         """Whether ``word`` is a compound's first part in ``-s`` made from a word in ``-e``
         (``samhälls``, ``arbets``: far rarer than ``samhälle``, no verb form), which stands
@@ -731,8 +819,10 @@ class OcrRepairer:
         tail = token_a[a.piece.end :]
         if tail == "-" and "\n" in ws and b.piece.case in ("lower", "lead"):
             return self._join_pair(a, b, True, lrs)  # line-end hyphenation
-        if tail == "" and ws == " ":
-            return self._join_pair(a, b, False, lrs)  # perhaps a word broken by a stray space
+        if tail == "" and ws == " " and b.piece.case != "title":
+            # perhaps a word broken by a stray space; not before a capital (Ledamoten Amloh:
+            # a name, not the end of a word)
+            return self._join_pair(a, b, False, lrs)
         return None
 
     def _join_pair(
@@ -919,7 +1009,9 @@ class OcrRepairer:
         if not tok or (tok[-1] if step < 0 else tok[0]) in _CLAUSE_END:
             face: tuple[str | None, bool] = _NO_FACE
         elif not infos[j].slots:
-            if _NUMBER.fullmatch(tok):
+            if step > 0 and _YEAR.fullmatch(tok):
+                face = (YEAR, False)
+            elif _NUMBER.fullmatch(tok):
                 face = (NUM, False)
             else:
                 words = _WORD.findall(tok)
@@ -941,6 +1033,25 @@ class OcrRepairer:
         if len(faces) < _CACHE_LIMIT:
             faces[tok] = face
         return face
+
+    def _infinitive_ahead(
+        self,
+        tokens: list[str],
+        infos: list[_TokenInfo],
+        choices: list[tuple[int, ...] | None],
+        faces: dict[str, tuple[str | None, bool]],
+        ti: int,
+    ) -> bool:
+        """Whether a bare infinitive follows token ``ti`` a few words on in its clause
+        (:meth:`Context.infinitive_ahead`, on the chosen first words of the next four tokens;
+        a token that ends a clause is the last one read)."""
+        words: list[str | None] = []
+        for j in range(ti + 1, min(len(tokens), ti + 5)):
+            word = (faces.get(tokens[j]) or self._face(faces, tokens, infos, choices, j, +1))[0]
+            words.append(word)
+            if word is None or tokens[j][-1] in _CLAUSE_END:
+                break
+        return self.context_.infinitive_ahead(words)
 
     def _english_run(self, tokens: list[str], ti: int) -> bool:
         """Whether the words around token ``ti`` (three each side) are mostly English."""
@@ -989,6 +1100,7 @@ class OcrRepairer:
         right_en: bool,
         item_bonus: float,
         lrs: tuple[float, float],
+        ahead: bool = False,
     ) -> int:
         if slot.english and (left_en or right_en):
             return 0
@@ -997,8 +1109,8 @@ class OcrRepairer:
         for i, hyp in enumerate(slot.options):
             score = hyp.score(*lrs)
             if hyp.base > self.nonword_zipf:
-                score += self.lexicon_.context(left, hyp.text, right)
-                score += ctx.grammar(left, hyp.text, right)
+                score += self.lexicon_.context(left, hyp.text, NUM if right == YEAR else right)
+                score += ctx.grammar(left, hyp.text, right, ahead)
                 if item_bonus and is_action_verb(hyp.text):
                     score += item_bonus
             if score > best_score:
@@ -1029,6 +1141,14 @@ class OcrRepairer:
         :meth:`_label` may hold for it."""
         last, first = info.slots[-1], info.slots[0]
         info.lone = len(info.slots) == 1 and len(first.piece.low) == 1
+        info.hyphens = tuple(
+            pi
+            for pi, (a, b) in enumerate(itertools.pairwise(info.slots))
+            if b.piece.start == a.piece.end + 1
+            and token[a.piece.end] == "-"
+            and b.piece.case in ("lower", "lead")
+            and not self._acronym(a)
+        )
         if len(info.slots) == 1:
             info.unit = self.context_.number_abbreviations.get(first.piece.low, "")
         if not self._acronym(last):
@@ -1105,7 +1225,9 @@ class OcrRepairer:
                     continue
                 hyps = tuple(h for h in hyps if h.base >= self.rare_zipf)
             english = bool(hyps) and identity.base > self.nonword_zipf and self._looks_english(low)
-            slots.append(_Slot(piece, (identity, *hyps), english, low[:1] == "|"))
+            options = (identity, *hyps)
+            modal = any(map(self.context_.is_modal, (h.text for h in options)))
+            slots.append(_Slot(piece, options, english, low[:1] == "|", modal))
         if not slots:
             return _TokenInfo(words=words) if words else _EMPTY
         lr_dia, lr_glyph = self.search_.params.rank_lr_dia, self.search_.params.rank_lr_glyph

@@ -31,6 +31,7 @@ __all__ = [
 
 _WS_SPLIT = re.compile(r"(\s+)")
 _PIECE = re.compile(r"(?:[^\W_]|&)+")
+_GLUED_NUMBER = re.compile(r"\d+(?=[^\W\d_][^\W_]*$)")  # 10 in 10Naturvardsverkets
 _TAG = re.compile(r"</?[A-Za-z][^<>\s]{0,30}>")
 SKIP_TOKEN = re.compile(r"@|://|^www\.", re.IGNORECASE)
 MAX_PIECE = 48  # longer letter runs are not analysed
@@ -88,6 +89,8 @@ def pieces(token: str) -> list[Piece]:
     Example:
         >>> [(p.text, p.case, p.low) for p in pieces("HR-direktor, utbiIdning")]
         [('HR', 'upper', 'hr'), ('direktor', 'lower', 'direktor'), ('utbiIdning', 'lower', 'utbi|dning')]
+        >>> [(p.start, p.text, p.case) for p in pieces("2007:10Naturvardsverkets")]
+        [(7, 'Naturvardsverkets', 'title')]
     """  # noqa: E501
     if not token or SKIP_TOKEN.search(token):
         return []
@@ -99,6 +102,11 @@ def pieces(token: str) -> list[Piece]:
             continue
         text = m.group()
         case = _case_of(text)
+        if case is None and (glued := _GLUED_NUMBER.match(text)):
+            # a number run into a capitalised word (2007:10Naturvardsverkets): the word alone
+            start += glued.end()
+            text = text[glued.end() :]
+            case = _case_of(text)
         if case is None or len(text) > MAX_PIECE:
             continue
         out.append(Piece(start, end, text, case, _lower(text, case)))
