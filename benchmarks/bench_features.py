@@ -33,6 +33,17 @@ collected before each timed run:
   prepared once here, before the rounds, in a directory of its own that each round copies,
   and its one-time cost printed apart): a new corpus on a machine that has prepared.
 
+Real plan text, beside the synthetic rows (``compounds="parts"``, the default; the same pairs
+of runs, ``ROUNDS`` times): the lines of the fixture plans 01-89 (``tests/data/plans``) and
+every unit of the five seed plans (``plancompare.load()``), each with an ``empty`` store and a
+``prepared`` one -- their words the list lacks (names, acronyms, rare compounds) are what a
+prepared machine still analyses.
+
+Character n-grams: ``compounds="char"`` gives each distinct lemma its n-grams as terms (about
+25 per word at (3, 5)), so its vocabulary is ten times the word vocabulary the plain baseline
+builds; the note under the rows gives a plain ``TfidfVectorizer(analyzer="char_wb",
+ngram_range=(3, 5))`` against the same baseline, the scale such features cost anyway.
+
 Run from the repository root: ``.venv/bin/python benchmarks/bench_features.py [N_UNITS]``
 (default 1,000 measures, about 25,000 running words); writes
 ``benchmarks/results/features.txt``.
@@ -42,6 +53,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -51,6 +63,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+import plancompare
 from plancompare import features, swedish
 from plancompare.swedish import compounds, frequencies, lemmatize
 from plancompare.synthetic import synthetic_frame
@@ -59,6 +72,15 @@ ROUNDS = 5
 MODES = ("parts", "char", "none")
 STATES = ("cold", "warm", "rerun", "used", "prepared")
 FILLER = 150_000  # other words in the store for ``used``
+PLANS = Path("tests/data/plans")
+
+
+def plan_lines() -> list[str]:
+    """The non-empty lines of the fixture plans 01-89 (each plan's text, line by line)."""
+    paths = sorted(p for p in PLANS.glob("[0-9][0-9]-*.txt") if int(p.name[:2]) <= 89)
+    return [
+        line for p in paths for line in p.read_text(encoding="utf-8").split("\n") if line.strip()
+    ]
 
 
 def clear_word_caches() -> None:
@@ -104,11 +126,76 @@ def timed(func) -> tuple[float, float]:
     return time.process_time() - cpu, time.perf_counter() - wall
 
 
+def timed_pair(baseline, vectorizer, texts, state, seconds, ratios, wall_ratios) -> None:
+    """Time ``vectorizer`` between two runs of ``baseline`` on ``texts`` (the machine's drift
+    cancels); record the CPU seconds and the CPU and wall ratios under ``state``."""
+    before = timed(lambda: baseline.fit_transform(texts))
+    swedish_time = timed(lambda: vectorizer.fit_transform(texts))
+    after = timed(lambda: baseline.fit_transform(texts))
+    plain = (before[0] + after[0]) / 2
+    seconds.setdefault("plain", []).append(plain)
+    seconds.setdefault(state, []).append(swedish_time[0])
+    ratios.setdefault(state, []).append(swedish_time[0] / plain)
+    wall_ratios.setdefault(state, []).append(swedish_time[1] / ((before[1] + after[1]) / 2))
+
+
+def row(label: str, state: str, ratios, seconds, wall_ratios) -> str:
+    return (
+        f"{label} {state:<8}: median ratio {np.median(ratios[state]):5.2f}x "
+        f"(rounds: {', '.join(f'{x:.2f}' for x in ratios[state])}); "
+        f"median CPU {np.median(seconds[state]) * 1e3:5.0f} ms vs plain "
+        f"{np.median(seconds['plain']) * 1e3:3.0f} ms; wall ratio "
+        f"{np.median(wall_ratios[state]):5.2f}x"
+    )
+
+
+def real_text_rows(baseline, prepared: str, corpora: dict[str, list[str]]) -> list[str]:
+    """Rows of real texts (name -> texts), each with an empty and a prepared store."""
+    rows = []
+    for label, texts in corpora.items():
+        ratios: dict[str, list[float]] = {}
+        wall_ratios: dict[str, list[float]] = {}
+        seconds: dict[str, list[float]] = {}
+        for _ in range(ROUNDS):
+            vectorizer = features.SwedishVectorizer()
+            with tempfile.TemporaryDirectory() as empty:
+                use_disk_cache(empty)
+                clear_word_caches()
+                timed_pair(baseline, vectorizer, texts, "empty", seconds, ratios, wall_ratios)
+            with tempfile.TemporaryDirectory() as ready:
+                for path in Path(prepared).iterdir():
+                    shutil.copy(path, ready)
+                use_disk_cache(ready)
+                clear_word_caches()
+                timed_pair(baseline, vectorizer, texts, "prepared", seconds, ratios, wall_ratios)
+        n_words = sum(len(re.findall(features._WORD, t)) for t in texts)
+        distinct = len({w for t in texts for w in re.findall(features._WORD, t)})
+        head = f"{label} ({len(texts)} texts, {n_words} words, {distinct} distinct)"
+        rows += [row(head, state, ratios, seconds, wall_ratios) for state in ("empty", "prepared")]
+    return rows
+
+
+def char_baseline_note(baseline) -> str:
+    """A plain character n-gram vectorizer against the plain word one, on one corpus."""
+    texts = synthetic_frame(1_000, random_state=100).text.tolist()
+    plain_char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    ratios: dict[str, list[float]] = {}
+    for _ in range(ROUNDS):
+        timed_pair(baseline, plain_char, texts, "char", {}, ratios, {})
+    return (
+        "char: a plain TfidfVectorizer(analyzer='char_wb', ngram_range=(3, 5)) on the same "
+        f"measures takes {np.median(ratios['char']):.2f}x the plain word vectorizer (median of "
+        f"{ROUNDS}): character n-grams cost that much anyway"
+    )
+
+
 def main(n_units: int = 1_000) -> None:
     # load the tables, and simplemma's pipeline (its rules compile ~400 regular expressions,
     # ~40 ms, at the first word the dictionary lacks)
-    swedish.lemma("förvaltningen"), swedish.lemma("xqzv"), swedish.compound_parts("lönestrategi")
+    swedish.lemma("förvaltningen"), swedish.compound_parts("lönestrategi")
+    lemmatize._strategy()  # a made-up word may be stored already: load the rules directly
     tables = os.environ.get("PLANCOMPARE_CACHE_DIR")
+    real = {"plans 01-89": plan_lines(), "seed units ": plancompare.load().text.tolist()}
     baseline = TfidfVectorizer(token_pattern=features._WORD.pattern, sublinear_tf=True)
     prepared = tempfile.mkdtemp()
     preparation = prepared_store(prepared)
@@ -123,15 +210,7 @@ def main(n_units: int = 1_000) -> None:
             vectorizer = features.SwedishVectorizer(compounds=mode)
 
             def pair(state: str, t=texts, v=vectorizer, s=seconds, q=ratios, w=wall_ratios):
-                # the plain vectorizer just before and just after: the machine's drift cancels
-                before = timed(lambda: baseline.fit_transform(t))
-                swedish_time = timed(lambda: v.fit_transform(t))
-                after = timed(lambda: baseline.fit_transform(t))
-                plain = (before[0] + after[0]) / 2
-                s["plain"].append(plain)
-                s[state].append(swedish_time[0])
-                q[state].append(swedish_time[0] / plain)
-                w[state].append(swedish_time[1] / ((before[1] + after[1]) / 2))
+                timed_pair(baseline, v, t, state, s, q, w)
 
             with tempfile.TemporaryDirectory() as empty, tempfile.TemporaryDirectory() as seen:
                 use_disk_cache(empty)
@@ -155,14 +234,10 @@ def main(n_units: int = 1_000) -> None:
                 pair("prepared")
         n_words = sum(len(t.split()) for t in texts)
         distinct = len({w for t in texts for w in t.split()})
-        for state in STATES:
-            rows.append(
-                f"compounds={mode:<5} {state:<8}: median ratio {np.median(ratios[state]):5.2f}x "
-                f"(rounds: {', '.join(f'{x:.2f}' for x in ratios[state])}); "
-                f"median CPU {np.median(seconds[state]) * 1e3:5.0f} ms vs plain "
-                f"{np.median(seconds['plain']) * 1e3:3.0f} ms; wall ratio "
-                f"{np.median(wall_ratios[state]):5.2f}x"
-            )
+        label = f"compounds={mode:<5}"
+        rows += [row(label, state, ratios, seconds, wall_ratios) for state in STATES]
+    rows += real_text_rows(baseline, prepared, real)
+    char_note = char_baseline_note(baseline)
     if tables is None:
         os.environ.pop("PLANCOMPARE_CACHE_DIR", None)
     else:
@@ -181,7 +256,7 @@ def main(n_units: int = 1_000) -> None:
         f"(prepare_word_analyses): CPU {preparation[0]:.1f} s, wall {preparation[1]:.1f} s, "
         "a cost paid once per machine and not in the row"
     )
-    text = "\n".join([header, *rows, note])
+    text = "\n".join([header, *rows, note, char_note])
     out = Path("benchmarks/results/features.txt")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text + "\n", encoding="utf-8")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -68,31 +69,95 @@ def _function_words() -> frozenset[str]:
     return swedish.stopwords() | swedish.modal_verbs()
 
 
-def _content(word: str) -> bool:
-    """Whether a distinct word is analysed at all (not a number, mark or stop word)."""
-    return not (_NOT_A_WORD.fullmatch(word) or swedish.is_stopword(word))
+_NO_ENTRY: tuple[None, tuple[str, ...]] = (None, ())
 
 
-def _entry(
-    word: str, mode: str, ngrams: tuple[int, int], analysis: tuple[str, tuple[str, ...]] | None
-) -> tuple[str | None, tuple[str, ...]]:
-    """The key term of a distinct ``word`` (None for function words) and its extra terms, from
-    its lemma and compound parts (``analysis``, :func:`swedish.word_analyses`; None when the
-    word is no content word)."""
-    if analysis is None:
-        return None, ()
-    base = analysis[0]
+def _entry(analysis: tuple[str, tuple[str, ...]], mode: str) -> tuple[str | None, tuple[str, ...]]:
+    """The key term of a distinct content word (None for function words) and its extra terms,
+    from its lemma and compound parts (``analysis``, :func:`swedish.word_analyses`)."""
+    base, parts = analysis
     function_words = _function_words()
     if base in function_words or len(base) < 2:
-        return None, ()
+        return _NO_ENTRY
     if mode == "parts":
-        parts = tuple(p for p in analysis[1] if p not in function_words)
-        if len(parts) > 1:
-            return "+".join(parts), parts
-        return (parts[0] if parts else base), ()
-    if mode == "char":
-        return base, _char_grams(base, *ngrams)
-    return base, ()
+        if len(parts) == 1:  # the usual case, without a tuple of parts made
+            return (base, ()) if parts[0] in function_words else (parts[0], ())
+        kept = tuple(p for p in parts if p not in function_words)
+        if len(kept) > 1:
+            return "+".join(kept), kept
+        return (kept[0] if kept else base), ()
+    return base, ()  # "char": the lemmas' n-grams are made when counting (_gram_pairs)
+
+
+def _sorted_distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` of integers, by a sort (numpy's hash table is ~50x slower on
+    codes as large as pair codes).
+
+    Example:
+        >>> _sorted_distinct(np.array([7, 3, 7, 10**12])).tolist()
+        [3, 7, 1000000000000]
+    """
+    ordered = np.sort(values)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
+
+
+def _gram_pairs(
+    keys: list[str], low: int, high: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The character n-grams of ``<key>`` for each of ``keys`` (``low <= n <= high``), made
+    for all at once with array operations: ``(key index, n-gram index)`` of each distinct
+    pair, and the distinct n-grams, ``~``-prefixed and sorted (a numpy string array) -- the
+    terms :func:`_char_grams` gives each key. None when the keys use too many distinct
+    characters for an n-gram to be an integer code (then :func:`_char_grams` makes them).
+
+    An n-gram is coded as the digits of its characters (their ranks among the characters
+    used, from 1) in base (characters used + 1), padded with zeros to ``high`` digits, so
+    codes sort as the strings do (a shorter n-gram before the longer ones it starts).
+
+    Example:
+        >>> pair_key, pair_gram, names = _gram_pairs(["lön", "lag"], 3, 3)
+        >>> names.tolist()
+        ['~<la', '~<lö', '~ag>', '~lag', '~lön', '~ön>']
+        >>> names[pair_gram[pair_key == 0]].tolist(), _char_grams("lön", 3, 3)
+        (['~<lö', '~lön', '~ön>'], ('~<lö', '~lön', '~ön>'))
+    """
+    padded = [f"<{key}>" for key in keys]
+    try:
+        chars = np.frombuffer("".join(padded).encode("utf-32-le"), dtype="<u4")
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+    alphabet = np.unique(chars)
+    base = len(alphabet) + 1
+    if base**high >= 2**63:
+        return None
+    digits = np.searchsorted(alphabet, chars).astype(np.int64) + 1
+    lengths = np.fromiter(map(len, padded), np.int64, len(padded))
+    starts = np.cumsum(lengths) - lengths
+    key_of, code_of, start_of, n_of = [], [], [], []
+    for n in range(low, high + 1):
+        count = np.maximum(lengths - n + 1, 0)
+        key = np.repeat(np.arange(len(keys)), count)
+        at = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count) + starts[key]
+        code = np.zeros(len(at), dtype=np.int64)
+        for k in range(n):
+            code += digits[at + k] * base ** (high - 1 - k)
+        key_of.append(key)
+        code_of.append(code)
+        start_of.append(at)
+        n_of.append(np.full(len(at), n))
+    codes = np.concatenate(code_of)
+    distinct, first, gram = np.unique(codes, return_index=True, return_inverse=True)
+    n_grams = max(len(distinct), 1)
+    pairs = _sorted_distinct(np.concatenate(key_of) * n_grams + gram)
+    # the n-grams as strings: "~" and the characters of the first occurrence of each
+    table = np.zeros((len(distinct), high + 1), dtype="<u4")
+    table[:, 0] = ord("~")
+    start, size = np.concatenate(start_of)[first], np.concatenate(n_of)[first]
+    for k in range(high):
+        there = k < size
+        table[there, k + 1] = chars[start[there] + k]
+    names = table.view(f"<U{high + 1}").ravel()
+    return pairs // n_grams, pairs % n_grams, names
 
 
 @lru_cache(maxsize=65536)
@@ -165,23 +230,27 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
     def _entries(
         self, distinct: np.ndarray, save: bool = True
     ) -> list[tuple[str | None, tuple[str, ...]]]:
+        """Each distinct word's entry (key term, extra terms), from the process's memo or
+        worked out for all the words it lacks at once (the store of word analyses searched
+        once for them: :func:`swedish.word_analyses`, or :func:`swedish.word_lemmas`)."""
         if self.compounds not in COMPOUND_MODES:
             raise ValueError(f"compounds must be one of {COMPOUND_MODES}, not {self.compounds!r}")
-        ngrams = tuple(self.char_ngram_range)
-        cache = _ENTRIES.setdefault((self.compounds, ngrams), {})
+        mode, ngrams = self.compounds, tuple(self.char_ngram_range)
+        cache = _ENTRIES.setdefault((mode, ngrams), {})
         new = [w for w in dict.fromkeys(distinct) if w not in cache]
-        content = [w for w in new if _content(w)]
-        if self.compounds == "parts":  # the store of word analyses searched once for all
-            analyses = dict(zip(content, swedish.word_analyses(content), strict=True))
-        else:
-            analyses = {
-                w: (lem, ()) for w, lem in zip(content, swedish.word_lemmas(content), strict=True)
-            }
-        for word in new:
-            cache[word] = _entry(word, self.compounds, ngrams, analyses.get(word))
-        if save and new:
-            swedish.analysis_store().save()
-        return [cache[word] for word in distinct]
+        if new:
+            # content words: neither numbers or marks nor stop words (the others get no entry)
+            stop, not_a_word = swedish.stopwords(), _NOT_A_WORD.fullmatch
+            content = [w for w in new if not (not_a_word(w) or w.lower() in stop)]
+            if mode == "parts":
+                analyses = swedish.word_analyses(content)
+            else:
+                analyses = [(lem, ()) for lem in swedish.word_lemmas(content)]
+            cache.update(dict.fromkeys(new, _NO_ENTRY))
+            cache.update(zip(content, [_entry(a, mode) for a in analyses], strict=True))
+            if save:
+                swedish.analysis_store().save()
+        return list(map(cache.__getitem__, distinct))
 
     def _analyse(self, texts: Iterable[str]) -> _Analysed:
         """The texts' running words (codes, distinct words, lengths) and each word's entry."""
@@ -203,7 +272,8 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
         codes, lengths, entries = analysed
         n_docs = len(lengths)
         docs = np.repeat(np.arange(n_docs), lengths)
-        word_terms, names = self._word_terms(entries, vocabulary)
+        grams = tuple(self.char_ngram_range) if self.compounds == "char" else None
+        word_terms, names, key_of_word, terms = self._word_terms(entries, vocabulary, grams)
         width = word_terms.shape[1]
         doc_words = sparse.csr_matrix(
             (np.ones(len(codes)), (docs, codes)), shape=(n_docs, len(entries))
@@ -211,29 +281,32 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
         counts = (doc_words @ word_terms).tocsr()
         if not self.bigrams or len(codes) < 2:
             return counts, names
-        key_of_word, key_names = pd.factorize(
-            np.asarray([key for key, _ in entries], dtype=object), use_na_sentinel=True
-        )
-        n_keys = max(len(key_names), 1)
-        kid = np.asarray(key_of_word, dtype=np.int64)[codes]
+        n_keys = max(len(terms), 1)  # keys are coded by their place among all the terms
+        kid = key_of_word[codes]
         a, b = kid[:-1], kid[1:]
         ok = (a >= 0) & (b >= 0) & (docs[:-1] == docs[1:])
         pairs, pair_docs = a[ok] * n_keys + b[ok], docs[:-1][ok]
         distinct_pairs, pair_of = np.unique(pairs, return_inverse=True)
         if vocabulary is None:
-            seen = np.unique(pair_docs * max(len(distinct_pairs), 1) + pair_of)
-            df = np.bincount(seen % max(len(distinct_pairs), 1), minlength=len(distinct_pairs))
+            n_pairs = max(len(distinct_pairs), 1)
+            seen = _sorted_distinct(pair_docs * n_pairs + pair_of)
+            df = np.bincount(seen % n_pairs, minlength=len(distinct_pairs))
             kept = np.flatnonzero(df >= self.bigram_min_df)
             labels = [
-                f"{key_names[p // n_keys]} {key_names[p % n_keys]}" for p in distinct_pairs[kept]
+                f"{terms[first]} {terms[second]}"
+                for first, second in zip(
+                    (distinct_pairs[kept] // n_keys).tolist(),
+                    (distinct_pairs[kept] % n_keys).tolist(),
+                    strict=True,
+                )
             ]
-            order = np.argsort(np.asarray(labels, dtype=object), kind="stable")
+            order = sorted(range(len(labels)), key=labels.__getitem__)
             column_of_pair = np.full(len(distinct_pairs), -1, dtype=np.int64)
             column_of_pair[kept[order]] = width + np.arange(len(kept))
             names = names + [labels[i] for i in order]
             width = len(names)
         else:
-            key_index = {k: i for i, k in enumerate(key_names)}
+            key_index = dict(zip(terms, range(len(terms)), strict=True))
             column_of_pair = np.full(len(distinct_pairs), -1, dtype=np.int64)
             wanted = {}
             for term, col in vocabulary.items():
@@ -258,36 +331,94 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
 
     @staticmethod
     def _word_terms(
-        entries: list[tuple[str | None, tuple[str, ...]]], vocabulary: dict[str, int] | None
-    ) -> tuple[sparse.csr_matrix, list[str]]:
+        entries: list[tuple[str | None, tuple[str, ...]]],
+        vocabulary: dict[str, int] | None,
+        grams: tuple[int, int] | None = None,
+    ) -> tuple[sparse.csr_matrix, list[str], np.ndarray, list[str]]:
         """The (distinct words × terms) matrix, 1 (or more) where a word gives a term, and the
-        terms: every term the words give, sorted, or with ``vocabulary`` only its terms."""
+        terms: every term the words give, sorted, or with ``vocabulary`` only its terms. Then
+        each word's key as a place among the terms the words give besides n-grams (-1: none),
+        and those terms (first seen first). With ``grams`` (an n-gram range), each key adds
+        its character n-grams too (:func:`_gram_pairs`).
+
+        The terms are numbered by a hash table in C (``pd.factorize``) and only the distinct
+        ones sorted, by Python's sort of strings (numpy's sort of an object array compares
+        through Python, several times slower).
+        """
         sizes = np.fromiter(
             (1 + len(extra) if key else 0 for key, extra in entries), np.int64, len(entries)
         )
-        terms = [t for key, extra in entries if key for t in (key, *extra)]
+        flat = [t for key, extra in entries if key for t in (key, *extra)]
+        local, distinct = pd.factorize(np.asarray(flat, dtype=object))
+        terms = distinct.tolist()
+        ends = np.cumsum(sizes)
+        key_of_word = np.full(len(entries), -1, dtype=np.int64)
+        has_key = sizes > 0
+        key_of_word[has_key] = local[(ends - sizes)[has_key]]
         rows = np.repeat(np.arange(len(entries)), sizes)
-        if vocabulary is None:  # codes of the terms in sorted order (a hash table, in C)
-            cols, uniques = pd.factorize(np.asarray(terms, dtype=object), sort=True)
-            names, width = list(uniques), len(uniques)
+        pairs = _gram_pairs(terms, *grams) if grams is not None and terms else None
+        if grams is not None and terms and pairs is None:  # n-grams the codes cannot hold
+            entries = [(k, _char_grams(k, *grams)) if k else (k, e) for k, e in entries]
+            return SwedishVectorizer._word_terms(entries, vocabulary)[:2] + (key_of_word, terms)
+        gram_names = pairs[2] if pairs is not None else np.zeros(0, dtype="<U1")
+        if vocabulary is None:  # each term's place in sorted order (n-grams merged in)
+            order = sorted(range(len(terms)), key=terms.__getitem__)
+            ordered = [terms[i] for i in order]
+            rank = np.empty(len(terms), dtype=np.int64)
+            rank[order] = np.arange(len(terms))
+            below = bisect_left(ordered, "~")  # the keys before every n-gram ("~...")
+            if len(gram_names) and below == bisect_left(ordered, "\x7f"):  # none is "~..."
+                rank[rank >= below] += len(gram_names)
+                gram_column = below + np.arange(len(gram_names))
+                names = ordered[:below] + gram_names.tolist() + ordered[below:]
+            elif len(gram_names):
+                keys = np.asarray(ordered, dtype=str)
+                rank += np.searchsorted(gram_names, keys)[rank]  # n-grams sorted before
+                gram_column = np.arange(len(gram_names)) + np.searchsorted(keys, gram_names)
+                names_array = np.empty(len(terms) + len(gram_names), dtype=object)
+                names_array[rank] = terms
+                names_array[gram_column] = gram_names.tolist()
+                names = names_array.tolist()
+            else:
+                gram_column, names = np.zeros(0, dtype=np.int64), ordered
+            cols, width = rank[local], len(names)
         else:
-            cols = np.fromiter(map(vocabulary.get, terms, itertools.repeat(-1)), np.int64)
+            rank = np.fromiter(map(vocabulary.get, terms, itertools.repeat(-1)), np.int64)
+            cols = rank[local] if len(local) else np.zeros(0, dtype=np.int64)
+            gram_column = np.fromiter(
+                map(vocabulary.get, gram_names.tolist(), itertools.repeat(-1)), np.int64
+            )
             names, width = [], len(vocabulary)
+        if pairs is not None:  # each word with a key: the n-grams of its key
+            pair_key, pair_gram = pairs[0], pairs[1]
+            words = np.flatnonzero(has_key)
+            key = key_of_word[words]
+            per_key = np.bincount(pair_key, minlength=len(terms))
+            first = np.cumsum(per_key) - per_key
+            reps = per_key[key]
+            at = np.repeat(first[key] - (np.cumsum(reps) - reps), reps) + np.arange(reps.sum())
+            rows = np.concatenate([rows, np.repeat(words, reps)])
+            cols = np.concatenate([cols, gram_column[pair_gram[at]]])
+        if vocabulary is not None:
             rows = rows[cols >= 0]
             cols = cols[cols >= 0]
         matrix = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(entries), width))
-        return matrix, names
+        return matrix, names, key_of_word, terms
 
     # -- the estimator ----------------------------------------------------------------------
 
     def _limit(self, counts: sparse.csr_matrix, names: list[str]) -> np.ndarray:
         """Columns kept by min_df / max_df, in alphabetical order of their terms."""
         n_docs = counts.shape[0]
-        df = np.asarray((counts > 0).sum(axis=0)).ravel()
+        # in place, as a comparison (counts > 0) does: sorted, one entry per cell, and no
+        # zeros (counts are positive), so a column's document frequency is its number of entries
+        counts.sum_duplicates()
+        df = np.bincount(counts.indices, minlength=counts.shape[1])
         low = self.min_df if isinstance(self.min_df, int) else self.min_df * n_docs
         high = self.max_df if isinstance(self.max_df, int) else self.max_df * n_docs
         keep = np.flatnonzero((df >= low) & (df <= high))
-        kept = [names[i] for i in keep]  # two sorted runs (unigrams, bigrams): merged in O(n)
+        kept = list(map(names.__getitem__, keep.tolist()))  # unigrams, bigrams: each sorted
+        # two sorted runs: Python's sort merges them in O(n)
         return keep[sorted(range(len(kept)), key=kept.__getitem__)].astype(np.int64)
 
     def fit(self, raw_documents: Iterable[str], y: object = None) -> SwedishVectorizer:
@@ -324,7 +455,9 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
         if not len(keep):
             raise ValueError("empty vocabulary: the texts hold no content words (or min_df/max_df)")
         counts = counts[:, keep]
-        self.vocabulary_ = dict(zip(map(names.__getitem__, keep), range(len(keep)), strict=True))
+        self.vocabulary_ = dict(
+            zip(map(names.__getitem__, keep.tolist()), range(len(keep)), strict=True)
+        )
         self.tfidf_ = TfidfTransformer(
             norm=self.norm,
             use_idf=self.use_idf,
@@ -373,7 +506,14 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
             _, distinct, _ = self._words([text])
             lookup = dict(zip(distinct, self._entries(distinct, save=False), strict=True))
             words = [lookup[w] for w in _TOKENS.findall(text)]
-            terms = [t for key, extra in words if key for t in (key, *extra)]
+            low, high = self.char_ngram_range
+            grams = self.compounds == "char"
+            terms = [
+                t
+                for key, extra in words
+                if key
+                for t in (key, *(_char_grams(key, low, high) if grams else extra))
+            ]
             if self.bigrams:
                 terms += [
                     f"{a} {b}"

@@ -389,16 +389,20 @@ class WordStore:
         if not self._opened:
             self._open()
         new, logged = self._new, self._logged
-        out = [new.get(w, logged.get(w)) for w in words]
+        if new:
+            out = [new.get(w, logged.get(w)) for w in words]
+        elif logged:
+            out = list(map(logged.get, words))
+        else:  # a store opened from its table alone: nothing to look up in memory
+            out = [None] * len(words)
         table = self._table
         if table is None or not len(table["hashes"]):
             return out
         import numpy as np
 
         missing = [i for i, found in enumerate(out) if found is None]
-        codes = np.fromiter(
-            (crc32(words[i].encode()) for i in missing), dtype=np.uint32, count=len(missing)
-        )
+        asked = [words[i] for i in missing]
+        codes = np.fromiter(map(crc32, map(str.encode, asked)), dtype=np.uint32, count=len(asked))
         hashes = np.frombuffer(table["hashes"], dtype=np.uint32)
         at = np.minimum(np.searchsorted(hashes, codes), len(hashes) - 1)
         hit = np.flatnonzero(hashes[at] == codes)  # the CRC is there: the word most likely
@@ -408,14 +412,14 @@ class WordStore:
         offsets = np.frombuffer(table["offsets"], dtype=np.uint64)
         starts, ends = offsets[rows].tolist(), offsets[rows + 1].tolist()
         records = table["records"]
-        found = b"\n".join([records[a:b] for a, b in zip(starts, ends, strict=True)])
-        for k, record in zip(hit.tolist(), str(found, "utf-8").split("\n"), strict=True):
-            i = missing[k]
-            word, *values = record.split("\t")
-            if word == words[i]:
-                out[i] = tuple(values)
+        found = str(b"\n".join([records[a:b] for a, b in zip(starts, ends, strict=True)]), "utf-8")
+        for k, record in zip(hit.tolist(), found.split("\n"), strict=True):
+            word = asked[k]
+            values = record.split("\t")
+            if values[0] == word:
+                out[missing[k]] = tuple(values[1:])
             else:  # another word with the same CRC first: look further
-                out[i] = _table_get(table, words[i], int(codes[k]), int(at[k]))
+                out[missing[k]] = _table_get(table, word, int(codes[k]), int(at[k]))
         return out
 
     def put(self, word: str, values: Sequence[str]) -> None:

@@ -596,9 +596,12 @@ def _analyse(word: str) -> tuple[str, tuple[str, ...]]:
     return lem, found
 
 
-def _from_lower_case(word: str) -> tuple[str, tuple[str, ...]] | None:
+def _from_lower_case(
+    word: str, stored: tuple[str, ...] | None = None
+) -> tuple[str, tuple[str, ...]] | None:
     """The lemma and the parts of ``word`` written with capitals (``Aktiviteterna``), from the
-    stored analysis of its lower-case form, put in the store; ``None`` when that is not stored.
+    stored analysis of its lower-case form (``stored``, when the caller has looked it up), put
+    in the store; ``None`` when that is not stored.
 
     Exactly what :func:`_analyse` gives: for a word without a hyphen it searches the parts of
     ``word.lower()`` -- the search the lower-case form's record holds the outcome of -- and
@@ -611,7 +614,8 @@ def _from_lower_case(word: str) -> tuple[str, tuple[str, ...]] | None:
     if low == word or "-" in word or not word:
         return None
     store = analysis_store()
-    stored = store.get(low)
+    if stored is None:
+        stored = store.get(low)
     if stored is None or len(stored) < 2:
         return None
     lem = lemma(word)
@@ -622,19 +626,27 @@ def _from_lower_case(word: str) -> tuple[str, tuple[str, ...]] | None:
 
 def word_analyses(words: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
     """``(lemma(word), compound_parts(word))`` of each of ``words``: the store of word analyses
-    searched once for all of them (a corpus's distinct words), the others analysed and added.
+    searched once for all of them (a corpus's distinct words) and once for the lower-case
+    forms of those it lacks, the others analysed and added.
 
     Example:
         >>> word_analyses(["lönestrategin", "ska"])
         [('lönestrategin', ('lön', 'strategi')), ('ska', ('ska',))]
     """
-    out = []
-    for word, stored in zip(words, analysis_store().get_many(words), strict=True):
-        if stored is not None and len(stored) > 1:
-            out.append((stored[0], stored[1:]))
-        else:
-            out.append(_from_lower_case(word) or _analyse(word))
-    return out
+    store = analysis_store()
+    out: list[tuple[str, tuple[str, ...]] | None] = [
+        (stored[0], stored[1:]) if stored is not None and len(stored) > 1 else None
+        for stored in store.get_many(words)
+    ]
+    missing = [i for i, found in enumerate(out) if found is None]
+    # the lower-case forms' records, searched at once; one not found (or a lemma alone) is
+    # looked up again in turn, as a word analysed before it in this loop may have put it
+    lowered = store.get_many([words[i].lower() for i in missing])
+    for i, low in zip(missing, lowered, strict=True):
+        word = words[i]
+        found = low is not None and len(low) > 1 and _from_lower_case(word, low)
+        out[i] = found or _from_lower_case(word) or _analyse(word)
+    return out  # type: ignore[return-value]
 
 
 def prepare_word_analyses(words: Iterable[str] | None = None) -> int:
