@@ -99,6 +99,20 @@ def test_counts_equal_the_analyzer_terms():
         assert {names[i]: int(row[i]) for i in np.flatnonzero(row)} == dict(expected)
 
 
+@pytest.mark.parametrize("ngrams", [(3, 5), (1, 2), (5, 5), (4, 2)])
+def test_char_counts_equal_the_analyzer_terms(ngrams):
+    # the counts make the n-grams of all lemmas at once, the analyzer one lemma at a time
+    texts = [VFU, LON, SKA, "Öka SKR:s IT-stöd 2024-2025, naïve café", VFU + " " + LON]
+    vectorizer = SwedishVectorizer(compounds="char", char_ngram_range=ngrams, bigram_min_df=1)
+    counts = vectorizer.fit(texts).count_matrix(texts).toarray()
+    names = vectorizer.get_feature_names_out()
+    assert list(names) == sorted(names)
+    analyze = vectorizer.build_analyzer()
+    for row, text in zip(counts, texts, strict=True):
+        expected = Counter(analyze(text))
+        assert {names[i]: int(row[i]) for i in np.flatnonzero(row)} == dict(expected)
+
+
 def test_follows_the_estimator_contract():
     vectorizer = SwedishVectorizer(compounds="char", min_df=2)
     assert vectorizer.get_params()["compounds"] == "char" and not hasattr(vectorizer, "vocabulary_")

@@ -121,6 +121,8 @@ def _gram_pairs(
         >>> names[pair_gram[pair_key == 0]].tolist(), _char_grams("lön", 3, 3)
         (['~<lö', '~lön', '~ön>'], ('~<lö', '~lön', '~ön>'))
     """
+    if low > high:  # no n-gram length: no n-grams (as _char_grams gives)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, "<U1")
     padded = [f"<{key}>" for key in keys]
     try:
         chars = np.frombuffer("".join(padded).encode("utf-32-le"), dtype="<u4")
