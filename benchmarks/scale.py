@@ -15,7 +15,12 @@ and runs, in order, what a researcher runs:
 * ``themes`` -- ``code_themes`` and ``on_topic``;
 * ``tfidf_baseline`` -- plain scikit-learn ``TfidfVectorizer`` on the leaf measures (the floor
   for features);
-* ``vectorize`` -- ``SwedishVectorizer`` on the same texts;
+* ``vectorize`` -- ``SwedishVectorizer`` on the same texts, fitted once for the steps after
+  it: ``plancompare.compare.unit_features`` of the leaf measures (the fitted vectorizer, the
+  measures' term counts and TF-IDF rows), which ``distinctive``, ``gaps`` and ``cluster``
+  take as ``features=`` instead of each fitting the vectorizer again on the same measures
+  (the same tables; a file with fewer than two leaf measures fits on its prose units and
+  shares nothing);
 * ``cluster`` -- ``cluster_measures`` (silhouette scan with bootstrap stability, the chosen
   clustering, its stability, the map) with the settings the README gives for large corpora,
   the same at every size so that the exponent compares like with like (``CLUSTER_SETTINGS``:
@@ -328,20 +333,29 @@ def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
         TfidfVectorizer().fit_transform(_leaves(ctx))
 
     def vectorize(ctx: dict) -> None:
+        from plancompare import compare
         from plancompare.features import SwedishVectorizer
+        from plancompare.summary import select_units
 
-        SwedishVectorizer().fit_transform(_leaves(ctx))
+        leaves = select_units(ctx["frame"])
+        if len(leaves) >= 2 and hasattr(compare, "unit_features"):
+            # fitted once on the leaf measures: distinctive, gaps and cluster share it
+            ctx["features"] = compare.unit_features(leaves)
+        else:
+            SwedishVectorizer().fit_transform(_leaves(ctx))
 
     def cluster(ctx: dict) -> None:
         from plancompare.clusters import cluster_measures
 
         wanted = {"codes": ctx.get("codes"), "on_topic": ctx.get("on_topic")}
+        wanted["features"] = ctx.get("features")
         cluster_measures(ctx["frame"], **_kwargs(cluster_measures, **wanted, **CLUSTER_SETTINGS))
 
     def distinctive(ctx: dict) -> None:
         from plancompare.compare import distinctive_terms
 
-        distinctive_terms(ctx["frame"], by="municipality")
+        wanted = {"features": ctx.get("features")}
+        distinctive_terms(ctx["frame"], by="municipality", **_kwargs(distinctive_terms, **wanted))
 
     def gaps(ctx: dict) -> None:
         from plancompare.compare import gaps as find_gaps
@@ -350,7 +364,8 @@ def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
         leaves = select_units(ctx["frame"])
         counts = leaves["municipality"].astype(str).value_counts()
         if len(counts) >= 2:
-            find_gaps(ctx["frame"], counts.index[0], **_kwargs(find_gaps, codes=ctx.get("codes")))
+            wanted = {"codes": ctx.get("codes"), "features": ctx.get("features")}
+            find_gaps(ctx["frame"], counts.index[0], **_kwargs(find_gaps, **wanted))
 
     return {
         "read_split": read_split,

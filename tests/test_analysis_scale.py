@@ -17,7 +17,15 @@ import pytest
 import plancompare
 from plancompare import features
 from plancompare.clusters import cluster_measures
-from plancompare.compare import anatomy, distinctive_terms, gaps, plan_similarity
+from plancompare.compare import (
+    all_gaps,
+    anatomy,
+    distinctive_terms,
+    gaps,
+    plan_similarity,
+    unit_features,
+)
+from plancompare.summary import select_units
 from plancompare.synthetic import synthetic_frame
 
 N_UNITS = 4000
@@ -86,3 +94,43 @@ def test_clusters_found_at_scale_follow_the_hidden_topics(corpus):
 
     result = cluster_measures(frame, 8, ks=[8], n_boot=2, n_init=2, map_method="svd", codes=codes)
     assert adjusted_rand_score(frame.topic, result.units.assigned) > 0.8
+
+
+def test_features_fitted_once_give_what_each_function_fits_itself(corpus):
+    """One fit of the vectorizer, shared as ``features=``, changes no table (issue 12)."""
+    frame, codes = corpus
+    features = unit_features(select_units(frame))
+    shared = cluster_measures(
+        frame, ks=range(2, 5), n_boot=2, n_init=2, map_method="svd", codes=codes, features=features
+    )
+    own = cluster_measures(frame, ks=range(2, 5), n_boot=2, n_init=2, map_method="svd", codes=codes)
+    for name in ("units", "clusters", "scan", "agreement"):
+        pd.testing.assert_frame_equal(getattr(shared, name), getattr(own, name), obj=name)
+    assert np.array_equal(shared.X, own.X)
+    pd.testing.assert_frame_equal(
+        distinctive_terms(frame, top=5, features=features), distinctive_terms(frame, top=5)
+    )
+    pd.testing.assert_frame_equal(plan_similarity(frame, features=features), plan_similarity(frame))
+    pd.testing.assert_frame_equal(
+        gaps(frame, "Kommun 000", codes=codes, features=features),
+        gaps(frame, "Kommun 000", codes=codes),
+    )
+    pd.testing.assert_frame_equal(
+        all_gaps(frame, codes=codes, include_off_topic=True, features=features),
+        all_gaps(frame, codes=codes, include_off_topic=True),
+    )
+
+
+def test_features_of_other_units_are_refused(corpus):
+    frame, codes = corpus
+    leaves = select_units(frame)
+    features = unit_features(leaves)
+    with pytest.raises(ValueError, match="fitted on other units"):
+        distinctive_terms(frame.iloc[1:], features=features)  # one measure fewer
+    with pytest.raises(ValueError, match="fitted on other units"):
+        gaps(frame.iloc[: len(frame) // 2], "Kommun 000", codes=codes, features=features)
+    changed = frame.assign(text=frame["text"].str.upper())  # same ids, other texts
+    with pytest.raises(ValueError, match="fitted on other units"):
+        cluster_measures(changed, 3, ks=[3], n_boot=2, map_method="svd", features=features)
+    with pytest.raises(ValueError, match="not both"):
+        plan_similarity(frame, vectorizer=features.vectorizer, features=features)

@@ -29,6 +29,7 @@ from threadpoolctl import threadpool_limits
 from .compare import (
     ALPHA0,
     THEME_FRAMEWORKS,
+    UnitFeatures,
     fitted_term_counts,
     log_odds_sparse,
     term_counts,
@@ -120,15 +121,46 @@ class MeasureSpace(TransformerMixin, BaseEstimator):
         """
         return self._fit(X, counts=True)
 
-    def _fit(self, X: object, counts: bool) -> sparse.csr_matrix | None:
+    def fit_features(self, features: UnitFeatures, X: object) -> MeasureSpace:
+        """Fit on ``X`` with its vectorizer already fitted: ``features``
+        (:func:`plancompare.compare.unit_features` of ``X``'s texts, in order) gives the
+        vectorizer and the TF-IDF rows, so only the LSA is fitted here; the space is the one
+        :meth:`fit` gives. ``features.counts`` are the texts' counts for
+        :meth:`transform_counts`.
+
+        Example:
+            >>> from plancompare.compare import unit_features
+            >>> units = pd.DataFrame({"unit_id": list("abc"),
+            ...                       "text": ["lön och karriär", "lön", "lokaler"]})
+            >>> features = unit_features(units)
+            >>> space = MeasureSpace(n_components=2).fit_features(features, units["text"])
+            >>> fresh = MeasureSpace(n_components=2).fit(units["text"])
+            >>> bool((space.transform(["lön"]) == fresh.transform(["lön"])).all())
+            True
+        """
+        if self.vectorizer is not None:
+            raise ValueError("the features bring their own vectorizer: leave vectorizer unset")
+        texts, _, _ = _texts_and_themes(X)
+        if tuple(texts) != features.texts:
+            raise ValueError("features were fitted on other texts than these")
+        self._fit(X, counts=False, fitted=(features.vectorizer, features.tfidf))
+        return self
+
+    def _fit(
+        self, X: object, counts: bool, fitted: tuple | None = None
+    ) -> sparse.csr_matrix | None:
         texts, themes, columns = _texts_and_themes(X)
         if not 0.0 <= self.theme_weight <= 1.0:
             raise ValueError("theme_weight must lie between 0 and 1")
-        self.vectorizer_ = clone(self.vectorizer) if self.vectorizer else text_vectorizer()
-        if counts:  # a SwedishVectorizer's raw counts as well, for the caller
+        raw = None
+        if fitted is not None:  # the vectorizer fitted on these texts, and their TF-IDF rows
+            self.vectorizer_, tfidf = fitted
+        elif counts:  # a SwedishVectorizer's raw counts as well, for the caller
+            self.vectorizer_ = clone(self.vectorizer) if self.vectorizer else text_vectorizer()
             tfidf, raw = self.vectorizer_.fit_transform_counts(texts)
         else:
-            raw, tfidf = None, self.vectorizer_.fit_transform(texts)
+            self.vectorizer_ = clone(self.vectorizer) if self.vectorizer else text_vectorizer()
+            tfidf = self.vectorizer_.fit_transform(texts)
         n_components = max(1, min(self.n_components, tfidf.shape[0] - 1, tfidf.shape[1] - 1))
         self.svd_ = TruncatedSVD(n_components, random_state=self.random_state).fit(tfidf)
         self.theme_columns_ = columns if themes is not None else []
@@ -676,6 +708,7 @@ def cluster_measures(
     n_init: int = 10,
     map_method: str = "tsne",
     vectorizer: BaseEstimator | None = None,
+    features: UnitFeatures | None = None,
     random_state: int = 0,
 ) -> ClusterResult:
     """Cluster the measures of ``frame`` in one call: scan, choose k, label, judge, map.
@@ -689,7 +722,9 @@ def cluster_measures(
     and reports the adjusted mutual information between clusters and each framework of
     :data:`AGREEMENT_FRAMEWORKS` (each measure's dominant theme). ``units`` carries the
     on-topic flag of theme coding so that outliers can be read next to it. ``codes`` is
-    :func:`plancompare.code_themes`' table (coded here when not given).
+    :func:`plancompare.code_themes`' table (coded here when not given). ``features``
+    (:func:`plancompare.compare.unit_features` of the same selection) spares fitting the
+    vectorizer again: the same result.
 
     Example:
         >>> from plancompare import load
@@ -709,7 +744,14 @@ def cluster_measures(
         vectorizer, n_components=n_components, theme_weight=theme_weight, random_state=random_state
     )
     # the measures' term counts, once: for the fit, their place in the space and the clusters' terms
-    counts = space.fit_counts(fit_input)
+    if features is None:
+        counts = space.fit_counts(fit_input)
+    else:  # fitted once by the caller on these measures (checked): the same counts and space
+        if vectorizer is not None:
+            raise ValueError("give vectorizer or features (fitted with a vectorizer), not both")
+        features.check(units)
+        space.fit_features(features, fit_input)
+        counts = features.counts
     X = space.transform_counts(counts, fit_input)
     ks = [k_ for k_ in ks if 2 <= k_ < len(table)]
     unit_rows = normalize(np.asarray(X, dtype=np.float64))

@@ -10,6 +10,7 @@ is not distinctive and a word one plan uses a little is not over-read.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -167,6 +168,79 @@ def log_odds(
     )
 
 
+class UnitFeatures(NamedTuple):
+    """A vectorizer fitted once on some units, with their term counts and TF-IDF rows.
+
+    Built by :func:`unit_features`; :func:`distinctive_terms`, :func:`plan_similarity`,
+    :func:`gaps`, :func:`all_gaps` and :func:`plancompare.clusters.cluster_measures` take it as
+    ``features=`` and use it instead of fitting the vectorizer again on the same units, with
+    the same results. It is keyed by the units it was fitted on: a function whose selection
+    of units (kinds, level, on-topic filter, frame) differs raises ``ValueError`` rather than
+    reuse a matrix of other units.
+    """
+
+    unit_ids: tuple[str, ...]  #: the units' ids, in the order of the rows
+    texts: tuple[str, ...]  #: their texts, as fitted
+    vectorizer: BaseEstimator  #: fitted on ``texts``
+    counts: sparse.csr_matrix  #: raw term counts (the vectorizer's ``count_matrix``)
+    tfidf: sparse.csr_matrix  #: TF-IDF rows (the vectorizer's ``fit_transform``)
+
+    def check(self, units: pd.DataFrame) -> None:
+        """Raise ``ValueError`` unless ``units`` are the units these features were fitted on.
+
+        Example:
+            >>> units = pd.DataFrame({"unit_id": ["a", "b"], "text": ["Lönerna", "VFU"]})
+            >>> features = unit_features(units)
+            >>> features.check(units)
+            >>> features.check(units.iloc[:1])  # doctest: +ELLIPSIS
+            Traceback (most recent call last):
+            ...
+            ValueError: features were fitted on other units (2 units, not these 1): ...
+        """
+        same = len(units) == len(self.unit_ids)
+        same = same and tuple(units["unit_id"].astype(str)) == self.unit_ids
+        if not (same and tuple(units["text"].astype(str)) == self.texts):
+            raise ValueError(
+                f"features were fitted on other units ({len(self.unit_ids)} units, not these "
+                f"{len(units)}): build them with unit_features() on this selection"
+            )
+
+
+def unit_features(units: pd.DataFrame, *, vectorizer: BaseEstimator | None = None) -> UnitFeatures:
+    """Fit the vectorizer once on ``units`` (a ``unit_id`` and a ``text`` column): the
+    :class:`UnitFeatures` that the comparison and clustering functions share as ``features=``.
+
+    ``vectorizer`` defaults to :func:`plancompare.features.text_vectorizer` (cloned, so the
+    one given is not fitted). Select the units as the functions do, e.g.
+    ``unit_features(select_units(frame))`` for their default leaf measures.
+
+    Example:
+        >>> from plancompare import load
+        >>> frame = load()
+        >>> features = unit_features(select_units(frame))
+        >>> table = distinctive_terms(frame, top=3, features=features)
+        >>> table.equals(distinctive_terms(frame, top=3))
+        True
+    """
+    vectorizer = clone(vectorizer) if vectorizer is not None else text_vectorizer()
+    texts = tuple(units["text"].astype(str))
+    tfidf, counts = vectorizer.fit_transform_counts(list(texts))  # the texts read once
+    ids = tuple(units["unit_id"].astype(str))
+    return UnitFeatures(ids, texts, vectorizer, counts, tfidf)
+
+
+def _fitted(
+    units: pd.DataFrame, vectorizer: BaseEstimator | None, features: UnitFeatures | None
+) -> UnitFeatures:
+    """``features`` checked against ``units``, or fitted on them here (``vectorizer``)."""
+    if features is None:
+        return unit_features(units, vectorizer=vectorizer)
+    if vectorizer is not None:
+        raise ValueError("give vectorizer or features (fitted with a vectorizer), not both")
+    features.check(units)
+    return features
+
+
 def _group_matrix(labels: Sequence[str]) -> tuple[sparse.csr_array, np.ndarray]:
     """A (groups × units) indicator matrix and the sorted group names."""
     names, codes = np.unique(np.asarray(labels, dtype=object), return_inverse=True)
@@ -177,13 +251,17 @@ def _group_matrix(labels: Sequence[str]) -> tuple[sparse.csr_array, np.ndarray]:
 
 
 def term_counts(
-    units: pd.DataFrame, by: str = "municipality", *, vectorizer: BaseEstimator | None = None
+    units: pd.DataFrame,
+    by: str = "municipality",
+    *,
+    vectorizer: BaseEstimator | None = None,
+    features: UnitFeatures | None = None,
 ) -> tuple[sparse.csr_array, np.ndarray, np.ndarray]:
     """Sparse (groups × terms) counts of the units' text: ``(counts, groups, terms)``.
 
     Terms are read by ``vectorizer`` (default: :func:`plancompare.features.text_vectorizer`,
-    fitted here on these units; character n-grams are not terms and are left out). Groups and
-    terms are sorted.
+    fitted here on these units; character n-grams are not terms and are left out), or taken
+    from ``features`` (:func:`unit_features` of these very units). Groups and terms are sorted.
 
     Example:
         >>> units = pd.DataFrame({"municipality": ["B", "A"], "text": ["Lönerna", "VFU"]})
@@ -191,10 +269,14 @@ def term_counts(
         >>> counts.toarray().tolist(), groups.tolist(), terms.tolist()
         ([[0, 1], [1, 0]], ['A', 'B'], ['lön', 'vfu'])
     """
-    vectorizer = clone(vectorizer) if vectorizer is not None else text_vectorizer()
-    texts = units["text"].astype(str).tolist()
-    _, docs = vectorizer.fit_transform_counts(texts)  # fitted and counted, texts read once
-    return fitted_term_counts(vectorizer, texts, units[by].tolist(), docs=docs)
+    if features is None and "unit_id" not in units:  # texts without ids: nothing to share
+        vectorizer = clone(vectorizer) if vectorizer is not None else text_vectorizer()
+        texts = units["text"].astype(str).tolist()
+        _, docs = vectorizer.fit_transform_counts(texts)  # fitted and counted, texts read once
+        return fitted_term_counts(vectorizer, texts, units[by].tolist(), docs=docs)
+    fitted = _fitted(units, vectorizer, features)
+    labels = units[by].tolist()
+    return fitted_term_counts(fitted.vectorizer, fitted.texts, labels, docs=fitted.counts)
 
 
 def fitted_term_counts(
@@ -234,6 +316,7 @@ def distinctive_terms(
     alpha0: float = ALPHA0,
     top: int | None = 10,
     vectorizer: BaseEstimator | None = None,
+    features: UnitFeatures | None = None,
 ) -> pd.DataFrame:
     """The terms that set each group's units apart from all other groups' (log-odds, z-scores).
 
@@ -243,7 +326,8 @@ def distinctive_terms(
     the ``top`` terms of each group by z (all terms the group uses with ``top=None``):
     ``group, term, count, delta, z, rank``, groups sorted, best first. Only terms a group
     uses are candidates, so every distinctive term occurs in that group's text.
-    Vectorised on sparse counts: memory grows with the non-zero counts.
+    Vectorised on sparse counts: memory grows with the non-zero counts. ``features``
+    (:func:`unit_features` of the same selection) spares fitting the vectorizer again.
 
     Example:
         >>> from plancompare import load
@@ -252,7 +336,7 @@ def distinctive_terms(
         [3, 3, 3, 3]
     """
     units = select_units(frame, kinds, level)
-    counts, groups, terms = term_counts(units, by, vectorizer=vectorizer)
+    counts, groups, terms = term_counts(units, by, vectorizer=vectorizer, features=features)
     shares = np.asarray(counts.sum(axis=0)).ravel() / max(counts.sum(), 1)
     rows, cols, y, delta, z = log_odds_sparse(counts, alpha0 * shares, observed_only=True)
     table = pd.DataFrame(
@@ -271,10 +355,14 @@ def distinctive_terms(
     return table.reset_index(drop=True)
 
 
-def _unit_vectors(texts: Sequence[str], vectorizer: BaseEstimator | None) -> sparse.csr_array:
-    """Unit-length TF-IDF rows of ``texts`` (the corpus they are compared in)."""
-    vectorizer = clone(vectorizer) if vectorizer is not None else text_vectorizer()
-    return sparse.csr_array(normalize(vectorizer.fit_transform(list(texts))))
+def _unit_vectors(
+    units: pd.DataFrame, vectorizer: BaseEstimator | None, features: UnitFeatures | None
+) -> sparse.csr_array:
+    """Unit-length TF-IDF rows of the units' texts (the corpus they are compared in)."""
+    if features is None:  # fitted here: the TF-IDF rows only, no counts
+        vectorizer = clone(vectorizer) if vectorizer is not None else text_vectorizer()
+        return sparse.csr_array(normalize(vectorizer.fit_transform(units["text"].astype(str))))
+    return sparse.csr_array(normalize(_fitted(units, vectorizer, features).tfidf))
 
 
 def _cosine_table(profiles: sparse.csr_array | np.ndarray, names: Sequence[str]) -> pd.DataFrame:
@@ -296,6 +384,7 @@ def plan_similarity(
     kinds: Sequence[str] = ("measure",),
     level: str | int = "leaf",
     vectorizer: BaseEstimator | None = None,
+    features: UnitFeatures | None = None,
 ) -> pd.DataFrame:
     """Groups × groups cosine similarity of their measures (``basis="text"`` or ``"themes"``).
 
@@ -303,7 +392,8 @@ def plan_similarity(
     (one vocabulary for the corpus), so a plan with many measures does not outweigh one with
     few. ``themes``: each group's profile is the share of its measures coded with each theme
     of :data:`THEME_FRAMEWORKS` (from ``codes``, :func:`plancompare.code_themes`' table,
-    coded here when not given). Rows and columns sorted.
+    coded here when not given). Rows and columns sorted. ``features``: as in
+    :func:`distinctive_terms`.
 
     Example:
         >>> from plancompare import load
@@ -315,7 +405,7 @@ def plan_similarity(
     groups, names = _group_matrix(units[by].tolist())
     sizes = np.asarray(groups.sum(axis=1)).ravel()
     if basis == "text":
-        vectors = _unit_vectors(units["text"].astype(str), vectorizer)
+        vectors = _unit_vectors(units, vectorizer, features)
     elif basis == "themes":
         matrix = theme_columns(frame, units, codes).to_numpy(dtype=np.float64)
         vectors = sparse.csr_array((matrix > 0).astype(np.float64))
@@ -421,6 +511,7 @@ def gaps(
     kinds: Sequence[str] = ("measure",),
     level: str | int = "leaf",
     vectorizer: BaseEstimator | None = None,
+    features: UnitFeatures | None = None,
 ) -> pd.DataFrame:
     """For each measure of ``a``: its nearest measure in every other group, and what is unique.
 
@@ -432,7 +523,8 @@ def gaps(
     ``counterpart`` (similarity ≥ ``threshold``) and ``unique`` (no counterpart in any group
     compared). ``b`` names the groups to compare with (default: every other group; naming
     ``a`` itself finds each measure itself, at similarity 1). Work is one sparse product per
-    group, so memory stays linear in the number of measures.
+    group, so memory stays linear in the number of measures. ``features``: as in
+    :func:`distinctive_terms`.
 
     Example:
         >>> from plancompare import load
@@ -451,7 +543,7 @@ def gaps(
         missing = [g for g in others if not (labels == g).any()]
         if missing:
             raise ValueError(f"no {by} {missing[0]!r} among the selected units")
-    vectors = _unit_vectors(units["text"].astype(str), vectorizer)
+    vectors = _unit_vectors(units, vectorizer, features)
     codes = codes if codes is not None else code_themes(frame)
     theme_sets = _theme_sets(codes, units["unit_id"].tolist())
     return _gap_table(units, vectors, labels, a, others, theme_sets, threshold)
@@ -528,6 +620,7 @@ def all_gaps(
     level: str | int = "leaf",
     include_off_topic: bool = False,
     vectorizer: BaseEstimator | None = None,
+    features: UnitFeatures | None = None,
 ) -> pd.DataFrame:
     """:func:`gaps` of every group against all the others, in one table.
 
@@ -536,7 +629,8 @@ def all_gaps(
     groups sorted. Measures not about competence supply (theme coding's on-topic flag) are
     left out on both sides unless ``include_off_topic``. The measures are vectorized once
     (one vocabulary for the corpus), so this costs one sparse product per pair of groups.
-    With fewer than two groups the table is empty.
+    With fewer than two groups the table is empty. ``features``: :func:`unit_features` of
+    the measures compared (the on-topic ones unless ``include_off_topic``).
 
     Example:
         >>> from plancompare import load
@@ -556,7 +650,7 @@ def all_gaps(
     columns = ["group", *GAP_COLUMNS]
     if len(groups) < 2:
         return pd.DataFrame(columns=columns).astype({"counterpart": bool, "unique": bool})
-    vectors = _unit_vectors(units["text"].astype(str), vectorizer)
+    vectors = _unit_vectors(units, vectorizer, features)
     theme_sets = _theme_sets(codes, units["unit_id"].tolist())
     parts = [
         _gap_table(
