@@ -399,3 +399,12 @@ def test_a_decision_to_act_is_a_measure_and_a_decision_formula_is_not():
     assert kinds_of(text, "measure") == [
         "Styrgruppen har beslutat att utreda ett gemensamt rekryteringscenter."
     ]
+
+
+def test_a_title_naming_follow_up_names_the_page_subject_and_its_text_is_read():
+    # a page titled "Uppföljning av …" is about a follow-up: its sentences are read by their words
+    titled = "Uppföljning av jämställdhetsarbetet\n\nMyndigheten ska genomföra en kartläggning.\n"
+    assert kinds_of(titled, "measure") == ["Myndigheten ska genomföra en kartläggning."]
+    # under an "Uppföljning" heading inside the page the section is follow-up whole
+    section = "Plan 2025\n\nUppföljning\n\nMyndigheten ska genomföra en kartläggning.\n"
+    assert kinds_of(section, "follow_up") == ["Myndigheten ska genomföra en kartläggning."]

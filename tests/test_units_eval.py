@@ -47,22 +47,23 @@ PLANS = DATA / "plans"
 # 10's "ska redovisa ett planeringsunderlag" when a duty to report stopped counting as a task.
 DEV_FLOORS = (0.72, 0.92, 0.85, 0.85)  # reached: 0.75 0.95 (18/19) 0.89 0.89 (8/9)
 HELDOUT_FLOORS = (0.85, 0.85, 0.40, 0.55)  # reached: 0.87 0.87 (13/15) 0.43 0.60 (3/5)
-HELDOUT2_FLOORS = (0.65, 0.90, 0.95, 0.70)  # reached: 0.70 0.91 (21/23) 1.00 0.75 (12/16)
+HELDOUT2_FLOORS = (0.65, 0.90, 0.95, 0.70)  # reached: 0.68 0.91 (21/23) 1.00 0.75 (12/16)
 HELDOUT3_FLOORS = (0.64, 0.80, 0.62, 0.50)  # reached: 0.68 0.82 (28/34) 0.65 0.52 (11/21)
-HELDOUT4_FLOORS = (0.70, 0.85, 0.35, 0.75)  # reached: 0.73 0.86 (19/22) 0.39 0.78 (7/9)
+HELDOUT4_FLOORS = (0.70, 0.85, 0.35, 0.75)  # reached: 0.73 0.86 (19/22) 0.37 0.78 (7/9)
 HELDOUT5_FLOORS = (0.50, 0.50, 0.83, 0.83)  # reached: 0.52 0.52 (11/21) 0.86 0.86 (37/43)
 HELDOUT6_FLOORS = (0.35, 0.50, 0.85, 0.70)  # reached: 0.39 0.55 (11/20) 0.90 0.72 (18/25)
 HELDOUT7_FLOORS = (0.28, 0.26, 0.55, 0.40)  # reached: 0.31 0.29 (13/45) 0.59 0.43 (13/30)
 # heldout8 blind (b6e961c, fitted on 01-110): 0.49 0.47 (21/45) 0.30 0.29 (9/31); in sample now:
-HELDOUT8_FLOORS = (0.52, 0.58, 0.44, 0.60)  # reached: 0.55 0.62 (28/45) 0.47 0.65 (20/31)
+HELDOUT8_FLOORS = (0.54, 0.63, 0.44, 0.60)  # reached: 0.57 0.67 (30/45) 0.47 0.65 (20/31)
 # Leave-one-organisation-out over texts 01-133 (heldout8 joined the folds after its one
 # measurement). Over 01-110: on the old labels 0.60 0.69 (151/218) 0.73 0.69 (100/144);
 # relabelled by the guide, before the scorer changed, 0.55 0.65 (129/199) 0.69 0.63 (100/158);
 # after the features that follow the guide and C 0.03 -> 0.01, 0.58 0.67 (133/199) 0.74 0.68
 # (107/158). Over 01-89 on the old labels it was 0.70 0.78 (138/177) 0.83 0.79 (90/114).
 # Over 01-133 with the features of that day 0.55 0.63 (153/244) 0.65 0.65 (122/189); after
-# decided_action, present_state and state_item (and a duty to report being no task), below.
-LOO_FLOORS = (0.54, 0.63, 0.63, 0.64)  # reached: 0.57 0.66 (161/244) 0.66 0.67 (127/189)
+# decided_action, present_state and state_item (and a duty to report being no task) 0.57 0.66
+# (161/244) 0.66 0.67 (127/189); after a title's follow-up role no longer swallows its page, below.
+LOO_FLOORS = (0.54, 0.64, 0.63, 0.64)  # reached: 0.57 0.67 (163/244) 0.66 0.67 (127/189)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -76,8 +77,8 @@ NEXT_SET_FLOORS = {
     (58, 76): (0.53, 0.45, 0.85, 0.80),  # reached: 0.56 0.48 (10/21) 0.90 0.84 (36/43)
     (76, 90): (0.36, 0.50, 0.85, 0.70),  # reached: 0.39 0.55 (11/20) 0.90 0.72 (18/25)
     (90, 111): (0.28, 0.26, 0.55, 0.35),  # reached: 0.31 0.29 (13/45) 0.61 0.37 (11/30)
-    (90, 134): (0.41, 0.43, 0.47, 0.40),  # reached: 0.44 0.46 (41/90) 0.50 0.43 (26/61)
-    (111, 134): (0.52, 0.58, 0.40, 0.48),  # reached: 0.55 0.62 (28/45) 0.43 0.52 (16/31)
+    (90, 134): (0.42, 0.45, 0.47, 0.40),  # reached: 0.45 0.48 (43/90) 0.50 0.43 (26/61)
+    (111, 134): (0.54, 0.63, 0.40, 0.48),  # reached: 0.57 0.67 (30/45) 0.43 0.52 (16/31)
 }
 
 # ------------------------------------------------------------------ the matching rule itself

@@ -235,6 +235,9 @@ def _span(lines: list[Line]) -> tuple[int, int]:
 
 
 SUB_ROLES = ("measure", "effect", "follow_up")
+# Roles whose section's text takes the role whole, unread (``Uppföljning``, ``Effekter``): a
+# document title with such words (``Uppföljning av hur … har införlivats``) names its subject.
+_WHOLE_ROLES = ("effect", "follow_up")
 _DATED_SUB = "dated sub-heading"  # a dated heading under Insatser: keeps the list's role
 _DATED = re.compile(
     r"\b(19|20)\d{2}\b|\b(januari|februari|mars|april|maj|juni|juli|augusti|september|"
@@ -252,7 +255,8 @@ class OutlineState:
     (``Insatser …``, ``Effekter …``) is a child of the theme above it; a page widget
     (``Kontakt``, ``Nyckeltal``) sits directly under the document title; a dated heading
     under ``Insatser`` stays under it. A heading without a role of its own takes its
-    parent's role (except the document title's).
+    parent's role (except the document title's); a title whose words name a role that takes
+    its text whole (``Uppföljning av …``) names the page's subject and gives its text no role.
 
     Example:
         >>> st = OutlineState()
@@ -348,6 +352,8 @@ class OutlineState:
         for i in range(len(self.path) - 1, -1, -1):
             role = self.path[i][1]
             if role is not None and role != _DATED_SUB:
+                if i == 0 and role in _WHOLE_ROLES:
+                    return None  # a title names the page's subject: its text is still read
                 return role if i > 0 or len(self.path) == 1 else None
         return None
 
