@@ -595,8 +595,9 @@ def test_a_modal_before_an_infinitive_further_on() -> None:
 
 
 def test_a_year_after_ar_and_a_copula_after_a_subject() -> None:
-    """A bare year after år/är names it (Sverige år 2045, år 2030:); after a negation or a
-    definite noun (a subject) the copula (inte är, avgiften är)."""
+    """A bare year after år/är names it (Sverige år 2045, år 2030:), and a numeral word
+    counts a time noun (fem år, not där); after a negation or a definite noun (a subject) the
+    copula (inte är, avgiften är)."""
     assert ocr.repair_ocr("Målet är att regionen ar 2045 ska ha noll utsläpp.") == (
         "Målet är att regionen år 2045 ska ha noll utsläpp."
     )
@@ -608,6 +609,9 @@ def test_a_year_after_ar_and_a_copula_after_a_subject() -> None:
     )
     assert ocr.repair_ocr("Avgiften är 2 000 kronor i månaden.") == (
         "Avgiften är 2 000 kronor i månaden."
+    )
+    assert ocr.repair_ocr("Tillståndet gäller i högst fem dr. Sedan prövas det.") == (
+        "Tillståndet gäller i högst fem år. Sedan prövas det."
     )
 
 

@@ -50,6 +50,7 @@ SLOTS = [
     ("till", "var", "vår", "och", "determiner_before_coordinator"),  # till var och en
     ("och", "stärka", "starka", "kompetensen", "infinitive_after_coordinator_before_definite_noun"),
     ("har", "fastställts", "fastställs", "av", "supine_after_auxiliary"),
+    ("tre", "år", "där", None, "time_noun_after_numeral"),  # på tre år.
     (None, "år", "är", YEAR, "time_noun_before_year"),  # År 2050 ska ...
     ("kunden", "år", "är", YEAR, "time_noun_before_year"),  # ... kunden år 2024 betalade
     ("inte", "är", "år", "skyldig", "copula_after_negation"),  # om kunden inte är skyldig
@@ -90,6 +91,7 @@ def test_every_rule_of_the_data_file_is_exercised() -> None:
         ("de", "bor", "bör", "inte"),  # de bor inte där: a modal is finite too, no more
         ("ansvaret", "för", "får", "det"),  # för det: det after a modal is no evidence
         ("kostnaden", "är", "år", NUM),  # kostnaden är 400 kronor: a number is no year
+        (NUM, "ref", "året", NUM),  # RÅ 2005 ref. 8: digits are no numeral word
     ],
 )
 def test_rules_leave_other_slots_alone(ctx, left, word, other, right) -> None:

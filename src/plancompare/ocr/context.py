@@ -363,6 +363,12 @@ class Context:
         self.function = frozenset(
             w for w, c in self.classes.items() if set(c) - {"copula", "auxiliary", "time_noun"}
         )
+        # the words that may stand between a modal and its infinitive (infinitive_ahead)
+        self.between = frozenset(
+            w
+            for w, c in self.classes.items()
+            if {"subject", "after_verb", "conjunctive_adverb"}.intersection(c)
+        )
         self.rules = load_slot_rules(slot_rules)
         self.number_abbreviations = load_number_abbreviations()
         self._tests: dict[str, _Memo] = {}
@@ -450,7 +456,6 @@ class Context:
         for i, word in enumerate(words[:4]):
             if word is None or word in (NUM, YEAR):
                 return False
-            classes = self.classes.get(word, ())
             if (
                 i
                 and word not in self.function
@@ -460,7 +465,7 @@ class Context:
                 )
             ):
                 return True
-            if {"subject", "after_verb", "conjunctive_adverb"}.intersection(classes):
+            if word in self.between:
                 continue
             return False  # a noun (den här perioden), att, a preposition, a verb: another phrase
         return False

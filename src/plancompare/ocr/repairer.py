@@ -96,6 +96,7 @@ class _TokenInfo:
     # pieces followed by a hyphen and a lower-case piece inside the token (nar-kotikaklassade):
     # perhaps one word broken where a line once ended (see OcrRepairer._joined)
     hyphens: tuple[int, ...] = ()
+    named: bool = False  # a piece looks like a name (OcrRepairer._name_like)
 
 
 _EMPTY = _TokenInfo()
@@ -522,8 +523,8 @@ class OcrRepairer:
                     left_en = self._english_run(tokens, ti)
                 first = item_bonus if pi == 0 and ti in items else 0.0
                 ahead = (
-                    right is not None
-                    and slot.modal
+                    slot.modal
+                    and right in self.context_.between
                     and self._infinitive_ahead(tokens, infos, choices, right_faces, ti)
                 )
                 ckey = (token, pi, left, left_en, right, right_en, first, ahead)
@@ -547,7 +548,7 @@ class OcrRepairer:
             if choice and any(choice):
                 if self._as_written(tokens, chunks, infos, ti):
                     choices[ti] = (0,) * len(choice)
-                else:
+                elif infos[ti].named:
                     choices[ti] = self._names_kept(chunks, infos[ti], ti, choice)
 
         out = list(chunks)
@@ -1141,6 +1142,7 @@ class OcrRepairer:
         :meth:`_label` may hold for it."""
         last, first = info.slots[-1], info.slots[0]
         info.lone = len(info.slots) == 1 and len(first.piece.low) == 1
+        info.named = any(map(self._name_like, info.slots))
         info.hyphens = tuple(
             pi
             for pi, (a, b) in enumerate(itertools.pairwise(info.slots))
