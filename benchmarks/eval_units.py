@@ -334,6 +334,18 @@ is read, not filed as follow-up unread (116's uppdrag and step): LOO measure 0.5
 0.57/0.67 (30/45), goal 0.47/0.65 (20/31). The target (0.85) is still far: the news pages'
 decisions now mostly read right, but what a plan's sentence is about -- its object, its
 actor -- is not yet a feature that transfers.
+
+The ninth held-out set (``heldout9``, texts 134-149; sixteen stored pages, fifteen
+organisations, eleven new to the corpus, ten of them kommuner; 23 measures, 35 goals; labelled
+blind by LABELLING.md) was measured once on 2026-12-07 at cf61696, the scorer fitted on 01-133
+and the seeds (``results/units_eval_final.txt``; heldout8's table is kept in
+``units_eval_final_heldout8.txt``): measure P 0.59 R 0.43 (10 of 23, 17 predicted), goal P 0.33
+R 0.17 (6 of 35, 18 predicted); in the thirteen texts of new organisations (Region Kalmar län
+counted new) measure P 0.50 R 0.29 (4 of 14), goal P 0.38 R 0.15 (5 of 34). Five of the ten
+measures found are in Regeringen's uppdrag (142, a known author and layout); Nacka's goal page
+(136) finds 1 of 17 goals, Region Kalmar län's goal bullets (148) none of 10. The blind measure
+figures so far: 0.50/0.27, 0.79/0.56, 0.44/0.52, 0.35/0.35, 0.26/0.35, 0.26/0.27, 0.49/0.47,
+0.59/0.43.
 """
 
 from __future__ import annotations
