@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from sklearn.base import clone
 from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score
@@ -134,7 +134,6 @@ def test_topics_have_terms_and_shares_sum_to_one(synthetic):
         max_size=40,
     )
 )
-@settings(deadline=None)  # scikit-learn's score takes over 200 ms on a loaded machine (2026-12-07)
 def test_theme_agreement_is_the_adjusted_mutual_information_of_the_labels_as_given(pairs):
     """Themes and clusters are numbered before scoring (fast); the number must be the one
     scikit-learn gives for the strings and cluster numbers themselves, to the last bit."""
