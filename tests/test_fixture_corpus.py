@@ -3,8 +3,8 @@
 Each labelled text ``<id>.txt`` has ``<id>.labels.tsv`` (header ``kind level quote note``): every
 quote must occur exactly once in its text, rows in document order, kinds and levels valid. The
 corpora must keep the size the brief asks for, and every text must be named in its split file
-(plans: ``dev``, ``heldout`` and ``heldout2`` to ``heldout8``, held-out sets measured
-once and development text since; a final set (``heldout9``, texts 134 on) is read only under
+(plans: ``dev``, ``heldout`` and ``heldout2`` to ``heldout9``, held-out sets measured
+once and development text since; a final set (``heldout10``, texts 150 on) is read only under
 ``pytest --final`` -- see ``unit_labels.corpus_split`` -- except by
 ``test_held_out_set_size_and_independence``, which checks its files' form and size without
 parsing them and without printing their content).
@@ -171,7 +171,9 @@ HELD_OUT_SET_SIZES = {
     # measures and 35 goals; no text holds more than 5 of the measures (142, a regeringsuppdrag).
     # The pages corpus held few measure-rich pages from organisations not yet in the corpus, so
     # the set falls short of the 40 measures aimed for (plans README, heldout9 section).
-    "heldout9": (15, 10, 20, 30, 1 / 4),
+    # After its measurement LABELLING.md decision 16 (a goal heading is one goal, the sentences
+    # describing it no row) took 136 from 17 goals to 7: 25 goals.
+    "heldout9": (15, 10, 20, 20, 1 / 4),
 }
 SPLIT_ORDER = (*DEVELOPMENT_SPLITS, *FINAL_SPLITS)
 
@@ -416,17 +418,17 @@ def test_ocr_heldout5_is_collected() -> None:
 
 
 def test_the_final_held_out_set_is_left_out_unless_final(tmp_path: Path) -> None:
-    """No reader of the corpus sees ``heldout9`` (or a text numbered 134 on) without --final;
-    ``heldout8`` (texts 111-133, measured once) is development text."""
+    """No reader of the corpus sees ``heldout10`` (or a text numbered 150 on) without --final;
+    ``heldout9`` (texts 134-149, measured once) is development text."""
     (tmp_path / "split.csv").write_text(
-        "id,split\n01-a,dev\n111-b,heldout8\n133-c,heldout9\n134-d,heldout9\n135-e,dev\n"
-        "150-f,heldout9\n",
+        "id,split\n01-a,dev\n134-b,heldout9\n149-c,heldout10\n150-d,heldout10\n151-e,dev\n"
+        "160-f,heldout10\n",
         encoding="utf-8",
     )
-    stems = ("01-a", "111-b", "133-c", "134-d", "135-e", "150-f", "134-unnamed", "140-unnamed")
-    for stem in (*stems, "120-unnamed"):
+    stems = ("01-a", "134-b", "149-c", "150-d", "151-e", "160-f", "150-unnamed", "155-unnamed")
+    for stem in (*stems, "140-unnamed"):
         (tmp_path / f"{stem}.txt").write_text("x", encoding="utf-8")
-    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "111-b": "heldout8"}
-    assert corpus_files(tmp_path, final=False) == ["01-a", "111-b", "120-unnamed"]
+    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "134-b": "heldout9"}
+    assert corpus_files(tmp_path, final=False) == ["01-a", "134-b", "140-unnamed"]
     assert len(corpus_split(tmp_path, final=True)) == 6
     assert len(corpus_files(tmp_path, final=True)) == 9

@@ -55,6 +55,10 @@ HELDOUT6_FLOORS = (0.35, 0.50, 0.85, 0.70)  # reached: 0.39 0.55 (11/20) 0.90 0.
 HELDOUT7_FLOORS = (0.28, 0.26, 0.55, 0.40)  # reached: 0.31 0.29 (13/45) 0.59 0.43 (13/30)
 # heldout8 blind (b6e961c, fitted on 01-110): 0.49 0.47 (21/45) 0.30 0.29 (9/31); in sample now:
 HELDOUT8_FLOORS = (0.54, 0.63, 0.44, 0.60)  # reached: 0.57 0.67 (30/45) 0.47 0.65 (20/31)
+# heldout9 blind (cf61696, fitted on 01-133): 0.59 0.43 (10/23) 0.33 0.17 (6/35); its labels
+# relabelled by LABELLING.md decision 16 (136: 35 -> 25 goals); the shipped scorer is still
+# the one fitted on 01-133, so the figure is the blind one on the new labels:
+HELDOUT9_FLOORS = (0.55, 0.40, 0.30, 0.22)  # reached: 0.59 0.43 (10/23) 0.33 0.24 (6/25)
 # Leave-one-organisation-out over texts 01-133 (heldout8 joined the folds after its one
 # measurement). Over 01-110: on the old labels 0.60 0.69 (151/218) 0.73 0.69 (100/144);
 # relabelled by the guide, before the scorer changed, 0.55 0.65 (129/199) 0.69 0.63 (100/158);
@@ -62,8 +66,11 @@ HELDOUT8_FLOORS = (0.54, 0.63, 0.44, 0.60)  # reached: 0.57 0.67 (30/45) 0.47 0.
 # (107/158). Over 01-89 on the old labels it was 0.70 0.78 (138/177) 0.83 0.79 (90/114).
 # Over 01-133 with the features of that day 0.55 0.63 (153/244) 0.65 0.65 (122/189); after
 # decided_action, present_state and state_item (and a duty to report being no task) 0.57 0.66
-# (161/244) 0.66 0.67 (127/189); after a title's follow-up role no longer swallows its page, below.
-LOO_FLOORS = (0.54, 0.64, 0.63, 0.64)  # reached: 0.57 0.67 (163/244) 0.66 0.67 (127/189)
+# (161/244) 0.66 0.67 (127/189); after a title's follow-up role no longer swallows its page,
+# 0.57 0.67 (163/244) 0.66 0.67 (127/189). Over 01-149 (heldout9 joined the folds after its
+# one measurement) with the same scorer: 0.53 0.66 (175/267) 0.58 0.61 (137/224) on the labels
+# of its day; after decision 16 relabelled 136, below.
+LOO_FLOORS = (0.51, 0.63, 0.58, 0.60)  # reached: 0.54 0.66 (176/267) 0.61 0.63 (135/214)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -79,6 +86,10 @@ NEXT_SET_FLOORS = {
     (90, 111): (0.28, 0.26, 0.55, 0.35),  # reached: 0.31 0.29 (13/45) 0.61 0.37 (11/30)
     (90, 134): (0.42, 0.45, 0.47, 0.40),  # reached: 0.45 0.48 (43/90) 0.50 0.43 (26/61)
     (111, 134): (0.54, 0.63, 0.40, 0.48),  # reached: 0.57 0.67 (30/45) 0.43 0.52 (16/31)
+    # recorded before heldout9's misses were read; 134-150 fitted on 01-133 is its blind figure
+    # (on the labels of its day goal 0.33 0.17 (6/35); 111-150 goal 0.42 0.33 (22/66))
+    (111, 150): (0.50, 0.57, 0.39, 0.36),  # reached: 0.53 0.60 (41/68) 0.42 0.39 (22/56)
+    (134, 150): (0.55, 0.40, 0.30, 0.22),  # reached: 0.59 0.43 (10/23) 0.33 0.24 (6/25)
 }
 
 # ------------------------------------------------------------------ the matching rule itself
@@ -113,7 +124,7 @@ def test_levels_are_compared_on_matched_measures():
 
 
 def _split() -> dict[str, str]:
-    """The corpus texts by split; the final set (heldout9) only under ``pytest --final``."""
+    """The corpus texts by split; the final set (heldout10) only under ``pytest --final``."""
     return corpus_split(PLANS)
 
 
@@ -155,7 +166,8 @@ def test_generic_parser_is_lossless_on_every_corpus_text(name):
 # 0237a22); heldout6 (76-89) measure P 0.26 / R 0.35 (7 of 20), goal P 0.64 / R 0.39 (9 of 23)
 # (commit 616940f); heldout7 (90-110) measure P 0.26 / R 0.27 (11 of 41), goal P 0.59 / R 0.33
 # (10 of 30) (commit e0d2c1d); heldout8 (111-133) measure P 0.49 / R 0.47 (21 of 45), goal
-# P 0.30 / R 0.29 (9 of 31) (commit b6e961c). The label counts below are those after the
+# P 0.30 / R 0.29 (9 of 31) (commit b6e961c); heldout9 (134-149) measure P 0.59 / R 0.43 (10 of
+# 23), goal P 0.33 / R 0.17 (6 of 35) (commit cf61696). The label counts below are those after the
 # relabelling by tests/data/plans/LABELLING.md (2026-12-07); the figures above are on the labels
 # of their day.
 DEVELOPMENT_SPLITS = {
@@ -168,6 +180,7 @@ DEVELOPMENT_SPLITS = {
     "heldout6": ((20, 25), HELDOUT6_FLOORS),
     "heldout7": ((45, 30), HELDOUT7_FLOORS),
     "heldout8": ((45, 31), HELDOUT8_FLOORS),
+    "heldout9": ((23, 25), HELDOUT9_FLOORS),
 }
 
 
@@ -194,7 +207,7 @@ def test_leave_one_organisation_out():
     assert len({org[name] for name, *_ in results}) >= 25  # folds: organisations, not texts
     by = totals(results)
     measure, goal = by["corpus"]["measure"], by["corpus"]["goal"]
-    assert (measure.labels, goal.labels) == (244, 189)
+    assert (measure.labels, goal.labels) == (267, 214)
     assert measure.precision >= LOO_FLOORS[0] and measure.recall >= LOO_FLOORS[1], measure
     assert goal.precision >= LOO_FLOORS[2] and goal.recall >= LOO_FLOORS[3], goal
     seeds = by["seeds"]["measure"]
