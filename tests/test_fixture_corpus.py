@@ -178,8 +178,9 @@ HELD_OUT_SET_SIZES = {
     # heldout9 was still final): one whole kommun strategy cut to its first four sections (150,
     # from the code index) and twelve stored pages; 9 of its 12 organisations new to the corpus
     # (Polismyndigheten counted once for its two medborgarlöfte pages, the only agency texts), 46
-    # measures and 28 goals; no text holds more than 8 of the measures (155).
-    "heldout10": (12, 8, 40, 25, 1 / 4),
+    # measures and 33 goals (28 before the re-reading against LABELLING.md decision 16); no text
+    # holds more than 8 of the measures (155).
+    "heldout10": (12, 8, 40, 30, 1 / 4),
 }
 SPLIT_ORDER = (*DEVELOPMENT_SPLITS, *FINAL_SPLITS)
 
