@@ -377,19 +377,19 @@ _inner_head_pieces: dict[str, _Found | bool] = {}
 _last_pieces: dict[str, _Found | bool] = {}
 _known_lemmas: dict[str, str | None] = {}
 _content_words: dict[str, bool] = {}
+_searched: dict[str, tuple[str, ...]] = {}  # a lower-case piece -> its parts (_parts_of)
 
 
-def _inner_found(piece: str, stems: bool = True) -> _Found | bool:
+def _inner_found(piece: str, stems: bool = True) -> _Found:
     """Segments of ``piece`` before the end of the word: the piece as a head part, as a stem
-    (``skol`` of skola; without ``stems``, not) and as a combining form (``löne`` of lön)."""
-    vocab = vocabulary()
-    spelled, prefix = vocab.match(key(piece))  # the prefix search tells whether piece is listed
-    if not prefix:
-        return False
+    (``skol`` of skola; without ``stems``, not) and as a combining form (``löne`` of lön).
+    Asked only of a piece that some listed word's key starts with (see
+    :func:`_plain_segments`: one search per position of the word tells which pieces are)."""
     if len(piece) < _MIN_LEN:
         return ()
+    vocab = vocabulary()
     out = []
-    z = vocab.zipf(piece) if piece in spelled else -math.inf
+    z = vocab.zipf(piece)  # -inf when the piece is not a listed word
     if z >= _MIN_ZIPF and _head_part(piece):
         out.append((piece, z, 0.0, 0, False, piece))
     if len(piece) >= _STEM_MIN_LEN:
@@ -406,19 +406,16 @@ def _inner_found(piece: str, stems: bool = True) -> _Found | bool:
     return tuple(out)
 
 
-def _inner_heads(piece: str) -> _Found | bool:
+def _inner_heads(piece: str) -> _Found:
     """:func:`_inner_found` without the stems (two look-ups fewer): for a piece too near the
     end of the word for another part to follow it, where only an inflection ending may."""
     return _inner_found(piece, stems=False)
 
 
-def _last_found(piece: str) -> _Found | bool:
-    """Segments of ``piece`` as the last part of a compound (not a finite verb)."""
-    vocab = vocabulary()
-    spelled, prefix = vocab.match(key(piece))
-    if not prefix:
-        return False
-    z = vocab.zipf(piece) if piece in spelled else -math.inf
+def _last_found(piece: str) -> _Found:
+    """Segments of ``piece`` as the last part of a compound (not a finite verb); asked only
+    of a piece that some listed word's key starts with, as :func:`_inner_found`."""
+    z = vocabulary().zipf(piece)  # -inf when the piece is not a listed word
     if (
         len(piece) >= _MIN_LEN
         and z >= _MIN_ZIPF
@@ -429,17 +426,6 @@ def _last_found(piece: str) -> _Found | bool:
     return ()
 
 
-def _remembered(
-    memo: dict[str, _Found | bool], find: Callable[[str], _Found | bool], piece: str
-) -> _Found | bool:
-    found = memo.get(piece)
-    if found is None:
-        if len(memo) >= _PIECE_LIMIT:
-            memo.clear()  # bounded memory: start over with the pieces in use now
-        found = memo[piece] = find(piece)
-    return found
-
-
 def clear_memos() -> None:
     """Forget the pieces and words analysed in this process (for a cold-start benchmark).
 
@@ -447,7 +433,14 @@ def clear_memos() -> None:
         >>> clear_memos(); compound_parts("lönestrategi")
         ('lön', 'strategi')
     """
-    for memo in (_inner_pieces, _inner_head_pieces, _last_pieces, _known_lemmas, _content_words):
+    for memo in (
+        _inner_pieces,
+        _inner_head_pieces,
+        _last_pieces,
+        _known_lemmas,
+        _content_words,
+        _searched,
+    ):
         memo.clear()
     compound_parts.cache_clear()
 
@@ -460,17 +453,23 @@ def _plain_segments(s: str) -> Callable[[int], list[Segment]]:
     the last must be a base form, a stem or a combining form (see :func:`_head_part`); the
     last part must not be a finite verb. What a piece yields is remembered across words.
 
+    The walk from ``i`` stops at the first piece no listed word's key starts with (nothing
+    longer can be a part or a stem); at the first piece not remembered, one search of the
+    word list gives how far that is (:meth:`~plancompare.swedish.frequencies.Vocabulary.
+    prefix_length` of ``s[i:]``), so the pieces themselves need no search.
+
     A piece that ends fewer than ``part_min_len`` letters before the end of ``s`` can be
     followed by no further part (nor by a linking letter and one), only by an inflection
     ending: there, stems (which take none) are not looked up, and where the rest of ``s`` is
-    no inflection ending the piece is passed over (a longer piece from ``i`` answers whether
-    any listed word starts so).
+    no inflection ending the piece is passed over.
     """
     n = len(s)
     inner, heads, last = _inner_pieces, _inner_head_pieces, _last_pieces
+    vocab = vocabulary()
 
     def segments(i: int) -> list[Segment]:
         out: list[Segment] = []
+        limit = -1  # i + the longest prefix of s[i:] that a listed word's key starts with
         for j in range(i + 1, n + 1):
             piece = s[i:j]
             if j < n:
@@ -478,20 +477,23 @@ def _plain_segments(s: str) -> Callable[[int], list[Segment]]:
                     if s[j:] not in INFLECTION_ENDINGS:
                         continue  # a dead end: nothing may follow a part here
                     found = inner.get(piece) or heads.get(piece)
-                    if found is None:
-                        found = _remembered(heads, _inner_heads, piece)
+                    memo, find = heads, _inner_heads
                 else:
                     found = inner.get(piece)
-                    if found is None:
-                        found = _remembered(inner, _inner_found, piece)
+                    memo, find = inner, _inner_found
             elif i:
                 found = last.get(piece)
-                if found is None:
-                    found = _remembered(last, _last_found, piece)
+                memo, find = last, _last_found
             else:  # the whole word: any listed word
-                vocab = vocabulary()
-                z = vocab.zipf(piece) if piece in vocab.words(key(piece)) else -math.inf
+                z = vocab.zipf(piece)
                 found = ((piece, z, 0.0, 0, False, piece),) if z > -math.inf else ()
+            if found is None:  # a piece not seen before: worked out and remembered
+                if limit < 0:
+                    limit = i + vocab.prefix_length(key(s[i:]))
+                found = find(piece) if j <= limit else False
+                if len(memo) >= _PIECE_LIMIT:
+                    memo.clear()  # bounded memory: start over with the pieces in use now
+                memo[piece] = found
             if found is False:
                 break
             for seg in found:  # type: ignore[union-attr]
@@ -549,6 +551,18 @@ def _plain_search(s: str) -> tuple[str, ...] | None:
 
 
 def _parts_of(s: str) -> tuple[str, ...]:
+    """The parts of a lower-case word without hyphens, remembered: a corpus's forms with
+    capitals and without (``Kompetensförsörjningsplan``, ``kompetensförsörjningsplan``) are
+    searched once."""
+    found = _searched.get(s)
+    if found is None:
+        if len(_searched) >= _PIECE_LIMIT:
+            _searched.clear()  # bounded memory: start over with the words in use now
+        found = _searched[s] = _search_parts(s)
+    return found
+
+
+def _search_parts(s: str) -> tuple[str, ...]:
     if len(s) < 2 * _PARTS_SCORING.part_min_len or not s.isalpha():
         return (lemma(s),)
     found = _plain_search(s)

@@ -202,6 +202,31 @@ class Vocabulary:
             found = (tuple(out), True)
         return found
 
+    def prefix_length(self, k: str) -> int:
+        """The length of the longest prefix of ``k`` that some word's key starts with: one
+        search for every prefix of ``k`` (``has_prefix(k[:m])`` is ``m <= prefix_length(k)``),
+        so a walk over a word's pieces from one position needs no search per piece.
+
+        The key sharing the longest prefix with ``k`` is one of the two around the place
+        where ``k`` would be sorted in (the keys sharing a prefix with ``k`` are a run of
+        the sorted keys that contains that place).
+
+        Example:
+            >>> v = Vocabulary.from_frequencies({"bär": 0.5, "bära": 0.25, "cykel": 0.1})
+            >>> v.prefix_length("b*rande"), v.prefix_length("cy"), v.prefix_length("x")
+            (4, 2, 0)
+            >>> all(v.has_prefix("b*rande"[:m]) == (m <= 4) for m in range(8))
+            True
+        """
+        before, after = self._around(k)
+        return max(_common_length(k, before), _common_length(k, after))
+
+    def _around(self, k: str) -> tuple[str, str]:
+        """The keys just before and at the place where ``k`` sorts in (``""`` past an end)."""
+        keys = self._keys
+        i = bisect_left(keys, k)
+        return (keys[i - 1] if i else ""), (keys[i] if i < len(keys) else "")
+
     def sections(self) -> dict[str, bytes | array]:
         """The vocabulary as flat sections, to store it: the keys and the spellings as
         ``\\n``-joined UTF-8 blobs with the offset of each entry, every ``_BLOCK``-th key (the
@@ -233,6 +258,26 @@ class Vocabulary:
             0.5
         """
         return StoredVocabulary(sections)
+
+
+def _common_length(a: str, b: str) -> int:
+    """The length of the longest common prefix of ``a`` and ``b``.
+
+    Example:
+        >>> _common_length("kompetens", "komma"), _common_length("", "a")
+        (3, 0)
+    """
+    n = min(len(a), len(b))
+    if a[:n] == b[:n]:
+        return n
+    low, high = 0, n  # a[:low] == b[:low], a[:high] != b[:high]
+    while high - low > 1:
+        mid = (low + high) // 2
+        if a[:mid] == b[:mid]:
+            low = mid
+        else:
+            high = mid
+    return low
 
 
 #: Keys per block of a stored vocabulary: a search bisects every _BLOCK-th key, then one block.
@@ -376,6 +421,19 @@ class StoredVocabulary(Vocabulary):
                     break
                 b, p, block = b + 1, 0, self._block(b + 1)
         return (tuple(out), True)
+
+    def _around(self, k: str) -> tuple[str, str]:
+        index = self._index
+        # index[j - 1] < k <= index[j]: the first key >= k is in block j - 1, or is index[j]
+        j = bisect_left(index, k)
+        if not j:
+            return "", (index[0] if index else "")
+        block = self._block(j - 1)
+        p = bisect_left(block, k)
+        before = block[p - 1] if p else (self._block(j - 2)[-1] if j > 1 else "")
+        if p < len(block):
+            return before, block[p]
+        return before, (index[j] if j < len(index) else "")
 
     def sections(self) -> dict[str, bytes | array]:
         keys = [self._key(i) for i in range(len(self._keys))]
