@@ -68,8 +68,10 @@ def _overrides() -> dict[str, str]:
     return {**_read_forms(OVERRIDES_PATH), **_modal_forms()}
 
 
+@cache
 def modal_verbs() -> frozenset[str]:
-    """Lemmas of the Swedish modal verbs (``ska``, ``böra``, ``kunna``, ``måste`` ...).
+    """Lemmas of the Swedish modal verbs (``ska``, ``böra``, ``kunna``, ``måste`` ...), made
+    once (the compound search asks about every part it tries).
 
     Example:
         >>> sorted(modal_verbs())
