@@ -193,3 +193,20 @@ def test_one_plan_without_measures_gives_no_finding_and_no_error(frame, tmp_path
         "02-code-themes", "02-code-themes", "03-cluster-measures", "04-compare-plans",
     ]  # fmt: skip
     assert findings.key_findings(ostersund, kinds=["effect"], validation_boot=50) == []
+
+
+def test_a_notebooks_codes_and_fits_give_the_same_findings(frame, found):
+    """Notebook 04 codes the themes and fits the vectorizer once and passes them on
+    (``codes=``, ``features=`` of ``compare.shared_features``): the same findings and the same
+    emphasis table as coding and fitting inside each call."""
+    from plancompare import compare
+
+    codes = plancompare.code_themes(frame)
+    shared = compare.shared_features(frame, codes)
+    assert [len(f.unit_ids) for f in shared] == [45, 30]  # the leaf measures, the on-topic ones
+    again = findings.key_findings(frame, codes=codes, features=shared, validation_boot=200)
+    assert [f.text for f in again] == [f.text for f in found]
+    table = findings.emphasis_table(frame, codes, features=shared)
+    pd.testing.assert_frame_equal(table, findings.emphasis_table(frame, codes))
+    with pytest.raises(ValueError, match="other units"):  # one fit, of another selection
+        findings.emphasis_table(frame, codes, features=shared[1])

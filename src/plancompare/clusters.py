@@ -29,9 +29,11 @@ from threadpoolctl import threadpool_limits
 from .compare import (
     ALPHA0,
     THEME_FRAMEWORKS,
+    Features,
     UnitFeatures,
     fitted_term_counts,
     log_odds_sparse,
+    matching_features,
     term_counts,
     theme_columns,
 )
@@ -71,6 +73,8 @@ def _texts_and_themes(X: object) -> tuple[list[str], np.ndarray | None, list[str
         return X["text"].astype(str).tolist(), matrix, [str(c) for c in themes.columns]
     if isinstance(X, str):
         raise TypeError("MeasureSpace takes a sequence of texts, not one string")
+    if isinstance(X, pd.Series):  # tolist() converts an Arrow column at once, not per element
+        X = X.tolist()
     return [str(t) for t in X], None, []
 
 
@@ -302,18 +306,35 @@ def _check_ks(ks: Iterable[int], n: int) -> list[int]:
     return ks
 
 
-def _bootstrap_partitions(
-    X: np.ndarray, k: int, model: MeasureClusterer, n_boot: int, random_state: int
-) -> Iterable[tuple[np.ndarray, np.ndarray]]:
-    """Yield (drawn measures, their labels) for ``n_boot`` resamples of the measures."""
+def _draws(X: np.ndarray, n_boot: int, random_state: int) -> Iterable[_Draw]:
+    """Yield the ``n_boot`` resamples of the measures (drawn with replacement, the same ones
+    for every k): the measures drawn once each (ascending), where each is first drawn, and
+    the drawn rows at unit length, what a clusterer is fitted on."""
     rng = np.random.default_rng(random_state)
     for _ in range(n_boot):
         drawn = rng.integers(0, len(X), len(X))
         unique, first = np.unique(drawn, return_index=True)
-        if len(unique) <= k:
-            continue
-        labels = clone(model).set_params(n_clusters=k)._assign(normalize(X[drawn]))
-        yield unique, labels[first]
+        yield _Draw(unique, first, normalize(X[drawn]))
+
+
+class _Draw(NamedTuple):
+    unique: np.ndarray  #: the measures drawn, each once, ascending
+    first: np.ndarray  #: the position of each one's first draw
+    rows: np.ndarray  #: the drawn rows, normalized
+
+
+def _bootstrap_partitions(
+    X: np.ndarray, k: int, model: MeasureClusterer, n_boot: int, random_state: int
+) -> Iterable[tuple[np.ndarray, np.ndarray]]:
+    """Yield (drawn measures, their labels) for ``n_boot`` resamples of the measures."""
+    for draw in _draws(X, n_boot, random_state):
+        if len(draw.unique) > k:
+            yield draw.unique, _resample_labels(model, k, draw)
+
+
+def _resample_labels(model: MeasureClusterer, k: int, draw: _Draw) -> np.ndarray:
+    """The labels ``model`` with ``k`` clusters gives the measures of one resample."""
+    return clone(model).set_params(n_clusters=k)._assign(draw.rows)[draw.first]
 
 
 def silhouette_scan(
@@ -363,31 +384,49 @@ def _scan(
     (``None``) the k :func:`cluster_measures` chooses, highest silhouette, the smaller on a
     tie. Its stability is then measured on the same resamples, not on a second draw of them.
     """
-    rows = []
-    kept: tuple[int, Resamples] | None = None
-    best = -np.inf
-    for k in _check_ks(ks, len(X)):
-        model = MeasureClusterer(k, method=method, n_init=n_init, random_state=random_state)
-        labels = model._assign(normalize(X))  # what fit() assigns, without the outliers
-        size = sample_size if len(X) > sample_size else None
-        silhouette = silhouette_score(
-            X, labels, metric="cosine", sample_size=size, random_state=random_state
+    ks = _check_ks(ks, len(X))
+    models = {
+        k: MeasureClusterer(k, method=method, n_init=n_init, random_state=random_state) for k in ks
+    }
+    unit_rows = normalize(X)
+    labels = {k: models[k]._assign(unit_rows) for k in ks}  # what fit() assigns, no outliers
+    size = sample_size if len(X) > sample_size else None
+    silhouettes = {
+        k: silhouette_score(
+            X, labels[k], metric="cosine", sample_size=size, random_state=random_state
         )
-        resamples = list(_bootstrap_partitions(X, k, model, n_boot, random_state))
-        aris = [adjusted_rand_score(labels[drawn], boot) for drawn, boot in resamples]
-        if k == keep or (keep is None and silhouette > best):
-            kept, best = (k, resamples), silhouette
-        low, high = np.percentile(aris, [5, 95]) if aris else (np.nan, np.nan)
+        for k in ks
+    }
+    best = -np.inf
+    kept_k = None
+    for k in ks:  # the k whose resamples are kept: as the k loop of before chose it
+        if k == keep or (keep is None and silhouettes[k] > best):
+            kept_k, best = k, silhouettes[k]
+    # each resample drawn once and clustered with every k (the same draws for each k)
+    aris: dict[int, list[float]] = {k: [] for k in ks}
+    resamples: Resamples = []
+    for draw in _draws(X, n_boot, random_state):
+        for k in ks:
+            if len(draw.unique) <= k:
+                continue
+            boot = _resample_labels(models[k], k, draw)
+            aris[k].append(adjusted_rand_score(labels[k][draw.unique], boot))
+            if k == kept_k:
+                resamples.append((draw.unique, boot))
+    rows = []
+    for k in ks:
+        low, high = np.percentile(aris[k], [5, 95]) if aris[k] else (np.nan, np.nan)
         rows.append(
             {
                 "k": k,
-                "silhouette": float(silhouette),
-                "ari_mean": float(np.mean(aris)) if aris else np.nan,
+                "silhouette": float(silhouettes[k]),
+                "ari_mean": float(np.mean(aris[k])) if aris[k] else np.nan,
                 "ari_low": float(low),
                 "ari_high": float(high),
-                "n_boot": len(aris),
+                "n_boot": len(aris[k]),
             }
         )
+    kept = (kept_k, resamples) if kept_k is not None else None
     return pd.DataFrame(rows), kept
 
 
@@ -708,7 +747,7 @@ def cluster_measures(
     n_init: int = 10,
     map_method: str = "tsne",
     vectorizer: BaseEstimator | None = None,
-    features: UnitFeatures | None = None,
+    features: Features = None,
     random_state: int = 0,
 ) -> ClusterResult:
     """Cluster the measures of ``frame`` in one call: scan, choose k, label, judge, map.
@@ -723,8 +762,9 @@ def cluster_measures(
     :data:`AGREEMENT_FRAMEWORKS` (each measure's dominant theme). ``units`` carries the
     on-topic flag of theme coding so that outliers can be read next to it. ``codes`` is
     :func:`plancompare.code_themes`' table (coded here when not given). ``features``
-    (:func:`plancompare.compare.unit_features` of the same selection) spares fitting the
-    vectorizer again: the same result.
+    (:func:`plancompare.compare.unit_features` of the same selection, or several such as
+    :func:`plancompare.compare.shared_features` gives) spares fitting the vectorizer again:
+    the same result.
 
     Example:
         >>> from plancompare import load
@@ -744,6 +784,7 @@ def cluster_measures(
         vectorizer, n_components=n_components, theme_weight=theme_weight, random_state=random_state
     )
     # the measures' term counts, once: for the fit, their place in the space and the clusters' terms
+    features = matching_features(features, units)
     if features is None:
         counts = space.fit_counts(fit_input)
     else:  # fitted once by the caller on these measures (checked): the same counts and space

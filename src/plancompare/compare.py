@@ -197,9 +197,10 @@ class UnitFeatures(NamedTuple):
             ...
             ValueError: features were fitted on other units (2 units, not these 1): ...
         """
+        # tolist(): an Arrow column converted at once, not read element by element
         same = len(units) == len(self.unit_ids)
-        same = same and tuple(units["unit_id"].astype(str)) == self.unit_ids
-        if not (same and tuple(units["text"].astype(str)) == self.texts):
+        same = same and tuple(units["unit_id"].astype(str).tolist()) == self.unit_ids
+        if not (same and tuple(units["text"].astype(str).tolist()) == self.texts):
             raise ValueError(
                 f"features were fitted on other units ({len(self.unit_ids)} units, not these "
                 f"{len(units)}): build them with unit_features() on this selection"
@@ -223,16 +224,83 @@ def unit_features(units: pd.DataFrame, *, vectorizer: BaseEstimator | None = Non
         True
     """
     vectorizer = clone(vectorizer) if vectorizer is not None else text_vectorizer()
-    texts = tuple(units["text"].astype(str))
+    texts = tuple(units["text"].astype(str).tolist())
     tfidf, counts = vectorizer.fit_transform_counts(list(texts))  # the texts read once
-    ids = tuple(units["unit_id"].astype(str))
+    ids = tuple(units["unit_id"].astype(str).tolist())
     return UnitFeatures(ids, texts, vectorizer, counts, tfidf)
 
 
+#: ``features=`` of the comparison and clustering functions: one :class:`UnitFeatures`
+#: (fitted on the function's units, else ``ValueError``), or several, e.g.
+#: :func:`shared_features`' (the one fitted on the function's units is used, and with none
+#: the vectorizer is fitted there), or ``None`` (fitted there).
+Features = UnitFeatures | Sequence[UnitFeatures] | None
+
+
+def matching_features(features: Features, units: pd.DataFrame) -> UnitFeatures | None:
+    """The features to use for ``units``: ``features`` itself when it is one
+    :class:`UnitFeatures` (checked later), else the one of several fitted on exactly these
+    units (ids and texts, in order), or ``None`` (none is: fit on them).
+
+    Example:
+        >>> units = pd.DataFrame({"unit_id": ["a", "b", "c"], "text": ["Lön", "VFU", "Lön"]})
+        >>> both = (unit_features(units), unit_features(units.iloc[:2]))
+        >>> matching_features(both, units.iloc[:2]) is both[1]
+        True
+        >>> matching_features(both, units.iloc[1:]) is None
+        True
+    """
+    if features is None or isinstance(features, UnitFeatures):
+        return features
+    for candidate in features:
+        if len(candidate.unit_ids) == len(units):
+            try:
+                candidate.check(units)
+            except ValueError:
+                continue
+            return candidate
+    return None
+
+
+def shared_features(
+    frame: pd.DataFrame,
+    codes: pd.DataFrame | None = None,
+    *,
+    kinds: Sequence[str] = ("measure",),
+    level: str | int = "leaf",
+    include_off_topic: bool = False,
+) -> tuple[UnitFeatures, ...]:
+    """The vectorizer fitted once on each selection of units that the comparison functions
+    and :func:`plancompare.findings.key_findings` use with these settings: the selected
+    units (:func:`plan_similarity`, :func:`distinctive_terms`, the clustering) and, unless
+    ``include_off_topic``, their on-topic part (:func:`all_gaps`; ``codes`` from
+    :func:`plancompare.code_themes`, coded here when not given). Pass the tuple as
+    ``features=``: each function takes the fit made on its own units, with the same results
+    as fitting there. A selection of fewer than two units is left out (the function then
+    does as it does without features).
+
+    Example:
+        >>> from plancompare import load
+        >>> frame = load()
+        >>> features = shared_features(frame)
+        >>> [len(f.unit_ids) for f in features]
+        [45, 30]
+        >>> all_gaps(frame, features=features).equals(all_gaps(frame))
+        True
+    """
+    units = select_units(frame, kinds, level)
+    selections = [units]
+    if not include_off_topic:
+        codes = codes if codes is not None else code_themes(frame)
+        selections.append(units[on_topic(units, codes=codes).to_numpy()])
+    return tuple(unit_features(chosen) for chosen in selections if len(chosen) >= 2)
+
+
 def _fitted(
-    units: pd.DataFrame, vectorizer: BaseEstimator | None, features: UnitFeatures | None
+    units: pd.DataFrame, vectorizer: BaseEstimator | None, features: Features
 ) -> UnitFeatures:
     """``features`` checked against ``units``, or fitted on them here (``vectorizer``)."""
+    features = matching_features(features, units)
     if features is None:
         return unit_features(units, vectorizer=vectorizer)
     if vectorizer is not None:
@@ -255,7 +323,7 @@ def term_counts(
     by: str = "municipality",
     *,
     vectorizer: BaseEstimator | None = None,
-    features: UnitFeatures | None = None,
+    features: Features = None,
 ) -> tuple[sparse.csr_array, np.ndarray, np.ndarray]:
     """Sparse (groups × terms) counts of the units' text: ``(counts, groups, terms)``.
 
@@ -269,6 +337,8 @@ def term_counts(
         >>> counts.toarray().tolist(), groups.tolist(), terms.tolist()
         ([[0, 1], [1, 0]], ['A', 'B'], ['lön', 'vfu'])
     """
+    if features is not None and "unit_id" in units:
+        features = matching_features(features, units)
     if features is None and "unit_id" not in units:  # texts without ids: nothing to share
         vectorizer = clone(vectorizer) if vectorizer is not None else text_vectorizer()
         texts = units["text"].astype(str).tolist()
@@ -316,7 +386,7 @@ def distinctive_terms(
     alpha0: float = ALPHA0,
     top: int | None = 10,
     vectorizer: BaseEstimator | None = None,
-    features: UnitFeatures | None = None,
+    features: Features = None,
 ) -> pd.DataFrame:
     """The terms that set each group's units apart from all other groups' (log-odds, z-scores).
 
@@ -356,9 +426,10 @@ def distinctive_terms(
 
 
 def _unit_vectors(
-    units: pd.DataFrame, vectorizer: BaseEstimator | None, features: UnitFeatures | None
+    units: pd.DataFrame, vectorizer: BaseEstimator | None, features: Features
 ) -> sparse.csr_array:
     """Unit-length TF-IDF rows of the units' texts (the corpus they are compared in)."""
+    features = matching_features(features, units)
     if features is None:  # fitted here: the TF-IDF rows only, no counts
         vectorizer = clone(vectorizer) if vectorizer is not None else text_vectorizer()
         return sparse.csr_array(normalize(vectorizer.fit_transform(units["text"].astype(str))))
@@ -384,7 +455,7 @@ def plan_similarity(
     kinds: Sequence[str] = ("measure",),
     level: str | int = "leaf",
     vectorizer: BaseEstimator | None = None,
-    features: UnitFeatures | None = None,
+    features: Features = None,
 ) -> pd.DataFrame:
     """Groups × groups cosine similarity of their measures (``basis="text"`` or ``"themes"``).
 
@@ -511,7 +582,7 @@ def gaps(
     kinds: Sequence[str] = ("measure",),
     level: str | int = "leaf",
     vectorizer: BaseEstimator | None = None,
-    features: UnitFeatures | None = None,
+    features: Features = None,
 ) -> pd.DataFrame:
     """For each measure of ``a``: its nearest measure in every other group, and what is unique.
 
@@ -620,7 +691,7 @@ def all_gaps(
     level: str | int = "leaf",
     include_off_topic: bool = False,
     vectorizer: BaseEstimator | None = None,
-    features: UnitFeatures | None = None,
+    features: Features = None,
 ) -> pd.DataFrame:
     """:func:`gaps` of every group against all the others, in one table.
 

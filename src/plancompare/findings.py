@@ -395,6 +395,7 @@ def emphasis_table(
     level: Level = "leaf",
     include_off_topic: bool = False,
     gap_threshold: float = 0.2,
+    features: _compare.Features = None,
 ) -> pd.DataFrame:
     """What each municipality emphasises, in plain words backed by the comparison's numbers.
 
@@ -405,7 +406,9 @@ def emphasis_table(
     responsible, a deadline, a cost and a follow-up: :func:`plancompare.compare.anatomy`),
     ``unique`` measures (no counterpart elsewhere at ``gap_threshold``:
     :func:`plancompare.compare.all_gaps`) and its top distinctive ``term`` (with ``z``), then
-    ``in_plain_words``: one sentence built from these numbers.
+    ``in_plain_words``: one sentence built from these numbers. ``features``
+    (:func:`plancompare.compare.shared_features` with the same settings) spares fitting the
+    vectorizer again for the gaps and the terms: the same table.
 
     Example:
         >>> import plancompare
@@ -426,7 +429,9 @@ def emphasis_table(
     themes = theme_members(frame, codes, book, framework=framework, **options)
     stages = theme_members(frame, codes, book, framework=STAGE, **options)
     labels = book.set_index("theme")["gloss_en"]
-    gaps = _compare.all_gaps(frame, threshold=gap_threshold, codes=codes, **options)
+    gaps = _compare.all_gaps(
+        frame, threshold=gap_threshold, codes=codes, features=features, **options
+    )
     unique = unique_by_group(gaps)["unique"] if len(gaps) else pd.Series(dtype="int64")
     anatomy = _compare.anatomy(
         frame, "municipality", codes=codes, include_off_topic=include_off_topic
@@ -434,7 +439,9 @@ def emphasis_table(
     concrete = anatomy[list(CONCRETE)].mean(axis=1)
     terms = pd.DataFrame(columns=["term", "z"])
     if len(n_all) > 1:
-        terms = _compare.distinctive_terms(frame, kinds=kinds, level=level, top=1)
+        terms = _compare.distinctive_terms(
+            frame, kinds=kinds, level=level, top=1, features=features
+        )
         terms = terms.set_index("group")
     counts = themes.groupby(["municipality", "theme"]).size().unstack(fill_value=0)
     stage_counts = stages.groupby(["municipality", "theme"]).size().unstack(fill_value=0)
@@ -490,13 +497,22 @@ def _plain_words(who: str, row: pd.Series) -> str:
 # ------------------------------------------------------------------------------ all together
 
 
-def key_findings(frame: pd.DataFrame, **params: Any) -> list[Finding]:
+def key_findings(
+    frame: pd.DataFrame,
+    *,
+    codes: pd.DataFrame | None = None,
+    features: _compare.Features = None,
+    **params: Any,
+) -> list[Finding]:
     """The report's key findings for ``frame``, computed as the notebooks compute them.
 
     ``params`` are notebook parameters (names and defaults in :data:`DEFAULTS`); other names
     are ignored, so a report run's whole set of overrides can be passed. A finding that
     cannot be computed on this corpus (no unit with own tags, no unit selected) is left out,
-    never an error.
+    never an error. A notebook that has coded the frame and fitted the vectorizer already
+    passes them on: ``codes`` (:func:`plancompare.code_themes` of ``frame`` with the same
+    codebook) and ``features`` (:func:`plancompare.compare.shared_features` with the same
+    settings): the same findings, without coding and fitting again.
 
     Example:
         >>> import plancompare
@@ -509,7 +525,7 @@ def key_findings(frame: pd.DataFrame, **params: Any) -> list[Finding]:
     p = {**DEFAULTS, **{k: v for k, v in params.items() if k in DEFAULTS}}
     kinds, level = tuple(p["kinds"]), p["level"]
     book = resolve_codebook(p["codebook"], frame)
-    codes = code_themes(frame, book)
+    codes = codes if codes is not None else code_themes(frame, book)
     units = select_units(frame, kinds, level)
     what = selection_label(kinds, level)
     found: list[Finding | None] = []
@@ -535,6 +551,7 @@ def key_findings(frame: pd.DataFrame, **params: Any) -> list[Finding]:
         result = _clusters.cluster_measures(
             frame, p["k"], kinds=kinds, level=level, ks=range(p["k_min"], p["k_max"] + 1),
             codes=codes, n_boot=p["n_boot"], map_method="svd", random_state=p["random_state"],
+            features=features,
         )  # fmt: skip
         found.append(cluster_finding(result))
     if len(units):  # notebook 04: how concrete the plans' measures are, and what is unique
@@ -542,7 +559,7 @@ def key_findings(frame: pd.DataFrame, **params: Any) -> list[Finding]:
         found.append(concreteness_finding(anatomy))
     gaps = _compare.all_gaps(
         frame, threshold=p["gap_threshold"], codes=codes, kinds=kinds, level=level,
-        include_off_topic=p["include_off_topic"],
+        include_off_topic=p["include_off_topic"], features=features,
     )  # fmt: skip
     found.append(gap_finding(gaps, on_what) if len(gaps) else None)
     return [f for f in found if f is not None]
