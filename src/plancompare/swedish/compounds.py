@@ -551,9 +551,11 @@ def _plain_search(s: str) -> tuple[str, ...] | None:
 
 
 def _parts_of(s: str) -> tuple[str, ...]:
-    """The parts of a lower-case word without hyphens, remembered: a corpus's forms with
-    capitals and without (``Kompetensförsörjningsplan``, ``kompetensförsörjningsplan``) are
-    searched once."""
+    """The parts of a lower-case word without hyphens when it is a compound (the last one
+    lemmatized), else ``()`` (the caller takes the lemma of the word as written: a search
+    that finds one part needs no lemma of the lower-case form). Remembered: a corpus's forms
+    with capitals and without (``Kompetensförsörjningsplan``, ``kompetensförsörjningsplan``)
+    are searched once."""
     found = _searched.get(s)
     if found is None:
         if len(_searched) >= _PIECE_LIMIT:
@@ -564,10 +566,10 @@ def _parts_of(s: str) -> tuple[str, ...]:
 
 def _search_parts(s: str) -> tuple[str, ...]:
     if len(s) < 2 * _PARTS_SCORING.part_min_len or not s.isalpha():
-        return (lemma(s),)
+        return ()
     found = _plain_search(s)
     if found is None or len(found) == 1:
-        return (lemma(s),)
+        return ()
     *heads, last = found
     return (*heads, lemma(last))
 
@@ -602,8 +604,7 @@ def _analyse(word: str) -> tuple[str, tuple[str, ...]]:
     out: list[str] = []
     for piece in word.split("-"):
         if piece:
-            parts = _parts_of(piece.lower())
-            out.extend(parts if len(parts) > 1 else (lemma(piece),))
+            out.extend(_parts_of(piece.lower()) or (lemma(piece),))
     found = tuple(out) if out else (lemma(word),)
     lem = lemma(word)
     analysis_store().put(word, (lem, *found))
