@@ -190,6 +190,29 @@ def test_the_stored_vocabulary_searches_its_keys_as_the_sorted_list_does():
     assert list(stored) == list(plain)
 
 
+def test_prefix_length_is_where_a_walk_over_prefixes_stops():
+    """The compound search asks once per position how far the rest of a word stays a prefix
+    of some key (``prefix_length``) instead of asking for every piece (``has_prefix``): the
+    two answers agree for every query, in the plain and the stored vocabulary, at block edges
+    and past both ends of the sorted keys."""
+    words = {f"{a}{b}{c}": 0.001 for a in "bbåäöx" for b in "aäöoå" for c in ("", "r", "rna")}
+    words |= {f"ord{i:03d}": 0.001 for i in range(100)} | {"kompetens": 0.01, "komma": 0.01}
+    plain = Vocabulary.from_frequencies(words)
+    stored = Vocabulary.from_sections({k: memoryview(v) for k, v in plain.sections().items()})
+    queries = _every_prefix_and_neighbour(plain._keys)
+    queries += [q + tail for q in queries for tail in ("", "s", "*rande", "\U0010ffff")]
+    for vocabulary in (plain, stored):
+        walked = []
+        for q in queries:
+            m = 0
+            while m < len(q) and vocabulary.has_prefix(q[: m + 1]):
+                m += 1
+            walked.append(m)
+        assert [vocabulary.prefix_length(q) for q in queries] == walked
+    assert plain.prefix_length("kompetensförsörjning") == len("kompetens")
+    assert plain.prefix_length("kommun") == len("komm") and plain.prefix_length("q") == 0
+
+
 def test_the_shared_word_list_searches_as_its_words_sorted_in_a_list():
     from array import array
 
