@@ -198,6 +198,44 @@ def test_a_short_line_repeating_a_listed_goal_heads_its_section():
     assert line and line != ["meta"]
 
 
+def test_goal_headings_after_a_lead_in_that_announces_goals_are_one_goal_each():
+    # LABELLING.md decision 16: "… mål är:" over headings, each with a description below: each
+    # heading is a goal, the present-tense sentences describing it are not counted again
+    text = (
+        "Våra mål\n\nKommunens övergripande mål är:\n\nEn trygg och levande kommun\n\n"
+        "Invånarna känner sig trygga i hela kommunen. Här finns mötesplatser för alla.\n\n"
+        "God och stabil ekonomi\n\nKommunen har en ekonomi i balans.\n"
+    )
+    assert kinds_of(text, "goal") == ["En trygg och levande kommun", "God och stabil ekonomi"]
+    # the same headings after a lead-in that announces no goals are labels
+    plain = text.replace("Kommunens övergripande mål är:", "Så här arbetar vi:")
+    assert kinds_of(plain, "goal") == []
+
+
+def test_a_list_whose_lead_in_or_heading_has_the_goals_as_subject_holds_goals():
+    # a sentence about the goals that ends in a colon, or a heading naming goals over its list
+    # (decision 6): the noun phrases listed are goals, not topics
+    lead = (
+        "Strategin\n\nStrategin har uppdaterats. Målen gäller fram till 2030:\n\n"
+        "  • Hög självskattad hälsa i hela kommunen.\n  • Fler företag inom besöksnäringen.\n"
+    )
+    assert kinds_of(lead, "goal") == [
+        "• Hög självskattad hälsa i hela kommunen.",
+        "• Fler företag inom besöksnäringen.",
+    ]
+    heading = (
+        "Plan 2025\n\nVi har antagit en plan.\n\nFyra övergripande mål ska styra arbetet\n\n"
+        "  1. Levande sjöar och vattendrag\n  2. Ren luft i hela länet\n"
+    )
+    assert kinds_of(heading, "goal") == [
+        "1. Levande sjöar och vattendrag",
+        "2. Ren luft i hela länet",
+    ]
+    # a list of priority areas is no list of goals
+    areas = lead.replace("Målen gäller fram till 2030:", "Samma områden ska prioriteras:")
+    assert kinds_of(areas, "goal") == []
+
+
 def test_one_line_pdf_text_splits_into_sentences_and_inline_numbered_points():
     text = (
         "Tjänsteutlåtande Utfärdat 2020-05-04 Förslag till beslut I nämnden 1. Uppdraget att "

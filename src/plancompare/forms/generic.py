@@ -40,7 +40,7 @@ from .base import (
     trim_span,
 )
 from .content import is_quote, read_prose
-from .kinds import Candidate, classify, is_decision, opens_with_action
+from .kinds import Candidate, announces_goals, classify, is_decision, opens_with_action
 from .vocab import read_rows
 
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*]|[-–—](?=\s))\s*")
@@ -279,6 +279,11 @@ class OutlineState:
     list_shares: dict[int, float] = field(default_factory=dict)  #: item start -> its list's share
     last_number: int | None = None  #: the number of the last numbered item
     last_kind: str | None = None  #: the kind of the last unit of text since the last heading
+    #: a lead-in announcing goals that headings follow (``Våra övergripande mål är:`` over
+    #: ``Maximalt värde för skattepengarna``), and the depth of those headings in the path
+    goal_lead: str = ""
+    goal_depth: int | None = None
+    listed: bool = False  #: items followed the current lead-in (it introduced a list, not headings)
 
     @property
     def title(self) -> str:
@@ -441,6 +446,7 @@ def _sentence_units(text: str, start: int, end: int, state: OutlineState) -> lis
     # a lead-in that points back (Dessa är att:) names its list in the sentence before
     back = len(last) > 1 and _ANAPHOR.match(text, start + last[-1][0]) is not None
     state.lead_in = text[start + last[-2 if back else -1][0] : end] if last else ""
+    state.listed = False
     return units
 
 
@@ -545,6 +551,7 @@ def has_action_list(text: str) -> bool:
 
 def _item_unit(text: str, start: int, end: int, state: OutlineState, ref: str = "") -> Unit:
     state.saw_text()
+    state.listed = True
     kind, cue = item_kind(text, start, end, state)
     prose = clean_text(_MARKER.sub("", text[start:end], count=1))
     unit = Unit(start, end, kind, state.section(), ref=ref, text=prose)
@@ -657,9 +664,11 @@ def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit
         heads_list = bool(BULLET.match(after) or NUMBERED.match(after))
         if len(group) == 1 and (_is_heading(line, state, heads_list) or _role_label(line.stripped)):
             title = clean_text(line.text).lstrip("#").strip().rstrip(":").strip()
-            state.enter(title)
-            state.lead_in = ""
-            units.append(Unit(s, e, "meta", state.section(), title=title))
+            units.append(_heading_unit(text, s, e, title, state))
+            if heads_list and announces_goals(f"{title}:"):
+                # a heading over its list that names goals (Åtta övergripande mål ska styra
+                # arbetet) introduces the list as a lead-in ending in a colon would
+                state.lead_in, state.listed = f"{title}:", False
             continue
         state.saw_text()
         if len(group) == 1 and _starts_with_action(line.stripped):
@@ -667,6 +676,42 @@ def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit
             continue
         units.extend(prose_units(text, s, e, state))
     return units
+
+
+def _heading_unit(text: str, start: int, end: int, title: str, state: OutlineState) -> Unit:
+    """A heading: a label (``meta``), or -- when a lead-in that announces goals stands above it
+    and its siblings (``Våra övergripande mål är:`` over ``Maximalt värde för
+    skattepengarna``, each with its description below) -- one of the goals it announces,
+    read by the scorer as an item of that lead-in's list (LABELLING.md decisions 6 and 16).
+    The text under such a heading keeps its own reading: a description is no goal again.
+
+    Example:
+        >>> st = OutlineState()
+        >>> _ = st.enter("Våra mål"); st.lead_in = "Våra övergripande mål är:"
+        >>> src = "Attraktiva livsmiljöer i hela kommunen"
+        >>> _heading_unit(src, 0, len(src), src, st).kind
+        'goal'
+        >>> st.saw_text(); _heading_unit(src, 0, len(src), src, st).kind  # a sibling
+        'goal'
+    """
+    announced = bool(state.lead_in) and not state.listed and announces_goals(state.lead_in)
+    if announced:
+        state.goal_lead = state.lead_in.strip()
+    state.enter(title)
+    state.lead_in = ""
+    depth = len(state.path)
+    if announced:
+        state.goal_depth = depth
+    own_role = role_of(title)
+    if state.goal_depth is not None and (depth < state.goal_depth or own_role is not None):
+        state.goal_depth = None  # left the announced headings (a shallower or a role heading)
+    if state.goal_depth == depth and own_role is None:
+        candidate = Candidate(
+            title, start, end, item=True, lead_in=state.goal_lead, doc_has_list=state.has_list
+        )
+        if classify(candidate)[0] == "goal":
+            return Unit(start, end, "goal", state.section(), title=title, text=title)
+    return Unit(start, end, "meta", state.section(), title=title)
 
 
 def _numbered_heading(line: str, state: OutlineState) -> bool:

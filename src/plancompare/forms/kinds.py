@@ -71,6 +71,7 @@ __all__ = [
     "WEIGHTS_PATH",
     "Candidate",
     "KindModel",
+    "announces_goals",
     "classify",
     "commits_to_action",
     "cues",
@@ -219,6 +220,11 @@ _AIM_VERBS = frozenset(
 # a copula or "ingår" lists ("Delmål för varje insatsområde är:", "Inom målet X ingår:") -- not a
 # goal that a preposition merely places the list in ("… bidrar inom målet:").
 _LISTING_END = re.compile(r"\b(är|blir|ingår)(\s+att)?\s*:\s*$", re.I)
+# A lead-in that lends its items a modal and a state verb (``Kommunen ska vara:``, ``Vi vill
+# ha:``): each item completes a state to reach (LABELLING.md decisions 4 and 6).
+_STATE_LEAD_END = re.compile(
+    r"\b(ska|skall|vill)\s+(\w+\s+)?(vara|bli|ha|präglas av|kännetecknas av)\s*:\s*$", re.I
+)
 # Sentence adverbs of time and order that open a clause before its verb (V2: the subject then
 # follows the verb).
 _ADVERBS = frozenset(
@@ -911,6 +917,17 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
     return _LeadIn(decision, actions, past, goals, remit, modal)
 
 
+def announces_goals(lead_in: str) -> bool:
+    """Whether a list's lead-in announces goals (its items, or the headings that follow it,
+    are the goals): a decision or a remit does not.
+
+    Example:
+        >>> announces_goals("Våra övergripande mål är:"), announces_goals("Vi ska:")
+        (True, False)
+    """
+    return _read_lead_in(lead_in.strip()).goals
+
+
 def _named_by(word: str, lemmas: frozenset[str]) -> bool:
     """Whether ``word`` (lower case) is one of ``lemmas`` by its lemma, or a compound whose
     last part is one (``utvecklingsansvaret`` of ansvar, ``delmålen`` of mål)."""
@@ -929,12 +946,27 @@ def _is_goal_noun(word: str) -> bool:
 
 
 def _announces_goals(lead_in: str) -> bool:
-    """A lead-in ending in ``:`` whose list holds goals (see ``_LISTING_END``)."""
+    """A lead-in ending in ``:`` whose list holds goals (see ``_LISTING_END``), or whose
+    subject is the goals themselves (``Målen står i relation till …:``, ``Våra övergripande
+    mål är:``): a sentence about the goals that ends in a colon goes on to list them.
+
+    Example:
+        >>> _announces_goals("Målen står i relation till länets förutsättningar:")
+        True
+        >>> _announces_goals("Samma fyra utvecklingsområden ska prioriteras:")
+        False
+        >>> _announces_goals("Följande ska gälla för målen:"), _announces_goals("Inom målet:")
+        (False, False)
+        >>> _announces_goals("I Kommunen ska det vara:"), _announces_goals("Vi vill ha:")
+        (True, True)
+    """
     if not lead_in.endswith(":"):
         return False
     words = _words(_SERVES_GOAL.sub(" ", lead_in))
     if not words:
         return False
+    if any(_is_goal_noun(w) for w in _subject_words(words)) or _STATE_LEAD_END.search(lead_in):
+        return True
     # a preposition placing the list in a goal (… inom målet:) -- not "av", whose list is the
     # goal's own parts (Beskrivning av visionen:)
     last_is_goal = _is_goal_noun(words[-1]) and (
@@ -943,6 +975,24 @@ def _announces_goals(lead_in: str) -> bool:
     return last_is_goal or (
         bool(_LISTING_END.search(lead_in)) and any(_is_goal_noun(w) for w in words)
     )
+
+
+# Determiners and adjectives that may open a subject before its noun (Våra övergripande mål,
+# De nya målen, Regionens fyra mål): the subject is read up to its first verb, at most 4 words.
+_SUBJECT_REACH = 4
+
+
+def _subject_words(words: list[str]) -> list[str]:
+    """The words before the first finite verb or modal, when the sentence opens with no
+    preposition (``Målen står …`` -> ``Målen``; ``Inom målet …`` -> none)."""
+    if not words or words[0].casefold() in _PREPOSITIONS:
+        return []
+    out = []
+    for word in words[:_SUBJECT_REACH]:
+        if _word(word.casefold()).finite:
+            return out
+        out.append(word)
+    return []
 
 
 @cache
