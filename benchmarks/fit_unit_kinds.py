@@ -31,6 +31,11 @@ whose weights are pulled towards a prior written from the kind definitions
     .venv/bin/python benchmarks/fit_unit_kinds.py              # CV, refit, write both files
     .venv/bin/python benchmarks/fit_unit_kinds.py --no-write   # CV only
     .venv/bin/python benchmarks/fit_unit_kinds.py --fixed 0.1,balanced,shipped --no-write
+    .venv/bin/python benchmarks/fit_unit_kinds.py --fixed '0.01,balanced^0.9,shipped'  # shipped
+
+The shipped weights are fitted with the fixed parameters C 0.01, ``balanced^0.9`` (the
+balanced class weights to the power 0.9), the shipped prior: chosen by leave-one-organisation-
+out and the next sets (``benchmarks/eval_units.py``'s history gives the comparison).
 
 Deterministic: texts and organisations are sorted, the solver is L-BFGS from the prior.
 The final held-out set (heldout10, texts 150 on) is never read here; heldout3 to heldout9 (texts

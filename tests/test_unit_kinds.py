@@ -457,6 +457,25 @@ def test_without_data_the_scorer_is_its_prior_and_data_moves_it():
     assert np.all(flat.coef_ == 0)
 
 
+def test_a_partial_balance_lies_between_none_and_full_balance(tmp_path):
+    # the rare kinds' intercepts rise with the weight given to them: balanced^p, 0 < p < 1,
+    # gives less than full balance and more than none (precision traded for recall)
+    X, y = _xy()
+    y = y + ["other"] * 12  # measures and goals rare, as among a plan's candidates
+    X = X + [features(S("Det råder brist på personal i dag."))] * 12
+    measure = kinds.CLASSES.index("measure")
+    lifted = [
+        KindScorer(C=1.0, class_weight=w).fit(X, y).intercept_[measure]
+        for w in (None, "balanced^0.5", "balanced")
+    ]
+    assert lifted[0] < lifted[1] < lifted[2]
+    scorer = KindScorer(C=1.0, class_weight="balanced^0.5").fit(X, y)
+    scorer.to_csv(tmp_path / "weights.csv")
+    assert KindScorer.from_csv(tmp_path / "weights.csv").class_weight == "balanced^0.5"
+    with pytest.raises(ValueError, match="class_weight"):
+        KindScorer(class_weight="balanced^2").fit(X, y)
+
+
 def test_weights_round_trip_through_the_csv(tmp_path):
     X, y = _xy()
     scorer = KindScorer(C=0.3, class_weight="balanced").fit(X, y)

@@ -44,26 +44,27 @@ PLANS = DATA / "plans"
 # (benchmarks/results/units_eval.txt, benchmarks/results/unit_kinds_cv.txt), in sample: the
 # scorer is fitted on texts 01-149 (01-110 as relabelled by tests/data/plans/LABELLING.md on
 # 2026-12-07, 111-149 labelled by it, 136 relabelled by its decision 16) and the seeds (C=0.01,
-# balanced, shipped prior), after the goal-page changes (a lead-in whose subject is the goals,
-# a heading that names goals over its list, goal headings after a lead-in announcing goals, the
-# goal-area headings of data/forms/heading_roles.csv). The refit moved a few in-sample figures
-# down: heldout (11-14) loses a goal of 13 (``… skall år 2010 kännetecknas av …`` now a
-# measure) and a measure's precision, heldout3 goal P 0.65 -> 0.61, heldout4 measure P 0.73 ->
-# 0.68; the estimates on unseen organisations (LOO, next sets) rose.
+# balanced^0.9 since the class-weight power, shipped prior), after the goal-page changes (a
+# lead-in whose subject is the goals, a heading that names goals over its list, goal headings
+# after a lead-in announcing goals, the goal-area headings of data/forms/heading_roles.csv).
+# The goal-page refit moved a few in-sample figures down: heldout (11-14) loses a goal of 13
+# (``… skall år 2010 kännetecknas av …`` now a measure) and a measure's precision; the
+# partial class balance (balanced^0.9) costs heldout5 a measure (R 0.52 -> 0.48); the
+# estimates on unseen organisations (LOO, next sets) rose.
 DEV_FLOORS = (0.72, 0.92, 0.95, 0.85)  # reached: 0.75 0.95 (18/19) 1.00 0.89 (8/9)
 HELDOUT_FLOORS = (0.78, 0.85, 0.60, 0.40)  # reached: 0.81 0.87 (13/15) 0.67 0.40 (2/5)
-HELDOUT2_FLOORS = (0.63, 0.90, 0.95, 0.70)  # reached: 0.66 0.91 (21/23) 1.00 0.75 (12/16)
-HELDOUT3_FLOORS = (0.67, 0.80, 0.58, 0.64)  # reached: 0.70 0.82 (28/34) 0.61 0.67 (14/21)
-HELDOUT4_FLOORS = (0.65, 0.85, 0.44, 0.75)  # reached: 0.68 0.86 (19/22) 0.47 0.78 (7/9)
-HELDOUT5_FLOORS = (0.47, 0.50, 0.94, 0.83)  # reached: 0.50 0.52 (11/21) 0.97 0.86 (37/43)
+HELDOUT2_FLOORS = (0.67, 0.90, 0.95, 0.70)  # reached: 0.70 0.91 (21/23) 1.00 0.75 (12/16)
+HELDOUT3_FLOORS = (0.71, 0.80, 0.64, 0.64)  # reached: 0.74 0.82 (28/34) 0.67 0.67 (14/21)
+HELDOUT4_FLOORS = (0.67, 0.85, 0.50, 0.75)  # reached: 0.70 0.86 (19/22) 0.54 0.78 (7/9)
+HELDOUT5_FLOORS = (0.50, 0.45, 0.95, 0.83)  # reached: 0.53 0.48 (10/21) 1.00 0.86 (37/43)
 HELDOUT6_FLOORS = (0.35, 0.50, 0.85, 0.70)  # reached: 0.39 0.55 (11/20) 0.90 0.72 (18/25)
-HELDOUT7_FLOORS = (0.30, 0.28, 0.64, 0.70)  # reached: 0.33 0.31 (14/45) 0.67 0.73 (22/30)
+HELDOUT7_FLOORS = (0.39, 0.26, 0.66, 0.70)  # reached: 0.42 0.29 (13/45) 0.69 0.73 (22/30)
 # heldout8 blind (b6e961c, fitted on 01-110): 0.49 0.47 (21/45) 0.30 0.29 (9/31); in sample now:
-HELDOUT8_FLOORS = (0.53, 0.66, 0.52, 0.58)  # reached: 0.56 0.69 (31/45) 0.56 0.61 (19/31)
+HELDOUT8_FLOORS = (0.57, 0.64, 0.58, 0.62)  # reached: 0.60 0.67 (30/45) 0.61 0.65 (20/31)
 # heldout9 blind (cf61696, fitted on 01-133): 0.59 0.43 (10/23) 0.33 0.17 (6/35); on the labels
 # of LABELLING.md decision 16 (136: 35 -> 25 goals) with that scorer 0.59 0.43 / 0.33 0.24
 # (6/25); in sample now:
-HELDOUT9_FLOORS = (0.50, 0.48, 0.64, 0.72)  # reached: 0.55 0.52 (12/23) 0.68 0.76 (19/25)
+HELDOUT9_FLOORS = (0.60, 0.45, 0.70, 0.76)  # reached: 0.65 0.48 (11/23) 0.74 0.80 (20/25)
 # Leave-one-organisation-out over texts 01-149 (heldout9 joined the folds after its one
 # measurement). Over 01-110: on the old labels 0.60 0.69 (151/218) 0.73 0.69 (100/144);
 # relabelled by the guide, before the scorer changed, 0.55 0.65 (129/199) 0.69 0.63 (100/158);
@@ -74,9 +75,10 @@ HELDOUT9_FLOORS = (0.50, 0.48, 0.64, 0.72)  # reached: 0.55 0.52 (12/23) 0.68 0.
 # (161/244) 0.66 0.67 (127/189); after a title's follow-up role no longer swallows its page,
 # 0.57 0.67 (163/244) 0.66 0.67 (127/189). Over 01-149 with the same scorer: 0.53 0.66
 # (175/267) 0.58 0.61 (137/224) on the labels of its day; after decision 16 relabelled 136,
-# 0.54 0.66 (176/267) 0.61 0.63 (135/214); after the goal-page changes (benchmarks/eval_units.py
-# history lists each step's figures), below.
-LOO_FLOORS = (0.52, 0.63, 0.70, 0.70)  # reached: 0.55 0.66 (175/267) 0.74 0.73 (157/214)
+# 0.54 0.66 (176/267) 0.61 0.63 (135/214); after the goal-page changes 0.55 0.66 (175/267)
+# 0.74 0.73 (157/214); after aim verbs, numbered titles and balanced^0.9 (benchmarks/
+# eval_units.py history lists each step's figures), below.
+LOO_FLOORS = (0.59, 0.62, 0.74, 0.71)  # reached: 0.62 0.65 (174/267) 0.77 0.74 (158/214)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -87,15 +89,18 @@ LOO_FLOORS = (0.52, 0.63, 0.70, 0.70)  # reached: 0.55 0.66 (175/267) 0.74 0.73 
 # heldout8 as it must be. Recorded before heldout9's misses were read (scorer of 61ef04a):
 # 111-150 0.53 0.60 (41/68) / 0.42 0.33 (22/66); 134-150 0.59 0.43 (10/23) / 0.33 0.17 (6/35),
 # the blind figure of heldout9 as it must be (goal 0.33 0.24 (6/25) after decision 16). After
-# the goal-page changes, below (all sets read while changing, so optimistic).
+# the goal-page changes: 58-76 0.56 0.48 / 1.00 0.84; 76-90 0.39 0.55 / 0.90 0.72; 90-111 0.31
+# 0.29 / 0.69 0.73; 90-134 0.45 0.48 / 0.64 0.67; 111-134 0.57 0.67 / 0.58 0.61; 111-150 0.52
+# 0.60 / 0.64 0.68; 134-150 0.61 0.48 / 0.68 0.76. After aim verbs, numbered titles and
+# balanced^0.9, below (all sets read while changing, so optimistic).
 NEXT_SET_FLOORS = {
-    (58, 76): (0.53, 0.45, 0.95, 0.80),  # reached: 0.56 0.48 (10/21) 1.00 0.84 (36/43)
-    (76, 90): (0.36, 0.50, 0.85, 0.70),  # reached: 0.39 0.55 (11/20) 0.90 0.72 (18/25)
-    (90, 111): (0.28, 0.26, 0.65, 0.70),  # reached: 0.31 0.29 (13/45) 0.69 0.73 (22/30)
-    (90, 134): (0.42, 0.45, 0.60, 0.63),  # reached: 0.45 0.48 (43/90) 0.64 0.67 (41/61)
-    (111, 134): (0.54, 0.63, 0.54, 0.58),  # reached: 0.57 0.67 (30/45) 0.58 0.61 (19/31)
-    (111, 150): (0.49, 0.57, 0.60, 0.64),  # reached: 0.52 0.60 (41/68) 0.64 0.68 (38/56)
-    (134, 150): (0.57, 0.45, 0.64, 0.72),  # reached: 0.61 0.48 (11/23) 0.68 0.76 (19/25)
+    (58, 76): (0.57, 0.40, 0.95, 0.80),  # reached: 0.60 0.43 (9/21) 1.00 0.84 (36/43)
+    (76, 90): (0.41, 0.50, 0.85, 0.70),  # reached: 0.44 0.55 (11/20) 0.90 0.72 (18/25)
+    (90, 111): (0.39, 0.26, 0.65, 0.70),  # reached: 0.42 0.29 (13/45) 0.69 0.73 (22/30)
+    (90, 134): (0.50, 0.45, 0.60, 0.61),  # reached: 0.53 0.48 (43/90) 0.63 0.64 (39/61)
+    (111, 134): (0.57, 0.63, 0.54, 0.55),  # reached: 0.60 0.67 (30/45) 0.58 0.58 (18/31)
+    (111, 150): (0.54, 0.57, 0.62, 0.64),  # reached: 0.57 0.60 (41/68) 0.66 0.68 (38/56)
+    (134, 150): (0.61, 0.45, 0.65, 0.76),  # reached: 0.65 0.48 (11/23) 0.69 0.80 (20/25)
 }
 
 # ------------------------------------------------------------------ the matching rule itself

@@ -642,9 +642,18 @@ def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit
             units.append(_item_unit(text, s, e, state))
             continue
         numbered = NUMBERED.match(line.text)
+        # a numbered line alone in its block with prose after it (not a list, not a heading)
+        alone = (
+            len(groups) == 1
+            and bool(after.strip())
+            and not (BULLET.match(after) or NUMBERED.match(after) or is_heading_text(after))
+        )
         if len(group) == 1 and (
-            _SECTION_NUMBER.match(line.stripped) or _numbered_heading(line.stripped, state)
-        ):  # "11.3 Insatser för …", or "11. Stadsövergripande insatser" outside a list
+            _SECTION_NUMBER.match(line.stripped)
+            or _numbered_heading(line.stripped, state)
+            or (alone and _numbered_title(line.stripped))
+        ):  # "11.3 Insatser för …", "11. Stadsövergripande insatser" outside a list, or a
+            # short numbered title alone in its block over prose ("1. Inledning")
             title = clean_text(line.text)
             number = title.split()[0].rstrip(".")
             state.enter_numbered(title, number)
@@ -712,6 +721,27 @@ def _heading_unit(text: str, start: int, end: int, title: str, state: OutlineSta
         if classify(candidate)[0] == "goal":
             return Unit(start, end, "goal", state.section(), title=title, text=title)
     return Unit(start, end, "meta", state.section(), title=title)
+
+
+_TITLE_WORDS = 4  # a numbered line alone over prose with at most this many words is a title
+
+
+def _numbered_title(line: str) -> bool:
+    """``1. Inledning``: a short numbered title (no sentence, no action verb first).
+
+    Example:
+        >>> _numbered_title("1. Inledning"), _numbered_title("1. Rekrytera fler lärare")
+        (True, False)
+    """
+    numbered = re.match(r"(\d{1,2})\.\s+(?=[A-ZÅÄÖ])", line)
+    if not numbered:
+        return False
+    rest = line[numbered.end() :]
+    return (
+        len(rest.split()) <= _TITLE_WORDS
+        and is_heading_text(rest)
+        and not _starts_with_action(rest)
+    )
 
 
 def _numbered_heading(line: str, state: OutlineState) -> bool:

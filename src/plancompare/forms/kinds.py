@@ -1278,6 +1278,23 @@ def features(c: Candidate) -> dict[str, float]:
 # ------------------------------------------------------------------------------ the scorer
 
 
+def _balance_power(class_weight: str | None) -> float:
+    """How far the classes are balanced: ``balanced`` 1, ``balanced^0.85`` 0.85 (each class
+    weighed by the balanced weight to that power: between no weighting, 0, and full
+    balance, 1), ``None`` 0.
+
+    Example:
+        >>> _balance_power("balanced"), _balance_power("balanced^0.85"), _balance_power(None)
+        (1.0, 0.85, 0.0)
+    """
+    if class_weight is None:
+        return 0.0
+    name, _, power = class_weight.partition("^")
+    if name != "balanced" or not 0 < float(power or 1) <= 1:
+        raise ValueError(f"class_weight: None, 'balanced' or 'balanced^p', not {class_weight!r}")
+    return float(power or 1)
+
+
 class KindModel:
     """Multinomial logistic regression from :func:`features` to ``goal``/``measure``/``other``.
 
@@ -1288,8 +1305,11 @@ class KindModel:
     …) -- instead of towards zero: ``fit`` minimises ``C`` × the (class-weighted) log-loss plus
     half the squared distance of the weights from the prior. A small ``C`` trusts the prior
     (a rule set), a large one the data; ``prior=None`` is plain L2-penalised regression.
-    Learned: ``features_``, ``classes_``, ``coef_`` (one row per class, ``other`` zero),
-    ``intercept_``. :meth:`to_csv` writes them as the weights file, :meth:`from_csv` reads one.
+    ``class_weight``: ``"balanced"`` weighs each class inversely to its frequency (measures
+    and goals are rare among candidates), ``"balanced^p"`` by that weight to the power ``p``
+    (0 < p ≤ 1: less recall for more precision), ``None`` not at all. Learned: ``features_``,
+    ``classes_``, ``coef_`` (one row per class, ``other`` zero), ``intercept_``. :meth:`to_csv`
+    writes them as the weights file, :meth:`from_csv` reads one.
 
     This class needs only NumPy (and SciPy to fit), so parsing never imports scikit-learn;
     :class:`KindScorer` (``plancompare.forms.kind_scorer``) is the same model with
@@ -1343,10 +1363,9 @@ class KindModel:
         target = np.zeros((len(y), len(CLASSES)))
         target[np.arange(len(y)), [CLASSES.index(v) for v in y]] = 1.0
         counts = target.sum(axis=0)
-        if self.class_weight == "balanced":
-            per_class = np.where(counts > 0, len(y) / (len(CLASSES) * np.maximum(counts, 1)), 0)
-        else:
-            per_class = np.ones(len(CLASSES))
+        power = _balance_power(self.class_weight)
+        balanced = np.where(counts > 0, len(y) / (len(CLASSES) * np.maximum(counts, 1)), 0)
+        per_class = balanced**power if power else np.ones(len(CLASSES))
         weight = target @ per_class
         coef0, intercept0 = self._prior_weights()
         free = len(CLASSES) - 1  # the reference class "other" stays at zero
