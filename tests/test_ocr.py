@@ -252,7 +252,12 @@ DEV_RECALL_FLOOR = {1.0: GOAL_RECALL, 0.5: GOAL_RECALL}
 # With heldout4's five texts in dev (2026-12-07, measured before any change): `har medverkat`
 # run together as `harmedverkat` -> `härmedverkat` at 1.0 (SOSFS 2005:27, two reference tokens),
 # `anledning` broken as `an ledning` -> `än ledning` at 0.5 (SOU 2021:27).
-DEV_BOUNDARY_LOST = {1.0: 7, 0.5: 4}
+# With heldout5's six texts in dev (2026-12-07): 14 more at 1.0 and 4 at 0.5, words run together
+# or broken that the repair reads as one damaged word -- `attbl.a.` -> `attblå.a.`, `harvuxit`
+# -> `härvuxit`, `iett` -> `lett` (SOU 2025:96), `retikulocy- ter.` -> `äter.`, `Tala- ssemia`,
+# `andrapoeser`, `atten`, `taställning` (Region Halland's anaemia text), `Hall and,` ->
+# `Håll and,`, `iandra` -> `ändra` (Simrishamn).
+DEV_BOUNDARY_LOST = {1.0: 21, 0.5: 8}
 
 
 @pytest.mark.parametrize("rate", [1.0, 0.5])
@@ -298,16 +303,20 @@ def test_clean_plans_are_left_alone(leave_one_plan_out) -> None:
 
 
 def test_unseen_clean_text_is_left_alone(repairer) -> None:
-    """At most 0.1 % of an undamaged dev text's tokens change -- 0.2 % on the Riksdag
-    betänkande, whose members' surnames Amloh and Weidby (three times each) become Arnloh and
-    Weiåby (measured 6 of 3,489 tokens when it moved to dev), and on the court text NJA 1992
-    s. 55 (2 of 1,177: the Latin `pejus` read as `pejiis`, the participle `knäsatta` as the
-    infinitive `knäsätta`; 17 `kr` read as `kör` before the rule for abbreviations beside a
-    number)."""
+    """At most 0.1 % of an undamaged dev text's tokens change -- 0.2 % on the court text NJA
+    1992 s. 55 (1 of 1,177: the participle `knäsatta` read as the infinitive `knäsätta`; 17
+    `kr` read as `kör` before the rule for abbreviations beside a number) and 0.25 % on Region
+    Halland's two texts (heldout5, in dev since 2026-12-07), lists of names and drug and
+    medical terms: 2 of 1,248 tokens of the therapy-group list (`Iuliu`, the accented `Bårdén`)
+    and 4 of 1,988 of the anaemia text (`atrofisk` read as the compound `afrofisk` three times,
+    `epoetin`). The Riksdag betänkande's surnames Amloh and Weidby (read as Arnloh and Weiåby,
+    6 of 3,489 tokens, when it moved to dev) and the list's Ramnemark, Avonova and Bjering are
+    kept since the prior of names (2026-12-07), and the list's title `Dr` since the rule for
+    titles before a name."""
     for name, text in _unseen("dev").items():
         out = repairer.repair(text)
         changed = [(a, b) for a, b in zip(text.split(), out.split(), strict=True) if a != b]
-        limit = 0.002 if name.startswith(("riksdagen-", "nja-")) else 0.001
+        limit = {"nja-": 0.002, "regionhalland-": 0.0025}.get(name[: name.find("-") + 1], 0.001)
         assert len(changed) <= limit * len(text.split()), changed
 
 
@@ -541,6 +550,62 @@ def test_an_abbreviation_beside_its_number_is_left_alone() -> None:
         "Nämnden beslutade att bolaget ska betala 4 500 kr till resenären och 1 200 kr. för "
         "övriga kostnader enligt beslut nr 2019:14 och förordning (EG) nr 1907/2006."
     )
+
+
+def test_a_title_before_a_name_is_left_alone() -> None:
+    """Dr, Prof., leg. before a capitalised word (data/ocr/name_titles.tsv) are titles, not
+    the dropped-Ä reading Är; the damaged words around them are still repaired, and a title
+    word before a lower-case word is read as any other token."""
+    text = (
+        "Mottagningen leds av Dr Karin Lind och Prof. Olof Berg, med leg. Sjukskoterska Eva "
+        "Holm. Dr ar en forkortning."
+    )
+    assert ocr.repair_ocr(text) == (
+        "Mottagningen leds av Dr Karin Lind och Prof. Olof Berg, med leg. Sjuksköterska Eva "
+        "Holm. Är är en förkortning."
+    )
+
+
+def test_units_written_as_one_token_are_left_alone() -> None:
+    """A quotient of units (data/ocr/units.tsv: SI symbols and prefixes) is no damaged word:
+    mg/ml is not mg/mål, g/L not gå/L; a slash between words is read as before."""
+    text = "Dosen ar 2 mg/ml, halten 120 g/L och clearance 60 ml/min. Ge 1g/l/dag for barn."
+    assert ocr.repair_ocr(text) == (
+        "Dosen är 2 mg/ml, halten 120 g/L och clearance 60 ml/min. Ge 1g/l/dag för barn."
+    )
+    assert ocr.repair_ocr("forskola/skola") == "förskola/skola"
+
+
+def test_a_short_acronym_is_read_only_through_its_diacritics() -> None:
+    """An unknown word of up to four capitals is an acronym, never read as a word through a
+    misread glyph (SALF is not SALT); longer words in capitals are still repaired."""
+    text = "Forbunden SALF och SEKO yrkade. Beslut i SALF och i SKOLFORBUNDET."
+    assert (
+        ocr.repair_ocr(text) == "Förbunden SALF och SEKO yrkade. Beslut i SALF och i SKOLFÖRBUNDET."
+    )
+
+
+def test_an_unknown_name_keeps_its_letters_in_undamaged_text() -> None:
+    """A capitalised unknown word of plain letters has a name's prior: in a text whose å/ä/ö
+    are intact, Bjerlund is not the compound Böjerlund; where the text is damaged, the damaged
+    words around the names are still restored."""
+    text = (
+        "Nämnden för vård och omsorg höll sitt möte på tisdagen. Närvarande var ordföranden "
+        "Karin Bjerlund, vice ordföranden Olle Sandemark och ledamöterna Eva Vanneby och Jonas "
+        "Tornemark. Nämnden beslutade att ge förvaltningen i uppdrag att återkomma med en "
+        "översyn av hemtjänstens öppettider före årets slut. Beslutet är enhälligt och gäller "
+        "från och med måndag. Frågan om särskilt boende för äldre återremitterades till "
+        "förvaltningen för ytterligare utredning."
+    )
+    assert ocr.repair_ocr(text) == text
+    damaged = (
+        text.replace("för vård", "for vard")
+        .replace("Närvarande", "Narvarande")
+        .replace("återkomma", "aterkomma")
+    )
+    repaired = ocr.repair_ocr(damaged).split()
+    assert repaired[1:4] == ["för", "vård", "och"] and "Närvarande" in repaired
+    assert "återkomma" in repaired and "Bjerlund," in repaired
 
 
 def test_a_lone_capital_is_an_initial_inside_a_sentence() -> None:

@@ -51,6 +51,8 @@ __all__ = [
     "FUNCTION_WORDS_PATH",
     "NUMBER_ABBREVIATIONS_PATH",
     "SLOT_RULES_PATH",
+    "TITLES_PATH",
+    "UNITS_PATH",
     "SLOT_TESTS",
     "Context",
     "SlotRule",
@@ -62,11 +64,16 @@ __all__ = [
     "load_function_words",
     "load_number_abbreviations",
     "load_slot_rules",
+    "load_titles",
+    "load_units",
+    "unit_expression",
 ]
 
 FUNCTION_WORDS_PATH = paths.RESOURCES / "ocr" / "function_words.tsv"
 SLOT_RULES_PATH = paths.RESOURCES / "ocr" / "slot_rules.tsv"
 NUMBER_ABBREVIATIONS_PATH = paths.RESOURCES / "ocr" / "number_abbreviations.tsv"
+TITLES_PATH = paths.RESOURCES / "ocr" / "name_titles.tsv"
+UNITS_PATH = paths.RESOURCES / "ocr" / "units.tsv"
 _WORD = re.compile(r"[^\W\d_]+")
 _DEMONSTRATIVE = frozenset(("den", "det", "de", "dessa"))
 _NOUN_PHRASE = frozenset(("preposition", "determiner", "numeral"))
@@ -113,6 +120,93 @@ def load_number_abbreviations(path: str | Path | None = None) -> dict[str, str]:
                 raise ValueError(f"{path.name}: {word}: side must be after, before or both")
             table[word.strip().lower()] = side
     return table
+
+
+def _rows(path: Path, header: str) -> list[list[str]]:
+    """The data rows of a TSV file of ``data/ocr`` (comments, blank lines and header out)."""
+    with path.open(encoding="utf-8") as fh:
+        return [
+            line.rstrip("\n").split("\t")
+            for line in fh
+            if line.strip() and not line.startswith("#") and not line.startswith(header + "\t")
+        ]
+
+
+def load_titles(path: str | Path | None = None) -> frozenset[str]:
+    """Read the titles written as abbreviations before a name (TSV: title, meaning), in lower
+    case (``data/ocr/name_titles.tsv``).
+
+    Example:
+        >>> titles = load_titles()
+        >>> "dr" in titles, "prof" in titles, "är" in titles
+        (True, True, False)
+    """
+    path = Path(path) if path is not None else TITLES_PATH
+    return frozenset(row[0].strip().lower() for row in _rows(path, "title"))
+
+
+@dataclass(frozen=True)
+class Units:
+    """Unit symbols (``unit``: may take an SI prefix; ``word``: may not) and SI prefixes."""
+
+    units: frozenset[str]
+    words: frozenset[str]
+    prefixes: frozenset[str]
+
+    def is_unit(self, part: str) -> bool:
+        """Whether ``part`` is a unit, with an SI prefix or without (case as written: ``mg``,
+        ``L``, ``mmol``, ``µg``; ``Mg`` would be megagram)."""
+        if part in self.units or part in self.words:
+            return True
+        return any(part[:k] in self.prefixes and part[k:] in self.units for k in (1, 2))
+
+
+def load_units(path: str | Path | None = None) -> Units:
+    """Read the unit symbols and SI prefixes (TSV: symbol, kind, meaning;
+    ``data/ocr/units.tsv``).
+
+    Example:
+        >>> units = load_units()
+        >>> units.is_unit("mg"), units.is_unit("mmol"), units.is_unit("L"), units.is_unit("mål")
+        (True, True, True, False)
+    """
+    path = Path(path) if path is not None else UNITS_PATH
+    kinds: dict[str, set[str]] = {"unit": set(), "word": set(), "prefix": set()}
+    for symbol, kind, *_ in _rows(path, "symbol"):
+        if kind not in kinds:
+            raise ValueError(f"{path.name}: {symbol}: kind must be unit, word or prefix")
+        kinds[kind].add(symbol.strip())
+    return Units(*(frozenset(kinds[k]) for k in ("unit", "word", "prefix")))
+
+
+_UNIT_EDGE = "()[]{}\"'”«».,;:!?"
+_LEADING_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def unit_expression(token: str, units: Units | None = None) -> bool:
+    """Whether ``token`` is a quotient of units written as one token (``mg/ml``, ``g/L``,
+    ``1g/l/dag.``, ``(mmol/L)``): every part between slashes a unit of ``data/ocr/units.tsv``,
+    the first perhaps after a number, brackets and punctuation around it.
+
+    Example:
+        >>> [unit_expression(t) for t in ("mg/ml", "g/L", "1g/l/dag.", "(µg/l)", "ml/min.")]
+        [True, True, True, True, True]
+        >>> [unit_expression(t) for t in ("och/eller", "mg/mål", "18ng", "mg", "kr/ar")]
+        [False, False, False, False, False]
+    """
+    if "/" not in token:
+        return False
+    units = units if units is not None else _units()
+    parts = token.strip(_UNIT_EDGE).split("/")
+    number = _LEADING_NUMBER.match(parts[0])
+    if number:
+        parts[0] = parts[0][number.end() :]
+    return len(parts) >= 2 and all(units.is_unit(part) for part in parts)
+
+
+@lru_cache(maxsize=1)
+def _units() -> Units:
+    return load_units()
 
 
 def infinitive_like(word: str) -> bool:
@@ -371,6 +465,8 @@ class Context:
         )
         self.rules = load_slot_rules(slot_rules)
         self.number_abbreviations = load_number_abbreviations()
+        self.titles = load_titles()
+        self.units = load_units()
         self._tests: dict[str, _Memo] = {}
         # the verb-form tests, remembered per word (the same words are asked again and again)
         self._finite = _Memo(finite_like)

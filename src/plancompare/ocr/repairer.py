@@ -37,7 +37,7 @@ from plancompare.swedish.tokens import abbreviations
 from .candidates import CandidateSearch, Hyp, SearchParams
 from .channel import compile_readings, estimate_rate, load_confusions
 from .context import MARKER as _MARKER
-from .context import Context, ContextParams, is_item_start
+from .context import Context, ContextParams, is_item_start, unit_expression
 from .lexicon import NUM, YEAR, Lexicon
 from .tokens import Change, Piece, TokenSpan, apply_case, pieces, split_whitespace, token_spans
 
@@ -54,6 +54,11 @@ _CLAUSE_END = frozenset('.!?:;,()[]"”»')
 _CACHE_LIMIT = 500_000
 _PLAIN = re.compile(r"[a-zåäö]+")
 _NAME_MAX_LEN = 10  # a surname or place name (Amloh, Torsboda); longer unknowns are compounds
+#: the prior of keeping an unknown word in capitals or with a capital, of plain letters and up to
+#: _NAME_MAX_LEN long (Ramnemark, Avonova, REUMA): a name or an acronym, likelier than an
+#: unknown word made of other characters (nonword_zipf), so that only a reading the text's
+#: misreading rates support replaces it (Rödjer in a damaged text, not Rämnemark in a clean one)
+_NAME_ZIPF = -5.0
 _ABBREVIATION = re.compile(r"\W*(?:[^\W\d_]{1,4}\.){2,}\W*")  # fr.o.m., t.o.m.
 _EDGE = "()[]{}\"'”«»,;:!?"
 _ONE_LETTER_WORDS = frozenset("iåö")
@@ -97,6 +102,8 @@ class _TokenInfo:
     # perhaps one word broken where a line once ended (see OcrRepairer._joined)
     hyphens: tuple[int, ...] = ()
     named: bool = False  # a piece looks like a name (OcrRepairer._name_like)
+    # one piece that is a title of name_titles.tsv (Dr, Prof., leg.): kept before a capital
+    title: bool = False
 
 
 _EMPTY = _TokenInfo()
@@ -723,11 +730,13 @@ class OcrRepairer:
         self, tokens: list[str], chunks: list[str], infos: list[_TokenInfo], ti: int
     ) -> bool:
         """Whether token ``ti`` stays as written whatever its readings: a lone letter that is
-        a label (:meth:`_label`) or a capital inside a sentence (an initial), or an
-        abbreviation beside its number."""
+        a label (:meth:`_label`) or a capital inside a sentence (an initial), an
+        abbreviation beside its number, or a title before a capitalised word (``Dr Eva``)."""
         info = infos[ti]
         if info.unit and _beside_number(tokens, ti, info.unit):
             return True
+        if info.title and ti + 1 < len(tokens) and tokens[ti + 1][:1].isupper():
+            return True  # Dr Eva Ribom, Prof. Berg: a title before a name
         if not info.lone:
             return False
         if self._label(tokens, infos, ti):
@@ -939,8 +948,8 @@ class OcrRepairer:
             elif c:
                 keep = slot.options[0]
                 margin = min(margin, slot.options[c].score(*lrs) - keep.score(*lrs))
-                if keep.base > self.nonword_zipf:
-                    kind = "real-word"
+                if keep.base > self.nonword_zipf and keep.base != _NAME_ZIPF:
+                    kind = "real-word"  # not a name kept at its prior: Daremot is no word
         return (round(margin, 3), kind)
 
     @staticmethod
@@ -1153,6 +1162,12 @@ class OcrRepairer:
         )
         if len(info.slots) == 1:
             info.unit = self.context_.number_abbreviations.get(first.piece.low, "")
+            # Dr, Prof., leg.; not a lower-case word ending a sentence (två dr. Sedan)
+            info.title = (
+                first.piece.low in self.context_.titles
+                and token.strip(_EDGE + ".") == first.piece.text
+                and (first.piece.case != "lower" or not token.endswith("."))
+            )
         if not self._acronym(last):
             tail = token[last.piece.end :]
             if tail == "-":
@@ -1170,8 +1185,8 @@ class OcrRepairer:
 
     def _analyse_token(self, token: str) -> _TokenInfo:
         found = pieces(token)
-        if not found:
-            return _EMPTY
+        if not found or unit_expression(token, self.context_.units):
+            return _EMPTY  # mg/ml, g/L, 1g/l/dag.: units, written as they are
         plain = token.translate(self._ligatures)
         if _ABBREVIATION.fullmatch(plain) or plain.strip(_EDGE).lower() in abbreviations():
             # fr.o.m., t.ex., bl.a.: an abbreviation, written as it is (its ligatures undone)
@@ -1193,6 +1208,7 @@ class OcrRepairer:
                 )
             )
         slots: list[_Slot] = []
+        named: set[int] = set()  # slots kept at the prior of names, no word all the same
         words = 0
         for piece in found:
             low = piece.low
@@ -1203,6 +1219,14 @@ class OcrRepairer:
             hyps, identity = self.search_.analyse(low, lead_deletion=piece.case != "title")
             if token[piece.end : piece.end + 1] != "-":
                 hyps = tuple(h for h in hyps if not self._bound_form(h.text))
+            if (
+                piece.case in ("title", "upper")
+                and identity.base <= self.nonword_zipf
+                and len(low) <= _NAME_MAX_LEN
+                and _PLAIN.fullmatch(low)
+            ):
+                identity = identity._replace(base=_NAME_ZIPF)  # a name (see _NAME_ZIPF)
+                named.add(len(slots))
             if len(low) == 1:
                 if piece.text.isupper() and low != "|":
                     # A och B, sonen S:s, M, MP: an initial, a label or a party, not a word of
@@ -1221,11 +1245,15 @@ class OcrRepairer:
                 if identity.base > self.single_letter_zipf:
                     identity = identity._replace(base=self.single_letter_zipf)
             elif piece.case == "upper" and len(low) <= self.short_caps:
-                # a short word in capitals is an acronym (SAN, ODA, GVF): left alone unless
-                # damage made a common word unknown (FOR for FÖR)
+                # a short word in capitals is an acronym (SAN, ODA, GVF, SALF): left alone unless
+                # damage made a common word unknown through å/ä/ö (FOR for FÖR) -- an unknown
+                # acronym is no damaged word through another glyph (SALF is no SALT)
                 if identity.base > self.nonword_zipf:
                     continue
-                hyps = tuple(h for h in hyps if h.base >= self.rare_zipf)
+                plain = _PLAIN.fullmatch(low) is not None  # S0L may be SOL
+                hyps = tuple(
+                    h for h in hyps if h.base >= self.rare_zipf and not (plain and h.n_glyph)
+                )
             english = bool(hyps) and identity.base > self.nonword_zipf and self._looks_english(low)
             options = (identity, *hyps)
             modal = any(map(self.context_.is_modal, (h.text for h in options)))
@@ -1234,8 +1262,14 @@ class OcrRepairer:
             return _TokenInfo(words=words) if words else _EMPTY
         lr_dia, lr_glyph = self.search_.params.rank_lr_dia, self.search_.params.rank_lr_glyph
         dia = glyph = 0
-        for slot in slots:
+        for si, slot in enumerate(slots):
             identity = slot.options[0]
+            if si in named:
+                # a name read as a listed word (Atgarder: Åtgärder) is as much evidence of
+                # damage as any unknown word; one read as an unknown compound (Ramnemark) none
+                if len(slot.options) < 2 or slot.options[1].base <= self.unlisted_max:
+                    continue
+                identity = identity._replace(base=self.nonword_zipf)
             if identity.base <= self.nonword_zipf and len(slot.options) > 1:
                 best = slot.options[1]
                 if best.score(lr_dia, lr_glyph) > identity.score(lr_dia, lr_glyph):
