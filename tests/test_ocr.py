@@ -608,6 +608,28 @@ def test_an_unknown_name_keeps_its_letters_in_undamaged_text() -> None:
     assert "återkomma" in repaired and "Bjerlund," in repaired
 
 
+def test_the_texts_tense_decides_a_verb_read_in_either_tense() -> None:
+    """innebar/innebär: the same damaged paragraph reads innebär where the text says what
+    holds (present tense) and keeps innebar where it reports what was done (preterite)."""
+    present = (
+        "Förslaget innebar att kommunen tar ett storre ansvar. Nämnden beslutar om insatser, "
+        "förvaltningen genomför dem och revisionen granskar arbetet. Det kräver att "
+        "verksamheten planerar och följer upp sina mål varje ar. Ansvaret ligger hos "
+        "nämnden, som redovisar resultatet till fullmäktige och ansvarar for budgeten."
+    )
+    past = (
+        "Förslaget innebar att kommunen tog ett storre ansvar. Nämnden beslutade om insatser, "
+        "förvaltningen genomförde dem och revisionen granskade arbetet. Det krävde att "
+        "verksamheten planerade och följde upp sina mål varje ar. Ansvaret låg hos nämnden, "
+        "som redovisade resultatet till fullmäktige och ansvarade for budgeten."
+    )
+    for text, verb in ((present, "innebär"), (past, "innebar")):
+        expected = (
+            text.replace("storre", "större").replace(" ar.", " år.").replace(" for ", " för ")
+        )
+        assert ocr.repair_ocr(text) == expected.replace("innebar", verb)
+
+
 def test_a_lone_capital_is_an_initial_inside_a_sentence() -> None:
     """A, B, S:s name people; a capital letter alone is read as a word that lost its å only
     where a sentence starts (P grund: På grund), and never as the one-letter word Å."""

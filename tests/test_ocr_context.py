@@ -38,7 +38,12 @@ SLOTS = [
     ("arbetet", "är", "år", "effektivt", "copula_before_adjectival"),
     ("som", "är", "år", "ordinerade", "copula_after_relative"),
     ("vilket", "har", "här", "stöd", "auxiliary_after_relative"),
-    ("ett", "sätt", "satt", "som", "past_after_article"),
+    ("ett", "sätt", "satt", "som", "past_after_determiner"),
+    ("annat", "sätt", "satt", "kan", "past_after_determiner"),  # på annat sätt kan
+    ("övergripande", "sätt", "satt", "hur", "past_after_present_participle"),
+    ("som", "mäts", "mats", "i", "passive_after_relative"),  # det flöde som mäts i
+    (None, "mäts", "mats", "genom", "passive_opens_clause_before_preposition"),
+    ("ses", "lågt", "lagt", "järn", "supine_before_noun_after_finite"),
     ("få", "stöd", "stod", None, "preterite_after_infinitive"),
     ("ska", "gälla", "galla", "också", "verb_after_infinitive_marker"),
     (None, "stärk", "stark", "ledarskapet", "imperative_before_definite_noun"),
@@ -92,6 +97,10 @@ def test_every_rule_of_the_data_file_is_exercised() -> None:
         ("ansvaret", "för", "får", "det"),  # för det: det after a modal is no evidence
         ("kostnaden", "är", "år", NUM),  # kostnaden är 400 kronor: a number is no year
         (NUM, "ref", "året", NUM),  # RÅ 2005 ref. 8: digits are no numeral word
+        ("det", "satt", "sätt", "en"),  # det satt en man: det is a subject, no determiner
+        (None, "mats", "mäts", "och"),  # Mats och Eva: a name before a conjunction
+        ("som", "satt", "sätt", "i"),  # de som satt i styrelsen: a preterite is no passive
+        ("har", "lagt", "lågt", "grunden"),  # har lagt grunden: ha takes its supine
     ],
 )
 def test_rules_leave_other_slots_alone(ctx, left, word, other, right) -> None:

@@ -392,6 +392,10 @@ SLOT_TESTS = {
         verb_tense(w) in ("infinitive", "passive") or (w.endswith("a") and is_verb(w))
     ),
     "present_or_passive": lambda w: verb_tense(w) in ("present", "passive"),
+    "passive": lambda w: verb_tense(w) == "passive",
+    "present_participle": lambda w: (
+        len(w) > 5 and w.endswith(("ande", "ende")) and not verb_tense(w)
+    ),
     "supine": lambda w: verb_tense(w) == "supine",
     "past": lambda w: verb_tense(w) in ("preterite", "supine"),
     "preterite": lambda w: verb_tense(w) == "preterite",

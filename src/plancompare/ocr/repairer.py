@@ -80,6 +80,8 @@ class _Slot:
     english: bool
     lead_i: bool  # a capital I at the start that may be an l (Iokaler)
     modal: bool = False  # a reading is a modal verb (bor: bör), which wants an infinitive
+    # readings in the present and in the preterite (innebär/innebar): the text's tense decides
+    tensed: bool = False
 
 
 @dataclass(slots=True, eq=False)  # compared by identity: ``None in infos`` stays in C
@@ -361,6 +363,7 @@ class OcrRepairer:
         self._joins: dict[tuple[float, float], dict[tuple[str, str], tuple | None]] = {}
         self._english: dict[str, bool] = {}
         self._languages: dict[str, int] = {}
+        self._tenses: dict[str, str] = {}
         return self
 
     def transform(self, texts: Iterable[str]) -> list[str]:
@@ -505,6 +508,7 @@ class OcrRepairer:
             in_context = self._in_context[lrs] = {}
         joined_tokens = {ti for ti, _ in joined}
         last_ti = len(tokens) - 1
+        tense: float | None = None  # the text's tense (see _tense_bias), read when needed
         for ti in ambiguous:
             info = infos[ti]
             token = tokens[ti]
@@ -529,6 +533,10 @@ class OcrRepairer:
                 if slot.english and not (left_en or right_en):
                     left_en = self._english_run(tokens, ti)
                 first = item_bonus if pi == 0 and ti in items else 0.0
+                if slot.tensed:
+                    if tense is None:
+                        tense = self._tense_bias(infos)
+                    first = (first, tense)
                 ahead = (
                     slot.modal
                     and right in self.context_.between
@@ -1101,6 +1109,28 @@ class OcrRepairer:
                 self._english[word] = hit
         return hit
 
+    def _tense_bias(self, infos: list[_TokenInfo]) -> float:
+        """How much the text is written in the present rather than the preterite: log10 of
+        (present + 1) / (preterite + 1) over its finite verbs that no reading makes ambiguous
+        (``gäller``, ``beslutade``), clipped to ±1 and times ``grammar_weight``. A text that
+        reports what was decided (a court's or an ombudsman's account) says ``innebar``; one
+        that says what holds says ``innebär``."""
+        present = preterite = 0
+        tenses = self._tenses
+        for info in infos:
+            if len(info.slots) != 1 or len(info.slots[0].options) != 1:
+                continue
+            word = info.slots[0].piece.low
+            tense = tenses.get(word)
+            if tense is None:
+                tense = verb_tense(word) or ""
+                if len(tenses) < _CACHE_LIMIT:
+                    tenses[word] = tense
+            present += tense == "present"
+            preterite += tense == "preterite"
+        ratio = math.log10((present + 1) / (preterite + 1))
+        return round(self.grammar_weight * max(-1.0, min(1.0, ratio)), 1)
+
     def _decide_in_context(
         self,
         slot: _Slot,
@@ -1108,12 +1138,18 @@ class OcrRepairer:
         left_en: bool,
         right: str | None,
         right_en: bool,
-        item_bonus: float,
+        item_bonus: float | tuple[float, float],
         lrs: tuple[float, float],
         ahead: bool = False,
     ) -> int:
+        """The reading of the slot that best fits its neighbours; ``item_bonus`` is the bonus
+        of an action verb opening a list item, or that and the text's tense bias (see
+        :meth:`_tense_bias`) for a slot with readings in both tenses."""
         if slot.english and (left_en or right_en):
             return 0
+        tense = 0.0
+        if isinstance(item_bonus, tuple):
+            item_bonus, tense = item_bonus
         best, best_score = 0, _NEG_INF
         ctx = self.context_
         for i, hyp in enumerate(slot.options):
@@ -1123,6 +1159,11 @@ class OcrRepairer:
                 score += ctx.grammar(left, hyp.text, right, ahead)
                 if item_bonus and is_action_verb(hyp.text):
                     score += item_bonus
+                if tense:  # half the bias for the present, half against the preterite
+                    form = verb_tense(hyp.text)
+                    score += (
+                        tense / 2 if form == "present" else -tense / 2 if form == "preterite" else 0
+                    )
             if score > best_score:
                 best, best_score = i, score
         return best
@@ -1257,7 +1298,9 @@ class OcrRepairer:
             english = bool(hyps) and identity.base > self.nonword_zipf and self._looks_english(low)
             options = (identity, *hyps)
             modal = any(map(self.context_.is_modal, (h.text for h in options)))
-            slots.append(_Slot(piece, options, english, low[:1] == "|", modal))
+            tenses = {verb_tense(h.text) for h in options if h.base > self.nonword_zipf}
+            tensed = {"present", "preterite"} <= tenses
+            slots.append(_Slot(piece, options, english, low[:1] == "|", modal, tensed))
         if not slots:
             return _TokenInfo(words=words) if words else _EMPTY
         lr_dia, lr_glyph = self.search_.params.rank_lr_dia, self.search_.params.rank_lr_glyph
