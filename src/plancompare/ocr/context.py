@@ -528,12 +528,12 @@ class Context:
                 score += w  # det är inte, vi når också
             elif finite and bare not in self.function and self._present(bare):
                 score -= w  # two finite verbs in a row: Har spelar -> Här spelar
+        passed: dict[str, bool] = {}  # each reading test once: most readings fail most tests
         for rule in self.rules:
-            if (
-                self._fits(rule.left, left)
-                and self._fits(rule.right, right)
-                and self._passes(rule.reading, word)
-            ):
+            ok = passed.get(rule.reading)
+            if ok is None:
+                ok = passed[rule.reading] = self._passes(rule.reading, word)
+            if ok and self._fits(rule.left, left) and self._fits(rule.right, right):
                 score += rule.weight * w
         return score
 

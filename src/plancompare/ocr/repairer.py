@@ -52,6 +52,7 @@ _YEAR = re.compile(r"(?:18|19|20)\d\d(?:[-–](?:18|19|20)?\d\d)?[.,:;)]*")
 _NUMBER_NEAR = re.compile(r"\d+(?:[-–.,:/]\d+)*")  # 32 963, 1907/2006, 2013:6
 _CLAUSE_END = frozenset('.!?:;,()[]"”»')
 _CACHE_LIMIT = 500_000
+_BIAS_TEXTS = 16  # texts whose tense bias is remembered (see OcrRepairer._tense_bias)
 _PLAIN = re.compile(r"[a-zåäö]+")
 _NAME_MAX_LEN = 10  # a surname or place name (Amloh, Torsboda); longer unknowns are compounds
 #: the prior of keeping an unknown word in capitals or with a capital, of plain letters and up to
@@ -80,8 +81,9 @@ class _Slot:
     english: bool
     lead_i: bool  # a capital I at the start that may be an l (Iokaler)
     modal: bool = False  # a reading is a modal verb (bor: bör), which wants an infinitive
-    # readings in the present and in the preterite (innebär/innebar): the text's tense decides
-    tensed: bool = False
+    # readings in the present and in the preterite (innebär/innebar): the text's tense decides;
+    # found when the slot is first decided in context (None until then: see OcrRepairer._tensed)
+    tensed: bool | None = None
 
 
 @dataclass(slots=True, eq=False)  # compared by identity: ``None in infos`` stays in C
@@ -364,6 +366,7 @@ class OcrRepairer:
         self._english: dict[str, bool] = {}
         self._languages: dict[str, int] = {}
         self._tenses: dict[str, str] = {}
+        self._biases: dict[str, float] = {}  # the tense bias of the last texts (a warm pass)
         return self
 
     def transform(self, texts: Iterable[str]) -> list[str]:
@@ -533,9 +536,13 @@ class OcrRepairer:
                 if slot.english and not (left_en or right_en):
                     left_en = self._english_run(tokens, ti)
                 first = item_bonus if pi == 0 and ti in items else 0.0
-                if slot.tensed:
+                if self._tensed(slot):
                     if tense is None:
-                        tense = self._tense_bias(infos)
+                        tense = self._biases.get(text)
+                        if tense is None:
+                            if len(self._biases) >= _BIAS_TEXTS:
+                                self._biases.clear()
+                            tense = self._biases[text] = self._tense_bias(infos)
                     first = (first, tense)
                 ahead = (
                     slot.modal
@@ -1109,6 +1116,23 @@ class OcrRepairer:
                 self._english[word] = hit
         return hit
 
+    def _tensed(self, slot: _Slot) -> bool:
+        """Whether the slot has a reading in the present and one in the preterite (found once,
+        when it is first decided in context: most slots never are)."""
+        if slot.tensed is None:
+            tenses = {self._tense(h.text) for h in slot.options if h.base > self.nonword_zipf}
+            slot.tensed = {"present", "preterite"} <= tenses
+        return slot.tensed
+
+    def _tense(self, word: str) -> str:
+        """``verb_tense(word)`` or ``""``, remembered per word."""
+        tense = self._tenses.get(word)
+        if tense is None:
+            tense = verb_tense(word) or ""
+            if len(self._tenses) < _CACHE_LIMIT:
+                self._tenses[word] = tense
+        return tense
+
     def _tense_bias(self, infos: list[_TokenInfo]) -> float:
         """How much the text is written in the present rather than the preterite: log10 of
         (present + 1) / (preterite + 1) over its finite verbs that no reading makes ambiguous
@@ -1116,16 +1140,10 @@ class OcrRepairer:
         reports what was decided (a court's or an ombudsman's account) says ``innebar``; one
         that says what holds says ``innebär``."""
         present = preterite = 0
-        tenses = self._tenses
         for info in infos:
             if len(info.slots) != 1 or len(info.slots[0].options) != 1:
                 continue
-            word = info.slots[0].piece.low
-            tense = tenses.get(word)
-            if tense is None:
-                tense = verb_tense(word) or ""
-                if len(tenses) < _CACHE_LIMIT:
-                    tenses[word] = tense
+            tense = self._tense(info.slots[0].piece.low)
             present += tense == "present"
             preterite += tense == "preterite"
         ratio = math.log10((present + 1) / (preterite + 1))
@@ -1160,7 +1178,7 @@ class OcrRepairer:
                 if item_bonus and is_action_verb(hyp.text):
                     score += item_bonus
                 if tense:  # half the bias for the present, half against the preterite
-                    form = verb_tense(hyp.text)
+                    form = self._tense(hyp.text)
                     score += (
                         tense / 2 if form == "present" else -tense / 2 if form == "preterite" else 0
                     )
@@ -1298,9 +1316,7 @@ class OcrRepairer:
             english = bool(hyps) and identity.base > self.nonword_zipf and self._looks_english(low)
             options = (identity, *hyps)
             modal = any(map(self.context_.is_modal, (h.text for h in options)))
-            tenses = {verb_tense(h.text) for h in options if h.base > self.nonword_zipf}
-            tensed = {"present", "preterite"} <= tenses
-            slots.append(_Slot(piece, options, english, low[:1] == "|", modal, tensed))
+            slots.append(_Slot(piece, options, english, low[:1] == "|", modal))
         if not slots:
             return _TokenInfo(words=words) if words else _EMPTY
         lr_dia, lr_glyph = self.search_.params.rank_lr_dia, self.search_.params.rank_lr_glyph
