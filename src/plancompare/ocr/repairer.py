@@ -511,7 +511,7 @@ class OcrRepairer:
             in_context = self._in_context[lrs] = {}
         joined_tokens = {ti for ti, _ in joined}
         last_ti = len(tokens) - 1
-        tense: float | None = None  # the text's tense (see _tense_bias), read when needed
+        bias: float | None = None  # the text's tense bias (see _tense_bias), read when needed
         for ti in ambiguous:
             info = infos[ti]
             token = tokens[ti]
@@ -536,24 +536,21 @@ class OcrRepairer:
                 if slot.english and not (left_en or right_en):
                     left_en = self._english_run(tokens, ti)
                 first = item_bonus if pi == 0 and ti in items else 0.0
+                tense = 0.0
                 if self._tensed(slot):
-                    if tense is None:
-                        tense = self._biases.get(text)
-                        if tense is None:
-                            if len(self._biases) >= _BIAS_TEXTS:
-                                self._biases.clear()
-                            tense = self._biases[text] = self._tense_bias(infos)
-                    first = (first, tense)
+                    if bias is None:
+                        bias = self._text_tense(text, infos)
+                    tense = bias
                 ahead = (
                     slot.modal
                     and right in self.context_.between
                     and self._infinitive_ahead(tokens, infos, choices, right_faces, ti)
                 )
-                ckey = (token, pi, left, left_en, right, right_en, first, ahead)
+                ckey = (token, pi, left, left_en, right, right_en, first, tense, ahead)
                 pick = in_context.get(ckey)
                 if pick is None:
                     pick = self._decide_in_context(
-                        slot, left, left_en, right, right_en, first, lrs, ahead
+                        slot, left, left_en, right, right_en, first, lrs, ahead, tense
                     )
                     if len(in_context) < _CACHE_LIMIT:
                         in_context[ckey] = pick
@@ -1133,6 +1130,15 @@ class OcrRepairer:
                 self._tenses[word] = tense
         return tense
 
+    def _text_tense(self, text: str, infos: list[_TokenInfo]) -> float:
+        """:meth:`_tense_bias` of ``text``, remembered for the last texts (a warm pass)."""
+        bias = self._biases.get(text)
+        if bias is None:
+            if len(self._biases) >= _BIAS_TEXTS:
+                self._biases.clear()
+            bias = self._biases[text] = self._tense_bias(infos)
+        return bias
+
     def _tense_bias(self, infos: list[_TokenInfo]) -> float:
         """How much the text is written in the present rather than the preterite: log10 of
         (present + 1) / (preterite + 1) over its finite verbs that no reading makes ambiguous
@@ -1156,18 +1162,16 @@ class OcrRepairer:
         left_en: bool,
         right: str | None,
         right_en: bool,
-        item_bonus: float | tuple[float, float],
+        item_bonus: float,
         lrs: tuple[float, float],
         ahead: bool = False,
+        tense: float = 0.0,
     ) -> int:
         """The reading of the slot that best fits its neighbours; ``item_bonus`` is the bonus
-        of an action verb opening a list item, or that and the text's tense bias (see
-        :meth:`_tense_bias`) for a slot with readings in both tenses."""
+        of an action verb opening a list item, ``tense`` the text's tense bias (see
+        :meth:`_tense_bias`) for a slot with readings in both tenses, else 0."""
         if slot.english and (left_en or right_en):
             return 0
-        tense = 0.0
-        if isinstance(item_bonus, tuple):
-            item_bonus, tense = item_bonus
         best, best_score = 0, _NEG_INF
         ctx = self.context_
         for i, hyp in enumerate(slot.options):
