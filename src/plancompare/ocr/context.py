@@ -89,14 +89,10 @@ def load_function_words(path: str | Path | None = None) -> dict[str, frozenset[s
         (True, True)
     """
     path = Path(path) if path is not None else FUNCTION_WORDS_PATH
-    classes: dict[str, frozenset[str]] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip() or line.startswith("#") or line.startswith("class\t"):
-                continue
-            name, _, words = line.rstrip("\n").partition("\t")
-            classes[name.strip()] = frozenset(words.lower().split())
-    return classes
+    return {
+        name.strip(): frozenset(" ".join(words).lower().split())
+        for name, *words in _rows(path, "class")
+    }
 
 
 def load_number_abbreviations(path: str | Path | None = None) -> dict[str, str]:
@@ -111,14 +107,10 @@ def load_number_abbreviations(path: str | Path | None = None) -> dict[str, str]:
     """
     path = Path(path) if path is not None else NUMBER_ABBREVIATIONS_PATH
     table: dict[str, str] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip() or line.startswith("#") or line.startswith("abbreviation\t"):
-                continue
-            word, side, *_ = line.rstrip("\n").split("\t")
-            if side not in ("after", "before", "both"):
-                raise ValueError(f"{path.name}: {word}: side must be after, before or both")
-            table[word.strip().lower()] = side
+    for word, side, *_ in _rows(path, "abbreviation"):
+        if side not in ("after", "before", "both"):
+            raise ValueError(f"{path.name}: {word}: side must be after, before or both")
+        table[word.strip().lower()] = side
     return table
 
 
@@ -329,15 +321,11 @@ def load_slot_rules(path: str | Path | None = None) -> tuple[SlotRule, ...]:
     """
     path = Path(path) if path is not None else SLOT_RULES_PATH
     rules: list[SlotRule] = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip() or line.startswith("#") or line.startswith("rule\t"):
-                continue
-            name, left, right, reading, weight, *_ = line.rstrip("\n").split("\t")
-            for test in (left, right, reading):
-                if not (test.startswith("class:") or test in SLOT_TESTS or test == "any"):
-                    raise ValueError(f"{path.name}: rule {name}: unknown test {test!r}")
-            rules.append(SlotRule(name, left, right, reading, float(weight)))
+    for name, left, right, reading, weight, *_ in _rows(path, "rule"):
+        for test in (left, right, reading):
+            if not (test.startswith("class:") or test in SLOT_TESTS or test == "any"):
+                raise ValueError(f"{path.name}: rule {name}: unknown test {test!r}")
+        rules.append(SlotRule(name, left, right, reading, float(weight)))
     return tuple(rules)
 
 
