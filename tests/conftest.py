@@ -1,4 +1,4 @@
-"""``pytest --final``: include the final held-out plan texts (``heldout10``, 150 on) in the tests.
+"""``pytest --final``: include the final held-out plan texts (``heldout11``, 163 on) in the tests.
 
 Property tests (hypothesis) draw the same examples on every run and every machine
 (``derandomize``): a green ``make test`` here is a green CI there. No test asserts on wall-clock
@@ -28,7 +28,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--final",
         action="store_true",
         default=False,
-        help="also read the final held-out plan texts (heldout10); for the final measurement only",
+        help="also read the final held-out plan texts (heldout11); for the final measurement only",
     )
 
 

@@ -3,8 +3,8 @@
 Each labelled text ``<id>.txt`` has ``<id>.labels.tsv`` (header ``kind level quote note``): every
 quote must occur exactly once in its text, rows in document order, kinds and levels valid. The
 corpora must keep the size the brief asks for, and every text must be named in its split file
-(plans: ``dev``, ``heldout`` and ``heldout2`` to ``heldout9``, held-out sets measured
-once and development text since; a final set (``heldout10``, texts 150 on) is read only under
+(plans: ``dev``, ``heldout`` and ``heldout2`` to ``heldout10``, held-out sets measured
+once and development text since; a final set (``heldout11``, texts 163 on) is read only under
 ``pytest --final`` -- see ``unit_labels.corpus_split`` -- except by
 ``test_held_out_set_size_and_independence``, which checks its files' form and size without
 parsing them and without printing their content).
@@ -470,17 +470,17 @@ def test_ocr_heldout6_is_collected() -> None:
 
 
 def test_the_final_held_out_set_is_left_out_unless_final(tmp_path: Path) -> None:
-    """No reader of the corpus sees ``heldout10`` (or a text numbered 150 on) without --final;
-    ``heldout9`` (texts 134-149, measured once) is development text."""
+    """No reader of the corpus sees ``heldout11`` (or a text numbered 163 on) without --final;
+    ``heldout10`` (texts 150-162, measured once) is development text."""
     (tmp_path / "split.csv").write_text(
-        "id,split\n01-a,dev\n134-b,heldout9\n149-c,heldout10\n150-d,heldout10\n151-e,dev\n"
-        "160-f,heldout10\n",
+        "id,split\n01-a,dev\n150-b,heldout10\n162-c,heldout11\n163-d,heldout11\n164-e,dev\n"
+        "170-f,heldout11\n",
         encoding="utf-8",
     )
-    stems = ("01-a", "134-b", "149-c", "150-d", "151-e", "160-f", "150-unnamed", "155-unnamed")
-    for stem in (*stems, "140-unnamed"):
+    stems = ("01-a", "150-b", "162-c", "163-d", "164-e", "170-f", "163-unnamed", "168-unnamed")
+    for stem in (*stems, "155-unnamed"):
         (tmp_path / f"{stem}.txt").write_text("x", encoding="utf-8")
-    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "134-b": "heldout9"}
-    assert corpus_files(tmp_path, final=False) == ["01-a", "134-b", "140-unnamed"]
+    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "150-b": "heldout10"}
+    assert corpus_files(tmp_path, final=False) == ["01-a", "150-b", "155-unnamed"]
     assert len(corpus_split(tmp_path, final=True)) == 6
     assert len(corpus_files(tmp_path, final=True)) == 9

@@ -65,6 +65,9 @@ HELDOUT8_FLOORS = (0.57, 0.64, 0.58, 0.62)  # reached: 0.60 0.67 (30/45) 0.61 0.
 # of LABELLING.md decision 16 (136: 35 -> 25 goals) with that scorer 0.59 0.43 / 0.33 0.24
 # (6/25); in sample now:
 HELDOUT9_FLOORS = (0.60, 0.45, 0.70, 0.76)  # reached: 0.65 0.48 (11/23) 0.74 0.80 (20/25)
+# heldout10 blind (efe845b, fitted on 01-149): 0.42 0.57 (26/46) 0.77 0.52 (17/33); the shipped
+# scorer is still the one fitted on 01-149, so in sample is the blind figure:
+HELDOUT10_FLOORS = (0.39, 0.54, 0.74, 0.48)  # reached: 0.42 0.57 (26/46) 0.77 0.52 (17/33)
 # Leave-one-organisation-out over texts 01-149 (heldout9 joined the folds after its one
 # measurement). Over 01-110: on the old labels 0.60 0.69 (151/218) 0.73 0.69 (100/144);
 # relabelled by the guide, before the scorer changed, 0.55 0.65 (129/199) 0.69 0.63 (100/158);
@@ -77,8 +80,9 @@ HELDOUT9_FLOORS = (0.60, 0.45, 0.70, 0.76)  # reached: 0.65 0.48 (11/23) 0.74 0.
 # (175/267) 0.58 0.61 (137/224) on the labels of its day; after decision 16 relabelled 136,
 # 0.54 0.66 (176/267) 0.61 0.63 (135/214); after the goal-page changes 0.55 0.66 (175/267)
 # 0.74 0.73 (157/214); after aim verbs, numbered titles and balanced^0.9 (benchmarks/
-# eval_units.py history lists each step's figures), below.
-LOO_FLOORS = (0.59, 0.62, 0.74, 0.71)  # reached: 0.62 0.65 (174/267) 0.77 0.74 (158/214)
+# eval_units.py history lists each step's figures), 0.62 0.65 (174/267) 0.77 0.74 (158/214).
+# Over 01-162 (heldout10 joined the folds after its one measurement), the same scorer, below.
+LOO_FLOORS = (0.54, 0.61, 0.74, 0.69)  # reached: 0.57 0.64 (201/313) 0.77 0.72 (177/247)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -101,6 +105,9 @@ NEXT_SET_FLOORS = {
     (111, 134): (0.57, 0.63, 0.54, 0.55),  # reached: 0.60 0.67 (30/45) 0.58 0.58 (18/31)
     (111, 150): (0.54, 0.57, 0.62, 0.64),  # reached: 0.57 0.60 (41/68) 0.66 0.68 (38/56)
     (134, 150): (0.61, 0.45, 0.65, 0.76),  # reached: 0.65 0.48 (11/23) 0.69 0.80 (20/25)
+    # recorded before heldout10's misses were read; 150-163 fitted on 01-149 is its blind figure
+    (134, 163): (0.44, 0.51, 0.70, 0.61),  # reached: 0.47 0.54 (37/69) 0.73 0.64 (37/58)
+    (150, 163): (0.39, 0.54, 0.74, 0.48),  # reached: 0.42 0.57 (26/46) 0.77 0.52 (17/33)
 }
 
 # ------------------------------------------------------------------ the matching rule itself
@@ -135,7 +142,7 @@ def test_levels_are_compared_on_matched_measures():
 
 
 def _split() -> dict[str, str]:
-    """The corpus texts by split; the final set (heldout10) only under ``pytest --final``."""
+    """The corpus texts by split; the final set (heldout11) only under ``pytest --final``."""
     return corpus_split(PLANS)
 
 
@@ -178,9 +185,10 @@ def test_generic_parser_is_lossless_on_every_corpus_text(name):
 # (commit 616940f); heldout7 (90-110) measure P 0.26 / R 0.27 (11 of 41), goal P 0.59 / R 0.33
 # (10 of 30) (commit e0d2c1d); heldout8 (111-133) measure P 0.49 / R 0.47 (21 of 45), goal
 # P 0.30 / R 0.29 (9 of 31) (commit b6e961c); heldout9 (134-149) measure P 0.59 / R 0.43 (10 of
-# 23), goal P 0.33 / R 0.17 (6 of 35) (commit cf61696). The label counts below are those after the
-# relabelling by tests/data/plans/LABELLING.md (2026-12-07); the figures above are on the labels
-# of their day.
+# 23), goal P 0.33 / R 0.17 (6 of 35) (commit cf61696); heldout10 (150-162) measure P 0.42 / R
+# 0.57 (26 of 46), goal P 0.77 / R 0.52 (17 of 33) (commit efe845b). The label counts below are
+# those after the relabelling by tests/data/plans/LABELLING.md (2026-12-07); the figures above
+# are on the labels of their day.
 DEVELOPMENT_SPLITS = {
     "dev": ((19, 9), DEV_FLOORS),
     "heldout": ((15, 5), HELDOUT_FLOORS),
@@ -192,6 +200,7 @@ DEVELOPMENT_SPLITS = {
     "heldout7": ((45, 30), HELDOUT7_FLOORS),
     "heldout8": ((45, 31), HELDOUT8_FLOORS),
     "heldout9": ((23, 25), HELDOUT9_FLOORS),
+    "heldout10": ((46, 33), HELDOUT10_FLOORS),
 }
 
 
@@ -218,7 +227,7 @@ def test_leave_one_organisation_out():
     assert len({org[name] for name, *_ in results}) >= 25  # folds: organisations, not texts
     by = totals(results)
     measure, goal = by["corpus"]["measure"], by["corpus"]["goal"]
-    assert (measure.labels, goal.labels) == (267, 214)
+    assert (measure.labels, goal.labels) == (313, 247)
     assert measure.precision >= LOO_FLOORS[0] and measure.recall >= LOO_FLOORS[1], measure
     assert goal.precision >= LOO_FLOORS[2] and goal.recall >= LOO_FLOORS[3], goal
     seeds = by["seeds"]["measure"]
