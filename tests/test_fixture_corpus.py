@@ -247,7 +247,7 @@ def word_count(text: str) -> int:
 
 
 # the held-out sets in the order collected
-OCR_HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+OCR_HELD_OUT = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 # an authority a held-out set shares with earlier text, by design: heldout6's older text (Dir.
 # 1987:42) is the government's, like a dev text (ocr_unseen/README.md)
 OCR_REPEATED_AUTHORITIES = {"heldout6": {"Regeringen"}}
@@ -275,8 +275,8 @@ OCR_HELDOUT3 = (  # the third held-out set, measured once at 706a520, dev since 
 
 def test_ocr_unseen_size_and_split() -> None:
     """``dev``: >= 6 texts by >= 5 authorities, >= 6,000 words. Each held-out set while it is
-    held out (``heldout2``, ``heldout3`` and ``heldout4`` became dev after their one
-    measurement; now ``heldout5``): >= 5 texts by as many authorities, >= 5,000 words, none of
+    held out (``heldout2`` to ``heldout6`` were each measured once; the blind set is now
+    ``heldout7``): >= 5 texts by as many authorities, >= 5,000 words, none of
     its authorities in ``dev`` or an earlier set. ``heldout3``'s texts (dev since 2026-12-07)
     come from publishers that no other text has (issue 8). Every text >= 600 words, UTF-8, no
     plan fixture."""
@@ -327,8 +327,8 @@ def _eval_ocr():
 
 def test_ocr_eval_reads_the_final_held_out_set_only_when_told() -> None:
     """``benchmarks/eval_ocr.py`` refuses every held-out split (each one of split.csv but
-    ``dev``: now ``heldout5``; ``heldout4`` is dev since its one measurement) without
-    ``--final``; ``all`` skips them.
+    ``dev``: the blind set is now ``heldout7``; ``heldout4`` is dev since its one measurement)
+    without ``--final``; ``all`` skips them.
 
     Only the ids are compared: the held-out texts are not printed or looked at here."""
     eval_ocr = _eval_ocr()
@@ -441,6 +441,17 @@ def test_ocr_heldout5_is_collected() -> None:
     assert min(words) >= 800 and sum(words) >= 5000, words
 
 
+def held_out_set(name: str, stems: tuple[str, ...]) -> tuple[dict[str, str], list[int]]:
+    """Check that ``stems`` are in split ``name`` (or ``dev``, once measured); return every
+    text's authority (by :func:`authority_name`) and the word counts of ``stems``, whose files
+    must be UTF-8 with ``\\n`` line ends."""
+    split = read_split(OCR_UNSEEN / "split.csv")
+    assert all(split.get(stem) in {name, "dev"} for stem in stems), name
+    with (OCR_UNSEEN / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        authority = {row["id"]: authority_name(row["authority"]) for row in csv.DictReader(handle)}
+    return authority, [word_count(read_text(OCR_UNSEEN / f"{stem}.txt")) for stem in stems]
+
+
 OCR_HELDOUT6 = (  # the sixth held-out set, collected 2026-12-07 (ocr_unseen/README.md)
     "bolfs-2012-1-god-patentombudssed",
     "dir-1987-42-spelreglerna-offentliga-arbetsmarknaden",
@@ -457,15 +468,47 @@ def test_ocr_heldout6_is_collected() -> None:
     UTF-8 with ``\\n`` line ends, each >= 600 words.
 
     Only ids, metadata and word counts are read here: no text is printed or repaired."""
-    split = read_split(OCR_UNSEEN / "split.csv")
-    assert all(split.get(stem) in {"heldout6", "dev"} for stem in OCR_HELDOUT6)
-    with (OCR_UNSEEN / "sources.csv").open(encoding="utf-8", newline="") as handle:
-        authority = {row["id"]: authority_name(row["authority"]) for row in csv.DictReader(handle)}
+    authority, words = held_out_set("heldout6", OCR_HELDOUT6)
     mine = {authority[stem] for stem in OCR_HELDOUT6}
     older = {a for stem, a in authority.items() if stem not in OCR_HELDOUT6}
     assert len(mine - older) >= 5 and mine & older == OCR_REPEATED_AUTHORITIES["heldout6"]
     assert any(a.endswith((" kommun", " stad")) for a in mine - older)
-    words = [word_count(read_text(OCR_UNSEEN / f"{stem}.txt")) for stem in OCR_HELDOUT6]
+    assert min(words) >= 600 and sum(words) >= 5000, words
+
+
+OCR_HELDOUT7 = (  # the seventh held-out set, collected 2026-12-07 (ocr_unseen/README.md)
+    "hogsby-ks-2007-01-08-protokoll",
+    "malmo-hvof-2025-rfi-lagkrav-vard-omsorg",
+    "samordnare-2016-mer-flyg-och-bostader",
+    "sou-2008-83-avgifter-arbetsloshetsforsakringen",
+    "sou-2012-74-framlingsfienden-inom-oss",
+    "vgr-2018-vatskebehandling-kapitel-2-8",
+)
+
+
+def is_kommun_or_region(authority: str) -> bool:
+    """A kommun, a city (stad) or a region, by the authority's name.
+
+    >>> [is_kommun_or_region(a) for a in ("Högsby kommun", "Malmö stad", "Region Halland")]
+    [True, True, True]
+    >>> [is_kommun_or_region(a) for a in ("Västra Götalandsregionen", "Riksgäldskontoret")]
+    [True, False]
+    """
+    return authority.endswith((" kommun", " stad", "regionen")) or authority.startswith("Region ")
+
+
+def test_ocr_heldout7_is_collected() -> None:
+    """``heldout7``: six texts (held out until its one measurement) by six authorities none of
+    which wrote an earlier text, three of them a kommun, a city and a region (a nämndprotokoll, a
+    region's treatment advice with its tables flattened, a city's requirements), >= 5,000 words,
+    UTF-8 with ``\\n`` line ends, each >= 600 words.
+
+    Only ids, metadata and word counts are read here: no text is printed or repaired."""
+    authority, words = held_out_set("heldout7", OCR_HELDOUT7)
+    mine = {authority[stem] for stem in OCR_HELDOUT7}
+    older = {a for stem, a in authority.items() if stem not in OCR_HELDOUT7}
+    assert len(mine) >= 5 and not mine & older, mine & older
+    assert sum(is_kommun_or_region(authority[stem]) for stem in OCR_HELDOUT7) >= 3
     assert min(words) >= 600 and sum(words) >= 5000, words
 
 
