@@ -24,9 +24,19 @@ collection and not like one plan copied again and again (which flatters every pe
 * **sizes** -- log-normal (median 10 KB), clipped to 2 KB-2 MB; a few files are written in
   cp1252, as a student's editor may save them.
 
-Document ``(n, m)`` depends only on ``(seed, n, m)``, so a smaller corpus is a subset of a
-larger one. Files go to ``OUT/raw/`` and one manifest row each to ``OUT/manifest.csv``, so the
-whole pipeline (``plancompare check``, ``build``, the notebooks' functions) runs on it unchanged.
+Document ``(n, m)`` depends only on ``(seed, n, m)`` and the generator's inputs, so a smaller
+corpus is a subset of a larger one. Files go to ``OUT/raw/`` and one manifest row each to
+``OUT/manifest.csv``, so the whole pipeline (``plancompare check``, ``build``, the notebooks'
+functions) runs on it unchanged.
+
+**Inputs and key.** The generator draws on the repository and the library, not on itself alone:
+the files of :func:`input_files` (seeds, OCR reference, dev plans and their split, the forms'
+heading roles and furniture lines, the stop words, the OCR confusion model), the application
+form's field names, wordfreq's Swedish list and the code of :func:`plancompare.ocr.damage`.
+Any of them can move every later document (a protected word skips a random draw, so the rest
+of the stream shifts). :func:`corpus_key` therefore names the generator's version and
+:func:`inputs_digest`, a digest of all of them (and of this file): the same key always gives
+the same bytes, from any working directory, and a changed input gives a new key.
 
     .venv/bin/python benchmarks/corpus.py --orgs 50 --docs 10 --out /tmp/corpus-50x10
 """
@@ -36,11 +46,13 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import inspect
 import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
@@ -49,11 +61,14 @@ from wordfreq import top_n_list
 from plancompare import paths, swedish
 from plancompare.forms.application_form import FIELDS
 from plancompare.forms.vocab import read_rows
+from plancompare.ocr import channel as ocr_channel
 from plancompare.ocr import damage
+from plancompare.ocr import damage as ocr_damage_module
 from plancompare.schema import MANIFEST_COLUMNS
+from plancompare.swedish.stoplist import STOPWORDS_PATH
 
 REPO = Path(__file__).resolve().parent.parent
-VERSION = "1"  # bump when the generator's output changes (the runner's corpus cache key)
+VERSION = "2"  # with inputs_digest() in the key (the runner's corpus cache key)
 
 #: Share of documents per form.
 FORM_SHARES = {
@@ -124,27 +139,93 @@ def _blocks_source(name: str, form: str, text: str, *, tail: int = 0) -> Source:
     return Source(name, form, blocks[0], tuple(body), "".join(blocks[len(blocks) - tail :]), False)
 
 
+PLANS = REPO / "tests" / "data" / "plans"
+OCR_REFERENCE = REPO / "tests" / "data" / "ocr" / "003_reference.txt"
+#: Seed web pages used as layouts: (stem, form, paragraphs in the tail).
+_WEB = (("000", "verksamhetsplan", 1), ("002", "verksamhetsplan", 1), ("004", "goal_page", 6))
+_FORM_FILES = ("heading_roles.csv", "furniture_lines.csv")
+
+
+def _seed(stem: str) -> Path:
+    return next((paths.data_dir() / "raw").glob(f"{stem}_*.txt"))
+
+
+@cache
+def _dev_plans() -> tuple[str, ...]:
+    with open(PLANS / "split.csv", encoding="utf-8", newline="") as fh:
+        return tuple(sorted(r["id"] for r in csv.DictReader(fh) if r["split"] == "dev"))
+
+
+def input_files() -> tuple[Path, ...]:
+    """Every file the generator reads, in a fixed order, whose bytes the key's digest covers
+    (of ``tests/data/plans/split.csv`` only the dev ids count: they are in the digest instead,
+    so that a new held-out set of plans does not change the key).
+
+    Example:
+        >>> names = [p.name for p in input_files()]
+        >>> "003_reference.txt" in names and "heading_roles.csv" in names
+        True
+    """
+    return (
+        *(_seed(stem) for stem in ("001", *(w[0] for w in _WEB))),
+        OCR_REFERENCE,
+        *(PLANS / f"{name}.txt" for name in _dev_plans()),
+        *(paths.RESOURCES / "forms" / name for name in _FORM_FILES),
+        STOPWORDS_PATH,
+        ocr_channel.CONFUSIONS_PATH,
+    )
+
+
+@cache
+def inputs_digest() -> str:
+    """A digest of everything the generator draws on besides its arguments.
+
+    The bytes of :func:`input_files` (with their paths relative to the repository), the ids
+    of the dev plans, this file's source, the application form's field names, wordfreq's
+    Swedish list (and its version), the code of :mod:`plancompare.ocr.damage` and of the
+    confusion model's reader, numpy's version (its random streams) and the manifest's columns.
+
+    Example:
+        >>> len(inputs_digest()), inputs_digest() == inputs_digest()
+        (64, True)
+    """
+    digest = hashlib.sha256()
+
+    def add(label: str, data: bytes) -> None:
+        digest.update(f"{label}\0{len(data)}\0".encode())
+        digest.update(data)
+
+    add("generator", Path(__file__).read_bytes())
+    add("dev plans", "\n".join(_dev_plans()).encode())
+    for path in input_files():
+        rel = path.relative_to(REPO) if path.is_relative_to(REPO) else path.name
+        add(Path(rel).as_posix(), path.read_bytes())
+    add("fields", repr(FIELDS).encode())
+    words = "\n".join(top_n_list("sv", 10**7))
+    add("wordfreq", f"{version('wordfreq')}\n{words}".encode())
+    add("damage", inspect.getsource(ocr_damage_module).encode())
+    add("channel", inspect.getsource(ocr_channel).encode())
+    add("numpy", np.__version__.encode())
+    add("manifest", repr(MANIFEST_COLUMNS).encode())
+    return digest.hexdigest()
+
+
 @cache
 def sources() -> dict[str, tuple[Source, ...]]:
     """Every form's sources, read from the repository (seeds, OCR reference, dev plans)."""
-    raw = paths.data_dir() / "raw"
 
     def seed(stem: str) -> str:
-        return next(raw.glob(f"{stem}_*.txt")).read_text(encoding="utf-8")
+        return _seed(stem).read_text(encoding="utf-8")
 
-    plans = REPO / "tests" / "data" / "plans"
-    with open(plans / "split.csv", encoding="utf-8", newline="") as fh:
-        dev = sorted(r["id"] for r in csv.DictReader(fh) if r["split"] == "dev")
-    web = [("000", "verksamhetsplan", 1), ("002", "verksamhetsplan", 1), ("004", "goal_page", 6)]
     out: dict[str, list[Source]] = {form: [] for form in FORM_SHARES}
     out["activity_table"].append(_rows_source("001", "activity_table", seed("001")))
-    reference = (REPO / "tests" / "data" / "ocr" / "003_reference.txt").read_text(encoding="utf-8")
+    reference = OCR_REFERENCE.read_text(encoding="utf-8")
     out["application_form"].append(_blocks_source("003", "application_form", reference))
-    for stem, form, tail in web:
+    for stem, form, tail in _WEB:
         out[form].append(_blocks_source(stem, form, seed(stem), tail=tail))
         out["generic"].append(_blocks_source(stem, "generic", seed(stem), tail=tail))
-    for name in dev:
-        text = (plans / f"{name}.txt").read_text(encoding="utf-8")
+    for name in _dev_plans():
+        text = (PLANS / f"{name}.txt").read_text(encoding="utf-8")
         out["generic"].append(_blocks_source(name, "generic", text))
     return {form: tuple(s for s in found if s.items) for form, found in out.items()}
 
@@ -353,8 +434,15 @@ _WORD_ANY = re.compile(r"[^\W\d_]+(?:[-:'][^\W\d_]+)*")
 
 
 def corpus_key(orgs: int, docs: int, seed: int) -> str:
-    """A short key for a generated corpus: the generator's version and the parameters."""
-    return hashlib.sha256(f"{VERSION} {orgs} {docs} {seed}".encode()).hexdigest()[:12]
+    """A short key for a generated corpus: the generator's version, :func:`inputs_digest` and
+    the parameters (the same key always gives the same bytes).
+
+    Example:
+        >>> corpus_key(5, 1, 0) == corpus_key(5, 1, 0) != corpus_key(5, 1, 1)
+        True
+    """
+    text = f"{VERSION} {inputs_digest()} {orgs} {docs} {seed}"
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 def _texts(data: Path) -> Iterator[str]:

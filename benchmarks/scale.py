@@ -36,9 +36,11 @@ load average before and after), ``scale_suite.txt`` (the table and the exponents
 ``scale_suite.png`` (``scale_suite-noocr.*`` with ``--no-ocr``). The OpenMP/BLAS thread
 settings of the environment (``OMP_NUM_THREADS`` …) reach every child and are recorded.
 
-Corpora are generated once and kept under ``benchmarks/corpora/`` (git-ignored), keyed by the
-generator's source. The machine's load average is recorded with every configuration: re-run
-on a quiet machine for figures to quote.
+Corpora are generated once and kept under ``benchmarks/corpora/`` (git-ignored), keyed by
+``corpus.corpus_key``: the generator's version and a digest of every input it draws on (the
+seeds, dev plans and OCR reference, the forms' word lists, the stop words, the OCR damage code
+and model, wordfreq's list), so one key always holds the same bytes. The machine's load
+average is recorded with every configuration: re-run on a quiet machine for figures to quote.
 
     .venv/bin/python benchmarks/scale.py                      # the whole suite
     .venv/bin/python benchmarks/scale.py --configs 5x1,50x1   # some configurations
