@@ -14,7 +14,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -95,8 +95,38 @@ def author(frame: pd.DataFrame) -> pd.Series:
     return named.where(named != "", frame["organisation"].astype("str")).rename("author")
 
 
-def source_span(row: pd.Series, data_dir: str | Path | None = None) -> str:
-    """The exact source characters a frame row came from (its provenance, read afresh).
+def source_texts(frame: pd.DataFrame, data_dir: str | Path | None = None) -> dict[str, str]:
+    """The decoded text of every source file of ``frame`` (file name -> text), each read once.
+
+    Pass it as ``texts=`` to :func:`source_span`, :func:`source_spans` and :func:`coverage`,
+    which otherwise read the files themselves: a notebook that needs the sources more than
+    once reads them once.
+
+    Example:
+        >>> from plancompare import load
+        >>> frame = load()
+        >>> texts = source_texts(frame)
+        >>> sorted(texts) == sorted(frame.source_file.unique())
+        True
+        >>> coverage(frame, texts=texts).equals(coverage(frame))
+        True
+        >>> source_spans(frame, texts=texts).equals(source_spans(frame))
+        True
+    """
+    raw = raw_dir(data_dir)
+    files = sorted(pd.unique(frame["source_file"].astype("str")))
+    return {file: read_source(raw / file).text for file in files}
+
+
+def _source_text(file: str, data_dir: str | Path | None, texts: Mapping[str, str] | None) -> str:
+    return texts[file] if texts is not None else read_source(raw_dir(data_dir) / file).text
+
+
+def source_span(
+    row: pd.Series, data_dir: str | Path | None = None, *, texts: Mapping[str, str] | None = None
+) -> str:
+    """The exact source characters a frame row came from (its provenance, read afresh, or
+    taken from ``texts``, :func:`source_texts`).
 
     Example:
         >>> from plancompare import load
@@ -105,12 +135,18 @@ def source_span(row: pd.Series, data_dir: str | Path | None = None) -> str:
         >>> source_span(row)[:26]
         '4.2. Utveckla ett koncept '
     """
-    text = read_source(raw_dir(data_dir) / row["source_file"]).text
+    text = _source_text(str(row["source_file"]), data_dir, texts)
     return text[int(row["char_start"]) : int(row["char_end"])]
 
 
-def source_spans(units: pd.DataFrame, data_dir: str | Path | None = None) -> pd.Series:
-    """The exact source characters of every row of ``units``, each file read once.
+def source_spans(
+    units: pd.DataFrame,
+    data_dir: str | Path | None = None,
+    *,
+    texts: Mapping[str, str] | None = None,
+) -> pd.Series:
+    """The exact source characters of every row of ``units``, each file read once (or taken
+    from ``texts``, :func:`source_texts`).
 
     What :func:`source_span` gives for one row, for many rows at once (reading a file per
     row would read a national corpus's files hundreds of thousands of times). Indexed like
@@ -126,12 +162,11 @@ def source_spans(units: pd.DataFrame, data_dir: str | Path | None = None) -> pd.
         >>> bool((spans == [source_span(row) for _, row in measures.iterrows()]).all())
         True
     """
-    raw = raw_dir(data_dir)
     starts = units["char_start"].to_numpy(dtype=np.int64)
     ends = units["char_end"].to_numpy(dtype=np.int64)
     spans = [""] * len(units)
     for file, rows in units.groupby("source_file", sort=True, observed=True).indices.items():
-        text = read_source(raw / file).text
+        text = _source_text(file, data_dir, texts)
         for i in rows:
             spans[i] = text[starts[i] : ends[i]]
     return pd.Series(spans, index=units.index, name="source", dtype="str")
@@ -184,11 +219,17 @@ def parent_rows(frame: pd.DataFrame) -> np.ndarray:
     return np.where((found >= 0) & (parents != ""), rows[found], -1)
 
 
-def coverage(frame: pd.DataFrame, data_dir: str | Path | None = None) -> pd.DataFrame:
+def coverage(
+    frame: pd.DataFrame,
+    data_dir: str | Path | None = None,
+    *,
+    texts: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """Per source file: non-whitespace characters in the file, covered by units, and by furniture.
 
     ``covered_once`` equals ``chars`` (and ``covered_twice`` is 0) when nothing is lost
-    and nothing doubled; ``uncovered`` counts characters no unit holds.
+    and nothing doubled; ``uncovered`` counts characters no unit holds. The files are read
+    here, or taken from ``texts`` (:func:`source_texts`).
 
     Example:
         >>> from plancompare import load
@@ -196,7 +237,6 @@ def coverage(frame: pd.DataFrame, data_dir: str | Path | None = None) -> pd.Data
         >>> bool((cov.covered_once == cov.chars).all()), int(cov.covered_twice.sum())
         (True, 0)
     """
-    raw = raw_dir(data_dir)
     files = frame.groupby("source_file", sort=True, observed=True)
     group = files.ngroup().to_numpy()  # each row's file, numbered in sorted order
     order = np.argsort(group, kind="stable")  # rows file by file, in frame order within a file
@@ -207,7 +247,7 @@ def coverage(frame: pd.DataFrame, data_dir: str | Path | None = None) -> pd.Data
     rows = []
     for k, file in enumerate(files.size().index):
         mine = slice(bounds[k], bounds[k + 1])
-        text = read_source(raw / file).text
+        text = _source_text(file, data_dir, texts)
         rows.append(
             {"source_file": file, **_coverage(text, starts[mine], ends[mine], furniture[mine])}
         )
