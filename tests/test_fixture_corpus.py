@@ -181,6 +181,15 @@ HELD_OUT_SET_SIZES = {
     # measures and 33 goals (28 before the re-reading against LABELLING.md decision 16); no text
     # holds more than 8 of the measures (155).
     "heldout10": (12, 8, 40, 30, 1 / 4),
+    # heldout11 (texts 163-175, final-only, collected and labelled blind by LABELLING.md after
+    # the heldout10 measurement): thirteen texts, twelve stored pages and one
+    # regeringsuppdrag from the code index (175); 11 of its 13 organisations new to the corpus
+    # (ten kommuner and kommunalförbund, Region Västernorrland; Polismyndigheten and Regeringen
+    # are the two agency/government texts), 25 measures and 33 goals; no text holds more than 6
+    # of the measures (173, cut after its ventilation section so that it stays under a quarter).
+    # Few measure-rich pages of new organisations were found, so the set falls short of the 40
+    # measures aimed for (plans README, heldout11 section).
+    "heldout11": (12, 10, 25, 30, 1 / 4),
 }
 SPLIT_ORDER = (*DEVELOPMENT_SPLITS, *FINAL_SPLITS)
 
