@@ -144,3 +144,14 @@ def test_a_modal_wants_an_infinitive_a_few_words_on(ctx, words, ahead) -> None:
         margin = ctx.grammar(None, "bör", words[0], True) - ctx.grammar(None, "bor", words[0], True)
         assert margin > ctx.grammar(None, "bör", words[0]) - ctx.grammar(None, "bor", words[0])
         assert margin > 0
+
+
+def test_rules_replaced_after_use_are_the_rules_applied() -> None:
+    """The rules a word passes are remembered per word; replacing the rules (as the test of
+    each rule above does) forgets them, so the grammar is that of the new rules."""
+    ctx = Context()
+    before = ctx.grammar("detta", "är", "ett")
+    ctx.rules = tuple(r for r in ctx.rules if r.name != "copula_before_article")
+    fresh = Context()
+    fresh.rules = ctx.rules
+    assert ctx.grammar("detta", "är", "ett") == fresh.grammar("detta", "är", "ett") < before

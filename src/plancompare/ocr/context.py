@@ -464,6 +464,10 @@ class Context:
         self._finite = _Memo(finite_like)
         self._infinitive = _Memo(infinitive_like)
         self._present = _Memo(present_like)
+        # the slot rules whose reading test a word passes, in the rules' order, found once per
+        # word: most readings pass none, and grammar then tries no rule at all
+        self._rules_for = _Memo(self._passed_rules)
+        self._rules_of = self.rules  # the rules _rules_for holds (replaced: forgotten)
 
     def grammar(self, left: str | None, word: str, right: str | None, ahead: bool = False) -> float:
         """Function-word evidence for ``word`` between ``left`` and ``right`` (log10 units);
@@ -516,14 +520,21 @@ class Context:
                 score += w  # det är inte, vi når också
             elif finite and bare not in self.function and self._present(bare):
                 score -= w  # two finite verbs in a row: Har spelar -> Här spelar
-        passed: dict[str, bool] = {}  # each reading test once: most readings fail most tests
-        for rule in self.rules:
-            ok = passed.get(rule.reading)
-            if ok is None:
-                ok = passed[rule.reading] = self._passes(rule.reading, word)
-            if ok and self._fits(rule.left, left) and self._fits(rule.right, right):
+        if self._rules_of is not self.rules:
+            self._rules_for.clear()
+            self._rules_of = self.rules
+        for rule in self._rules_for(word):
+            if self._fits(rule.left, left) and self._fits(rule.right, right):
                 score += rule.weight * w
         return score
+
+    def _passed_rules(self, word: str) -> tuple[SlotRule, ...]:
+        """The slot rules whose reading test ``word`` passes, in their order."""
+        passed: dict[str, bool] = {}  # each reading test once: most readings fail most tests
+        for rule in self.rules:
+            if rule.reading not in passed:
+                passed[rule.reading] = self._passes(rule.reading, word)
+        return tuple(rule for rule in self.rules if passed[rule.reading])
 
     def infinitive_ahead(self, words: list[str | None]) -> bool:
         """Whether ``words`` (the words after a verb, up to the end of its clause: ``None``
