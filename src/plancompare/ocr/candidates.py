@@ -263,7 +263,14 @@ class CandidateSearch:
             return True
         if top(finals) >= p.fast_enough:
             return False
-        finals = self._compounds(s, lead_deletion, self.quick) if len(s) > p.full_search_len else []
+        # the readings that decide here -- those reaching floor, and those that reach
+        # quick_enough at the ranking rates (a reading's score at any rates is at most its
+        # base) -- are all found with the lower of the two as floor
+        finals = (
+            self._compounds(s, lead_deletion, self.quick, min(floor, p.quick_enough))
+            if len(s) > p.full_search_len
+            else []
+        )
         if reached(finals):
             return True
         if top(finals) >= p.quick_enough:
