@@ -36,10 +36,11 @@ Not a test: tests never assert on time. Results go to ``benchmarks/results/ocr.t
         [--rounds 3] [--against SRC --seeds 201 202 ...]
 
 ``--against SRC`` (a checkout of another commit, e.g. ``git worktree add /tmp/before COMMIT``)
-instead times only first passes, each in a fresh process (this interpreter, with ``SRC/src``
-first on the path for the other library), the two libraries alternating on the same novel
-texts (one per seed): CPU µs per distinct token, their medians and ratio, and whether the
-repaired texts are identical. Nothing is written to the results file.
+instead times only first and warm passes, each text in a fresh process (this interpreter, with
+``SRC/src`` first on the path for the other library), the two libraries alternating on the
+same novel texts (one per seed): CPU µs per distinct token, their medians and ratio, and whether the
+repaired texts are identical; then, in the same processes, five warm passes over each text
+(CPU MB/s of their median), medians and ratio. Nothing is written to the results file.
 
 Peers: ``make install-bench`` (or ``pip install -e '.[bench]'``) installs symspellpy and the
 hunspell binding, which compiles against ``libhunspell-dev``; the dictionary comes from
@@ -123,7 +124,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--split", default="dev", choices=[*split_names(), "all"])
     parser.add_argument("--seed", type=int, default=int(time.time()) % 100_000)
     parser.add_argument("--rounds", type=int, default=3, help="paired first passes (index on/off)")
-    parser.add_argument("--against", type=Path, help="another checkout: first passes only")
+    parser.add_argument("--against", type=Path, help="another checkout: first and warm passes")
     parser.add_argument("--seeds", type=int, nargs="+", default=[201, 202, 203, 204])
     parser.add_argument(
         "--no-peers",
@@ -187,7 +188,7 @@ def first_pass_us(seed: int, kilobytes: float, index: bool) -> float:
 
 
 _FIRST_PASS = """
-import hashlib, sys, time
+import hashlib, statistics, sys, time
 sys.path.insert(0, {bench!r})
 from bench_ocr import first_pass_text, warmed_repairer
 text = first_pass_text({seed}, {kb})
@@ -195,7 +196,16 @@ repairer = warmed_repairer()
 start = time.process_time()
 out = repairer.repair(text)
 cpu = time.process_time() - start
-print(cpu / len(set(text.split())) * 1e6, hashlib.sha256(out.encode()).hexdigest()[:16])
+warm = []
+for _ in range(5):
+    start = time.process_time()
+    repairer.repair(text)
+    warm.append(time.process_time() - start)
+print(
+    cpu / len(set(text.split())) * 1e6,
+    hashlib.sha256(out.encode()).hexdigest()[:16],
+    len(text.encode()) / statistics.median(warm) / 1e6,
+)
 """
 
 
@@ -213,6 +223,7 @@ def against(src: Path, seeds: list[int], kilobytes: float) -> None:
     # the text and the warm-up are this module's; only the library differs
     sides = {"this": None, "against": src / "src"}
     times: dict[str, list[float]] = {"this": [], "against": []}
+    warm: dict[str, list[float]] = {"this": [], "against": []}  # MB/s, median of five
     same = True
     for i, seed in enumerate(seeds):
         digests = set()
@@ -227,11 +238,13 @@ def against(src: Path, seeds: list[int], kilobytes: float) -> None:
             ).stdout.split()
             times[name].append(float(out[0]))
             digests.add(out[1])
+            warm[name].append(float(out[2]))
         same = same and len(digests) == 1
         verdict = "identical" if len(digests) == 1 else "DIFFERS"
         print(
             f"seed {seed}: this {times['this'][-1]:.0f} µs, against {times['against'][-1]:.0f} "
-            f"µs per distinct token (CPU), repaired text {verdict}"
+            f"µs per distinct token (CPU), repaired text {verdict}; warm pass (CPU, median of "
+            f"five) this {warm['this'][-1]:.2f}, against {warm['against'][-1]:.2f} MB/s"
         )
     this, other = statistics.median(times["this"]), statistics.median(times["against"])
     ratios = [b / a for a, b in zip(times["this"], times["against"], strict=True)]
@@ -241,6 +254,11 @@ def against(src: Path, seeds: list[int], kilobytes: float) -> None:
         f"{statistics.median(ratios):.2f}x); repaired texts "
         f"{'all identical' if same else 'DIFFER'}; "
         f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
+    )
+    this_warm, other_warm = statistics.median(warm["this"]), statistics.median(warm["against"])
+    print(
+        f"warm pass, CPU MB/s (median of five passes per text), median over {len(seeds)} texts: "
+        f"this {this_warm:.2f}, against {other_warm:.2f} ({this_warm / other_warm:.2f}x)"
     )
 
 
