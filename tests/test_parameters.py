@@ -274,3 +274,14 @@ def test_cli_report_runs_the_real_notebooks_with_data_out_and_param(tmp_path):
     changes = re.search(r"<tbody>(.*?)</tbody>", after, re.DOTALL).group(1)
     assert changes.count("<tr>") == 3  # changes_shown=3 (the notebook's default shows 30)
     assert "<td>Ansdkan</td>" in changes  # the file's first word, "Ansdkan om medel ..."
+    # the front page's key findings, handed over by notebook 04's kernel, are those computed
+    # here afresh on the same data (the report did not compute them itself)
+    import html
+
+    import plancompare
+    from plancompare import findings
+
+    index = (out / "index.html").read_text(encoding="utf-8")
+    found = findings.key_findings(plancompare.load(data))
+    assert found and all(f"<li>{html.escape(f.text)} <a " in index for f in found)
+    assert index.count("<li>") - index.count('<li><a href="0') == len(found)

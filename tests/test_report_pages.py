@@ -332,3 +332,44 @@ def test_bad_corpus_stops_before_any_notebook(tmp_path):
         build_report(data_dir=data, notebooks=[nb], out_dir=tmp_path / "out")
     assert not (tmp_path / "out").exists()
     assert Path(nb).exists()
+
+
+HANDING = [  # a notebook that has its key findings as ``key``, as notebook 04 does
+    new_markdown_cell("# 04 \u2014 Handing\n\nKey findings computed in the kernel."),
+    new_code_cell("data_dir = None\nk = None\nk_max = 10", metadata={"tags": ["parameters"]}),
+    new_markdown_cell("## Where"),
+    new_code_cell(
+        "from plancompare import findings\n"
+        "# as a notebook computes them: key = findings.key_findings(frame, ...)\n"
+        "key = findings.KeyFindings([findings.Finding('Handed over.', 1, '04-h', 'Where')],\n"
+        "                           findings.key_parameters(k=k))\n"
+        "print('own output')"
+    ),
+]
+
+
+@pytest.mark.parametrize(("values", "handed"), [({"k": 3}, True), ({"k_max": 8}, False)])
+def test_key_findings_computed_by_a_notebook_are_handed_to_the_front_page(
+    tmp_path, monkeypatch, values, handed
+):
+    """A notebook whose code calls ``key_findings`` hands the findings it holds as ``key`` to
+    the report when they were computed with the run's parameters (the report does not compute
+    them again); else (here ``k_max``, which the notebook's call did not pass on) the report
+    computes them itself. The cell that hands them over is not on the page."""
+    calls: list = []
+
+    def own(frame, **params):
+        calls.append(params)
+        return [Finding("Computed by the report.", 2, "04-h", "Where")]
+
+    monkeypatch.setattr(plancompare.findings, "key_findings", own)
+    nb = tmp_path / "04-h.ipynb"
+    nbformat.write(new_notebook(cells=HANDING), nb)
+    data = small_corpus(tmp_path / "data")
+    build_report(data_dir=data, notebooks=[nb], out_dir=tmp_path / "out", parameters=values)
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    page = (tmp_path / "out" / "04-h.html").read_text(encoding="utf-8")
+    assert ("Handed over." in index) is handed
+    assert ("Computed by the report." in index) is not handed
+    assert calls == ([] if handed else [values])
+    assert "own output" in page and "plancompare-report-key-findings" not in page

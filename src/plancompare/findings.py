@@ -27,7 +27,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -497,13 +497,41 @@ def _plain_words(who: str, row: pd.Series) -> str:
 # ------------------------------------------------------------------------------ all together
 
 
+def key_parameters(**params: Any) -> dict[str, Any]:
+    """The parameters :func:`key_findings` computes with: :data:`DEFAULTS`, overridden by
+    those of ``params`` it knows (other names are ignored, as there).
+
+    Example:
+        >>> p = key_parameters(k=4, max_colwidth=90)
+        >>> p["k"], p["n_boot"], "max_colwidth" in p
+        (4, 50, False)
+    """
+    return {**DEFAULTS, **{k: v for k, v in params.items() if k in DEFAULTS}}
+
+
+class KeyFindings(list):
+    """What :func:`key_findings` returns: its findings (a list), with ``parameters``, the
+    parameters they were computed with (:func:`key_parameters`), so that a caller holding
+    them can tell whether they answer another call.
+
+    Example:
+        >>> found = KeyFindings([Finding("A.", 1, "04-compare-plans", "A")], key_parameters())
+        >>> found == [Finding("A.", 1, "04-compare-plans", "A")], found.parameters["k_max"]
+        (True, 10)
+    """
+
+    def __init__(self, findings: Iterable[Finding] = (), parameters: dict[str, Any] | None = None):
+        super().__init__(findings)
+        self.parameters = dict(parameters or {})
+
+
 def key_findings(
     frame: pd.DataFrame,
     *,
     codes: pd.DataFrame | None = None,
     features: _compare.Features = None,
     **params: Any,
-) -> list[Finding]:
+) -> KeyFindings:
     """The report's key findings for ``frame``, computed as the notebooks compute them.
 
     ``params`` are notebook parameters (names and defaults in :data:`DEFAULTS`); other names
@@ -512,7 +540,8 @@ def key_findings(
     never an error. A notebook that has coded the frame and fitted the vectorizer already
     passes them on: ``codes`` (:func:`plancompare.code_themes` of ``frame`` with the same
     codebook) and ``features`` (:func:`plancompare.compare.shared_features` with the same
-    settings): the same findings, without coding and fitting again.
+    settings): the same findings, without coding and fitting again. The result is a list
+    (:class:`KeyFindings`) that also holds the parameters it was computed with.
 
     Example:
         >>> import plancompare
@@ -522,7 +551,7 @@ def key_findings(
         >>> sorted({f.notebook for f in found})
         ['02-code-themes', '03-cluster-measures', '04-compare-plans']
     """
-    p = {**DEFAULTS, **{k: v for k, v in params.items() if k in DEFAULTS}}
+    p = key_parameters(**params)
     kinds, level = tuple(p["kinds"]), p["level"]
     book = resolve_codebook(p["codebook"], frame)
     codes = codes if codes is not None else code_themes(frame, book)
@@ -562,18 +591,20 @@ def key_findings(
         include_off_topic=p["include_off_topic"], features=features,
     )  # fmt: skip
     found.append(gap_finding(gaps, on_what) if len(gaps) else None)
-    return [f for f in found if f is not None]
+    return KeyFindings((f for f in found if f is not None), p)
 
 
 __all__ = [
     "DEFAULTS",
     "Finding",
+    "KeyFindings",
     "cluster_finding",
     "concreteness_finding",
     "emphasis_table",
     "gap_finding",
     "heading_anchor",
     "key_findings",
+    "key_parameters",
     "off_topic_finding",
     "own_tags_finding",
     "selection_label",

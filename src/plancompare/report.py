@@ -29,6 +29,7 @@ from __future__ import annotations
 import copy
 import html
 import importlib
+import json
 import logging
 import os
 import re
@@ -79,6 +80,10 @@ log = logging.getLogger(__name__)
 
 KERNEL_NAME = "python3"
 PARAMETERS_TABLE_TAG = "parameters-table"  # the Markdown cell that shows a run's parameters
+EXTRA_CELL_TAG = "report-extra"  # a cell the report runs after a notebook's own, never shown
+# A notebook whose code computes the key findings hands them to the report (see
+# _findings_code): the line it prints starts with this marker, then the findings as JSON.
+FINDINGS_MARKER = "plancompare-report-key-findings: "
 NOTEBOOK_GLOB = "[0-9][0-9]-*.ipynb"
 # Headless (renders with Agg) and sends each figure to the notebook as an image/png output.
 MPL_BACKEND = "module://matplotlib_inline.backend_inline"
@@ -113,6 +118,7 @@ def execute_notebook(
     data_dir: Path | None = None,
     parameters: Mapping[str, Any] | None = None,
     timeout: int = 600,
+    extra_code: str | None = None,
 ) -> nbformat.NotebookNode:
     """Execute the notebook at ``path`` in a fresh ``python3`` kernel and return it.
 
@@ -123,7 +129,9 @@ def execute_notebook(
     folder with ``MPLBACKEND`` set to matplotlib's headless *inline* backend
     (:data:`MPL_BACKEND`). Plain ``Agg`` would be headless too, but in a kernel it suppresses
     the figure outputs: ipykernel only selects the inline backend when ``MPLBACKEND`` is
-    unset. The file is not modified; cell numbers in errors are the file's own.
+    unset. ``extra_code`` runs as a last cell (tagged :data:`EXTRA_CELL_TAG`), in the
+    notebook's kernel after its own cells. The file is not modified; cell numbers in errors
+    are the file's own.
 
     Raises:
         ReportError: the notebook is unreadable, a parameter is not defined by its
@@ -138,6 +146,8 @@ def execute_notebook(
     """
     path = Path(path)
     nb = _with_parameters(_read_notebook(path), path, data_dir, parameters or {})
+    if extra_code is not None:
+        nb.cells.append(nbformat.v4.new_code_cell(extra_code, metadata={"tags": [EXTRA_CELL_TAG]}))
     env = _kernel_env()
     client = NotebookClient(
         nb,
@@ -209,7 +219,9 @@ def _tagged(cell: nbformat.NotebookNode, *tags: str) -> bool:
 
 def _own_cells(nb: nbformat.NotebookNode) -> list[tuple[int, nbformat.NotebookNode]]:
     """The notebook file's own cells with their numbers (injected cells left out)."""
-    own = [c for c in nb.cells if not _tagged(c, INJECTED_TAG, PARAMETERS_TABLE_TAG)]
+    own = [
+        c for c in nb.cells if not _tagged(c, INJECTED_TAG, PARAMETERS_TABLE_TAG, EXTRA_CELL_TAG)
+    ]
     return list(enumerate(own, start=1))
 
 
@@ -465,17 +477,24 @@ def build_report(
     frame = _load_frame(data_dir)  # the run's units: the appendix, the front page, findings
 
     pages: list[Page] = []
+    handed: list[Any] | None = None  # the key findings a notebook's kernel computed already
     bar = progress_bar(notebooks, progress=progress, desc="notebooks", unit="nb")
     for nb_path in bar:
         bar.set_postfix_str(nb_path.name)
         log.info("executing %s", nb_path)
+        extra = _findings_code(values) if _computes_key_findings(nb_path) else None
         executed = execute_notebook(
-            nb_path, data_dir=data_dir, parameters=per_notebook[nb_path], timeout=timeout
+            nb_path,
+            data_dir=data_dir,
+            parameters=per_notebook[nb_path],
+            timeout=timeout,
+            extra_code=extra,
         )
+        handed = _handed_findings(executed) if extra is not None else handed
         pages.append(_page(executed, nb_path))
 
     info = run_info(data_dir)
-    findings = _key_findings(frame, values)
+    findings = handed if handed is not None else _key_findings(frame, values)
     files = {}
     for page in pages:
         files[page.name] = page.html
@@ -528,6 +547,52 @@ def _load_frame(data_dir: Path | None):
     import plancompare  # the package itself: report sits at the end of the one-way flow
 
     return plancompare.load(data_dir=data_dir)
+
+
+def _computes_key_findings(nb_path: Path) -> bool:
+    """Whether a code cell of the notebook calls ``key_findings`` (notebook 04 does)."""
+    nb = _read_notebook(nb_path)
+    return any(c.cell_type == "code" and "key_findings(" in c.source for c in nb.cells)
+
+
+def _findings_code(values: Mapping[str, Any]) -> str:
+    """The cell that hands a kernel's key findings to the report.
+
+    The notebook has computed them as ``key`` (:func:`plancompare.findings.key_findings`,
+    with the codes and vectorizer fit it made for its own tables); when they were computed
+    with the parameters the report's own call would use (``values``, the run's parameters),
+    the cell prints them after :data:`FINDINGS_MARKER` as JSON, else ``null``, and the
+    report computes them itself as before. The front page is the same either way; the
+    report then neither codes the themes nor clusters, validates and compares again.
+    """
+    return (
+        "import json as _json\n"
+        "from plancompare import findings as _findings\n"
+        f"_wanted = _findings.key_parameters(**{dict(values)!r})\n"
+        "_found = globals().get('key')\n"
+        "_rows = None\n"
+        "if getattr(_found, 'parameters', None) == _wanted:\n"
+        "    _rows = [[f.text, f.value, f.notebook, f.anchor] for f in _found]\n"
+        "try:\n"
+        "    _text = _json.dumps(_rows, default=lambda v: v.item())  # numpy numbers\n"
+        "except (TypeError, AttributeError, ValueError):\n"
+        "    _text = 'null'\n"
+        f"print({FINDINGS_MARKER!r} + _text)"
+    )
+
+
+def _handed_findings(executed: nbformat.NotebookNode) -> list[Any] | None:
+    """The findings :func:`_findings_code` printed, the extra cell taken out of ``executed``."""
+    if not executed.cells or not _tagged(executed.cells[-1], EXTRA_CELL_TAG):
+        return None
+    cell = executed.cells.pop()
+    text = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stdout")
+    line = next((ln for ln in text.splitlines() if ln.startswith(FINDINGS_MARKER)), None)
+    rows = json.loads(line[len(FINDINGS_MARKER) :]) if line is not None else None
+    if rows is None:
+        return None
+    finding = importlib.import_module("plancompare.findings").Finding
+    return [finding(*row) for row in rows]
 
 
 def _key_findings(frame, values: Mapping[str, Any]) -> list[Any] | None:
