@@ -129,7 +129,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("first", type=int, help="the set's first text number")
     parser.add_argument("last", type=int, help="one past its last text number")
-    parser.add_argument("--fixed", default="0.01,balanced,shipped", metavar="C,WEIGHT,PRIOR")
+    parser.add_argument("--fixed", default="0.01,balanced^0.9,shipped", metavar="C,WEIGHT,PRIOR")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every case")
     args = parser.parse_args()
     if args.last > unit_labels.FIRST_FINAL_NUMBER:

@@ -451,6 +451,59 @@ be; 01-133 -> 134-162 measure 0.47/0.54 (37/69, 79 predicted), goal 0.73/0.64 (3
 predicted). Leave-one-organisation-out over 01-162: measure P 0.57 R 0.64 (201/313, 352
 predicted), goal P 0.77 R 0.72 (177/247) (over 01-149 it was 0.62/0.65 and 0.77/0.74); seeds
 1.00/0.98, 0.94/1.00. Shipped weights unchanged (fitted on 01-149).
+``diagnose_units.py 150 163`` (fitted on 01-149; its default parameters now the shipped
+balanced^0.9): 77 errors, (a) boundary 6, (b) feature absent 51, (c) weights 20. Measures first:
+missed 20 (Gislaved's list of savings decided, 7, and Växjö's budget items, 3, under a lead-in
+read as "contents"; the police's ``Att utföra …`` and ``Polisen lovar att …`` löften, 6;
+Skellefteå's decision, 3), extra 36 (Sundsvall's strategy: the sentences indented under each
+bold-verb priority, 8 of 13; Markaryd's examples after ``t ex genom att:``, 6; Stenungsund's
+focus and field bullets, 5). Goals: 16 missed, 6 of them Sundsvall's vision paragraph read as
+one unit (boundary).
+Then, by general means, each step's leave-one-organisation-out over 01-162 (measure | goal)
+and next sets (134-162, 150-162 measure), parameters fixed (C 0.01, balanced^0.9, shipped):
+(A) a list item that opens with ``Att`` + a verb is read by that verb (``Att utföra
+fartkontroller …``, ``att anta …``): LOO measure 0.57/0.64 -> 0.58/0.65 (202/313); next
+134-162 0.47/0.54 -> 0.47/0.55, 150-162 0.42/0.57 -> 0.42/0.59.
+(B) the verbs of a promise commit as ``ska`` does (``lovar att``, ``åtar sig att``, ``förbinder
+sig att``): next 134-162 0.48/0.57, 150-162 0.43/0.61; LOO unchanged.
+(C) two features with priors from the guide: ``means_first`` (a sentence opening with ``Genom``/
+``Med``: how, or what results; 31 of 33 such candidates in 01-162 are neither) and
+``lead_in_examples`` (a lead-in giving examples, ``t ex``, ``till exempel``, ``exempelvis``:
+decision 6): LOO 0.58/0.65 (348 predicted); 150-162 0.45/0.61; but 76-89 measure P 0.44 ->
+0.39 and 111-149 0.57 -> 0.53 (the refit moved other weights; kept for the next steps, which
+rest on them).
+(D) lead-ins that name the actions of their list by a noun (``Följande beslut … har nämnden
+tagit:``, ``Medborgarlöften som ska gälla …:``, ``En rad arbeten sker under 2022:``, ``De nya
+projekt som ingår …``, ``Delar ur budget 2024:``; data/forms/action_lists.csv) were read as
+contents lead-ins (prior -3 for a measure): LOO measure 0.58/0.65 -> 0.61/0.70 (219/313);
+next sets 76-89 0.39/0.55 -> 0.43/0.65, 90-110 0.42/0.29 -> 0.51/0.42, 90-133 0.53/0.48 ->
+0.56/0.54, 111-149 0.53/0.60 -> 0.61/0.60, 134-162 0.54/0.74, 150-162 0.51/0.87.
+(E) an item that only focuses or prioritises (``Fokusera och prioritera …``, ``PRIORITERA …``)
+is a direction (the focus cue; guide: neither), and ``describes_item``: a full sentence indented
+under a list item that opens with an action word describes it (decision 10): LOO 219/313, 360 ->
+358 predicted; 134-162 0.56/0.74, 150-162 0.53/0.87.
+(F) 32 general action verbs added to data/swedish/action_verbs.txt (avsluta, begränsa, ersätta,
+lägga ner, mobilisera, omvandla, servera, slå ihop, säga upp, synliggöra, ta bort, tillämpa,
+upphandla, utföra …): LOO measure 0.61/0.71 (221/313), goal 0.77/0.72 (178/247); 134-149
+0.65/0.48 -> 0.63/0.52, 111-133 P 0.60 -> 0.58; 134-162 0.58/0.78, 150-162 0.56/0.91.
+(G) a list item ending in ``:`` leads in the items after it until the list steps back out of
+its sub-list (``… t ex genom att:`` over examples): 150-162 measure P 0.56 -> 0.60; LOO 0.62/0.71
+(358 predicted).
+(H) a sentence that describes its item is read without the list's lead-in and action share
+(those introduce the outer items): 150-162 0.61/0.91, goal P 0.77 -> 0.81; LOO unchanged.
+After all of it, leave-one-organisation-out over 01-162: measure P 0.62 R 0.71 (221/313, 358
+predicted; before 0.57/0.64), goal P 0.77 R 0.72 (178/247); the prior alone (C=0) measure 0.65/0.61
+-> 0.68/0.69. Next sets, measure: 58-75 0.60/0.43 (unchanged), 76-89 0.44/0.55 -> 0.45/0.65,
+90-110 0.42/0.29 -> 0.51/0.42, 90-133 0.53/0.48 -> 0.55/0.54, 111-133 0.60/0.67 -> 0.58/0.67,
+111-149 0.57/0.60 -> 0.60/0.62, 134-149 0.65/0.48 -> 0.63/0.52, 134-162 0.47/0.54 -> 0.62/0.78,
+150-162 0.42/0.57 -> 0.61/0.91 (read while changing: optimistic); goals unchanged but 134-162
+P 0.73 -> 0.74 and 150-162 P 0.77 -> 0.81. Seeds 1.00/0.98, 0.94/1.00 in sample and in LOO;
+seed units identical (parse_golden's seeds digest unchanged). Refit on 01-162 and the seeds;
+in sample heldout2 loses a measure (21 -> 20 of 23, 33 predicted) and heldout3 one (28 -> 27),
+heldout9's goal precision 0.74 -> 0.69. Not done: Sundsvall's vision paragraph (italic, one
+unit holding six goal sentences), Skellefteå's ``ska anställas`` under ``tre mål`` (read as
+goals), the four unlabelled bold-verb priorities of 150 (same vector as the six labelled),
+Stenungsund's field bullets under ``lovar polisen att:``. Measures remain far from 0.85.
 """
 
 from __future__ import annotations

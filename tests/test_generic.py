@@ -452,3 +452,52 @@ def test_a_title_naming_follow_up_names_the_page_subject_and_its_text_is_read():
     # under an "Uppföljning" heading inside the page the section is follow-up whole
     section = "Plan 2025\n\nUppföljning\n\nMyndigheten ska genomföra en kartläggning.\n"
     assert kinds_of(section, "follow_up") == ["Myndigheten ska genomföra en kartläggning."]
+
+
+def test_a_list_item_ending_in_a_colon_leads_in_the_examples_below_it():
+    """LABELLING.md decisions 6 and 10: the items after ``… t ex genom att:`` illustrate the
+    item above them and are no measures of their own; the outer list's items after them are."""
+    text = (
+        "Energi\n\nKommunstyrelsen har beslutat att införa följande åtgärder:\n\n"
+        " • Informera om hur belysningen används, t ex genom att:\n"
+        "  • Släcka all belysning när lokalen är obemannad.\n"
+        "  • Stänga av datorn när arbetsdagen är slut.\n"
+        " • Sänka temperaturen i kommunala fastigheter med en grad.\n"
+    )
+    assert kinds_of(text, "measure") == [
+        "• Informera om hur belysningen används, t ex genom att:",
+        "• Sänka temperaturen i kommunala fastigheter med en grad.",
+    ]
+
+
+def test_a_sentence_indented_under_an_action_item_describes_it():
+    """LABELLING.md decision 10: the action item is the measure; the sentence indented under
+    it says how or what results, and gets no unit of its own as a measure."""
+    text = (
+        "Strategi\n\nUnder 2025 kommer vi att:\n\n"
+        "- Stärka samarbetet med grannkommunerna\n"
+        "  - Gemensamma satsningar på infrastruktur skapar ett attraktivt stråk.\n"
+        "- Genomföra en kampanj för inflyttning\n"
+    )
+    assert kinds_of(text, "measure") == [
+        "- Stärka samarbetet med grannkommunerna",
+        "- Genomföra en kampanj för inflyttning",
+    ]
+
+
+def test_promises_and_decisions_taken_name_the_actions_of_their_list():
+    """A list of promises (``lovar att``, ``Att utföra …``) or of decisions reported as taken
+    (``Följande beslut … har nämnden tagit:``) holds the organisation's measures (LABELLING.md
+    decisions 4 and 11)."""
+    text = (
+        "Besparingar\n\nFöljande beslut om besparingar har nämnden tagit den 19 mars 2019:\n\n"
+        " • Lägga ner dagverksamheten i centrum.\n • Säga upp avtalet om lokalvård.\n\n"
+        "Löften\n\n  1. Att utföra fartkontroller vid skolorna.\n"
+        "  2. Att utföra minst en trygghetsvandring i tätorten.\n"
+    )
+    assert kinds_of(text, "measure") == [
+        "• Lägga ner dagverksamheten i centrum.",
+        "• Säga upp avtalet om lokalvård.",
+        "1. Att utföra fartkontroller vid skolorna.",
+        "2. Att utföra minst en trygghetsvandring i tätorten.",
+    ]

@@ -304,6 +304,11 @@ CASES = [
         S("Fler platser inrättas."),
     ),
     ("quoted", S("Vi ska bli bäst.", quoted=True), S("Vi ska bli bäst.")),
+    (  # how the work is done, or what results, opens the sentence
+        "means_first",
+        S("Genom att bygga ut energin kan kommunen attrahera företag."),
+        S("Kommunen bygger ut energin för att attrahera företag."),
+    ),
     ("no_finite_verb", I("Handledning för nya chefer"), I("Nya chefer får handledning")),
     ("no_action_word", I("Arbetsmiljö och hälsa"), I("Förbättrad arbetsmiljö")),
     (
@@ -322,10 +327,25 @@ CASES = [
         I("aktivt arbeta med normer", lead_in="Vi ska arbeta med normer."),
     ),
     ("aim_first", I("Säkra en god arbetsmiljö för alla"), I("Kartlägg arbetsmiljön")),
+    (  # the items illustrate the item above; they are no actions of their own
+        "lead_in_examples",
+        I("Släcka belysningen", lead_in="Informera om belysningen, t ex genom att:"),
+        I("Släcka belysningen", lead_in="Nämnden har beslutat att införa följande åtgärder:"),
+    ),
     (  # "visar att:" lists findings, not actions
         "lead_in_actions",
         I("utreda kostnaderna", lead_in="Regionen kommer att:"),
         I("92 procent tycker att jobbet känns meningsfullt", lead_in="Enkäten visar att:"),
+    ),
+    (  # decisions reported as taken, promises and a decided budget's items name actions
+        "lead_in_actions",
+        I("Lägga ner dagverksamheten", lead_in="Följande beslut har nämnden tagit den 19 mars:"),
+        I("Lägga ner dagverksamheten", lead_in="Följande områden har nämnden pekat ut:"),
+    ),
+    (
+        "lead_in_actions",
+        I("Servera frukt i skolorna", lead_in="Delar ur budget 2024:"),
+        I("Servera frukt i skolorna", lead_in="Budgeten 2024 ger bland annat:"),
     ),
     (
         "lead_in_decision",
@@ -369,6 +389,11 @@ CASES = [
         I("en tidplan", lead_in="Följande åtgärder vidtas:"),
     ),
     ("action_list", I("Lönerna", list_share=0.75), I("Lönerna", list_share=0.25)),
+    (  # a sentence under an action item describes it; a step opens with its own verb
+        "describes_item",
+        I("Gemensamma satsningar skapar ett attraktivt stråk.", nested=True),
+        I("Genomföra gemensamma satsningar på stråket.", nested=True),
+    ),
     ("section_measure_item", I("Lönerna", section="measure"), S("Lönerna", section="measure")),
     (
         "section_measure_prose",

@@ -284,6 +284,11 @@ class OutlineState:
     goal_lead: str = ""
     goal_depth: int | None = None
     listed: bool = False  #: items followed the current lead-in (it introduced a list, not headings)
+    list_indent: int | None = None  #: the indentation of the current list's outermost items
+    outer_action: bool = False  #: the last outermost item opens with an action word
+    nested: bool = False  #: the current item is indented under an outermost item of action
+    #: an item ending in ":" leads in the items after it (``(outer lead-in, deepest indent)``)
+    item_lead: tuple[str, int] | None = None
 
     @property
     def title(self) -> str:
@@ -515,6 +520,7 @@ def item_kind(text: str, start: int, end: int, state: OutlineState) -> tuple[str
         list_share=state.list_shares.get(start, 0.0),
         doc_has_list=state.has_list,
         quoted=_quote_item(text[start:end], start not in state.list_shares),
+        nested=state.nested,
     )
     kind, found = classify(candidate)
     if kind in ("measure", "goal"):
@@ -555,6 +561,10 @@ def _item_unit(text: str, start: int, end: int, state: OutlineState, ref: str = 
     kind, cue = item_kind(text, start, end, state)
     prose = clean_text(_MARKER.sub("", text[start:end], count=1))
     unit = Unit(start, end, kind, state.section(), ref=ref, text=prose)
+    if prose.endswith(":") and state.list_indent is not None:
+        # an item that ends in a colon (… t ex genom att:) introduces the items after it
+        state.item_lead = (state.lead_in, -1)
+        state.lead_in = prose
     return _with_parent(unit, state, uppdrag=cue == "uppdrag")
 
 
@@ -638,6 +648,7 @@ def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit
         s, e = _span(group)
         line = group[0]
         after = groups[g + 1][0].text if g + 1 < len(groups) else state.next_line
+        _place_item(line.text, state)
         if BULLET.match(line.text) or g in listed:
             units.append(_item_unit(text, s, e, state))
             continue
@@ -685,6 +696,39 @@ def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit
             continue
         units.extend(prose_units(text, s, e, state))
     return units
+
+
+def _place_item(line: str, state: OutlineState) -> None:
+    """Record how deep a list line stands: ``state.nested`` when it is indented under an
+    outermost item of its list that opens with an action word (a sub-item of an action: its
+    step or its description); a line that is no list item ends the list.
+
+    Example:
+        >>> st = OutlineState()
+        >>> for line in ("- Stärk samverkan", "  - Genom den skapas mer", "- Bakgrund", "  - A"):
+        ...     _place_item(line, st); print(st.nested)
+        False
+        True
+        False
+        False
+    """
+    if not (BULLET.match(line) or NUMBERED.match(line)):
+        state.list_indent, state.nested = None, False
+        if state.item_lead is not None:
+            state.lead_in, state.item_lead = state.item_lead[0], None
+        return
+    indent = len(line) - len(line.lstrip())
+    if state.item_lead is not None:
+        outer, deepest = state.item_lead
+        if indent < deepest:  # back out of the sub-list: the list's own lead-in again
+            state.lead_in, state.item_lead = outer, None
+        else:
+            state.item_lead = (outer, max(deepest, indent))
+    deeper = state.list_indent is not None and indent > state.list_indent
+    state.nested = deeper and state.outer_action
+    if not deeper:
+        state.list_indent = indent if state.list_indent is None else min(indent, state.list_indent)
+        state.outer_action = opens_with_action(clean_text(_MARKER.sub("", line, count=1)))
 
 
 def _heading_unit(text: str, start: int, end: int, title: str, state: OutlineState) -> Unit:

@@ -102,7 +102,8 @@ class Candidate:
     that introduces an item's list; ``list_share`` the share of the list's items that open
     with an action word; ``doc_has_list`` whether the document lists its actions; ``first``
     whether the sentence opens its paragraph; ``quoted`` whether it is reported speech (a
-    paragraph opened by a dash, ``– Vi …``, or tagged ``…, säger X``).
+    paragraph opened by a dash, ``– Vi …``, or tagged ``…, säger X``); ``nested`` whether an
+    item is indented under the outermost items of its list (a sub-item).
     """
 
     text: str
@@ -115,6 +116,7 @@ class Candidate:
     doc_has_list: bool = False
     first: bool = True
     quoted: bool = False
+    nested: bool = False
 
 
 # ------------------------------------------------------------------------------ word lists
@@ -179,7 +181,12 @@ _GOAL_NOUNS = frozenset(("mål", "målsättning", "vision", "ambition", "målbil
 _COPULAS = frozenset(("är", "blir", "vara", "bli"))
 _MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 _WORD = re.compile(r"[\wåäöÅÄÖéÉ-]+")
-_MODAL = re.compile(r"\b(ska|skall|kommer(?:\s+[\wåäö]+){0,4}?\s+att|kommer)\s+", re.I)
+# a modal of commitment: ska, kommer att, and the verbs of a promise (lovar att, åtar sig att)
+_MODAL = re.compile(
+    r"\b(ska|skall|kommer(?:\s+[\wåäö]+){0,4}?\s+att|kommer|lovar(?:\s+att)?"
+    r"|(?:åtar|förbinder)\s+(?:sig|vi\s+oss)\s+att)\s+",
+    re.I,
+)
 _STATE_MODAL = re.compile(r"\b(ska|skall|måste|behöver)\s+", re.I)
 _NEED = re.compile(
     r"\b(behöver|behövs|behöva|krävs|måste|(?:viktigt|angeläget|nödvändigt) att)\s+", re.I
@@ -244,6 +251,10 @@ _BEGIN = frozenset(("börja", "påbörja", "starta", "inleda"))
 _FINDINGS = frozenset(
     ("visa", "framgå", "konstatera", "tycka", "mena", "uppge", "säga", "anse", "svara", "peka")
 )
+# a lead-in that gives examples (t ex genom att:, till exempel:, exempel på …:)
+_EXAMPLES = re.compile(r"\b(t\.?\s?ex\b|till exempel\b|exempelvis\b|exempel på\b)", re.I)
+# a means adverbial opening a sentence (Genom att …, Med ett …): how, or what results
+_MEANS = frozenset(("genom", "med"))
 _ACTION_NAME = re.compile(r"\b(åtgärder|insatser|aktiviteter|uppdrag)\b", re.I)
 # Nouns that name an action whatever their first part (utbildningsinsats, rekryteringsåtgärd);
 # a clause whose subject is such a noun may have a long subject before its modal.
@@ -868,6 +879,7 @@ class _LeadIn(NamedTuple):
     goals: bool
     remit: bool
     modal: bool = False
+    examples: bool = False
 
 
 @lru_cache(maxsize=4096)
@@ -900,9 +912,11 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
     remit = any(_names_remit(w) for w in words)
     goals = _announces_goals(lead_in)
     modal = bool(_BARE_MODAL_LEAD.search(lead_in))
+    examples = bool(_EXAMPLES.search(lead_in))
     actions = (
         not decision
         and not modal
+        and not examples
         and not goals
         and not past
         and not remit
@@ -914,7 +928,7 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
             or (lead_in.endswith(":") and opens_with_action(lead_in))  # an action's steps
         )
     )
-    return _LeadIn(decision, actions, past, goals, remit, modal)
+    return _LeadIn(decision, actions, past, goals, remit, modal, examples)
 
 
 def announces_goals(lead_in: str) -> bool:
@@ -1108,6 +1122,7 @@ FEATURES: dict[str, str] = {
     "past": "a verb in the preterite or perfect (beslutade, har upprättats; not har börjat)",
     "reporting": "a report: redovisa, rapportera, informera",
     "conditional": "opens with a condition: Om …",
+    "means_first": "opens with a means adverbial (Genom att …, Med ett …): how, or what results",
     "quoted": "reported speech: in a paragraph opened by a dash (– Vi …) or tagged ', säger …'",
     "no_finite_verb": "no finite verb and no modal: a title or noun phrase",
     "no_action_word": "a verbless item with no action verb, noun or participle: a topic",
@@ -1121,9 +1136,13 @@ FEATURES: dict[str, str] = {
     "(Utvecklingsansvaret innebär att:, Styrelsen har ansvar för)",
     "lead_in_contents": "an item whose list's lead-in ends in ':' and announces no actions",
     "lead_in_modal": "an item whose list's lead-in is a subject and a bare ska (Kommunen ska:)",
+    "lead_in_examples": "an item whose list's lead-in gives examples (t ex genom att:, till "
+    "exempel:)",
     "aim_first": "an item opening with a verb of aim or state (Säkra, Säkerställa, ha, vara)",
     "action_list": "an item in a list where most items open with an action word "
     "(no contents, goal or remit lead-in)",
+    "describes_item": "a sentence indented under a list item that opens with an action word"
+    " (- Stärk … /   - Genom den skapas …): the item's description, not a step",
     "section_measure_item": "an item under a measure heading (Insatser …), no contents, goal or"
     " remit lead-in",
     "section_measure_prose": "prose under a measure heading",
@@ -1151,6 +1170,8 @@ def features(c: Candidate) -> dict[str, float]:
     words = _words(sentence)
     lows = [w.casefold() for w in words]
     head, date_first = _head_and_date(sentence)
+    if c.item and head.casefold() == "att" and len(words) > 1:
+        head = words[1]  # a list of att-clauses (Att utföra …, att anta …): the verb heads it
     clause_words = _words(clause)
     finite = _finite(clause_words)
     head_word = _word(head)
@@ -1162,19 +1183,23 @@ def features(c: Candidate) -> dict[str, float]:
     need = _may_match(_NEED, whole) and _needs_action(clause)
     state = present_state(clause)
     lead_in = c.lead_in.strip()
-    if c.item:
-        decision_lead, verbal_lead, past_lead, goal_lead, remit_lead, modal_lead = _read_lead_in(
-            lead_in
-        )
-    else:
-        decision_lead = verbal_lead = past_lead = goal_lead = remit_lead = modal_lead = False
+    # a sentence indented under an action item describes that item: the list's lead-in and
+    # its share of action words introduce the outer items, not it
+    describes = c.nested and bool(finite) and not (imperative or noun_head or head_word.participle)
+    no_lead = _LeadIn(False, False, False, False, False)
+    read = _read_lead_in(lead_in) if c.item and not describes else no_lead
+    decision_lead, verbal_lead, past_lead, goal_lead, remit_lead, modal_lead = read[:6]
+    examples_lead = read.examples
     # the lead-in introduces this very list: it outweighs the section heading and the list's words
     contents_lead = (
         c.item
         and lead_in.endswith(":")
-        and not (verbal_lead or decision_lead or goal_lead or remit_lead or modal_lead)
+        and not (
+            verbal_lead or decision_lead or goal_lead or remit_lead or modal_lead or examples_lead
+        )
     )
-    other_lead = goal_lead or remit_lead  # the list holds goals or a remit, not actions
+    # the list holds goals, a remit or examples, not actions
+    other_lead = goal_lead or remit_lead or examples_lead
     subject_we = any(w.casefold() == "vi" for w in subject[:_WE_WINDOW])
     subject_org = any(_is_org(w.casefold()) for w in subject[:_ORG_WINDOW])
     present_action = any(
@@ -1242,6 +1267,7 @@ def features(c: Candidate) -> dict[str, float]:
         "reporting": not reason_lemmas.isdisjoint(_REPORTING)
         or ("redovisar" in sentence.casefold() and any(w.endswith("redovisar") for w in lows)),
         "conditional": bool(_CONDITIONAL.search(sentence.strip())),
+        "means_first": bool(lows) and lows[0] in _MEANS,
         "quoted": c.quoted,
         "no_finite_verb": not finite,
         "no_action_word": c.item
@@ -1260,10 +1286,14 @@ def features(c: Candidate) -> dict[str, float]:
         "lead_in_remit": remit_lead,
         "lead_in_contents": contents_lead,
         "lead_in_modal": modal_lead,
+        "lead_in_examples": examples_lead,
         "aim_first": c.item
         and bool(head)
         and (head_word.lemma in _AIM_VERBS or head.casefold() in _AIM_VERBS),
-        "action_list": c.item and c.list_share >= 0.5 and not (contents_lead or other_lead),
+        "action_list": c.item
+        and c.list_share >= 0.5
+        and not (contents_lead or other_lead or describes),
+        "describes_item": describes,
         "section_measure_item": c.item
         and c.section == "measure"
         and not (contents_lead or other_lead),
