@@ -257,7 +257,9 @@ DEV_RECALL_FLOOR = {1.0: GOAL_RECALL, 0.5: GOAL_RECALL}
 # -> `härvuxit`, `iett` -> `lett` (SOU 2025:96), `retikulocy- ter.` -> `äter.`, `Tala- ssemia`,
 # `andrapoeser`, `atten`, `taställning` (Region Halland's anaemia text), `Hall and,` ->
 # `Håll and,`, `iandra` -> `ändra` (Simrishamn).
-DEV_BOUNDARY_LOST = {1.0: 21, 0.5: 8}
+# With heldout6's six texts in dev (2026-12-07, the same before and after that day's rules): two
+# more at 1.0, `m.m kan` run together as `m.mkan` -> `m.ömkan` (Helsingborg's guide).
+DEV_BOUNDARY_LOST = {1.0: 23, 0.5: 8}
 
 
 @pytest.mark.parametrize("rate", [1.0, 0.5])
@@ -918,3 +920,82 @@ def test_repair_is_idempotent(seed: int, rate: float) -> None:
     damaged = print_damage(text[start : start + 600], rate=rate, seed=seed).text
     once = ocr.repair_ocr(damaged)
     assert ocr.repair_ocr(once) == once
+
+
+def test_longer_acronyms_and_a_statute_books_acronym_keep_their_letters() -> None:
+    """A word of five or six capitals is an acronym too, and one ending in FS (a
+    författningssamling: BOLFS, SJVFS) always is: BOLFS is not BOLTS through a misread glyph,
+    STORA (a company) not STÖRA. A reading through å/ä/ö alone that is a much commoner word is
+    still made (MALET: MÅLET), and so is one of a word in capitals that is no word (ATGARD)."""
+    text = "Reglerna i BOLFS 2012:1 gäller for alla ombud. Bolaget STORA yrkade."
+    assert ocr.repair_ocr(text) == (
+        "Reglerna i BOLFS 2012:1 gäller för alla ombud. Bolaget STORA yrkade."
+    )
+    assert ocr.repair_ocr("ATGARD 4. MALET ar att alla ska fa stod.") == (
+        "ÅTGÄRD 4. MÅLET är att alla ska få stöd."
+    )
+
+
+def test_abbreviations_without_their_last_full_stop_are_left_alone() -> None:
+    """An abbreviation of data/swedish/abbreviations.tsv without its last full stop is kept
+    where no word could stand -- a full stop inside (bl.a, m.m) or a colon after it (tel:) --
+    and Dir. (a kommittédirektiv) before its number, nr before a case designation and its
+    number (nr P 1234-19); the damaged words around them are repaired."""
+    text = (
+        "Regeringen beslutade Dir 2020:15 om bl.a avgifter, tel: 010-123 45 67, se mål nr P "
+        "1234-19 och ansokan m.m"
+    )
+    assert ocr.repair_ocr(text) == text.replace("ansokan", "ansökan")
+
+
+def test_file_names_section_numbers_and_names_in_mixed_case_are_left_alone() -> None:
+    """A file name (an extension of data/ocr/file_extensions.tsv after a dot), a section
+    number with its letter and sign (5a§) and a token with a run of letters in mixed case
+    (GnuPG) are no damaged words: not figuri.emf, sa§, GnuPG/gpgsin."""
+    text = "Filen ”rapport.txt” och bilden figur1.emf signeras med GnuPG/gpgsm enligt 5a§ och 12§."
+    assert ocr.repair_ocr(text) == text
+
+
+def test_sa_before_an_adjective_or_a_noun_is_the_adverb() -> None:
+    """så is a degree adverb or conjunction before an adjective, a participle or a noun (så
+    hög, i så fall): not the preterite sa, which wants a subject or att after it. (After a
+    subject pronoun the preterite is not yet favoured: Han sa att is read as Han så att.)"""
+    text = "Om kostnaden blir sa hog att budgeten inte racker, ska namnden i sa fall besluta."
+    assert ocr.repair_ocr(text) == (
+        "Om kostnaden blir så hög att budgeten inte räcker, ska nämnden i så fall besluta."
+    )
+
+
+def test_a_modal_before_an_infinitive_past_an_adverbial() -> None:
+    """A modal governs an infinitive past an adverbial or an inverted subject (bör under
+    hösten 2027 utreda, bör i dessa fall erbjuda); bo does not take one (bor i en lägenhet
+    med tre rum), and a preposition before a noun phrase and its clause's verb stays one
+    (för vissa inkomster krävs: a present passive, no infinitive)."""
+    text = "Nämnden bor under hösten 2027 utreda frågan. Kommunen bor i dessa fall erbjuda stod."
+    assert ocr.repair_ocr(text) == (
+        "Nämnden bör under hösten 2027 utreda frågan. Kommunen bör i dessa fall erbjuda stöd."
+    )
+    for clean in (
+        "Familjen bor i en lägenhet med tre rum.",
+        "Han bor sedan 2019 i Malmö och arbetar där.",
+        "Skatt för vissa inkomster krävs enligt lagen.",
+    ):
+        assert ocr.repair_ocr(clean) == clean
+    assert ocr.repair_ocr("Avgiften fór trygghetslarm tas ut varje månad.") == (
+        "Avgiften för trygghetslarm tas ut varje månad."
+    )
+
+
+def test_here_in_a_demonstrative_a_verb_after_a_year_and_a_copula_before_an_adjective() -> None:
+    """det här / den här before a definite noun is a demonstrative (det här ärendet, not det
+    har); a year before a finite verb is no numeral counting a noun (1992 har bolaget, not
+    här); the copula stands before an adjective's base form (år vanlig -> är vanlig), while a
+    numeral still counts a time noun (18 år gammal). (A topicalised object, Det har bolaget
+    gjort, is read as the demonstrative too: the rarer construction.)"""
+    text = "Vi har i det har ärendet inte tagit ställning. Under den har perioden växte staden."
+    assert ocr.repair_ocr(text) == text.replace("det har", "det här").replace("den har", "den här")
+    text = "Den 3 maj 1992 har bolaget sålt fastigheten. Sedan 2017 har kommunen byggt."
+    assert ocr.repair_ocr(text) == text
+    text = "Andelen av varje grupp år vanlig. Hos äldre personer år kraftig trötthet ett tecken."
+    assert ocr.repair_ocr(text) == text.replace("år", "är")
+    assert ocr.repair_ocr("Han är 18 ar gammal.") == "Han är 18 år gammal."

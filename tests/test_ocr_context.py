@@ -60,6 +60,11 @@ SLOTS = [
     ("kunden", "år", "är", YEAR, "time_noun_before_year"),  # ... kunden år 2024 betalade
     ("inte", "är", "år", "skyldig", "copula_after_negation"),  # om kunden inte är skyldig
     ("avgiften", "är", "år", "för", "copula_after_definite_noun"),  # avgiften är för hög
+    ("i", "så", "sa", "fall", "degree_adverb_before_content"),  # i så fall
+    ("blir", "så", "sa", "begränsat", "degree_adverb_before_adjectival"),
+    ("vara", "så", "sa", "omfattande", "degree_adverb_before_participle"),
+    ("det", "här", "har", "ärendet", "place_adverb_in_demonstrative"),  # i det här ärendet
+    ("grupp", "är", "år", "vanlig", "copula_before_adjective"),  # varje grupp är vanlig
 ]
 
 

@@ -48,6 +48,7 @@ from plancompare.swedish.verbs import verb_forms
 from .lexicon import NUM, YEAR
 
 __all__ = [
+    "FILE_EXTENSIONS_PATH",
     "FUNCTION_WORDS_PATH",
     "NUMBER_ABBREVIATIONS_PATH",
     "SLOT_RULES_PATH",
@@ -60,6 +61,7 @@ __all__ = [
     "finite_like",
     "infinitive_like",
     "is_item_start",
+    "load_file_extensions",
     "present_like",
     "load_function_words",
     "load_number_abbreviations",
@@ -74,9 +76,24 @@ SLOT_RULES_PATH = paths.RESOURCES / "ocr" / "slot_rules.tsv"
 NUMBER_ABBREVIATIONS_PATH = paths.RESOURCES / "ocr" / "number_abbreviations.tsv"
 TITLES_PATH = paths.RESOURCES / "ocr" / "name_titles.tsv"
 UNITS_PATH = paths.RESOURCES / "ocr" / "units.tsv"
+FILE_EXTENSIONS_PATH = paths.RESOURCES / "ocr" / "file_extensions.tsv"
 _WORD = re.compile(r"[^\W\d_]+")
 _DEMONSTRATIVE = frozenset(("den", "det", "de", "dessa"))
 _NOUN_PHRASE = frozenset(("preposition", "determiner", "numeral"))
+#: word classes that open a clause or verb phrase of their own (Context.infinitive_later)
+_CLAUSE_OPENERS = frozenset(
+    (
+        "infinitive_marker",
+        "complementizer",
+        "relative",
+        "coordinator",
+        "subordinator",
+        "copula",
+        "auxiliary",
+    )
+)
+#: word classes after which a noun, not an infinitive, stands
+_NOUN_SLOT = frozenset(("preposition", "determiner", "numeral", "article"))
 MARKER = re.compile(r"[-–•*·▪►○●]|\d{1,2}[.)]|[a-zA-Z][.)]")
 
 
@@ -135,6 +152,19 @@ def load_titles(path: str | Path | None = None) -> frozenset[str]:
     """
     path = Path(path) if path is not None else TITLES_PATH
     return frozenset(row[0].strip().lower() for row in _rows(path, "title"))
+
+
+def load_file_extensions(path: str | Path | None = None) -> frozenset[str]:
+    """Read the file-name extensions (TSV: extension, format), in lower case
+    (``data/ocr/file_extensions.tsv``).
+
+    Example:
+        >>> extensions = load_file_extensions()
+        >>> "txt" in extensions, "pdf" in extensions, "och" in extensions
+        (True, True, False)
+    """
+    path = Path(path) if path is not None else FILE_EXTENSIONS_PATH
+    return frozenset(row[0].strip().lower() for row in _rows(path, "extension"))
 
 
 @dataclass(frozen=True)
@@ -352,6 +382,20 @@ def _neuter_adjective(word: str) -> bool:
     )
 
 
+def _adjective(word: str) -> bool:
+    """An adjective's base form (``låg``, ``godtagbar``, ``tillämplig``): no verb form, ending in
+    a consonant other than ``t``, its neuter in ``-t`` and its plural in ``-a`` both in the
+    word list (zipf 2.5 or more); not a noun (``behov``, ``fall``: no ``fallt``)."""
+    return (
+        len(word) >= 3
+        and word[-1] not in "aeiouyåäöt"
+        and not verb_tense(word)
+        and not finite_like(word)
+        and zipf(word + "t") >= 2.5
+        and zipf(word + "a") >= 2.5
+    )
+
+
 def _imperative(word: str) -> bool:
     """A verb's imperative that is not its infinitive (``stärk``, ``höj``; three letters at
     least, so not ``öl``): :func:`plancompare.swedish.verbs.verb_forms` of its lemma."""
@@ -389,6 +433,7 @@ SLOT_TESTS = {
     "preterite": lambda w: verb_tense(w) == "preterite",
     "adjectival": lambda w: _neuter_adjective(w) or verb_tense(w) in ("preterite", "supine"),
     "neuter_adjective": _neuter_adjective,
+    "adjective": _adjective,
     "imperative": _imperative,
     "content_nonverb": lambda w: not verb_tense(w) and not finite_like(w),
     "definite_noun": _definite_noun,
@@ -407,6 +452,9 @@ class ContextParams:
     #: a modal reading when a bare infinitive follows a few words on (bör det införas): more
     #: than the one grammar weight a finite verb gets before the pronoun (bor det)
     infinitive_ahead_weight: float = 3.0
+    #: a modal reading when a bare infinitive follows further on, past an adverbial or an
+    #: inverted subject (bör i dessa fall kompletteras, bör Boverket på lämpligt sätt se)
+    infinitive_later_weight: float = 1.5
 
 
 class _Memo(dict):
@@ -459,6 +507,7 @@ class Context:
         self.number_abbreviations = load_number_abbreviations()
         self.titles = load_titles()
         self.units = load_units()
+        self.file_extensions = load_file_extensions()
         self._tests: dict[str, _Memo] = {}
         # the verb-form tests, remembered per word (the same words are asked again and again)
         self._finite = _Memo(finite_like)
@@ -469,10 +518,19 @@ class Context:
         self._rules_for = _Memo(self._passed_rules)
         self._rules_of = self.rules  # the rules _rules_for holds (replaced: forgotten)
 
-    def grammar(self, left: str | None, word: str, right: str | None, ahead: bool = False) -> float:
+    def grammar(
+        self,
+        left: str | None,
+        word: str,
+        right: str | None,
+        ahead: bool = False,
+        later: bool = False,
+    ) -> float:
         """Function-word evidence for ``word`` between ``left`` and ``right`` (log10 units);
         ``ahead``: a bare infinitive follows a few words on (:meth:`infinitive_ahead`), which a
-        modal verb wants (``bör det införas``) and another verb (``bor``) does not.
+        modal verb wants (``bör det införas``) and another verb (``bor``) does not; ``later``:
+        one follows further on, past an adverbial or a subject (:meth:`infinitive_later`),
+        weighed less.
 
         Example:
             >>> ctx = Context()
@@ -483,6 +541,8 @@ class Context:
         score = 0.0
         if ahead and self.is_modal(word):
             score += self.params.infinitive_ahead_weight
+        elif later and self.is_modal(word):
+            score += self.params.infinitive_later_weight
         if left is not None:
             classes = ("numeral",) if left == NUM else self.classes.get(left, ())
             if "infinitive_marker" in classes:
@@ -567,6 +627,54 @@ class Context:
             if word in self.between:
                 continue
             return False  # a noun (den här perioden), att, a preposition, a verb: another phrase
+        return False
+
+    def infinitive_later(self, words: list[str | None]) -> bool:
+        """Whether ``words`` (the words after a verb, up to the end of its clause: ``None``
+        there) hold a bare infinitive or passive further on in the verb's clause, past
+        adverbs, prepositional phrases, numbers and noun phrases (an inverted subject): ``bör
+        i dessa fall kompletteras``, ``bör vidare göra``, ``bör Boverket på lämpligt sätt
+        se``. What opens another clause or phrase of its own ends the search: a conjunction,
+        ``att``, a relative, a modal, a copula or ``har``, or any other verb form; a word after
+        an article, determiner, numeral or preposition is a noun, not an infinitive (``bor i en
+        skola``); a passive counts in its infinitive (``kompletteras``), not in the present
+        (``krävs``). The first word is the right neighbour, weighed by :meth:`grammar` already.
+
+        Example:
+            >>> ctx = Context()
+            >>> ctx.infinitive_later(["i", "dessa", "fall", "kompletteras", None])
+            True
+            >>> ctx.infinitive_later(["vidare", "göra", "en", "preliminär"])
+            True
+            >>> from plancompare.ocr.lexicon import YEAR
+            >>> ctx.infinitive_later(["under", "hösten", YEAR, "utreda"])
+            True
+            >>> ctx.infinitive_later(["i", "en", "skola"]), ctx.infinitive_later(["kvar", "och", "kan", "arbeta"])
+            (False, False)
+        """  # noqa: E501
+        noun_slot = False
+        for i, word in enumerate(words[:8]):
+            if word is None:
+                return False
+            if word in (NUM, YEAR):
+                noun_slot = word == NUM  # tre rum; a year ends its phrase (hösten 2027 utreda)
+                continue
+            classes = self.classes.get(word, ())
+            if classes:
+                if _CLAUSE_OPENERS.intersection(classes):
+                    return False
+                noun_slot = bool(_NOUN_SLOT.intersection(classes))
+                continue
+            if (
+                i
+                and not noun_slot
+                and self._infinitive(word)
+                and self._passes("infinitive_or_passive", word)
+            ):
+                return True  # göra, kompletteras; not krävs, tas (a present passive, finite)
+            if self._passes("finite", word) or verb_tense(word):
+                return False
+            noun_slot = False
         return False
 
     def _fits(self, test: str, neighbour: str | None) -> bool:

@@ -61,6 +61,17 @@ _NAME_MAX_LEN = 10  # a surname or place name (Amloh, Torsboda); longer unknowns
 #: misreading rates support replaces it (Rödjer in a damaged text, not Rämnemark in a clean one)
 _NAME_ZIPF = -5.0
 _ABBREVIATION = re.compile(r"\W*(?:[^\W\d_]{1,4}\.){2,}\W*")  # fr.o.m., t.o.m.
+#: a section number with its letter and sign (5a§, 12 a§ is two tokens: see _label)
+_SECTION = re.compile(r"\W*\d+[^\W\d_]?§+\W*")
+#: a dot after a letter or digit and the extension after it (kontofordelning.txt, image1.emf)
+_EXTENSION = re.compile(r"(?<=[^\W_])\.([^\W_]{2,5})(?![^\W_])")
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: an acronym in capitals up to this length keeps its letters unless a reading through å/ä/ö
+#: alone is a word at least _ACRONYM_MARGIN commoner (MALET: MÅLET; STORA stays STORA)
+_ACRONYM_MAX = 6
+_ACRONYM_MARGIN = 1.0
+#: a case or file designation between nr/dnr and its number (mål nr P 660-14, dnr KS 2025/512)
+_DESIGNATION = re.compile(r"[A-ZÅÄÖ]{1,3}")
 _EDGE = "()[]{}\"'”«»,;:!?"
 _ONE_LETTER_WORDS = frozenset("iåö")
 _LIGATURES = str.maketrans(
@@ -364,6 +375,7 @@ class OcrRepairer:
         self._in_context: dict[tuple[float, float], dict[tuple, int]] = {}
         self._joins: dict[tuple[float, float], dict[tuple[str, str], tuple | None]] = {}
         self._english: dict[str, bool] = {}
+        self._modal_memo: dict[tuple, tuple[bool, bool]] = {}
         self._languages: dict[str, int] = {}
         self._tenses: dict[str, str] = {}
         self._biases: dict[str, float] = {}  # the tense bias of the last texts (a warm pass)
@@ -541,16 +553,17 @@ class OcrRepairer:
                     if bias is None:
                         bias = self._text_tense(text, infos)
                     tense = bias
-                ahead = (
-                    slot.modal
-                    and right in self.context_.between
-                    and self._infinitive_ahead(tokens, infos, choices, right_faces, ti)
-                )
-                ckey = (token, pi, left, left_en, right, right_en, first, tense, ahead)
+                ahead = later = False
+                if slot.modal and right is not None:
+                    ahead, later = self._modal_evidence(
+                        self._words_ahead(tokens, infos, choices, right_faces, ti),
+                        left != "att",
+                    )
+                ckey = (token, pi, left, left_en, right, right_en, first, tense, ahead, later)
                 pick = in_context.get(ckey)
                 if pick is None:
                     pick = self._decide_in_context(
-                        slot, left, left_en, right, right_en, first, lrs, ahead, tense
+                        slot, left, left_en, right, right_en, first, lrs, ahead, tense, later
                     )
                     if len(in_context) < _CACHE_LIMIT:
                         in_context[ckey] = pick
@@ -1031,7 +1044,9 @@ class OcrRepairer:
         if not tok or (tok[-1] if step < 0 else tok[0]) in _CLAUSE_END:
             face: tuple[str | None, bool] = _NO_FACE
         elif not infos[j].slots:
-            if step > 0 and _YEAR.fullmatch(tok):
+            if _YEAR.fullmatch(tok):
+                # a year: a number to the bigrams, no numeral counting a noun (1992 har
+                # företaget, not här; år 2040: a time noun names it)
                 face = (YEAR, False)
             elif _NUMBER.fullmatch(tok):
                 face = (NUM, False)
@@ -1056,24 +1071,42 @@ class OcrRepairer:
             faces[tok] = face
         return face
 
-    def _infinitive_ahead(
+    def _words_ahead(
         self,
         tokens: list[str],
         infos: list[_TokenInfo],
         choices: list[tuple[int, ...] | None],
         faces: dict[str, tuple[str | None, bool]],
         ti: int,
-    ) -> bool:
-        """Whether a bare infinitive follows token ``ti`` a few words on in its clause
-        (:meth:`Context.infinitive_ahead`, on the chosen first words of the next four tokens;
-        a token that ends a clause is the last one read)."""
+    ) -> list[str | None]:
+        """The chosen first words of the (up to eight) tokens after token ``ti`` in its clause,
+        for :meth:`Context.infinitive_ahead` and :meth:`Context.infinitive_later`; a token that
+        ends a clause is the last one read."""
         words: list[str | None] = []
-        for j in range(ti + 1, min(len(tokens), ti + 5)):
+        for j in range(ti + 1, min(len(tokens), ti + 9)):
             word = (faces.get(tokens[j]) or self._face(faces, tokens, infos, choices, j, +1))[0]
             words.append(word)
             if word is None or tokens[j][-1] in _CLAUSE_END:
                 break
-        return self.context_.infinitive_ahead(words)
+        return words
+
+    def _modal_evidence(self, words: list[str | None], finite: bool) -> tuple[bool, bool]:
+        """``(ahead, later)`` for a modal reading before ``words`` (see :meth:`_words_ahead`;
+        the first is its right neighbour): a bare infinitive a few words on
+        (:meth:`Context.infinitive_ahead`, past pronouns and sentence adverbs) or further on
+        (:meth:`Context.infinitive_later`); ``finite``: a finite verb may stand there -- not
+        after att, which wants an infinitive (att för sakens utredning inhämta) -- else there
+        is no ``later``. Remembered per word sequence."""
+        key = (*words, finite)
+        hit = self._modal_memo.get(key)
+        if hit is None:
+            ctx = self.context_
+            ahead = words[0] in ctx.between and ctx.infinitive_ahead(words[:4])
+            later = not ahead and finite and ctx.infinitive_later(words)
+            hit = (ahead, later)
+            if len(self._modal_memo) < _CACHE_LIMIT:
+                self._modal_memo[key] = hit
+        return hit
 
     def _english_run(self, tokens: list[str], ti: int) -> bool:
         """Whether the words around token ``ti`` (three each side) are mostly English."""
@@ -1166,6 +1199,7 @@ class OcrRepairer:
         lrs: tuple[float, float],
         ahead: bool = False,
         tense: float = 0.0,
+        later: bool = False,
     ) -> int:
         """The reading of the slot that best fits its neighbours; ``item_bonus`` is the bonus
         of an action verb opening a list item, ``tense`` the text's tense bias (see
@@ -1177,8 +1211,10 @@ class OcrRepairer:
         for i, hyp in enumerate(slot.options):
             score = hyp.score(*lrs)
             if hyp.base > self.nonword_zipf:
-                score += self.lexicon_.context(left, hyp.text, NUM if right == YEAR else right)
-                score += ctx.grammar(left, hyp.text, right, ahead)
+                score += self.lexicon_.context(
+                    NUM if left == YEAR else left, hyp.text, NUM if right == YEAR else right
+                )
+                score += ctx.grammar(left, hyp.text, right, ahead, later)
                 if item_bonus and is_action_verb(hyp.text):
                     score += item_bonus
                 if tense:  # half the bias for the present, half against the preterite
@@ -1248,10 +1284,20 @@ class OcrRepairer:
 
     def _analyse_token(self, token: str) -> _TokenInfo:
         found = pieces(token)
-        if not found or unit_expression(token, self.context_.units):
-            return _EMPTY  # mg/ml, g/L, 1g/l/dag.: units, written as they are
+        if (
+            not found
+            or unit_expression(token, self.context_.units)
+            or _written_as_is(token, self.context_.file_extensions)
+        ):
+            # mg/ml, g/L: units; kontofordelning.txt, 5a§, GnuPG/gpgsm: a file name, a section
+            # number, a name in mixed case -- written as they are
+            return _EMPTY
         plain = token.translate(self._ligatures)
-        if _ABBREVIATION.fullmatch(plain) or plain.strip(_EDGE).lower() in abbreviations():
+        if (
+            _ABBREVIATION.fullmatch(plain)
+            or plain.strip(_EDGE).lower() in abbreviations()
+            or _undotted_abbreviation(plain)
+        ):
             # fr.o.m., t.ex., bl.a.: an abbreviation, written as it is (its ligatures undone)
             if plain == token:
                 return _EMPTY
@@ -1273,12 +1319,20 @@ class OcrRepairer:
         slots: list[_Slot] = []
         named: set[int] = set()  # slots kept at the prior of names, no word all the same
         words = 0
-        for piece in found:
+        for k, piece in enumerate(found):
             low = piece.low
             if any(ch.isalpha() for ch in low):
                 words += 1
             if piece.start > 0 and token[piece.start - 1] == ":" and len(low) <= 3:
                 continue  # SKR:s, SKR:are: an ending after an abbreviation
+            if (
+                k
+                and found[k - 1].end == piece.start - 1
+                and token[piece.start - 1] == "-"
+                and found[k - 1].case == "upper"
+                and low in self.context_.number_abbreviations
+            ):
+                continue  # KN-nr, EG-nr: an acronym's number
             hyps, identity = self.search_.analyse(low, lead_deletion=piece.case != "title")
             if token[piece.end : piece.end + 1] != "-":
                 hyps = tuple(h for h in hyps if not self._bound_form(h.text))
@@ -1307,6 +1361,23 @@ class OcrRepairer:
                 hyps = tuple(h for h in hyps if len(h.text) > 1 or h.text in _ONE_LETTER_WORDS)
                 if identity.base > self.single_letter_zipf:
                     identity = identity._replace(base=self.single_letter_zipf)
+            elif (
+                piece.case == "upper"
+                and len(low) > self.short_caps
+                and (len(low) <= _ACRONYM_MAX or low.endswith("fs"))
+            ):
+                if low.endswith("fs"):
+                    continue  # BOLFS, SJVFS, SOSFS: a författningssamling, an acronym
+                # a longer word in capitals is an acronym too (BOLFS), unless a reading through
+                # å/ä/ö alone is a much commoner word (MALET: MÅLET), or no word and a reading is
+                # one (ATGARD: ÅTGÄRD) -- not through another glyph when plain (BOLFS is no BOLTS)
+                plain = _PLAIN.fullmatch(low) is not None
+                if identity.base > self.nonword_zipf:
+                    floor = identity.base + _ACRONYM_MARGIN
+                    hyps = tuple(h for h in hyps if h.base >= floor and not h.n_glyph)
+                else:
+                    floor = self.unlisted_max
+                    hyps = tuple(h for h in hyps if h.base > floor and not (plain and h.n_glyph))
             elif piece.case == "upper" and len(low) <= self.short_caps:
                 # a short word in capitals is an acronym (SAN, ODA, GVF, SALF): left alone unless
                 # damage made a common word unknown through å/ä/ö (FOR for FÖR) -- an unknown
@@ -1341,6 +1412,50 @@ class OcrRepairer:
         return _TokenInfo(tuple(slots), dia, glyph, words)
 
 
+def _written_as_is(token: str, extensions: frozenset[str]) -> bool:
+    """Whether ``token`` is no word to repair: a file name (a dot and an extension of
+    ``data/ocr/file_extensions.tsv`` after letters or digits), a section number with its sign
+    (``5a§``) or a run of letters in mixed case that OCR damage does not make -- a lower-case
+    letter before a capital other than ``I``, and a lower-case letter other than ``l`` (``GnuPG``,
+    ``SharePoint``; not ``ALLTlD``, an ``I`` read as ``l``).
+
+    Example:
+        >>> ext = frozenset({"txt", "emf"})
+        >>> [_written_as_is(t, ext) for t in ("”konto.txt”", "image1.emf", "5a§", "GnuPG/gpgsm,")]
+        [True, True, True, True]
+        >>> [_written_as_is(t, ext) for t in ("arbete.Det", "ALLTlD", "utbiIdning", "kap.")]
+        [False, False, False, False]
+    """
+    if "." in token and any(m.group(1).lower() in extensions for m in _EXTENSION.finditer(token)):
+        return True
+    if "§" in token and _SECTION.fullmatch(token):
+        return True
+    return any(
+        any(a.islower() and b.isupper() and b != "I" for a, b in itertools.pairwise(run))
+        and any(ch.islower() and ch != "l" for ch in run)
+        for run in _LETTERS.findall(token)
+    )
+
+
+def _undotted_abbreviation(token: str) -> bool:
+    """Whether ``token`` is an abbreviation of ``data/swedish/abbreviations.tsv`` written
+    without its last full stop where no word could stand: with a full stop inside (``m.m``,
+    ``bl.a``, ``t.ex``) or before a colon (``tel:``).
+
+    Example:
+        >>> [_undotted_abbreviation(t) for t in ("m.m", "(bl.a", "tel:", "t.ex,")]
+        [True, True, True, True]
+        >>> [_undotted_abbreviation(t) for t in ("tel", "fel:", "m.m.", "nr")]
+        [False, False, False, False]
+    """
+    bare = token.strip(_EDGE).lower()
+    if not bare or bare.endswith("."):
+        return False
+    if "." not in bare and not (token.rstrip("”\"')»").endswith(":") and len(bare) >= 2):
+        return False
+    return bare + "." in abbreviations()
+
+
 def _beside_number(tokens: list[str], ti: int, side: str) -> bool:
     """Whether token ``ti`` has a number on ``side`` (``after``: the number stands before it,
     ``before``: after it, ``both``): digits, perhaps with ``-./:,`` between them (``32 963``,
@@ -1352,11 +1467,21 @@ def _beside_number(tokens: list[str], ti: int, side: str) -> bool:
         [True, False]
         >>> _beside_number(tokens, 6, "before"), _beside_number(tokens, 6, "after")
         (True, False)
+        >>> _beside_number("i mål nr P 660-14).".split(), 2, "before")
+        True
     """
     sides = {"after": (ti - 1,), "before": (ti + 1,), "both": (ti - 1, ti + 1)}[side]
-    return any(
+    if any(
         0 <= j < len(tokens) and _NUMBER_NEAR.fullmatch(tokens[j].strip(_EDGE + ".")) is not None
         for j in sides
+    ):
+        return True
+    # a case or file designation between them: mål nr P 660-14, dnr KS 2025/512
+    return (
+        side != "after"
+        and ti + 2 < len(tokens)
+        and _DESIGNATION.fullmatch(tokens[ti + 1]) is not None
+        and _NUMBER_NEAR.fullmatch(tokens[ti + 2].strip(_EDGE + ".")) is not None
     )
 
 
