@@ -504,6 +504,14 @@ heldout9's goal precision 0.74 -> 0.69. Not done: Sundsvall's vision paragraph (
 unit holding six goal sentences), Skellefteå's ``ska anställas`` under ``tre mål`` (read as
 goals), the four unlabelled bold-verb priorities of 150 (same vector as the six labelled),
 Stenungsund's field bullets under ``lovar polisen att:``. Measures remain far from 0.85.
+(I) then a run-in role label over prose (``Vision 2035:``, also in Markdown bold, repeated in
+each section) names that paragraph only: it is no navigation line for being repeated, and
+after the paragraph the section's own path and role return (before, the label took the rest of
+the section, lists included). LOO goal 0.77/0.72 (178/247) -> 0.77/0.74 (183/247), measure
+0.62/0.71 (222/313, 360 predicted); next 134-162 goal 0.74/0.64 -> 0.75/0.72, 150-162 goal
+0.81/0.52 -> 0.81/0.67; 76-89 measure P 0.45 -> 0.42 (text 63 gains an extra), 11 one extra,
+29 one measure found; seeds unchanged. Tried first and dropped: reading ``*text*`` as emphasis
+rather than a bullet (the vision paragraph then fell to context: 150-162 goal R 0.52 -> 0.45).
 """
 
 from __future__ import annotations

@@ -501,3 +501,22 @@ def test_promises_and_decisions_taken_name_the_actions_of_their_list():
         "1. Att utföra fartkontroller vid skolorna.",
         "2. Att utföra minst en trygghetsvandring i tätorten.",
     ]
+
+
+def test_a_run_in_role_label_names_its_paragraph_only():
+    """``Vision 2035:`` (here in Markdown bold, repeated in each section) makes the paragraph
+    after it a vision -- its sentences goals (LABELLING.md decision 7) -- and the list after
+    that paragraph is read in its own section again, not as goals."""
+    text = (
+        "Strategi\n\n## Omvärld\n\nBakgrund om regionen.\n\n**Vision 2035:**\n"
+        "*Kommunen är en internationell kraft. Invånarna känner sig trygga.*\n\n"
+        "Under 2025 kommer vi att:\n\n- Genomföra en kampanj för inflyttning\n\n"
+        "## Omställning\n\nBakgrund om omställningen.\n\n**Vision 2035:**\n"
+        "*Kommunen är ledande i omställningen.*\n"
+    )
+    assert kinds_of(text, "goal") == [
+        "*Kommunen är en internationell kraft.",
+        "Invånarna känner sig trygga.*",
+        "*Kommunen är ledande i omställningen.*",
+    ]
+    assert kinds_of(text, "measure") == ["- Genomföra en kampanj för inflyttning"]

@@ -55,10 +55,10 @@ PLANS = DATA / "plans"
 # heldout2 (21 -> 20 of 23 measures, 30 -> 33 predicted), heldout3 (28 -> 27 of 34) and heldout9's
 # goal precision (0.74 -> 0.69) down, heldout6 and heldout7 measures up.
 DEV_FLOORS = (0.72, 0.92, 0.95, 0.85)  # reached: 0.75 0.95 (18/19) 1.00 0.89 (8/9)
-HELDOUT_FLOORS = (0.78, 0.85, 0.60, 0.40)  # reached: 0.81 0.87 (13/15) 0.67 0.40 (2/5)
+HELDOUT_FLOORS = (0.78, 0.85, 0.60, 0.40)  # reached: 0.81 0.87 (13/15) 0.75 0.60 (3/5)
 HELDOUT2_FLOORS = (0.58, 0.85, 0.95, 0.78)  # reached: 0.61 0.87 (20/23) 1.00 0.81 (13/16)
 HELDOUT3_FLOORS = (0.68, 0.76, 0.64, 0.64)  # reached: 0.71 0.79 (27/34) 0.67 0.67 (14/21)
-HELDOUT4_FLOORS = (0.73, 0.85, 0.47, 0.75)  # reached: 0.76 0.86 (19/22) 0.50 0.78 (7/9)
+HELDOUT4_FLOORS = (0.73, 0.85, 0.50, 0.75)  # reached: 0.77 0.91 (20/22) 0.54 0.78 (7/9)
 HELDOUT5_FLOORS = (0.53, 0.45, 0.95, 0.83)  # reached: 0.56 0.48 (10/21) 1.00 0.86 (37/43)
 HELDOUT6_FLOORS = (0.40, 0.62, 0.85, 0.70)  # reached: 0.43 0.65 (13/20) 0.90 0.72 (18/25)
 HELDOUT7_FLOORS = (0.50, 0.40, 0.66, 0.70)  # reached: 0.53 0.42 (19/45) 0.69 0.73 (22/30)
@@ -67,11 +67,12 @@ HELDOUT8_FLOORS = (0.55, 0.64, 0.58, 0.62)  # reached: 0.58 0.67 (30/45) 0.61 0.
 # heldout9 blind (cf61696, fitted on 01-133): 0.59 0.43 (10/23) 0.33 0.17 (6/35); on the labels
 # of LABELLING.md decision 16 (136: 35 -> 25 goals) with that scorer 0.59 0.43 / 0.33 0.24
 # (6/25); in sample now:
-HELDOUT9_FLOORS = (0.60, 0.49, 0.66, 0.76)  # reached: 0.63 0.52 (12/23) 0.69 0.80 (20/25)
+HELDOUT9_FLOORS = (0.57, 0.49, 0.68, 0.76)  # reached: 0.60 0.52 (12/23) 0.71 0.80 (20/25)
 # heldout10 blind (efe845b, fitted on 01-149): 0.42 0.57 (26/46) 0.77 0.52 (17/33); in sample
 # after the lead-ins that name decisions, promises and a budget's items, att-clause items,
-# promise verbs, examples, means clauses and item descriptions, and more action verbs:
-HELDOUT10_FLOORS = (0.58, 0.88, 0.74, 0.48)  # reached: 0.62 0.91 (42/46) 0.81 0.52 (17/33)
+# promise verbs, examples, means clauses and item descriptions, more action verbs, and a
+# run-in role label (Vision 2035:) naming its paragraph only:
+HELDOUT10_FLOORS = (0.58, 0.88, 0.78, 0.64)  # reached: 0.62 0.91 (42/46) 0.81 0.67 (22/33)
 # Leave-one-organisation-out over texts 01-149 (heldout9 joined the folds after its one
 # measurement). Over 01-110: on the old labels 0.60 0.69 (151/218) 0.73 0.69 (100/144);
 # relabelled by the guide, before the scorer changed, 0.55 0.65 (129/199) 0.69 0.63 (100/158);
@@ -88,7 +89,7 @@ HELDOUT10_FLOORS = (0.58, 0.88, 0.74, 0.48)  # reached: 0.62 0.91 (42/46) 0.81 0
 # Over 01-162 (heldout10 joined the folds after its one measurement), the same scorer: 0.57
 # 0.64 (201/313) 0.77 0.72 (177/247); after heldout10's forms (benchmarks/eval_units.py
 # history lists each step), below.
-LOO_FLOORS = (0.59, 0.68, 0.74, 0.69)  # reached: 0.62 0.71 (221/313) 0.77 0.72 (178/247)
+LOO_FLOORS = (0.59, 0.68, 0.74, 0.71)  # reached: 0.62 0.71 (222/313) 0.77 0.74 (183/247)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -107,14 +108,14 @@ LOO_FLOORS = (0.59, 0.68, 0.74, 0.69)  # reached: 0.62 0.71 (221/313) 0.77 0.72 
 # (all sets read while changing, so optimistic).
 NEXT_SET_FLOORS = {
     (58, 76): (0.57, 0.40, 0.95, 0.80),  # reached: 0.60 0.43 (9/21) 1.00 0.84 (36/43)
-    (76, 90): (0.42, 0.62, 0.85, 0.70),  # reached: 0.45 0.65 (13/20) 0.90 0.72 (18/25)
+    (76, 90): (0.39, 0.62, 0.85, 0.70),  # reached: 0.42 0.65 (13/20) 0.90 0.72 (18/25)
     (90, 111): (0.48, 0.40, 0.65, 0.70),  # reached: 0.51 0.42 (19/45) 0.69 0.73 (22/30)
     (90, 134): (0.52, 0.51, 0.60, 0.61),  # reached: 0.55 0.54 (49/90) 0.63 0.64 (39/61)
     (111, 134): (0.55, 0.63, 0.54, 0.55),  # reached: 0.58 0.67 (30/45) 0.58 0.58 (18/31)
     (111, 150): (0.57, 0.59, 0.62, 0.64),  # reached: 0.60 0.62 (42/68) 0.66 0.68 (38/56)
     (134, 150): (0.60, 0.49, 0.65, 0.76),  # reached: 0.63 0.52 (12/23) 0.69 0.80 (20/25)
-    (134, 163): (0.58, 0.75, 0.70, 0.61),  # reached: 0.62 0.78 (54/69) 0.74 0.64 (37/58)
-    (150, 163): (0.57, 0.88, 0.74, 0.48),  # reached: 0.61 0.91 (42/46) 0.81 0.52 (17/33)
+    (134, 163): (0.58, 0.75, 0.72, 0.69),  # reached: 0.62 0.78 (54/69) 0.75 0.72 (42/58)
+    (150, 163): (0.57, 0.88, 0.78, 0.64),  # reached: 0.61 0.91 (42/46) 0.81 0.67 (22/33)
 }
 
 # ------------------------------------------------------------------ the matching rule itself

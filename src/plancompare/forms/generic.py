@@ -43,9 +43,9 @@ from .content import is_quote, read_prose
 from .kinds import Candidate, announces_goals, classify, is_decision, opens_with_action
 from .vocab import read_rows
 
-BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*]|[-–—](?=\s))\s*")
+BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·]|[-–—*](?=\s))\s*")
 NUMBERED = re.compile(r"^\s*(\d{1,2})(?:[.)]|\s)\s*(?=\S)")
-_MARKER = re.compile(r"^\s*(?:[•●▪◦‣∙·*]|[-–—](?=\s)|\d{1,2}(?:[.)]|\s(?=\D)))\s*")
+_MARKER = re.compile(r"^\s*(?:[•●▪◦‣∙·]|[-–—*](?=\s)|\d{1,2}(?:[.)]|\s(?=\D)))\s*")
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-ZÅÄÖ])(?=[^.!?:]*$)")
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\.\s+(?=[A-ZÅÄÖ])")
@@ -289,6 +289,9 @@ class OutlineState:
     nested: bool = False  #: the current item is indented under an outermost item of action
     #: an item ending in ":" leads in the items after it (``(outer lead-in, deepest indent)``)
     item_lead: tuple[str, int] | None = None
+    #: a run-in role label over prose (``Vision 2035:``) names that paragraph only: the path
+    #: and role to return to after it
+    label_scope: tuple[list[tuple[str, str | None]], str | None] | None = None
 
     @property
     def title(self) -> str:
@@ -602,7 +605,11 @@ def _line_furniture(line: Line, following: Line | None, state: OutlineState) -> 
     alt = _at_most_words(line.stripped, _ALT_WORDS) and not BULLET.match(line.text)
     if alt and following is not None and _is_caption(following.stripped):
         return "image alt text (the line above its caption)"
-    if line.stripped in state.repeated and not is_lead_in(line.stripped):
+    if (
+        line.stripped in state.repeated
+        and not is_lead_in(line.stripped)
+        and not _role_label(line.stripped)  # a section's label, repeated (Vision 2035:)
+    ):
         return "line repeated on the page (navigation)"
     return None
 
@@ -683,8 +690,11 @@ def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit
             continue
         heads_list = bool(BULLET.match(after) or NUMBERED.match(after))
         if len(group) == 1 and (_is_heading(line, state, heads_list) or _role_label(line.stripped)):
-            title = clean_text(line.text).lstrip("#").strip().rstrip(":").strip()
+            title = clean_text(line.text).lstrip("#").strip().strip("*_").rstrip(":").strip()
+            label = _role_label(line.stripped) and not heads_list
+            scope = (list(state.path), state.role) if label else None
             units.append(_heading_unit(text, s, e, title, state))
+            state.label_scope = scope
             if heads_list and announces_goals(f"{title}:"):
                 # a heading over its list that names goals (Åtta övergripande mål ska styra
                 # arbetet) introduces the list as a lead-in ending in a colon would
@@ -695,6 +705,9 @@ def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit
             units.append(_item_unit(text, s, e, state))  # a short line that is an action
             continue
         units.extend(prose_units(text, s, e, state))
+        if state.label_scope is not None:  # the labelled paragraph read: back to the section
+            state.path[:], state.role = state.label_scope
+            state.label_scope = None
     return units
 
 
@@ -833,7 +846,14 @@ def _unmarked_list(groups: list[list[Line]]) -> list[int]:
 
 
 def _role_label(line: str) -> bool:
-    """A short label naming a section's role, ending in a colon (``Åtgärder 2024:``)."""
+    """A short label naming a section's role, ending in a colon (``Åtgärder 2024:``), also in
+    Markdown emphasis (``**Vision 2035:**``).
+
+    Example:
+        >>> _role_label("**Vision 2035:**"), _role_label("Vision 2035"), _role_label("Datum:")
+        (True, False, False)
+    """
+    line = line.strip("*_ ")
     return line.endswith(":") and len(line.split()) <= 4 and role_of(line.rstrip(":")) is not None
 
 
