@@ -999,3 +999,24 @@ def test_here_in_a_demonstrative_a_verb_after_a_year_and_a_copula_before_an_adje
     text = "Andelen av varje grupp år vanlig. Hos äldre personer år kraftig trötthet ett tecken."
     assert ocr.repair_ocr(text) == text.replace("år", "är")
     assert ocr.repair_ocr("Han är 18 ar gammal.") == "Han är 18 år gammal."
+
+
+def test_an_abbreviation_misread_through_a_glyph_and_an_acronyms_odd_letter() -> None:
+    """An abbreviation-shaped token that abbreviations.tsv lacks is read as one it lists
+    through one glyph reading of one piece (rn.m. and m.rn. as m.m., bI.a. as bl.a.); an
+    unknown acronym with a character no Swedish word is written with, that OCR prints for one
+    letter alone, takes that letter (MÓD, M6D: MÖD); plain MOD is left as it is."""
+    text = "Frön rn.m. och växter m.rn. samt bI.a. tomater prövas av MÓD, M6D och MOD."
+    assert ocr.repair_ocr(text) == (
+        "Frön m.m. och växter m.m. samt bl.a. tomater prövas av MÖD, MÖD och MOD."
+    )
+
+
+def test_a_footnotes_number_after_a_word() -> None:
+    """A word with a footnote's number after it is read as the word (forfattning4:
+    författning4, omr&de2: område2), less likely than a digit read as a letter, which a word
+    ending in a digit most often is (skal1: skall, milj6: miljö, ocks8: också)."""
+    text = "Denna forfattning4 gäller i detta omr&de2. Det skal1 vara ocks8 en milj6 for alla."
+    assert ocr.repair_ocr(text) == (
+        "Denna författning4 gäller i detta område2. Det skall vara också en miljö för alla."
+    )

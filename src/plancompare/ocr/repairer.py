@@ -54,6 +54,7 @@ _CLAUSE_END = frozenset('.!?:;,()[]"”»')
 _CACHE_LIMIT = 500_000
 _BIAS_TEXTS = 16  # texts whose tense bias is remembered (see OcrRepairer._tense_bias)
 _PLAIN = re.compile(r"[a-zåäö]+")
+_SWEDISH = frozenset("abcdefghijklmnopqrstuvwxyzåäö")
 _NAME_MAX_LEN = 10  # a surname or place name (Amloh, Torsboda); longer unknowns are compounds
 #: the prior of keeping an unknown word in capitals or with a capital, of plain letters and up to
 #: _NAME_MAX_LEN long (Ramnemark, Avonova, REUMA): a name or an acronym, likelier than an
@@ -66,6 +67,9 @@ _SECTION = re.compile(r"\W*\d+[^\W\d_]?§+\W*")
 #: a dot after a letter or digit and the extension after it (kontofordelning.txt, image1.emf)
 _EXTENSION = re.compile(r"(?<=[^\W_])\.([^\W_]{2,5})(?![^\W_])")
 _LETTERS = re.compile(r"[^\W\d_]+")
+#: a word of four letters or more and a footnote's number after it (område2, författning3)
+_FOOTNOTE_PENALTY = 2.0  # a footnote's number after a word, against a digit read as a letter
+_FOOTNOTE = re.compile(r"((?:[^\W\d_]|&){4,})(\d{1,2})")
 #: an acronym in capitals up to this length keeps its letters unless a reading through å/ä/ö
 #: alone is a word at least _ACRONYM_MARGIN commoner (MALET: MÅLET; STORA stays STORA)
 _ACRONYM_MAX = 6
@@ -334,6 +338,18 @@ class OcrRepairer:
         )
         self.confusions_ = load_confusions(self.confusions)
         readings = compile_readings(self.confusions_)
+        # characters no Swedish word is written with that the channel reads as one letter
+        # alone (ó, ő, 6: ö), and the log10 weight of that reading (see _acronym_letters)
+        sole: dict[str, set[str]] = {}
+        for c in self.confusions_:
+            if len(c.observed) == 1 and c.observed not in _SWEDISH:
+                sole.setdefault(c.observed, set()).add(c.intended)
+        self._sole_weights = {
+            c.observed: math.log10(c.weight)
+            for c in self.confusions_
+            if c.kind == "diacritic" and len(sole.get(c.observed, ())) == 1 and len(c.intended) == 1
+        }
+        self._sole_letters = {ch: next(iter(sole[ch])) for ch in self._sole_weights}
         self._ligatures = str.maketrans(
             {c.observed: c.intended for c in self.confusions_ if c.kind == "ligature"}
         )
@@ -1244,6 +1260,67 @@ class OcrRepairer:
                 self._tokens[token] = info
         return info
 
+    def _misread_abbreviation(self, plain: str, found: list) -> _Slot | None:
+        """A slot that reads an abbreviation no list holds as one that
+        ``data/swedish/abbreviations.tsv`` does, through one glyph reading of one of its pieces
+        (``rn.m.``, ``m.rn.``: ``m.m.``; ``bI.a.``: ``bl.a.``); ``None`` when it is listed as it
+        stands or no one reading makes it so."""
+        listed = abbreviations()
+        if plain.strip(_EDGE).lower() in listed:
+            return None
+        for p in found:
+            for c in self.confusions_:
+                if c.kind != "glyph" or c.observed not in p.low:
+                    continue
+                at = p.low.find(c.observed)
+                while at >= 0:
+                    text = p.low[:at] + c.intended + p.low[at + len(c.observed) :]
+                    whole = plain[: p.start] + text + plain[p.end :]
+                    if whole.strip(_EDGE).lower() in listed:
+                        options = (
+                            Hyp(p.low, self.nonword_zipf, 0, 0),
+                            Hyp(text, 0.0, 0, 1),
+                        )
+                        return _Slot(p, options, False, False)
+                    at = p.low.find(c.observed, at + 1)
+        return None
+
+    def _acronym_letters(self, low: str) -> tuple[Hyp, ...]:
+        """An unknown acronym with a character no Swedish word is written with that OCR prints
+        for one letter alone (``MÓD``, ``M6D``: ö), read with that letter, at a name's prior
+        (``MÖD``): no list holds the acronym, but its character is damage."""
+        letters = [self._sole_letters.get(ch, ch) for ch in low]
+        if letters == list(low) or not all(ch in _SWEDISH for ch in letters):
+            return ()
+        weight = sum(self._sole_weights.get(ch, 0.0) for ch in low)
+        n = sum(ch in self._sole_letters for ch in low)
+        return (Hyp("".join(letters), _NAME_ZIPF + weight, n, 0),)
+
+    def _with_footnote(
+        self, word: str, digits: str, piece, hyps: tuple[Hyp, ...], identity: Hyp
+    ) -> tuple[tuple[Hyp, ...], Hyp]:
+        """The readings of a piece that ends in digits: those of the whole piece (a digit is
+        most often a misread letter: ``skal1``, ``ocks8``), and, ``_FOOTNOTE_PENALTY`` less
+        likely, its word -- as it stands when listed, or read letter for letter, no letter
+        added or dropped -- with a footnote's number after it (``föreskriver1,``,
+        ``forfattning4``: ``författning4``)."""
+        word_hyps, word_id = self.search_.analyse(word, lead_deletion=piece.case != "title")
+        extra = tuple(
+            Hyp(h.text + digits, h.base - _FOOTNOTE_PENALTY, h.n_dia, h.n_glyph, h.parts)
+            for h in (word_id, *word_hyps)
+            if h.base > self.unlisted_max and len(h.text) == len(word)
+        )
+        if not extra:
+            return hyps, identity
+        rank = self.search_.params.rank_lr_dia, self.search_.params.rank_lr_glyph
+        seen = {identity.text}
+        merged = []
+        for h in sorted((*hyps, *extra), key=lambda h: -h.score(*rank)):
+            if h.text not in seen:
+                seen.add(h.text)
+                merged.append(h)
+        return tuple(merged[: self.max_hyps]), identity
+
     def _set_flags(self, token: str, info: _TokenInfo) -> None:
         """Which ends of the token :meth:`_join_tokens` may join (it returns ``None`` for the
         rest, whatever the rates): ``_joined`` looks only at pairs these allow; and whether
@@ -1281,6 +1358,9 @@ class OcrRepairer:
                 | (_HYPHEN_JOIN if first.piece.case in ("lower", "lead") else 0)
                 | (_RARE_START if rare else 0)
             )
+        if _ABBREVIATION.fullmatch(token):
+            # an abbreviation read through a glyph (rn.m.: m.m.) is one token, no broken word
+            info.join_left = info.join_right = 0
 
     def _analyse_token(self, token: str) -> _TokenInfo:
         found = pieces(token)
@@ -1299,6 +1379,9 @@ class OcrRepairer:
             or _undotted_abbreviation(plain)
         ):
             # fr.o.m., t.ex., bl.a.: an abbreviation, written as it is (its ligatures undone)
+            misread = self._misread_abbreviation(plain, found)
+            if misread is not None:
+                return _TokenInfo((misread,))
             if plain == token:
                 return _EMPTY
             return _TokenInfo(
@@ -1334,6 +1417,9 @@ class OcrRepairer:
             ):
                 continue  # KN-nr, EG-nr: an acronym's number
             hyps, identity = self.search_.analyse(low, lead_deletion=piece.case != "title")
+            note = _FOOTNOTE.fullmatch(low)
+            if note and not token[piece.end : piece.end + 1].isalnum():
+                hyps, identity = self._with_footnote(note[1], note[2], piece, hyps, identity)
             if token[piece.end : piece.end + 1] != "-":
                 hyps = tuple(h for h in hyps if not self._bound_form(h.text))
             if (
@@ -1377,7 +1463,9 @@ class OcrRepairer:
                     hyps = tuple(h for h in hyps if h.base >= floor and not h.n_glyph)
                 else:
                     floor = self.unlisted_max
-                    hyps = tuple(h for h in hyps if h.base > floor and not (plain and h.n_glyph))
+                    hyps = tuple(
+                        h for h in hyps if h.base > floor and not (plain and h.n_glyph)
+                    ) + self._acronym_letters(low)
             elif piece.case == "upper" and len(low) <= self.short_caps:
                 # a short word in capitals is an acronym (SAN, ODA, GVF, SALF): left alone unless
                 # damage made a common word unknown through å/ä/ö (FOR for FÖR) -- an unknown
@@ -1387,7 +1475,7 @@ class OcrRepairer:
                 plain = _PLAIN.fullmatch(low) is not None  # S0L may be SOL
                 hyps = tuple(
                     h for h in hyps if h.base >= self.rare_zipf and not (plain and h.n_glyph)
-                )
+                ) + self._acronym_letters(low)
             english = bool(hyps) and identity.base > self.nonword_zipf and self._looks_english(low)
             options = (identity, *hyps)
             modal = any(map(self.context_.is_modal, (h.text for h in options)))
