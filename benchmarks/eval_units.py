@@ -512,6 +512,18 @@ the section, lists included). LOO goal 0.77/0.72 (178/247) -> 0.77/0.74 (183/247
 0.81/0.52 -> 0.81/0.67; 76-89 measure P 0.45 -> 0.42 (text 63 gains an extra), 11 one extra,
 29 one measure found; seeds unchanged. Tried first and dropped: reading ``*text*`` as emphasis
 rather than a bullet (the vision paragraph then fell to context: 150-162 goal R 0.52 -> 0.45).
+
+The eleventh held-out set (``heldout11``, texts 163-175; thirteen texts, thirteen organisations;
+25 measures, 33 goals; labelled blind by LABELLING.md decisions 1-16) was measured once on
+2026-12-07 at feed953, after the session's last parser change, the scorer fitted on 01-162 and
+the seeds (``results/units_eval_final.txt``): measure P 0.50 R 0.40 (10 of 25, 20 predicted),
+goal P 0.69 R 0.82 (27 of 33, 39 predicted); without Kungsbacka's 17 goal bullets (168, all
+found) goal P 0.45 R 0.62 (10/16, 22 predicted). The nine texts of organisations new to the
+scorer (163, 165-170, 172-173; not 171 Östersunds kommun, seed 004's organisation, 164
+Norrköping, the seeds' kommun, or the agencies 174-175): measure P 0.44 R 0.24 (4/17, 9
+predicted), goal P 0.88 R 0.81 (22/27, 25 predicted). Blind measure figures so far:
+0.50/0.27, 0.79/0.56, 0.44/0.52, 0.35/0.35, 0.26/0.35, 0.26/0.27, 0.49/0.47, 0.59/0.43,
+0.42/0.57, 0.50/0.40.
 """
 
 from __future__ import annotations
