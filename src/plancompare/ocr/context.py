@@ -141,6 +141,11 @@ def _rows(path: Path, header: str) -> list[list[str]]:
         ]
 
 
+def _first_column(path: Path, header: str) -> frozenset[str]:
+    """The first column of a TSV file of ``data/ocr`` (:func:`_rows`), in lower case."""
+    return frozenset(row[0].strip().lower() for row in _rows(path, header))
+
+
 def load_titles(path: str | Path | None = None) -> frozenset[str]:
     """Read the titles written as abbreviations before a name (TSV: title, meaning), in lower
     case (``data/ocr/name_titles.tsv``).
@@ -150,8 +155,7 @@ def load_titles(path: str | Path | None = None) -> frozenset[str]:
         >>> "dr" in titles, "prof" in titles, "är" in titles
         (True, True, False)
     """
-    path = Path(path) if path is not None else TITLES_PATH
-    return frozenset(row[0].strip().lower() for row in _rows(path, "title"))
+    return _first_column(Path(path) if path is not None else TITLES_PATH, "title")
 
 
 def load_file_extensions(path: str | Path | None = None) -> frozenset[str]:
@@ -163,8 +167,7 @@ def load_file_extensions(path: str | Path | None = None) -> frozenset[str]:
         >>> "txt" in extensions, "pdf" in extensions, "och" in extensions
         (True, True, False)
     """
-    path = Path(path) if path is not None else FILE_EXTENSIONS_PATH
-    return frozenset(row[0].strip().lower() for row in _rows(path, "extension"))
+    return _first_column(Path(path) if path is not None else FILE_EXTENSIONS_PATH, "extension")
 
 
 @dataclass(frozen=True)
@@ -503,6 +506,9 @@ class Context:
             for w, c in self.classes.items()
             if {"subject", "after_verb", "conjunctive_adverb"}.intersection(c)
         )
+        # the slot rules whose reading test a word passes, in the rules' order, found once per
+        # word: most readings pass none, and grammar then tries no rule at all
+        self._rules_for = _Memo(self._passed_rules)
         self.rules = load_slot_rules(slot_rules)
         self.number_abbreviations = load_number_abbreviations()
         self.titles = load_titles()
@@ -513,10 +519,17 @@ class Context:
         self._finite = _Memo(finite_like)
         self._infinitive = _Memo(infinitive_like)
         self._present = _Memo(present_like)
-        # the slot rules whose reading test a word passes, in the rules' order, found once per
-        # word: most readings pass none, and grammar then tries no rule at all
-        self._rules_for = _Memo(self._passed_rules)
-        self._rules_of = self.rules  # the rules _rules_for holds (replaced: forgotten)
+
+    @property
+    def rules(self) -> tuple[SlotRule, ...]:
+        """The slot rules (``data/ocr/slot_rules.tsv``). Replacing them forgets which rules
+        each word's readings pass (:meth:`grammar` finds those once per word)."""
+        return self._rules
+
+    @rules.setter
+    def rules(self, rules: tuple[SlotRule, ...]) -> None:
+        self._rules = tuple(rules)
+        self._rules_for.clear()
 
     def grammar(
         self,
@@ -580,9 +593,6 @@ class Context:
                 score += w  # det är inte, vi når också
             elif finite and bare not in self.function and self._present(bare):
                 score -= w  # two finite verbs in a row: Har spelar -> Här spelar
-        if self._rules_of is not self.rules:
-            self._rules_for.clear()
-            self._rules_of = self.rules
         for rule in self._rules_for(word):
             if self._fits(rule.left, left) and self._fits(rule.right, right):
                 score += rule.weight * w
