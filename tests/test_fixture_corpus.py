@@ -4,7 +4,7 @@ Each labelled text ``<id>.txt`` has ``<id>.labels.tsv`` (header ``kind level quo
 quote must occur exactly once in its text, rows in document order, kinds and levels valid. The
 corpora must keep the size the brief asks for, and every text must be named in its split file
 (plans: ``dev``, ``heldout`` and ``heldout2`` to ``heldout10``, held-out sets measured
-once and development text since; a final set (``heldout11``, texts 163 on) is read only under
+once and development text since; a final set (``heldout12``, texts 176 on) is read only under
 ``pytest --final`` -- see ``unit_labels.corpus_split`` -- except by
 ``test_held_out_set_size_and_independence``, which checks its files' form and size without
 parsing them and without printing their content).
@@ -522,17 +522,17 @@ def test_ocr_heldout7_is_collected() -> None:
 
 
 def test_the_final_held_out_set_is_left_out_unless_final(tmp_path: Path) -> None:
-    """No reader of the corpus sees ``heldout11`` (or a text numbered 163 on) without --final;
-    ``heldout10`` (texts 150-162, measured once) is development text."""
+    """No reader of the corpus sees ``heldout12`` (or a text numbered 176 on) without --final;
+    ``heldout11`` (texts 163-175, measured once) is development text."""
     (tmp_path / "split.csv").write_text(
-        "id,split\n01-a,dev\n150-b,heldout10\n162-c,heldout11\n163-d,heldout11\n164-e,dev\n"
-        "170-f,heldout11\n",
+        "id,split\n01-a,dev\n163-b,heldout11\n175-c,heldout12\n176-d,heldout12\n177-e,dev\n"
+        "180-f,heldout12\n",
         encoding="utf-8",
     )
-    stems = ("01-a", "150-b", "162-c", "163-d", "164-e", "170-f", "163-unnamed", "168-unnamed")
-    for stem in (*stems, "155-unnamed"):
+    stems = ("01-a", "163-b", "175-c", "176-d", "177-e", "180-f", "176-unnamed", "178-unnamed")
+    for stem in (*stems, "170-unnamed"):
         (tmp_path / f"{stem}.txt").write_text("x", encoding="utf-8")
-    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "150-b": "heldout10"}
-    assert corpus_files(tmp_path, final=False) == ["01-a", "150-b", "155-unnamed"]
+    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "163-b": "heldout11"}
+    assert corpus_files(tmp_path, final=False) == ["01-a", "163-b", "170-unnamed"]
     assert len(corpus_split(tmp_path, final=True)) == 6
     assert len(corpus_files(tmp_path, final=True)) == 9

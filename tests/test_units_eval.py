@@ -88,8 +88,10 @@ HELDOUT10_FLOORS = (0.58, 0.88, 0.78, 0.64)  # reached: 0.62 0.91 (42/46) 0.81 0
 # eval_units.py history lists each step's figures), 0.62 0.65 (174/267) 0.77 0.74 (158/214).
 # Over 01-162 (heldout10 joined the folds after its one measurement), the same scorer: 0.57
 # 0.64 (201/313) 0.77 0.72 (177/247); after heldout10's forms (benchmarks/eval_units.py
-# history lists each step), below.
-LOO_FLOORS = (0.59, 0.68, 0.74, 0.71)  # reached: 0.62 0.71 (222/313) 0.77 0.74 (183/247)
+# history lists each step) 0.62 0.71 (222/313) 0.77 0.74 (183/247). Over 01-175 (heldout11
+# joined the folds after its one measurement, 2026-12-07), the same scorer: 0.60 0.69
+# (234/338, 390 predicted) 0.77 0.75 (209/280, 273 predicted), below.
+LOO_FLOORS = (0.57, 0.66, 0.74, 0.72)  # reached: 0.60 0.69 (234/338) 0.77 0.75 (209/280)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -235,7 +237,7 @@ def test_leave_one_organisation_out():
     assert len({org[name] for name, *_ in results}) >= 25  # folds: organisations, not texts
     by = totals(results)
     measure, goal = by["corpus"]["measure"], by["corpus"]["goal"]
-    assert (measure.labels, goal.labels) == (313, 247)
+    assert (measure.labels, goal.labels) == (338, 280), (measure, goal)
     assert measure.precision >= LOO_FLOORS[0] and measure.recall >= LOO_FLOORS[1], measure
     assert goal.precision >= LOO_FLOORS[2] and goal.recall >= LOO_FLOORS[3], goal
     seeds = by["seeds"]["measure"]
