@@ -293,8 +293,8 @@ OCR_HELDOUT3 = (  # the third held-out set, measured once at 706a520, dev since 
 
 def test_ocr_unseen_size_and_split() -> None:
     """``dev``: >= 6 texts by >= 5 authorities, >= 6,000 words. Each held-out set while it is
-    held out (``heldout2`` to ``heldout6`` were each measured once; the blind set is now
-    ``heldout7``): >= 5 texts by as many authorities, >= 5,000 words, none of
+    held out (``heldout2`` to ``heldout7`` were each measured once; the next blind set is
+    ``heldout8``): >= 5 texts by as many authorities, >= 5,000 words, none of
     its authorities in ``dev`` or an earlier set. ``heldout3``'s texts (dev since 2026-12-07)
     come from publishers that no other text has (issue 8). Every text >= 600 words, UTF-8, no
     plan fixture."""
@@ -345,7 +345,7 @@ def _eval_ocr():
 
 def test_ocr_eval_reads_the_final_held_out_set_only_when_told() -> None:
     """``benchmarks/eval_ocr.py`` refuses every held-out split (each one of split.csv but
-    ``dev``: the blind set is now ``heldout7``; ``heldout4`` is dev since its one measurement)
+    ``dev``: ``heldout2`` to ``heldout7`` are dev since their one measurement)
     without ``--final``; ``all`` skips them.
 
     Only the ids are compared: the held-out texts are not printed or looked at here."""
