@@ -5,7 +5,7 @@ that the project never used for anything else, split (``split.csv``) into ``dev`
 held-out sets (every other split named there: measured once, after the last change to the
 repairer; read only with ``--final``).
 Each held-out set so far was measured once and then became ``dev`` (the first ``heldout`` set,
-``heldout2``, ``heldout3``, ``heldout4``, ``heldout5`` and ``heldout6``);
+``heldout2``, ``heldout3``, ``heldout4``, ``heldout5``, ``heldout6`` and ``heldout7``);
 ``results/ocr_eval_heldout*.txt`` keep their tables as history. ``heldout6`` (six texts, 8,794
 words) was measured once on 2026-12-07 at 8befd26, after that session's last change to the
 repairer: restored 96.2 % / 96.7 % (rate 1.0 / 0.5), clean changed 0.44 % / 0.29 %, 10 of 24
@@ -14,7 +14,8 @@ was tuned on (35 dev texts since). ``heldout7`` (six texts, 5,796 words, three o
 kommun or region) was measured once on 2026-12-07 at 421d14f, after that session's last change
 to the repairer (db3ad1b): restored 97.2 % / 97.0 %, clean changed 0.59 % / 0.49 %, 8 of 12
 cells meeting the goal (``results/ocr_eval_heldout7.txt``; the region's clinical advice
-91.2 % and 2.99 % clean changed, chemical symbols read as words).
+91.2 % and 2.99 % clean changed, chemical symbols read as words); the same day it became
+``dev`` and was tuned on (41 dev texts since).
 Each text is reduced to what a
 printed page shows (``plancompare.ocr.printed_text``: Markdown link targets and image lines
 out), damaged with the *evaluation* channel (``plancompare.ocr.print_damage``,
@@ -32,7 +33,7 @@ It also reports the Södertälje scan against its hand-corrected reference (in-s
 confusion inventory, which lists the scan's readings among others; not for the weights).
 
     .venv/bin/python benchmarks/eval_ocr.py --split dev [--seeds 0 1 2] [--rates 1.0 0.5]
-    .venv/bin/python benchmarks/eval_ocr.py --split heldout7 --final   # once, at the end
+    .venv/bin/python benchmarks/eval_ocr.py --split heldout8 --final   # once, at the end
 
 Results go to ``benchmarks/results/ocr_eval_<split>.txt``; the report ends with the damaged
 tokens missed most often and the clean tokens changed most often (all rates and seeds).

@@ -259,7 +259,11 @@ DEV_RECALL_FLOOR = {1.0: GOAL_RECALL, 0.5: GOAL_RECALL}
 # `Håll and,`, `iandra` -> `ändra` (Simrishamn).
 # With heldout6's six texts in dev (2026-12-07, the same before and after that day's rules): two
 # more at 1.0, `m.m kan` run together as `m.mkan` -> `m.ömkan` (Helsingborg's guide).
-DEV_BOUNDARY_LOST = {1.0: 23, 0.5: 8}
+# With heldout7's six texts in dev (2026-12-07, measured at main dd6bda1 before any change): one
+# more at 1.0, the unit `ml/kg/dygn)` broken as `ml/kg/dy- gn)` and read as `mål/kg/dy- gn)` (the
+# region's clinical advice: a quotient of units no longer whole), and two at 0.5, `nod behöver`
+# run together as `nodbehöver` -> `nödbehöver` (the national coordinator's report).
+DEV_BOUNDARY_LOST = {1.0: 24, 0.5: 10}
 
 
 @pytest.mark.parametrize("rate", [1.0, 0.5])
@@ -314,11 +318,16 @@ def test_unseen_clean_text_is_left_alone(repairer) -> None:
     `epoetin`). The Riksdag betänkande's surnames Amloh and Weidby (read as Arnloh and Weiåby,
     6 of 3,489 tokens, when it moved to dev) and the list's Ramnemark, Avonova and Bjering are
     kept since the prior of names (2026-12-07), and the list's title `Dr` since the rule for
-    titles before a name."""
+    titles before a name. Two of heldout7's texts (dev since 2026-12-07, measured before any
+    change): 0.25 % on Högsby's protocol, whose surnames are read as other names (`Sanglén` as
+    `Sanglön`, `Siilak` as `Sulak`: 2 of 925 tokens), and 0.35 % on the region's clinical
+    advice on fluid therapy (3 of 911: the formula `HCO3-` read as `HCOÄ-`, the compounds
+    `Ventrikelsaft` and `Pancreassaft` as `-satt`)."""
     for name, text in _unseen("dev").items():
         out = repairer.repair(text)
         changed = [(a, b) for a, b in zip(text.split(), out.split(), strict=True) if a != b]
-        limit = {"nja-": 0.002, "regionhalland-": 0.0025}.get(name[: name.find("-") + 1], 0.001)
+        limits = {"nja-": 0.002, "regionhalland-": 0.0025, "hogsby-": 0.0025, "vgr-": 0.0035}
+        limit = limits.get(name[: name.find("-") + 1], 0.001)
         assert len(changed) <= limit * len(text.split()), changed
 
 
