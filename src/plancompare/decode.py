@@ -143,12 +143,13 @@ def decode_bytes(data: bytes, *, file: str | Path = "<bytes>") -> Decoded:
             text, encoding = _decode_8bit(body, bom=bom, offset=len(data) - len(body), notes=notes)
 
     text = _strip_dos_eof(text, notes)
-    _refuse_control_heavy(text, file)
+    controls = _refuse_control_heavy(text, file)
     newline, text = _normalise_newlines(text, notes)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         notes.append("composed decomposed letters to Unicode NFC (e.g. o + combining ¨ -> ö)")
-    _note_controls(text, notes)
+    if controls:  # neither line ends nor NFC add or remove a control character
+        _note_controls(text, notes)
     if _MOJIBAKE_RE.search(text):
         notes.append(
             "text looks encoded twice (e.g. 'Ã¶' for 'ö'): the file may be garbled at its source"
@@ -346,11 +347,15 @@ def _binary_message(what: str) -> str:
     return f"looks like {what}, not plain text: convert it to text first"
 
 
-def _refuse_control_heavy(text: str, file: str | Path) -> None:
+def _refuse_control_heavy(text: str, file: str | Path) -> bool:
+    """Refuse text with NULs or too many control characters; return whether it has any
+    (a clean text is scanned once)."""
     if "\x00" in text:
         raise EncodingError(
             "contains NUL characters: looks like a binary file, not plain text", file=file
         )
+    if _CONTROL_RE.search(text) is None:
+        return False
     n = len(_CONTROL_RE.findall(text))
     if n and n > _CONTROL_SHARE * len(text):
         raise EncodingError(
@@ -358,6 +363,7 @@ def _refuse_control_heavy(text: str, file: str | Path) -> None:
             "looks like a binary file, not plain text",
             file=file,
         )
+    return True
 
 
 def _decode_8bit(body: bytes, *, bom: bool, offset: int, notes: list[str]) -> tuple[str, str]:

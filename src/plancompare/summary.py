@@ -14,7 +14,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -118,8 +118,15 @@ def source_texts(frame: pd.DataFrame, data_dir: str | Path | None = None) -> dic
     return {file: read_source(raw / file).text for file in files}
 
 
-def _source_text(file: str, data_dir: str | Path | None, texts: Mapping[str, str] | None) -> str:
-    return texts[file] if texts is not None else read_source(raw_dir(data_dir) / file).text
+def _source_reader(
+    data_dir: str | Path | None, texts: Mapping[str, str] | None
+) -> Callable[[str], str]:
+    """A source file's text by its name: taken from ``texts``, or read from ``DATA/raw``
+    (the directory resolved once, not once per file)."""
+    if texts is not None:
+        return texts.__getitem__
+    raw = raw_dir(data_dir)
+    return lambda file: read_source(raw / file).text
 
 
 def source_span(
@@ -135,7 +142,7 @@ def source_span(
         >>> source_span(row)[:26]
         '4.2. Utveckla ett koncept '
     """
-    text = _source_text(str(row["source_file"]), data_dir, texts)
+    text = _source_reader(data_dir, texts)(str(row["source_file"]))
     return text[int(row["char_start"]) : int(row["char_end"])]
 
 
@@ -165,8 +172,9 @@ def source_spans(
     starts = units["char_start"].to_numpy(dtype=np.int64)
     ends = units["char_end"].to_numpy(dtype=np.int64)
     spans = [""] * len(units)
+    source = _source_reader(data_dir, texts)
     for file, rows in units.groupby("source_file", sort=True, observed=True).indices.items():
-        text = _source_text(file, data_dir, texts)
+        text = source(file)
         for i in rows:
             spans[i] = text[starts[i] : ends[i]]
     return pd.Series(spans, index=units.index, name="source", dtype="str")
@@ -245,9 +253,10 @@ def coverage(
     ends = frame["char_end"].to_numpy(dtype=np.int64)[order]
     furniture = (frame["kind"] == "furniture").to_numpy(dtype=bool)[order]
     rows = []
+    source = _source_reader(data_dir, texts)
     for k, file in enumerate(files.size().index):
         mine = slice(bounds[k], bounds[k + 1])
-        text = _source_text(file, data_dir, texts)
+        text = source(file)
         rows.append(
             {"source_file": file, **_coverage(text, starts[mine], ends[mine], furniture[mine])}
         )
@@ -401,7 +410,7 @@ def describe(frame: pd.DataFrame) -> pd.DataFrame:
     sizes = plans.size()
     first = first.loc[sizes.index]  # the plans, sorted as groupby sorts them
     order = pd.Index([str(p) for p in sizes.index], name="plan_id")
-    leaves = leaf_measures(frame)
+    leaves = frame.loc[_leaf_mask(frame), ["plan_id", "outcome"]]  # the columns counted
     leaf_by = leaves["plan_id"]
 
     def count(mask: pd.Series, keys: pd.Series = by) -> np.ndarray:
