@@ -43,7 +43,7 @@ OTHER = "other"
 # for the text (see tests/data/plans/agreement/README.md): their agreement is an upper bound.
 NOT_BLIND = (
     *("95-", "101-", "113-", "114-", "123-", "135-", "138-", "141-", "147-", "149-"),
-    *("153-", "156-", "157-"),
+    *("153-", "156-", "157-", "163-", "164-", "166-"),
 )
 CATEGORIES = (*SCORED_KINDS, OTHER)
 
