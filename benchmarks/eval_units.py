@@ -535,6 +535,41 @@ be; 01-149 -> 150-175 measure 0.58/0.73 (52/71, 89 predicted), goal 0.74/0.74 (4
 predicted). Leave-one-organisation-out over 01-175: measure P 0.60 R 0.69 (234/338, 390
 predicted), goal P 0.77 R 0.75 (209/280, 273 predicted) (over 01-162 it was 0.62/0.71 and
 0.77/0.74); seeds 1.00/0.98, 0.94/1.00. Shipped weights unchanged (fitted on 01-162).
+``diagnose_units.py 163 176`` (fitted on 01-162): 43 errors, (a) boundary 0, (b) feature absent
+39, (c) weights 4; missed measures 15, extra measures 10, missed goals 6, extra goals 12 (8 of
+them Norrköping 164's sentences describing its ``Mål 1-3`` and their follow-up lines). Then
+regularities of the language and of decisions, each step's leave-one-organisation-out over
+01-175 (measure | goal) and next sets, parameters fixed (C 0.01, balanced^0.9, shipped):
+(A) the negation ``inte`` is no preterite (its ending read it as one, as ``stärkte``: every
+sentence with ``inte`` counted as reporting the past): LOO measure 0.60/0.69 (234/338) ->
+0.60/0.70 (236/338), goal unchanged; next 163-175 measure 0.50/0.40 -> 0.52/0.48, 134-149 P
+0.63 -> 0.67, 111-133 goal 0.58/0.58 -> 0.57/0.55 (one goal lost).
+(B) a present-tense particle verb whose particle follows a sentence adverb or an inverted
+subject (``Vi ser också över …``: V2 puts the particle after them) is the listed action verb
+(``se över``): LOO 237/338; 163-175 0.54/0.52.
+(C) a decision on measures (``har kommunstyrelsen beslutat om en rad åtgärder enligt nedan``;
+157's ``har idag beslutat om ett antal besparingsåtgärder``; data/forms/action_lists.csv)
+announces its list's actions instead of decision points (LABELLING.md decision 11) -- a
+proposal's list (``De löften som föreslås är;``, 137) stays decision points (decision 9): LOO
+0.61/0.71 (239/338, 394 predicted); 163-175 0.58/0.60, 150-175 0.59/0.76 -> 0.60/0.80.
+(D) a decision ``om att`` + a verb (``beslutades bland annat om att samordna``, 117's ``tog
+beslut om att förbereda``) is read as ``att`` + that verb: LOO 240/338; 163-175 0.59/0.64
+(117 gains an extra: its ingress summarises an uppdrag labelled later).
+(E) ``kommer`` may stand up to six words before its ``att`` (``kommer tillsammans med andra
+relevanta aktörer att genomföra``, 78's ``kommer en ny upphandling av vuxenutbildning att
+genomföras``): LOO 0.61/0.71 (240/338, 392 predicted), goal 0.77/0.75 (210/280); 163-175
+0.61/0.68, 150-175 0.61/0.83; 76-89 measure P 0.42 -> 0.43.
+Seeds 1.00/0.98, 0.94/1.00 in every step, seed units identical (parse_golden's seeds digest
+unchanged; fixtures, 50x10 and features re-recorded). Refit on 01-175 and the seeds: in sample
+heldout11 measure 0.59/0.68 (17/25), goal 0.69/0.82; heldout7 loses a goal of 101 (``I
+Hallsbergs kommun bygger vi …`` now a measure, 22 -> 21 of 30), heldout8 gains an extra
+measure (117). Not done: Norrköping 164's descriptions under ``Mål 1-3`` (13 goals predicted
+for 6; a definition and a follow-up line have the features of the goal sentences under the
+same heading), Osby 169's decided return to the workplace and new routine (``ska … återgå``,
+``börjar en ny rutin … att gälla``), Lessebo 167's vision sentences in a flattened PDF,
+Danderyd 166's decided budget result (``beslutade … om att nämnderna … ska lämna ett
+överskott``: a decided state, a goal), Region Västernorrland 170's ongoing RUS work, and
+Staffanstorp 165's ``ska`` after a fronted adverbial holding a purpose clause (one text).
 """
 
 from __future__ import annotations

@@ -520,3 +520,30 @@ def test_a_run_in_role_label_names_its_paragraph_only():
         "*Kommunen är ledande i omställningen.*",
     ]
     assert kinds_of(text, "measure") == ["- Genomföra en kampanj för inflyttning"]
+
+
+def test_decisions_on_measures_and_commitments_split_across_the_clause_are_measures():
+    # a decision on measures announces the list below it (LABELLING.md decision 11); the items
+    # are the decided measures, whatever their form
+    decided = (
+        "Kommunstyrelsen har beslutat om en rad åtgärder enligt nedan för att spara el i "
+        "kommunens verksamheter under vintern.\n\n 1. Aldrig använda luftkonditionering i "
+        "kontoren.\n 2. Dekorationsbelysning i fönstren släcks.\n"
+    )
+    assert kinds_of(decided, "measure") == [
+        "1. Aldrig använda luftkonditionering i kontoren.",
+        "2. Dekorationsbelysning i fönstren släcks.",
+    ]
+    # a particle verb whose particle follows a sentence adverb (ser också över), a decision
+    # "om att" + verb, and "kommer" with an adverbial before its "att" commit as their verbs do
+    prose = (
+        "Det här gör vi\n\nVi ser också över hur gatubelysningen tänds och släcks.\n\n"
+        "Vid mötet beslutades bland annat om att samordna praktiken för eleverna.\n\n"
+        "Kommunen och polisen kommer tillsammans med föreningarna i länet att genomföra "
+        "trygghetsvandringar.\n\nVi byter inte ut belysningen i skolorna i år.\n"
+    )
+    assert [t[:29] for t in kinds_of(prose, "measure")] == [
+        "Vi ser också över hur gatubel",
+        "Vid mötet beslutades bland an",
+        "Kommunen och polisen kommer t",
+    ]

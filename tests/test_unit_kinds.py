@@ -188,6 +188,11 @@ CASES = [
         S("Kommunstyrelsen gav förvaltningen i uppdrag att utreda lokalerna."),
         S("Kommunstyrelsen beslutade att godkänna rapporten."),
     ),
+    (  # "om att" + a verb decides that act, as "att" + a verb does
+        "decided_action",
+        S("Vid mötet beslutades bland annat om att samordna praktiken."),
+        S("Vid mötet beslutades bland annat om att godkänna praktikplanen."),
+    ),
     (
         "decided_action",
         S("Kommunfullmäktige beslutade att flytta ansvaret till nämnden."),
@@ -198,7 +203,17 @@ CASES = [
         S("Invånarna är nöjda med servicen."),
         S("Det finns brist på lärare."),
     ),
+    (  # the negation is no preterite: a sentence with "inte" reports nothing
+        "past",
+        S("Vi släckte belysningen i lokalerna."),
+        S("Vi släcker inte belysningen i tomma lokaler."),
+    ),
     ("state_item", I("Invånarna är nöjda med servicen"), S("Invånarna är nöjda med servicen.")),
+    (  # "kommer" may stand a few words before its "att": an adverbial, a subject between
+        "modal_action",
+        S("Polisen kommer tillsammans med föreningarna i länet att genomföra vandringar."),
+        S("Polisen kommer med föreningarna och skolorna i hela länet sedan att genomföra dem."),
+    ),
     (  # after a fronted adverb the subject follows the modal and the verb stands further on
         "modal_action",
         S("Därefter ska nämnderna under det kommande året upprätta handlingsplaner."),
@@ -236,6 +251,11 @@ CASES = [
         S("Vi behöver utveckla mentorskapet."),
     ),
     ("present_action", S("Regionen inventerar sina lokaler."), S("Regionen arbetar med lokaler.")),
+    (  # a particle verb split by a sentence adverb (V2: the particle follows the adverbs)
+        "present_action",
+        S("Vi ser också över rutinerna för inköp."),
+        S("Vi ser också att rutinerna fungerar."),
+    ),
     (  # a causal verb is an action only with the organisation as its actor
         "present_action",
         S("Vi skapar fler praktikplatser."),
@@ -346,6 +366,11 @@ CASES = [
         "lead_in_actions",
         I("Servera frukt i skolorna", lead_in="Delar ur budget 2024:"),
         I("Servera frukt i skolorna", lead_in="Budgeten 2024 ger bland annat:"),
+    ),
+    (  # a decision on measures announces them (LABELLING.md decision 11), a proposal does not
+        "lead_in_actions",
+        I("Sänka temperaturen i lokalerna", lead_in="Nämnden har beslutat om en rad åtgärder."),
+        I("Sänka temperaturen i lokalerna", lead_in="De åtgärder som föreslås är:"),
     ),
     (
         "lead_in_decision",

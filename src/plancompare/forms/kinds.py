@@ -183,7 +183,7 @@ _MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|n
 _WORD = re.compile(r"[\wåäöÅÄÖéÉ-]+")
 # a modal of commitment: ska, kommer att, and the verbs of a promise (lovar att, åtar sig att)
 _MODAL = re.compile(
-    r"\b(ska|skall|kommer(?:\s+[\wåäö]+){0,4}?\s+att|kommer|lovar(?:\s+att)?"
+    r"\b(ska|skall|kommer(?:\s+[\wåäö]+){0,6}?\s+att|kommer|lovar(?:\s+att)?"
     r"|(?:åtar|förbinder)\s+(?:sig|vi\s+oss)\s+att)\s+",
     re.I,
 )
@@ -204,6 +204,8 @@ _DATE_FIRST = re.compile(
     re.I,
 )
 _MONTH_NAMES = frozenset(_MONTHS.split("|"))
+# The negation adverbs: no verb, whatever their ending says ("inte" ends as "stärkte" does).
+_NEGATIONS = frozenset(("inte", "icke", "ej"))
 _DATED = re.compile(rf"\b((19|20)\d\d|{_MONTHS}|senast|kvartal)\b", re.I)
 _DEADLINE = re.compile(
     rf"\b(senast|till år|år)\s+(\d{{1,2}}\s+)?(({_MONTHS})\s+)?(19|20)\d\d", re.I
@@ -829,6 +831,8 @@ _DECIDED = re.compile(r"\bbeslut(ade|at|ar|ades|ats)?\b[^.;:]{0,40}?\b(att|om)\s
 _NO_COMMITMENT = frozenset(
     ("uppmana", "rekommendera", "återremittera", "bordlägga", "avslå", "bifalla", "lägga")
 )
+# Verbs of proposing: a proposal commits to nothing until it is decided (LABELLING.md decision 9).
+_PROPOSING = frozenset(("föreslå", "rekommendera"))
 _FILLERS = frozenset(("också", "även", "nu", "därför", "bland", "annat", "dessutom", "vidare"))
 _ARTICLES = frozenset(("en", "ett", "den", "det", "de", "ny", "nytt", "nya"))
 
@@ -849,6 +853,8 @@ def decided_action(sentence: str) -> bool:
         False
         >>> decided_action("Idag beslutade kommunstyrelsen om en policy.")
         False
+        >>> decided_action("Utöver detta beslutades bland annat om att samordna utbildningen.")
+        True
     """
     if _UPPDRAG_HANDED.search(sentence):
         return True
@@ -857,7 +863,10 @@ def decided_action(sentence: str) -> bool:
         after = [
             w for w in _leading_words(sentence[found.end() :], 6) if w.casefold() not in _FILLERS
         ]
-        if found.group(2).casefold() == "att":
+        read_att = found.group(2).casefold() == "att"
+        if after and after[0].casefold() == "att":  # om att + verb (beslutades om att samordna)
+            read_att, after = True, after[1:]
+        if read_att:
             if after:
                 info = _word(after[0].casefold())
                 acts = info.action_verb or _other_infinitive(after[0])
@@ -903,8 +912,12 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
         >>> lead.actions, lead.remit
         (False, True)
     """
-    decision = is_decision(lead_in)
+    named = any(p.search(lead_in) for p in _action_lists())
     words = _words(lead_in)
+    # a decision on measures (beslutat om en rad åtgärder) announces them; a proposal's items
+    # (De löften som föreslås är;) and another decision's are its decision points
+    proposed = any(_word(w.casefold()).lemma in _PROPOSING for w in words)
+    decision = is_decision(lead_in) and not (named and not proposed)
     finite = _finite(words)
     tenses = {t for _, t in finite}
     past = "preterite" in tenses and not tenses & {"present", "modal"}
@@ -924,7 +937,7 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
         and bool(
             _VERBAL_LEAD_IN.search(lead_in)
             or _OPEN_MODAL_END.search(lead_in)
-            or any(p.search(lead_in) for p in _action_lists())
+            or named
             or (lead_in.endswith(":") and opens_with_action(lead_in))  # an action's steps
         )
     )
@@ -1062,6 +1075,8 @@ def _finite(words: list[str]) -> list[tuple[str, str]]:
     Example:
         >>> _finite(_words("Under våren undertecknades en överenskommelse"))
         [('undertecknades', 'preterite')]
+        >>> _finite(_words("Vi släcker inte belysningen"))
+        [('släcker', 'present')]
     """
     return [(word.casefold(), tense) for word in words if (tense := _word(word).finite)]
 
@@ -1069,13 +1084,36 @@ def _finite(words: list[str]) -> list[tuple[str, str]]:
 def _finite_tense(low: str, tense: str) -> str:
     """How :func:`_finite` reads a case-folded word whose :func:`verb_tense` is ``tense``:
     ``modal``, ``present``, ``passive``, ``preterite`` or ``""`` (no finite verb)."""
-    if low in _MONTH_NAMES:
-        return ""  # "mars" is no verb here
+    if low in _MONTH_NAMES or low in _NEGATIONS:
+        return ""  # "mars" is no verb here, nor "inte" (read by its ending as a preterite)
     if low in ("ska", "skall", "måste", "bör", "kan", "vill", "kommer"):
         return "modal"
     if not tense and len(low) > _ADES_MIN and low.endswith("ades"):
         tense = "preterite"
     return tense if tense in ("present", "passive", "preterite") else ""
+
+
+def _particle_action(words: list[str]) -> bool:
+    """A present-tense verb whose particle, after up to two words between (a sentence adverb,
+    an inverted subject: ``Vi ser också över …``, ``I år byter vi ut …``), makes a listed
+    action verb (``se över``, ``byta ut``): Swedish puts the particle after the sentence
+    adverbs, so the verb alone does not show the action.
+
+    Example:
+        >>> _particle_action(_words("Vi ser också över hur belysningen tänds"))
+        True
+        >>> _particle_action(_words("Vi ser att behoven ökar")), _particle_action(["Ser", "över"])
+        (False, True)
+    """
+    lows = [w.casefold() for w in words]
+    for i, low in enumerate(lows):
+        if _word(low).finite != "present":
+            continue
+        lemma = _word(low).lemma
+        for particle in lows[i + 1 : i + 4]:
+            if f"{lemma} {particle}" in swedish.action_verbs():
+                return True
+    return False
 
 
 def _first_sentence(text: str) -> str:
@@ -1208,7 +1246,7 @@ def features(c: Candidate) -> dict[str, float]:
         and _word(w).lemma not in _LIGHT_VERBS
         and (_word(w).lemma not in _CAUSAL_VERBS or subject_we or subject_org)
         for w, t in finite
-    )
+    ) or (bool(finite) and _particle_action(clause_words))
     # the cues of cues(sentence), but a reason is the sentence's own predicate, not what an
     # att-clause inside it says
     reason = _ATT.split(clause, 1)[0]
