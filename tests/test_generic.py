@@ -139,6 +139,8 @@ def test_an_uppdrag_and_its_steps_form_a_hierarchy():
         ("Publicerad 2024-03-01", "page publication date"),
         ("Publicerad", "page publication date"),
         ("Foto: Lisa Larsson", "photo credit"),
+        ("Stäng Meny", "menu and search buttons of a web page (Sök / Meny / Stäng Meny)"),
+        ("MENY", "menu and search buttons of a web page (Sök / Meny / Stäng Meny)"),
     ],
 )
 def test_web_furniture_lines(line, reason):

@@ -154,6 +154,11 @@ CASES = [
     ),
     ("describes", S("I planen beskrivs tio prioriteringar."), S("Planen har tio prioriteringar.")),
     ("describes", S("Arbetet bygger på samverkan."), S("Regionen bygger nya lokaler.")),
+    (  # a sentence elaborating the one before it (LABELLING.md decisions 10 and 16)
+        "describes",
+        S("Det betyder att fler chefer får stöd."),
+        S("Beslutet betyder att fler chefer får stöd."),
+    ),
     (  # a dated event, after a step label or not
         "deliverable",
         S("Del 2: Under våren sker intervjuer med chefer."),
@@ -162,6 +167,7 @@ CASES = [
     ("rationale", S("Det råder brist på socionomer."), S("Vi anställer socionomer.")),
     ("legal", S("Av 6 kap skollagen följer att huvudmannen ansvarar."), S("Huvudmannen ansvarar.")),
     ("purpose", S("Syftet med kampanjen är att nå unga."), S("Kampanjen når unga.")),
+    ("purpose", S("Kampanjen syftar främst till att nå unga."), S("Kampanjen siktar på unga.")),
     ("item", I("Rekrytera fler"), S("Vi rekryterar fler.")),
     ("verb_first", I("Kartlägg behoven av chefer"), I("Behoven av chefer")),
     ("infinitive_first", I("Belysa villkoren för praktik"), I("Kartlägg villkoren för praktik")),
