@@ -251,7 +251,8 @@ def test_one_line_pdf_text_splits_into_sentences_and_inline_numbered_points():
     assert got == [
         ("context", "", "Tjänsteutlåtande Utf"),
         ("context", "1", "1. Uppdraget att utr"),
-        ("measure", "2", "2. Anta handlingspla"),
+        # adopting and exhorting commit to no act of the author's (LABELLING.md decision 11)
+        ("context", "2", "2. Anta handlingspla"),
         # an uppdrag to investigate, reported as given: a measure (LABELLING.md decision 11)
         ("measure", "", "Sammanfattning Nämnd"),
     ]
@@ -532,7 +533,7 @@ def test_decisions_on_measures_and_commitments_split_across_the_clause_are_measu
         "kommunens verksamheter under vintern.\n\n 1. Aldrig använda luftkonditionering i "
         "kontoren.\n 2. Dekorationsbelysning i fönstren släcks.\n"
     )
-    assert kinds_of(decided, "measure") == [
+    assert [t for t in kinds_of(decided, "measure") if t[0].isdigit()] == [
         "1. Aldrig använda luftkonditionering i kontoren.",
         "2. Dekorationsbelysning i fönstren släcks.",
     ]

@@ -179,6 +179,16 @@ CASES = [
         S("Styrelsen beslutar att godkänna rapporten."),
         S("Styrelsen ska godkänna rapporten och utreda kostnaderna."),
     ),
+    (  # an exhortation: what others are urged to do is not the author's act (decision 11)
+        "decision_formula",
+        I("Anta planen samt uppmana nämnderna att genomföra en översyn"),
+        I("Anta planen samt genomföra en översyn"),
+    ),
+    (  # a participle standing as an adjective is no verb of the decision
+        "decision_formula",
+        I("Anta planen för all anställd personal"),
+        I("Anta planen och anställ fler lärare"),
+    ),
     (
         "modal_action",
         S("Förvaltningen ska genomföra en medarbetarenkät."),

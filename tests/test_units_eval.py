@@ -57,16 +57,16 @@ PLANS = DATA / "plans"
 # with heldout11's forms moved heldout7 (a goal of 101 now a measure, one extra measure) and
 # heldout8 (117's ingress decision now a measure, its uppdrag labelled later) and heldout (11:
 # a sentence on what the plan shall show now a measure) down.
-DEV_FLOORS = (0.72, 0.92, 0.95, 0.85)  # reached: 0.75 0.95 (18/19) 1.00 0.89 (8/9)
+DEV_FLOORS = (0.72, 0.92, 0.95, 0.85)  # reached: 0.78 0.95 (18/19) 1.00 0.89 (8/9)
 HELDOUT_FLOORS = (0.73, 0.85, 0.60, 0.40)  # reached: 0.76 0.87 (13/15) 0.75 0.60 (3/5)
-HELDOUT2_FLOORS = (0.58, 0.85, 0.95, 0.78)  # reached: 0.61 0.87 (20/23) 1.00 0.81 (13/16)
+HELDOUT2_FLOORS = (0.58, 0.85, 0.95, 0.78)  # reached: 0.65 0.87 (20/23) 1.00 0.81 (13/16)
 HELDOUT3_FLOORS = (0.68, 0.76, 0.64, 0.64)  # reached: 0.71 0.79 (27/34) 0.67 0.67 (14/21)
 HELDOUT4_FLOORS = (0.73, 0.85, 0.50, 0.75)  # reached: 0.77 0.91 (20/22) 0.54 0.78 (7/9)
 HELDOUT5_FLOORS = (0.53, 0.45, 0.95, 0.83)  # reached: 0.56 0.48 (10/21) 1.00 0.86 (37/43)
-HELDOUT6_FLOORS = (0.40, 0.62, 0.85, 0.70)  # reached: 0.45 0.65 (13/20) 0.90 0.72 (18/25)
-HELDOUT7_FLOORS = (0.48, 0.40, 0.65, 0.67)  # reached: 0.53 0.42 (19/45) 0.68 0.70 (21/30)
+HELDOUT6_FLOORS = (0.40, 0.62, 0.85, 0.70)  # reached: 0.43 0.65 (13/20) 0.90 0.72 (18/25)
+HELDOUT7_FLOORS = (0.48, 0.40, 0.65, 0.67)  # reached: 0.54 0.42 (19/45) 0.68 0.70 (21/30)
 # heldout8 blind (b6e961c, fitted on 01-110): 0.49 0.47 (21/45) 0.30 0.29 (9/31); in sample now:
-HELDOUT8_FLOORS = (0.54, 0.64, 0.58, 0.62)  # reached: 0.57 0.67 (30/45) 0.61 0.65 (20/31)
+HELDOUT8_FLOORS = (0.54, 0.64, 0.58, 0.62)  # reached: 0.58 0.67 (30/45) 0.61 0.65 (20/31)
 # heldout9 blind (cf61696, fitted on 01-133): 0.59 0.43 (10/23) 0.33 0.17 (6/35); on the labels
 # of LABELLING.md decision 16 (136: 35 -> 25 goals) with that scorer 0.59 0.43 / 0.33 0.24
 # (6/25); in sample now:
@@ -75,10 +75,10 @@ HELDOUT9_FLOORS = (0.57, 0.49, 0.68, 0.76)  # reached: 0.60 0.52 (12/23) 0.71 0.
 # after the lead-ins that name decisions, promises and a budget's items, att-clause items,
 # promise verbs, examples, means clauses and item descriptions, more action verbs, and a
 # run-in role label (Vision 2035:) naming its paragraph only:
-HELDOUT10_FLOORS = (0.58, 0.88, 0.78, 0.64)  # reached: 0.62 0.91 (42/46) 0.81 0.67 (22/33)
+HELDOUT10_FLOORS = (0.58, 0.88, 0.78, 0.64)  # reached: 0.61 0.91 (42/46) 0.81 0.67 (22/33)
 # heldout11 blind (feed953, fitted on 01-162): 0.50 0.40 (10/25) 0.69 0.82 (27/33); in sample
-# after the negation, particle verbs, decisions on measures, "kommer ... att", elaborations and
-# menu buttons (refit on 01-175):
+# after the negation, particle verbs, decisions on measures, "kommer ... att", elaborations,
+# menu buttons and exhortations (refit on 01-175):
 HELDOUT11_FLOORS = (0.60, 0.64, 0.70, 0.78)  # reached: 0.63 0.68 (17/25) 0.73 0.82 (27/33)
 # Leave-one-organisation-out over texts 01-149 (heldout9 joined the folds after its one
 # measurement). Over 01-110: on the old labels 0.60 0.69 (151/218) 0.73 0.69 (100/144);
@@ -99,7 +99,7 @@ HELDOUT11_FLOORS = (0.60, 0.64, 0.70, 0.78)  # reached: 0.63 0.68 (17/25) 0.73 0
 # joined the folds after its one measurement, 2026-12-07), the same scorer: 0.60 0.69
 # (234/338, 390 predicted) 0.77 0.75 (209/280, 273 predicted); after heldout11's forms (the
 # negation no preterite, particle verbs, decisions on measures, "om att", "kommer ... att",
-# elaborations, menu buttons), below.
+# elaborations, menu buttons, exhortations), below.
 LOO_FLOORS = (0.59, 0.68, 0.74, 0.72)  # reached: 0.62 0.71 (241/338) 0.77 0.75 (210/280)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
@@ -117,22 +117,22 @@ LOO_FLOORS = (0.59, 0.68, 0.74, 0.72)  # reached: 0.62 0.71 (241/338) 0.77 0.75 
 # balanced^0.9: as recorded before heldout10's misses were read (134-163 0.47 0.54 (37/69) /
 # 0.73 0.64; 150-163 0.42 0.57 / 0.77 0.52, the blind figure). After heldout10's forms and
 # heldout11's (the negation, particle verbs, decisions on measures, "kommer ... att",
-# elaborations, menu buttons), below
+# elaborations, menu buttons, exhortations), below
 # (all sets read while changing, so optimistic).
 NEXT_SET_FLOORS = {
     (58, 76): (0.57, 0.40, 0.95, 0.80),  # reached: 0.60 0.43 (9/21) 1.00 0.84 (36/43)
-    (76, 90): (0.39, 0.62, 0.85, 0.70),  # reached: 0.43 0.65 (13/20) 0.90 0.72 (18/25)
-    (90, 111): (0.48, 0.40, 0.65, 0.70),  # reached: 0.53 0.42 (19/45) 0.69 0.73 (22/30)
-    (90, 134): (0.51, 0.51, 0.60, 0.61),  # reached: 0.54 0.54 (49/90) 0.63 0.64 (39/61)
-    (111, 134): (0.54, 0.63, 0.54, 0.52),  # reached: 0.57 0.67 (30/45) 0.57 0.55 (17/31)
-    (111, 150): (0.56, 0.59, 0.62, 0.63),  # reached: 0.59 0.62 (42/68) 0.65 0.66 (37/56)
+    (76, 90): (0.39, 0.62, 0.85, 0.70),  # reached: 0.42 0.65 (13/20) 0.90 0.72 (18/25)
+    (90, 111): (0.48, 0.40, 0.65, 0.70),  # reached: 0.54 0.42 (19/45) 0.69 0.73 (22/30)
+    (90, 134): (0.51, 0.51, 0.60, 0.61),  # reached: 0.56 0.54 (49/90) 0.63 0.64 (39/61)
+    (111, 134): (0.54, 0.63, 0.54, 0.52),  # reached: 0.58 0.67 (30/45) 0.57 0.55 (17/31)
+    (111, 150): (0.56, 0.59, 0.62, 0.63),  # reached: 0.60 0.62 (42/68) 0.65 0.66 (37/56)
     (134, 150): (0.64, 0.49, 0.65, 0.76),  # reached: 0.67 0.52 (12/23) 0.69 0.80 (20/25)
-    (134, 163): (0.61, 0.75, 0.72, 0.69),  # reached: 0.64 0.78 (54/69) 0.75 0.72 (42/58)
+    (134, 163): (0.60, 0.75, 0.72, 0.69),  # reached: 0.63 0.78 (54/69) 0.75 0.72 (42/58)
     (150, 163): (0.57, 0.88, 0.78, 0.64),  # reached: 0.61 0.91 (42/46) 0.81 0.67 (22/33)
     # recorded before heldout11's misses were read: 150-176 0.58 0.73 (52/71) / 0.74 0.74 (49/66);
     # 163-176 0.50 0.40 (10/25) / 0.69 0.82 (27/33), its blind figure. After its forms:
-    (150, 176): (0.59, 0.80, 0.74, 0.71),  # reached: 0.62 0.83 (59/71) 0.77 0.74 (49/66)
-    (163, 176): (0.60, 0.64, 0.70, 0.78),  # reached: 0.63 0.68 (17/25) 0.73 0.82 (27/33)
+    (150, 176): (0.58, 0.80, 0.74, 0.71),  # reached: 0.61 0.83 (59/71) 0.77 0.74 (49/66)
+    (163, 176): (0.62, 0.64, 0.70, 0.78),  # reached: 0.65 0.68 (17/25) 0.73 0.82 (27/33)
 }
 
 # ------------------------------------------------------------------ the matching rule itself

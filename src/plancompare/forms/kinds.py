@@ -800,22 +800,29 @@ def _needs_action(clause: str) -> bool:
 def is_decision(text: str) -> bool:
     """Whether the action verbs of ``text`` (at least one) are all decision formulas.
 
-    A decision to approve, adopt or propose commits to no action of its own; "Anta
-    handlingsplan … samt uppmana nämnderna att …" does (``uppmana``). Formula verbs are data:
-    ``data/forms/decision_formulas.csv``.
+    A decision to approve, adopt, propose or exhort commits to no action of its own; what an
+    exhortation urges others to do (``uppmana nämnderna att värdera …``) is not read (LABELLING.md
+    decision 11), nor is a participle standing as an adjective (``all anställd personal``).
+    Formula verbs are data: ``data/forms/decision_formulas.csv``.
 
     Example:
         >>> is_decision("Föreslå fullmäktige besluta att godkänna årsrapporten")
         True
         >>> is_decision("Anta planen samt uppmana nämnderna att värdera"), is_decision("Nu")
-        (False, False)
+        (True, False)
+        >>> is_decision("Anta planen samt genomföra en utbildning")
+        False
     """
     return _all_decisions(_words(text))
 
 
 def _all_decisions(words: list[str]) -> bool:
     """:func:`is_decision` of a text's words."""
-    verbs = [w for w in words if _word(w).verb_like]
+    lows = [w.casefold() for w in words]
+    urged = next((i for i, w in enumerate(lows) if _word(w).lemma in _EXHORTING), None)
+    if urged is not None and "att" in lows[urged:]:
+        words = words[: lows.index("att", urged)]  # what others are urged to do
+    verbs = [w for w in words if _word(w).verb_like and not _word(w).participle]
     formulas = _decision_formulas()
     return bool(verbs) and all(_word(w.lower()).lemma in formulas for w in verbs)
 
@@ -831,6 +838,8 @@ _DECIDED = re.compile(r"\bbeslut(ade|at|ar|ades|ats)?\b[^.;:]{0,40}?\b(att|om)\s
 _NO_COMMITMENT = frozenset(
     ("uppmana", "rekommendera", "återremittera", "bordlägga", "avslå", "bifalla", "lägga")
 )
+# Verbs of exhorting: "uppmana X att …" urges others; the urged act is not the author's.
+_EXHORTING = frozenset(("uppmana",))
 # Verbs of proposing: a proposal commits to nothing until it is decided (LABELLING.md decision 9).
 _PROPOSING = frozenset(("föreslå", "rekommendera"))
 _FILLERS = frozenset(("också", "även", "nu", "därför", "bland", "annat", "dessutom", "vidare"))
