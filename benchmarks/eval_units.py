@@ -587,7 +587,8 @@ workplace and new routine (``ska … återgå``, ``börjar en ny rutin … att g
 vision sentences in a flattened PDF, Danderyd 166's decided budget result (``beslutade … om att
 nämnderna … ska lämna ett överskott``: a decided state, a goal), Region Västernorrland 170's
 ongoing RUS work, and Staffanstorp 165's ``ska`` after a fronted adverbial holding a purpose
-clause (one text).
+clause (one text). ``diagnose_units.py 163 176`` (fitted on 01-162) after A-H: 43 -> 33 errors
+((a) 0, (b) 31, (c) 2).
 """
 
 from __future__ import annotations
