@@ -320,13 +320,13 @@ def test_unseen_clean_text_is_left_alone(repairer) -> None:
     kept since the prior of names (2026-12-07), and the list's title `Dr` since the rule for
     titles before a name. Two of heldout7's texts (dev since 2026-12-07, measured before any
     change): 0.25 % on Högsby's protocol, whose surnames are read as other names (`Sanglén` as
-    `Sanglön`, `Siilak` as `Sulak`: 2 of 925 tokens), and 0.35 % on the region's clinical
-    advice on fluid therapy (3 of 911: the formula `HCO3-` read as `HCOÄ-`, the compounds
-    `Ventrikelsaft` and `Pancreassaft` as `-satt`)."""
+    `Sanglön`, `Siilak` as `Sulak`: 2 of 925 tokens), and 0.25 % on the region's clinical
+    advice on fluid therapy (2 of 911: the compounds `Ventrikelsaft` and `Pancreassaft` read as
+    `-satt`; the formula `HCO3-`, read as `HCOÄ-` before, is kept as chemical notation)."""
     for name, text in _unseen("dev").items():
         out = repairer.repair(text)
         changed = [(a, b) for a, b in zip(text.split(), out.split(), strict=True) if a != b]
-        limits = {"nja-": 0.002, "regionhalland-": 0.0025, "hogsby-": 0.0025, "vgr-": 0.0035}
+        limits = {"nja-": 0.002, "regionhalland-": 0.0025, "hogsby-": 0.0025, "vgr-": 0.0025}
         limit = limits.get(name[: name.find("-") + 1], 0.001)
         assert len(changed) <= limit * len(text.split()), changed
 
@@ -583,6 +583,62 @@ def test_units_written_as_one_token_are_left_alone() -> None:
         "Dosen är 2 mg/ml, halten 120 g/L och clearance 60 ml/min. Ge 1g/l/dag för barn."
     )
     assert ocr.repair_ocr("forskola/skola") == "förskola/skola"
+
+
+def test_a_unit_misread_through_a_glyph_is_read_as_the_unit() -> None:
+    """A token with a slash that one glyph reading makes a quotient of units is that quotient
+    (mg/m1 and rng/ml: mg/ml, the digit 1 for l and rn for m), not a unit beside a word
+    (mg/mål); tim (timme) is a unit word as dygn is (ml/kg/tim, not mål/kg/tim)."""
+    text = "Glukos 25 mg/m1 for barn och 100 rng/ml i 25-30 ml/kg/tim for vuxna och aldre."
+    assert ocr.repair_ocr(text) == (
+        "Glukos 25 mg/ml för barn och 100 mg/ml i 25-30 ml/kg/tim för vuxna och äldre."
+    )
+
+
+def test_chemical_notation_is_left_alone() -> None:
+    """Chemical notation (data/ocr/elements.tsv: the periodic table's symbols and their
+    common ions) is no damaged word: a symbol before its amount or beside a plus sign or
+    another symbol (Na 40 + K 20, Na + K), an ion (Na+, Cl-), a formula with a count (HCO3-)
+    and symbols joined in a product's name (Glucose-Na-K) keep their letters -- Na is not Nä,
+    HCO3- not HCOÄ-; the damaged words around them are repaired, and a symbol that stands
+    where a word does (Ar, argon's, at a sentence start before a year) is still read."""
+    text = (
+        "Glukos 50 mg/ml med Na 40 + K 20 efter forsta dygnet. Losningen innehaller Na + K. "
+        "Elektrolyter: Na+ och K+ samt Cl- och HCO3- i Glucose-Na-K. Ar 2010 andrades det."
+    )
+    assert ocr.repair_ocr(text) == (
+        "Glukos 50 mg/ml med Na 40 + K 20 efter första dygnet. Lösningen innehåller Na + K. "
+        "Elektrolyter: Na+ och K+ samt Cl- och HCO3- i Glucose-Na-K. År 2010 ändrades det."
+    )
+
+
+def test_a_word_in_capitals_with_an_l_for_its_i() -> None:
+    """A word in capitals with a lower-case l among them had a capital I printed as l
+    (INFUSIONSHASTlGHET, lNFUSION): read with I, as a word in capitals; a word with other
+    lower-case letters is still a name in mixed case (GnuPG), and an l in a capitalised word
+    is a letter (Kalle)."""
+    text = "INFUSIONSHASTlGHET och lNFUSIONSHASTIGHET: ALLTlD for Kalle med GnuPG."
+    assert ocr.repair_ocr(text) == (
+        "INFUSIONSHASTIGHET och INFUSIONSHASTIGHET: ALLTID för Kalle med GnuPG."
+    )
+
+
+def test_for_beside_one_english_looking_word_among_swedish_is_for() -> None:
+    """A word that looks English is left alone in English: ``for`` between English words or
+    beside a name (Teach for Sweden), and a run of three (graft versus host sjukdom, as MIG
+    2013:6 writes it); beside one English-looking word with Swedish on both sides of the pair
+    it is read as Swedish (risken för aspiration, för initial rehydrering: VGR's advice on
+    fluid therapy)."""
+    text = (
+        "Det finns en risk for transplantationsrelaterad graft versus host sjukdom och vard. "
+        "Lakemedel for initial rehydrering ges for att minska risken for aspiration. "
+        "Organisationen Teach for Sweden ar med i arbetet for battre skolor."
+    )
+    assert ocr.repair_ocr(text) == (
+        "Det finns en risk för transplantationsrelaterad graft versus host sjukdom och vård. "
+        "Läkemedel för initial rehydrering ges för att minska risken för aspiration. "
+        "Organisationen Teach for Sweden är med i arbetet för bättre skolor."
+    )
 
 
 def test_a_short_acronym_is_read_only_through_its_diacritics() -> None:

@@ -35,6 +35,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -55,12 +56,16 @@ __all__ = [
     "TITLES_PATH",
     "UNITS_PATH",
     "SLOT_TESTS",
+    "ELEMENTS_PATH",
     "Context",
+    "Elements",
     "SlotRule",
     "ContextParams",
     "finite_like",
     "infinitive_like",
+    "chemical_notation",
     "is_item_start",
+    "load_elements",
     "load_file_extensions",
     "present_like",
     "load_function_words",
@@ -77,6 +82,7 @@ NUMBER_ABBREVIATIONS_PATH = paths.RESOURCES / "ocr" / "number_abbreviations.tsv"
 TITLES_PATH = paths.RESOURCES / "ocr" / "name_titles.tsv"
 UNITS_PATH = paths.RESOURCES / "ocr" / "units.tsv"
 FILE_EXTENSIONS_PATH = paths.RESOURCES / "ocr" / "file_extensions.tsv"
+ELEMENTS_PATH = paths.RESOURCES / "ocr" / "elements.tsv"
 _WORD = re.compile(r"[^\W\d_]+")
 _DEMONSTRATIVE = frozenset(("den", "det", "de", "dessa"))
 _NOUN_PHRASE = frozenset(("preposition", "determiner", "numeral"))
@@ -232,6 +238,72 @@ def unit_expression(token: str, units: Units | None = None) -> bool:
 @lru_cache(maxsize=1)
 def _units() -> Units:
     return load_units()
+
+
+@dataclass(frozen=True)
+class Elements:
+    """Chemical element symbols as written (``Na``, ``Cl``, ``K``) and the charges of their
+    common monatomic ions (``{"Na": frozenset({"+"}), "Ca": frozenset({"2+"}), ...}``)."""
+
+    ions: Mapping[str, frozenset[str]]
+
+    def is_symbol(self, text: str) -> bool:
+        """Whether ``text`` is an element's symbol, in its case (``Co``, not ``CO``)."""
+        return text in self.ions
+
+
+def load_elements(path: str | Path | None = None) -> Elements:
+    """Read the chemical elements (TSV: symbol, name, ion charges; ``data/ocr/elements.tsv``).
+
+    Example:
+        >>> elements = load_elements()
+        >>> len(elements.ions), elements.is_symbol("Na"), elements.is_symbol("NA")
+        (118, True, False)
+        >>> sorted(elements.ions["Fe"]), sorted(elements.ions["Cl"])
+        (['2+', '3+'], ['-'])
+    """
+    path = Path(path) if path is not None else ELEMENTS_PATH
+    ions: dict[str, frozenset[str]] = {}
+    for symbol, _name, *charges in _rows(path, "symbol"):
+        ions[symbol.strip()] = frozenset(" ".join(charges).split())
+    return Elements(ions)
+
+
+@lru_cache(maxsize=1)
+def _elements() -> Elements:
+    return load_elements()
+
+
+_FORMULA = re.compile(r"((?:[A-Z][a-z]?\d*)+)([+\-−])?")
+_FORMULA_GROUP = re.compile(r"([A-Z][a-z]?)(\d*)")
+
+
+def chemical_notation(token: str, elements: Elements | None = None) -> bool:
+    """Whether ``token`` is chemical notation that OCR damage does not make: an ion, a symbol
+    of ``data/ocr/elements.tsv`` with one of its common charges (``Na+``, ``Cl-``, ``Ca2+``),
+    or a formula of two or more symbols that ends in a count or a charge (``HCO3-``, ``CO2``,
+    ``NH4+``); brackets and punctuation around it. A symbol alone is read in context (the
+    repairer keeps one beside its amount: ``Na 40``); ``P4`` or ``K6P`` (``På``, ``KÖP`` with a
+    digit for the letter) are no notation.
+
+    Example:
+        >>> [chemical_notation(t) for t in ("Na+", "K+", "Cl-", "Ca2+", "HCO3-", "(CO2)", "SO4,")]
+        [True, True, True, True, True, True, True]
+        >>> [chemical_notation(t) for t in ("Na", "Na-", "P4", "K6P", "ÅR", "Nå+", "CO")]
+        [False, False, False, False, False, False, False]
+    """
+    m = _FORMULA.fullmatch(token.strip(_UNIT_EDGE))
+    if m is None:
+        return False
+    elements = elements if elements is not None else _elements()
+    groups = _FORMULA_GROUP.findall(m[1])
+    if not all(elements.is_symbol(symbol) for symbol, _ in groups):
+        return False
+    sign = m[2] or ""
+    if len(groups) == 1:
+        symbol, count = groups[0]
+        return bool(sign) and (count + sign.replace("−", "-")) in elements.ions[symbol]
+    return bool(sign or groups[-1][1])
 
 
 def infinitive_like(word: str) -> bool:
@@ -514,6 +586,7 @@ class Context:
         self.titles = load_titles()
         self.units = load_units()
         self.file_extensions = load_file_extensions()
+        self.elements = load_elements()
         self._tests: dict[str, _Memo] = {}
         # the verb-form tests, remembered per word (the same words are asked again and again)
         self._finite = _Memo(finite_like)

@@ -37,7 +37,13 @@ from plancompare.swedish.tokens import abbreviations
 from .candidates import CandidateSearch, Hyp, SearchParams
 from .channel import compile_readings, estimate_rate, load_confusions
 from .context import MARKER as _MARKER
-from .context import Context, ContextParams, is_item_start, unit_expression
+from .context import (
+    Context,
+    ContextParams,
+    chemical_notation,
+    is_item_start,
+    unit_expression,
+)
 from .lexicon import NUM, YEAR, Lexicon
 from .tokens import Change, Piece, TokenSpan, apply_case, pieces, split_whitespace, token_spans
 
@@ -123,6 +129,11 @@ class _TokenInfo:
     named: bool = False  # a piece looks like a name (OcrRepairer._name_like)
     # one piece that is a title of name_titles.tsv (Dr, Prof., leg.): kept before a capital
     title: bool = False
+    # one piece that is a chemical element's symbol of two letters (Na, Cl): kept beside its
+    # amount or another symbol (OcrRepairer._chemical_symbol)
+    element: bool = False
+    # read whole (a quotient of units through a glyph: mg/m1): joins no neighbour
+    whole: bool = False
 
 
 _EMPTY = _TokenInfo()
@@ -561,8 +572,11 @@ class OcrRepairer:
                         right_faces, tokens, infos, choices, ti + 1, +1
                     )
                 slot = info.slots[pi]
-                if slot.english and not (left_en or right_en):
-                    left_en = self._english_run(tokens, ti)
+                if slot.english:
+                    english = self._in_english(
+                        tokens, chunks, ti, (left_en, right_en), (left is None, right is None)
+                    )
+                    left_en = right_en = english
                 first = item_bonus if pi == 0 and ti in items else 0.0
                 tense = 0.0
                 if self._tensed(slot):
@@ -778,11 +792,46 @@ class OcrRepairer:
             return True
         if info.title and ti + 1 < len(tokens) and tokens[ti + 1][:1].isupper():
             return True  # Dr Eva Ribom, Prof. Berg: a title before a name
+        if info.element and self._chemical_symbol(tokens, chunks, ti):
+            return True  # med Na 40 + K 20, Na + K: a symbol beside its amount
         if not info.lone:
             return False
         if self._label(tokens, infos, ti):
             return True
         return info.slots[0].piece.text.isupper() and not self._sentence_start(chunks, ti, 0)
+
+    def _chemical_symbol(self, tokens: list[str], chunks: list[str], ti: int) -> bool:
+        """Whether token ``ti``, an element's symbol (:attr:`_TokenInfo.element`), stands as
+        one inside a sentence: before its amount (``Na 40``; a year is none) or beside a plus
+        or minus sign, another symbol or an ion (``Na + K``, ``Na och K+``)."""
+        if self._sentence_start(chunks, ti, 0):
+            return False
+        after = tokens[ti + 1] if ti + 1 < len(tokens) else ""
+        if after[:1].isdigit() and not _YEAR.fullmatch(after):
+            return True  # Na 40, Na 40+K 20; not År 2026 in a table (Ar: argon)
+        elements = self.context_.elements
+        for j in (ti - 1, ti + 1):
+            if 0 <= j < len(tokens):
+                other = tokens[j].strip(_EDGE + ".")
+                if other in ("+", "-", "−", "±") or elements.is_symbol(other):
+                    return True
+                if chemical_notation(tokens[j], elements):
+                    return True
+        return False
+
+    def _joined_symbols(self, token: str, found: list[Piece], k: int) -> bool:
+        """Whether piece ``k`` of ``token`` is an element's symbol joined by ``-``, ``+`` or
+        ``/`` to a neighbouring piece that is one too (``Glucose-Na-K``, ``Na/K``): chemical
+        notation, not a word."""
+        is_symbol = self.context_.elements.is_symbol
+        if not is_symbol(found[k].text):
+            return False
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(found) and is_symbol(found[j].text):
+                a, b = (found[j], found[k]) if j < k else (found[k], found[j])
+                if b.start == a.end + 1 and token[a.end] in "-+/":
+                    return True
+        return False
 
     def _name_inside(
         self, chunks: list[str], info: _TokenInfo, ti: int, pi: int, text: str
@@ -1124,13 +1173,49 @@ class OcrRepairer:
                 self._modal_memo[key] = hit
         return hit
 
+    def _in_english(
+        self,
+        tokens: list[str],
+        chunks: list[str],
+        ti: int,
+        english: tuple[bool, bool],
+        alone: tuple[bool, bool],
+    ) -> bool:
+        """Whether token ``ti``, a word that looks English, stands in English: between two
+        English-looking words, beside one with no Swedish word on its other side (``Teach for
+        Sweden``: a name is none; ``for example,``), in a run of three (``graft versus host
+        sjukdom``), or among mostly English words (:meth:`_english_run`) -- not beside one
+        English-looking word with Swedish on both sides of the pair (``för initial
+        rehydrering``, ``risken för aspiration``). ``english`` says whether the words to
+        its left and right look English, ``alone`` whether none stands there (punctuation)."""
+        left_en, right_en = english
+        if left_en and right_en:
+            return True
+        if left_en or right_en:
+            beyond, other = (ti - 2, ti + 1) if left_en else (ti + 2, ti - 1)
+            if alone[1 if left_en else 0] or not self._swedish_word(tokens, chunks, other):
+                return True
+            if 0 <= beyond < len(tokens) and self._language_of(tokens[beyond]) > 0:
+                return True
+        return self._english_run(tokens, ti)
+
+    def _swedish_word(self, tokens: list[str], chunks: list[str], ti: int) -> bool:
+        """Whether token ``ti`` is a Swedish word (:meth:`_language`) that is no name: not
+        capitalised inside a sentence (``Sweden``)."""
+        if not 0 <= ti < len(tokens) or self._language_of(tokens[ti]) >= 0:
+            return False
+        return not tokens[ti][:1].isupper() or self._sentence_start(chunks, ti, 0)
+
+    def _language_of(self, token: str) -> int:
+        """:meth:`_language`, remembered per token."""
+        language = self._languages.get(token)
+        return language if language is not None else self._language(token)
+
     def _english_run(self, tokens: list[str], ti: int) -> bool:
         """Whether the words around token ``ti`` (three each side) are mostly English."""
         english = swedish = 0
         for j in (*range(max(0, ti - 3), ti), *range(ti + 1, min(len(tokens), ti + 4))):
-            language = self._languages.get(tokens[j])
-            if language is None:
-                language = self._language(tokens[j])
+            language = self._language_of(tokens[j])
             if language > 0:
                 english += 1
             elif language < 0:
@@ -1268,6 +1353,20 @@ class OcrRepairer:
         listed = abbreviations()
         if plain.strip(_EDGE).lower() in listed:
             return None
+        return self._misread_as(plain, found, lambda whole: whole.strip(_EDGE).lower() in listed)
+
+    def _misread_unit(self, plain: str, found: list) -> _Slot | None:
+        """A slot that reads a token with a slash as a quotient of units
+        (:func:`~plancompare.ocr.context.unit_expression`) through one glyph reading of one of
+        its pieces (``mg/m1``: ``mg/ml``; ``rng/ml``: ``mg/ml``); ``None`` when no one reading
+        makes it one."""
+        units = self.context_.units
+        return self._misread_as(plain, found, lambda whole: unit_expression(whole, units))
+
+    def _misread_as(self, plain: str, found: list, listed) -> _Slot | None:
+        """The slot of the first piece of ``found`` that one glyph reading makes ``plain``
+        pass ``listed``: the piece as it stands (no word) against that reading (a word's
+        prior); ``None`` when no one reading does."""
         for p in found:
             for c in self.confusions_:
                 if c.kind != "glyph" or c.observed not in p.low:
@@ -1275,8 +1374,7 @@ class OcrRepairer:
                 at = p.low.find(c.observed)
                 while at >= 0:
                     text = p.low[:at] + c.intended + p.low[at + len(c.observed) :]
-                    whole = plain[: p.start] + text + plain[p.end :]
-                    if whole.strip(_EDGE).lower() in listed:
+                    if listed(plain[: p.start] + text + plain[p.end :]):
                         options = (
                             Hyp(p.low, self.nonword_zipf, 0, 0),
                             Hyp(text, 0.0, 0, 1),
@@ -1344,6 +1442,9 @@ class OcrRepairer:
                 and token.strip(_EDGE + ".") == first.piece.text
                 and (first.piece.case != "lower" or not token.endswith("."))
             )
+            info.element = len(first.piece.text) == 2 and self.context_.elements.is_symbol(
+                token.strip(_EDGE + ".")
+            )
         if not self._acronym(last):
             tail = token[last.piece.end :]
             if tail == "-":
@@ -1358,8 +1459,9 @@ class OcrRepairer:
                 | (_HYPHEN_JOIN if first.piece.case in ("lower", "lead") else 0)
                 | (_RARE_START if rare else 0)
             )
-        if _ABBREVIATION.fullmatch(token):
-            # an abbreviation read through a glyph (rn.m.: m.m.) is one token, no broken word
+        if info.whole or _ABBREVIATION.fullmatch(token):
+            # an abbreviation read through a glyph (rn.m.: m.m.) or a quotient of units (mg/m1:
+            # mg/ml) is one token, no broken word
             info.join_left = info.join_right = 0
 
     def _analyse_token(self, token: str) -> _TokenInfo:
@@ -1368,11 +1470,16 @@ class OcrRepairer:
             not found
             or unit_expression(token, self.context_.units)
             or _written_as_is(token, self.context_.file_extensions)
+            or chemical_notation(token, self.context_.elements)
         ):
             # mg/ml, g/L: units; kontofordelning.txt, 5a§, GnuPG/gpgsm: a file name, a section
-            # number, a name in mixed case -- written as they are
+            # number, a name in mixed case; Na+, HCO3-: chemical notation -- written as they are
             return _EMPTY
         plain = token.translate(self._ligatures)
+        if "/" in plain:
+            misread = self._misread_unit(plain, found)
+            if misread is not None:  # mg/m1, rng/ml: a quotient of units, a glyph misread
+                return _TokenInfo((misread,), whole=True)
         if (
             _ABBREVIATION.fullmatch(plain)
             or plain.strip(_EDGE).lower() in abbreviations()
@@ -1408,6 +1515,8 @@ class OcrRepairer:
                 words += 1
             if piece.start > 0 and token[piece.start - 1] == ":" and len(low) <= 3:
                 continue  # SKR:s, SKR:are: an ending after an abbreviation
+            if self._joined_symbols(token, found, k):
+                continue  # Glucose-Na-K, Na/K: element symbols
             if (
                 k
                 and found[k - 1].end == piece.start - 1
@@ -1417,6 +1526,12 @@ class OcrRepairer:
             ):
                 continue  # KN-nr, EG-nr: an acronym's number
             hyps, identity = self.search_.analyse(low, lead_deletion=piece.case != "title")
+            if piece.case == "upper" and "l" in piece.text:
+                # INFUSIONSHASTlGHET: a capital I printed as l -- the word read with I is a
+                # reading (no glyph: a lower-case l has no place among capitals), the piece as
+                # written none
+                hyps = (identity._replace(n_glyph=0), *hyps)
+                identity = Hyp(low, self.nonword_zipf, 0, 0)
             note = _FOOTNOTE.fullmatch(low)
             if note and not token[piece.end : piece.end + 1].isalnum():
                 hyps, identity = self._with_footnote(note[1], note[2], piece, hyps, identity)

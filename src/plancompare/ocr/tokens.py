@@ -53,7 +53,9 @@ class Piece(NamedTuple):
     ``case`` is ``lower``, ``title``, ``upper`` or ``lead`` (starts with a digit or ``&`` and is
     lower case after it: ``6vergripande``); ``low`` is the text in lower case, where a capital
     ``I`` of a word that is not all capitals is kept as ``|``: it is an ``i``, or an ``l`` that
-    OCR read as ``I`` (``utbiIdning``, ``Iokaler``).
+    OCR read as ``I`` (``utbiIdning``, ``Iokaler``); a word of capitals with a lower-case ``l``
+    among them is ``upper``, the ``l`` kept as ``|`` (``INFUSIONSHASTlGHET``: a capital I
+    printed as ``l``).
     """
 
     start: int
@@ -69,6 +71,9 @@ def _case_of(piece: str) -> str | None:
         return None
     if len(letters) >= 2 and all(ch.isupper() for ch in letters):
         return "upper"
+    capitals = sum(ch.isupper() for ch in letters)
+    if capitals >= 3 and capitals + letters.count("l") == len(letters):
+        return "upper"  # INFUSIONSHASTlGHET, lNFUSION: a capital I read as a lower-case l
     rest = [ch for ch in letters[1:] if ch != "I"]
     if not piece[0].isalpha():
         return "lead" if all(ch.islower() for ch in letters if ch != "I") else None
@@ -79,7 +84,7 @@ def _case_of(piece: str) -> str | None:
 
 def _lower(piece: str, case: str) -> str:
     if case == "upper":
-        return piece.lower()
+        return piece.replace("l", "|").lower()
     return piece.replace("I", "|").lower()
 
 
