@@ -11,7 +11,8 @@ and runs, in order, what a researcher runs:
 * ``write_csv`` -- ``units.csv`` and its sidecar (what ``plancompare build`` writes);
 * ``notebook01`` -- notebook 01's tables and figures (plans, kinds, describe, coverage, the
   on-topic flag of the measures, every leaf measure's source span, the OCR changes the build
-  kept for every OCR file) without the report;
+  kept for every OCR file) without the report; as the notebook does, each source file is read
+  once (``summary.source_texts``) for the spans, the coverage and the OCR files;
 * ``themes`` -- ``code_themes`` and ``on_topic``;
 * ``tfidf_baseline`` -- plain scikit-learn ``TfidfVectorizer`` on the leaf measures (the floor
   for features);
@@ -299,17 +300,21 @@ def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
 
         frame = ctx["frame"]
         plans = summary.plans_table(frame)
-        summary.kind_table(frame), summary.describe(frame), summary.coverage(frame, data)
+        summary.kind_table(frame), summary.describe(frame)
         plots.plot_units_by_kind(frame)
         measures = summary.select_units(frame)
         # as the notebook: the measures coded with the units enclosing them, not every unit
         coded = summary.with_enclosing(frame, frame["kind"] == "measure")
         plots.plot_measures_by_municipality(frame, plancompare.on_topic(coded))
-        differs = summary.source_spans(measures, data) != measures["text"]  # provenance
+        # as the notebook: each source file read once for provenance, coverage and OCR changes
+        texts = summary.source_texts(frame, data) if hasattr(summary, "source_texts") else None
+        read = {"texts": texts} if texts is not None else {"data_dir": data}
+        differs = summary.source_spans(measures, **read) != measures["text"]  # provenance
         measures[differs].head(1)
+        summary.coverage(frame, **read)
         changes = plancompare.ocr_changes(data)  # what the build kept, as notebook 01 reads it
         for file in plans.query("ocr").index:
-            raw = read_source(plancompare.paths.raw_dir(data) / file).text
+            raw = texts[file] if texts is not None else read_source(data / "raw" / file).text
             changes[changes.source_file == file].drop(columns="source_file"), len(raw.split())
 
     def themes(ctx: dict) -> None:
