@@ -641,6 +641,17 @@ def test_for_beside_one_english_looking_word_among_swedish_is_for() -> None:
     )
 
 
+def test_a_short_word_in_capitals_with_a_foreign_accent_is_read() -> None:
+    """A short word in capitals with a letter no Swedish word is written with (À) is damage
+    even where a list holds it (wordfreq lists the foreign fràn and pà): PÀ and FRÀN are PÅ
+    and FRÅN, as in VGR's headings (VÄTSKEBEHANDLING PÅ AKUTMOTTAGNING); IDÉ keeps its É and
+    the acronym IVO its letters."""
+    text = "VATSKEBEHANDLING PÀ AKUTMOTTAGNING. INFORMATION FRÀN IVO OM EN IDÉ."
+    assert ocr.repair_ocr(text) == (
+        "VÄTSKEBEHANDLING PÅ AKUTMOTTAGNING. INFORMATION FRÅN IVO OM EN IDÉ."
+    )
+
+
 def test_a_short_acronym_is_read_only_through_its_diacritics() -> None:
     """An unknown word of up to four capitals is an acronym, never read as a word through a
     misread glyph (SALF is not SALT); longer words in capitals are still repaired."""

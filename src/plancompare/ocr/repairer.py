@@ -61,6 +61,7 @@ _CACHE_LIMIT = 500_000
 _BIAS_TEXTS = 16  # texts whose tense bias is remembered (see OcrRepairer._tense_bias)
 _PLAIN = re.compile(r"[a-zåäö]+")
 _SWEDISH = frozenset("abcdefghijklmnopqrstuvwxyzåäö")
+_FOREIGN_LETTER = re.compile(r"[^\W\d_a-zåäöé]")  # à, ã, ô: no Swedish word's letter (idé has é)
 _NAME_MAX_LEN = 10  # a surname or place name (Amloh, Torsboda); longer unknowns are compounds
 #: the prior of keeping an unknown word in capitals or with a capital, of plain letters and up to
 #: _NAME_MAX_LEN long (Ramnemark, Avonova, REUMA): a name or an acronym, likelier than an
@@ -1584,8 +1585,10 @@ class OcrRepairer:
             elif piece.case == "upper" and len(low) <= self.short_caps:
                 # a short word in capitals is an acronym (SAN, ODA, GVF, SALF): left alone unless
                 # damage made a common word unknown through å/ä/ö (FOR for FÖR) -- an unknown
-                # acronym is no damaged word through another glyph (SALF is no SALT)
-                if identity.base > self.nonword_zipf:
+                # acronym is no damaged word through another glyph (SALF is no SALT); a listed
+                # one with a letter Swedish is not written with is damage all the same (FRÀN,
+                # PÀ: wordfreq's foreign fràn and pà)
+                if identity.base > self.nonword_zipf and not _FOREIGN_LETTER.search(low):
                     continue
                 plain = _PLAIN.fullmatch(low) is not None  # S0L may be SOL
                 hyps = tuple(

@@ -71,14 +71,14 @@ def _case_of(piece: str) -> str | None:
         return None
     if len(letters) >= 2 and all(ch.isupper() for ch in letters):
         return "upper"
-    capitals = sum(ch.isupper() for ch in letters)
-    if capitals >= 3 and capitals + letters.count("l") == len(letters):
-        return "upper"  # INFUSIONSHASTlGHET, lNFUSION: a capital I read as a lower-case l
     rest = [ch for ch in letters[1:] if ch != "I"]
     if not piece[0].isalpha():
         return "lead" if all(ch.islower() for ch in letters if ch != "I") else None
     if all(ch.islower() for ch in rest):
         return "title" if letters[0].isupper() else "lower"
+    capitals = sum(ch.isupper() for ch in letters)
+    if capitals >= 3 and capitals + letters.count("l") == len(letters):
+        return "upper"  # INFUSIONSHASTlGHET, lNFUSION: a capital I read as a lower-case l
     return None
 
 
