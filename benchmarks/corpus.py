@@ -68,6 +68,7 @@ from plancompare.schema import MANIFEST_COLUMNS
 from plancompare.swedish.stoplist import STOPWORDS_PATH
 
 REPO = Path(__file__).resolve().parent.parent
+PACKAGE = paths.RESOURCES.parent  # the imported library's package directory, wherever it lies
 VERSION = "2"  # with inputs_digest() in the key (the runner's corpus cache key)
 
 #: Share of documents per form.
@@ -147,7 +148,8 @@ _FORM_FILES = ("heading_roles.csv", "furniture_lines.csv")
 
 
 def _seed(stem: str) -> Path:
-    return next((paths.data_dir() / "raw").glob(f"{stem}_*.txt"))
+    # this checkout's seeds, not the imported library's data directory (a snapshot has none)
+    return next((REPO / "data" / "raw").glob(f"{stem}_*.txt"))
 
 
 @cache
@@ -176,11 +178,30 @@ def input_files() -> tuple[Path, ...]:
     )
 
 
+def repository_path(path: Path, package: Path = PACKAGE) -> str:
+    """The name under which the key's digest takes an input file: its path in a checkout of
+    the repository, also when the library is imported from elsewhere (a ``git archive``
+    snapshot of an older commit, run with this generator to pair two libraries on one corpus).
+
+    Example:
+        >>> snapshot = Path("/tmp/rev-x/src/plancompare")
+        >>> repository_path(snapshot / "data" / "forms" / "heading_roles.csv", snapshot)
+        'src/plancompare/data/forms/heading_roles.csv'
+        >>> repository_path(PACKAGE / "data" / "forms" / "heading_roles.csv")
+        'src/plancompare/data/forms/heading_roles.csv'
+        >>> repository_path(PLANS / "split.csv")
+        'tests/data/plans/split.csv'
+    """
+    if path.is_relative_to(package):
+        return (Path("src") / package.name / path.relative_to(package)).as_posix()
+    return path.relative_to(REPO).as_posix() if path.is_relative_to(REPO) else path.name
+
+
 @cache
 def inputs_digest() -> str:
     """A digest of everything the generator draws on besides its arguments.
 
-    The bytes of :func:`input_files` (with their paths relative to the repository), the ids
+    The bytes of :func:`input_files` (named by :func:`repository_path`), the ids
     of the dev plans, this file's source, the application form's field names, wordfreq's
     Swedish list (and its version), the code of :mod:`plancompare.ocr.damage` and of the
     confusion model's reader, numpy's version (its random streams) and the manifest's columns.
@@ -198,8 +219,7 @@ def inputs_digest() -> str:
     add("generator", Path(__file__).read_bytes())
     add("dev plans", "\n".join(_dev_plans()).encode())
     for path in input_files():
-        rel = path.relative_to(REPO) if path.is_relative_to(REPO) else path.name
-        add(Path(rel).as_posix(), path.read_bytes())
+        add(repository_path(path), path.read_bytes())
     add("fields", repr(FIELDS).encode())
     words = "\n".join(top_n_list("sv", 10**7))
     add("wordfreq", f"{version('wordfreq')}\n{words}".encode())

@@ -14,9 +14,11 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from shutil import copytree, ignore_patterns
 
 import pytest
 
@@ -118,3 +120,26 @@ def test_the_key_moves_when_an_input_changes(corpus, tmp_path: Path, monkeypatch
     corpus.inputs_digest.cache_clear()
     assert corpus.corpus_key(3, 4, 0) != before
     corpus.inputs_digest.cache_clear()
+
+
+def test_a_copy_of_the_library_elsewhere_gets_the_same_key(corpus, tmp_path: Path) -> None:
+    """The library imported from a copy outside the checkout (as a ``git archive`` snapshot of
+    an older commit is, to pair two libraries on one corpus) reads the same inputs and so gets
+    the same key; the copy's files are named as in the repository."""
+    package = Path(corpus.PACKAGE)
+    copytree(package, tmp_path / "src" / package.name, ignore=ignore_patterns("*.pyc"))
+    key = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import corpus, plancompare; print(plancompare.__file__)\n"
+            "print(corpus.corpus_key(3, 4, 0))",
+        ],
+        cwd=BENCHMARKS,
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "src")},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    assert Path(key[0]).is_relative_to(tmp_path)  # the copy was imported, not the checkout
+    assert key[1] == corpus.corpus_key(3, 4, 0)
