@@ -4,7 +4,7 @@ Each labelled text ``<id>.txt`` has ``<id>.labels.tsv`` (header ``kind level quo
 quote must occur exactly once in its text, rows in document order, kinds and levels valid. The
 corpora must keep the size the brief asks for, and every text must be named in its split file
 (plans: ``dev``, ``heldout`` and ``heldout2`` to ``heldout10``, held-out sets measured
-once and development text since; a final set (``heldout12``, texts 176 on) is read only under
+once and development text since; a final set (``heldout13``, texts 192 on) is read only under
 ``pytest --final`` -- see ``unit_labels.corpus_split`` -- except by
 ``test_held_out_set_size_and_independence``, which checks its files' form and size without
 parsing them and without printing their content).
@@ -555,17 +555,17 @@ def test_ocr_heldout8_is_collected() -> None:
 
 
 def test_the_final_held_out_set_is_left_out_unless_final(tmp_path: Path) -> None:
-    """No reader of the corpus sees ``heldout12`` (or a text numbered 176 on) without --final;
-    ``heldout11`` (texts 163-175, measured once) is development text."""
+    """No reader of the corpus sees ``heldout13`` (or a text numbered 192 on) without --final;
+    ``heldout12`` (texts 176-191, measured once) is development text."""
     (tmp_path / "split.csv").write_text(
-        "id,split\n01-a,dev\n163-b,heldout11\n175-c,heldout12\n176-d,heldout12\n177-e,dev\n"
-        "180-f,heldout12\n",
+        "id,split\n01-a,dev\n176-b,heldout12\n191-c,heldout13\n192-d,heldout13\n193-e,dev\n"
+        "196-f,heldout13\n",
         encoding="utf-8",
     )
-    stems = ("01-a", "163-b", "175-c", "176-d", "177-e", "180-f", "176-unnamed", "178-unnamed")
-    for stem in (*stems, "170-unnamed"):
+    stems = ("01-a", "176-b", "191-c", "192-d", "193-e", "196-f", "192-unnamed", "194-unnamed")
+    for stem in (*stems, "185-unnamed"):
         (tmp_path / f"{stem}.txt").write_text("x", encoding="utf-8")
-    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "163-b": "heldout11"}
-    assert corpus_files(tmp_path, final=False) == ["01-a", "163-b", "170-unnamed"]
+    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "176-b": "heldout12"}
+    assert corpus_files(tmp_path, final=False) == ["01-a", "176-b", "185-unnamed"]
     assert len(corpus_split(tmp_path, final=True)) == 6
     assert len(corpus_files(tmp_path, final=True)) == 9

@@ -99,8 +99,10 @@ HELDOUT11_FLOORS = (0.60, 0.64, 0.70, 0.78)  # reached: 0.63 0.68 (17/25) 0.73 0
 # joined the folds after its one measurement, 2026-12-07), the same scorer: 0.60 0.69
 # (234/338, 390 predicted) 0.77 0.75 (209/280, 273 predicted); after heldout11's forms (the
 # negation no preterite, particle verbs, decisions on measures, "om att", "kommer ... att",
-# elaborations, menu buttons, exhortations), below.
-LOO_FLOORS = (0.59, 0.68, 0.74, 0.72)  # reached: 0.62 0.71 (241/338) 0.77 0.75 (210/280)
+# elaborations, menu buttons, exhortations) 0.62 0.71 (241/338) 0.77 0.75 (210/280). Over
+# 01-191 (heldout12 joined the folds after its one measurement, 2026-12-07), the same scorer,
+# below.
+LOO_FLOORS = (0.58, 0.67, 0.70, 0.68)  # reached: 0.61 0.70 (254/362) 0.73 0.71 (219/307)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -254,7 +256,7 @@ def test_leave_one_organisation_out():
     assert len({org[name] for name, *_ in results}) >= 25  # folds: organisations, not texts
     by = totals(results)
     measure, goal = by["corpus"]["measure"], by["corpus"]["goal"]
-    assert (measure.labels, goal.labels) == (338, 280), (measure, goal)
+    assert (measure.labels, goal.labels) == (362, 307), (measure, goal)
     assert measure.precision >= LOO_FLOORS[0] and measure.recall >= LOO_FLOORS[1], measure
     assert goal.precision >= LOO_FLOORS[2] and goal.recall >= LOO_FLOORS[3], goal
     seeds = by["seeds"]["measure"]
