@@ -15,7 +15,7 @@ damaged tokens restored, and few clean tokens changed,
 
 The held-out splits (every split of split.csv but ``dev``) are measured once by
 ``benchmarks/eval_ocr.py --final``, not here: they are not tuned on (earlier held-out texts,
-once measured, are now ``dev``: heldout3 since 2026-12-07).
+once measured, are now ``dev``: heldout3 to heldout8 since 2026-12-07).
 """
 
 from __future__ import annotations
@@ -263,7 +263,11 @@ DEV_RECALL_FLOOR = {1.0: GOAL_RECALL, 0.5: GOAL_RECALL}
 # more at 1.0, the unit `ml/kg/dygn)` broken as `ml/kg/dy- gn)` and read as `mål/kg/dy- gn)` (the
 # region's clinical advice: a quotient of units no longer whole), and two at 0.5, `nod behöver`
 # run together as `nodbehöver` -> `nödbehöver` (the national coordinator's report).
-DEV_BOUNDARY_LOST = {1.0: 24, 0.5: 10}
+# With heldout8's five texts in dev (2026-12-07, measured at main before any change): two more at
+# 1.0, `har successivt` run together as `harsuccessivt` -> `härsuccessivt` (SOU 2025:83), and one
+# at 0.5, the bold heading `**Omfattning` broken as `**O- mfattning` -> `**O- infattning`
+# (Falkenberg's DPIA: a one-letter first part, rn read as m, no longer a broken word).
+DEV_BOUNDARY_LOST = {1.0: 26, 0.5: 11}
 
 
 @pytest.mark.parametrize("rate", [1.0, 0.5])
@@ -322,11 +326,17 @@ def test_unseen_clean_text_is_left_alone(repairer) -> None:
     change): 0.25 % on Högsby's protocol, whose surnames are read as other names (`Sanglén` as
     `Sanglön`, `Siilak` as `Sulak`: 2 of 925 tokens), and 0.25 % on the region's clinical
     advice on fluid therapy (2 of 911: the compounds `Ventrikelsaft` and `Pancreassaft` read as
-    `-satt`; the formula `HCO3-`, read as `HCOÄ-` before, is kept as chemical notation)."""
+    `-satt`; the formula `HCO3-`, read as `HCOÄ-` before, is kept as chemical notation).
+    Kungsbacka's account of tagging bygglov drawings (heldout8, dev since 2026-12-07, measured
+    before any change): 0.8 % (11 of 1,392), its shell commands and paths read as Swedish --
+    the option `-p` as `-på`, `pwd` as `påwd`, the folder `byggrhandlingar_img` as
+    `byggårhandlingar_img` --, English `Let's` as `Let'så`, the loanword `annotering` as
+    `ännotering`."""
     for name, text in _unseen("dev").items():
         out = repairer.repair(text)
         changed = [(a, b) for a, b in zip(text.split(), out.split(), strict=True) if a != b]
         limits = {"nja-": 0.002, "regionhalland-": 0.0025, "hogsby-": 0.0025, "vgr-": 0.0025}
+        limits["kungsbacka-"] = 0.008
         limit = limits.get(name[: name.find("-") + 1], 0.001)
         assert len(changed) <= limit * len(text.split()), changed
 
