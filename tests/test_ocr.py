@@ -327,16 +327,16 @@ def test_unseen_clean_text_is_left_alone(repairer) -> None:
     `Sanglön`, `Siilak` as `Sulak`: 2 of 925 tokens), and 0.25 % on the region's clinical
     advice on fluid therapy (2 of 911: the compounds `Ventrikelsaft` and `Pancreassaft` read as
     `-satt`; the formula `HCO3-`, read as `HCOÄ-` before, is kept as chemical notation).
-    Kungsbacka's account of tagging bygglov drawings (heldout8, dev since 2026-12-07, measured
-    before any change): 0.8 % (11 of 1,392), its shell commands and paths read as Swedish --
+    Kungsbacka's account of tagging bygglov drawings (heldout8, dev since 2026-12-07) changed
+    0.8 % when it moved to dev (11 of 1,392), its shell commands and paths read as Swedish --
     the option `-p` as `-på`, `pwd` as `påwd`, the folder `byggrhandlingar_img` as
     `byggårhandlingar_img` --, English `Let's` as `Let'så`, the loanword `annotering` as
-    `ännotering`."""
+    `ännotering`; since commands, paths and code spans are written as they are, only `Let's`
+    (1 of 1,392)."""
     for name, text in _unseen("dev").items():
         out = repairer.repair(text)
         changed = [(a, b) for a, b in zip(text.split(), out.split(), strict=True) if a != b]
         limits = {"nja-": 0.002, "regionhalland-": 0.0025, "hogsby-": 0.0025, "vgr-": 0.0025}
-        limits["kungsbacka-"] = 0.008
         limit = limits.get(name[: name.find("-") + 1], 0.001)
         assert len(changed) <= limit * len(text.split()), changed
 
@@ -438,6 +438,28 @@ def test_a_paragraph_never_seen() -> None:
     assert m["damaged"] == 11
     assert m["restored"] >= 10, m["errors"]
     assert m["false_changes"] == 0
+
+
+def test_commands_paths_and_code_are_written_as_they_are() -> None:
+    """Installation-guide prose written for this test (in no text of the corpus), every å/ä/ö
+    misread: the Swedish words come back; a command's options (``-d``, ``--build``), file names
+    (``start-docker.bat``, ``.env``), paths (``C:\\Textverktyg``, ``/label-studio/data``),
+    names joined by an underscore and text in backticks keep their letters -- read as Swedish
+    they were ``-då``, ``.båt``, ``köa``. A glyph misread inside a path is still read
+    (``stuclio``: ``studio``), never as an å, ä or ö."""
+    reference = (
+        "Öppna katalogen C:\\Textverktyg och kör start-docker.bat, eller skriv "
+        "`docker compose up -d --build` i terminalen. Lägg filen .env i mappen "
+        "/label-studio/data/kba och ange nyckeln gemini_api_key -p för att välja port."
+    )
+    damaged = (
+        "Oppna katalogen C:\\Textverktyg och kor start-docker.bat, eller skriv "
+        "`docker compose up -d --build` i terminalen. Lagg filen .env i mappen "
+        "/label-stuclio/data/kba och ange nyckeln gemini_api_key -p for att valja port."
+    )
+    m = ocr.evaluate(damaged, reference, ocr.repair_ocr(damaged))
+    assert m["damaged"] == 6 and m["restored"] == 6, m["errors"]
+    assert m["false_changes"] == 0, m["errors"]
 
 
 def test_glyph_confusions_and_ligatures() -> None:

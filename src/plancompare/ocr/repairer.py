@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import itertools
 import math
@@ -61,6 +62,7 @@ _CACHE_LIMIT = 500_000
 _BIAS_TEXTS = 16  # texts whose tense bias is remembered (see OcrRepairer._tense_bias)
 _PLAIN = re.compile(r"[a-zåäö]+")
 _SWEDISH = frozenset("abcdefghijklmnopqrstuvwxyzåäö")
+_DIACRITIC_LETTERS = frozenset("åäö")
 _FOREIGN_LETTER = re.compile(r"[^\W\d_a-zåäöé]")  # à, ã, ô: no Swedish word's letter (idé has é)
 _NAME_MAX_LEN = 10  # a surname or place name (Amloh, Torsboda); longer unknowns are compounds
 #: the prior of keeping an unknown word in capitals or with a capital, of plain letters and up to
@@ -73,6 +75,18 @@ _ABBREVIATION = re.compile(r"\W*(?:[^\W\d_]{1,4}\.){2,}\W*")  # fr.o.m., t.o.m.
 _SECTION = re.compile(r"\W*\d+[^\W\d_]?§+\W*")
 #: a dot after a letter or digit and the extension after it (kontofordelning.txt, image1.emf)
 _EXTENSION = re.compile(r"(?<=[^\W_])\.([^\W_]{2,5})(?![^\W_])")
+#: a file named by its extension alone (.env, ".bat"), in quotes or brackets or not
+_DOTFILE = re.compile(r"[^\w.]*\.([^\W_]{2,5})\W*")
+#: how commands, paths and code are written, never a Swedish word: a command-line option (-d,
+#: -it, --build, --no-cache); a path of two folders or more from the root, the home or the
+#: current folder, or from a drive (/label-studio/data, ~/data/x, ./bin/run, C:\Textverktyg);
+#: anywhere in a token a backslash (textverktyget\), a name joined by an underscore (api_key,
+#: img_2) or an assignment (KEY=value, ?d=)
+_OPTION = re.compile(
+    r"[(\[\"'`]*(?:-[A-Za-z]|-[a-z]{2,3}|--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)[)\]\"'`.,:;]*"
+)
+_PATH = re.compile(r"[(\[\"'`<]*(?:(?:~|\.{1,2})?/[^\W_][^/\s]*/|[A-Za-z]:[\\/])")
+_CODE_MARK = re.compile(r"\\|[^\W_]_[^\W_]|[^\W_]=")
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: a word of four letters or more and a footnote's number after it (område2, författning3)
 _FOOTNOTE_PENALTY = 2.0  # a footnote's number after a word, against a digit read as a letter
@@ -536,8 +550,10 @@ class OcrRepairer:
         # tokens the pass may change: their first choice does, or their context or a join may
         touched = set(itertools.compress(range(len(tokens)), map(_THIRD, decisions)))
         touched.update(ambiguous)
+        # Code in backticks is written as it is: no word of it is read
+        code = _code_tokens(chunks) if "`" in text else frozenset()
         # A word broken across two tokens (line-end hyphen, stray space) is read as one.
-        joined = self._joined(chunks, tokens, infos, lrs)
+        joined = self._joined(chunks, tokens, infos, lrs, code)
         # Pieces whose choice is close are re-ranked with their neighbours (first choices).
         items = _item_starts(chunks) if ambiguous else frozenset()
         item_bonus = self._item_bonus(chunks, infos, choices, lrs, items) if ambiguous else 0.0
@@ -609,7 +625,7 @@ class OcrRepairer:
         for ti in touched:
             choice = choices[ti]
             if choice and any(choice):
-                if self._as_written(tokens, chunks, infos, ti):
+                if ti in code or self._as_written(tokens, chunks, infos, ti):
                     choices[ti] = (0,) * len(choice)
                 elif infos[ti].named:
                     choices[ti] = self._names_kept(chunks, infos[ti], ti, choice)
@@ -695,6 +711,7 @@ class OcrRepairer:
         tokens: list[str],
         infos: list[_TokenInfo],
         lrs: tuple[float, float],
+        code: frozenset[int] = frozenset(),
     ) -> dict[tuple[int, int], tuple[str, float]]:
         """Pieces of a word broken across two tokens, read as one word and split back.
 
@@ -704,6 +721,7 @@ class OcrRepairer:
         them and the second in lower case (a hyphenation kept in the text:
         ``nar-kotikaklassade``) are read joined; when the joined reading beats the two pieces
         read apart by ``join_margin``, each piece gets its share of it.
+        Tokens of ``code`` (:func:`_code_tokens`) are not read so.
         Returns ``{(token, piece): (text, margin)}``.
         """
         found: list[tuple[float, int, int, int, int, tuple[str, str]]] = []
@@ -747,7 +765,7 @@ class OcrRepairer:
                     found.append((joint[0], ti, pa, ti, pa + 1, joint[1]))
         out: dict[tuple[int, int], tuple[str, float]] = {}
         for gain, ti, pa, tb, pb, texts in sorted(found, key=lambda f: (-f[0], f[1])):
-            if (ti, pa) in out or (tb, pb) in out:
+            if (ti, pa) in out or (tb, pb) in out or (code and (ti in code or tb in code)):
                 continue
             if self._name_inside(chunks, infos[ti], ti, pa, texts[0]):
                 continue  # Amloh anför: a name, not Arnloh + anför
@@ -1334,6 +1352,8 @@ class OcrRepairer:
         info = self._tokens.get(token)
         if info is None:
             info = self._analyse_token(token)
+            if info.slots and _code_form(token):
+                info = _without_diacritics(info)
             if info is not _EMPTY:
                 info.evidence = (
                     info.evidence_dia
@@ -1618,22 +1638,43 @@ class OcrRepairer:
         return _TokenInfo(tuple(slots), dia, glyph, words)
 
 
+def _ascii_options(slot: _Slot) -> tuple[Hyp, ...]:
+    """The slot's options that bring no å, ä or ö into its piece (keeping the piece first)."""
+    return (slot.options[0],) + tuple(
+        h for h in slot.options[1:] if _DIACRITIC_LETTERS.isdisjoint(h.text)
+    )
+
+
+def _without_diacritics(info: _TokenInfo) -> _TokenInfo:
+    """``info`` of a token of code (:func:`_code_form`): readings through a glyph only, and
+    no evidence of å/ä/ö misread for the text's rates."""
+    slots = tuple(dataclasses.replace(slot, options=_ascii_options(slot)) for slot in info.slots)
+    return dataclasses.replace(info, slots=slots, evidence_dia=0)
+
+
 def _written_as_is(token: str, extensions: frozenset[str]) -> bool:
     """Whether ``token`` is no word to repair: a file name (a dot and an extension of
-    ``data/ocr/file_extensions.tsv`` after letters or digits), a section number with its sign
-    (``5a§``) or a run of letters in mixed case that OCR damage does not make -- a lower-case
-    letter before a capital other than ``I``, and a lower-case letter other than ``l`` (``GnuPG``,
-    ``SharePoint``; not ``ALLTlD``, an ``I`` read as ``l``).
+    ``data/ocr/file_extensions.tsv`` after letters or digits, or the extension alone:
+    ``.env``), a section number with its sign (``5a§``) or a run of letters in mixed case that
+    OCR damage does not make -- a lower-case letter before a capital other than ``I``, and a
+    lower-case letter other than ``l`` (``GnuPG``, ``SharePoint``; not ``ALLTlD``, an ``I``
+    read as ``l``).
 
     Example:
-        >>> ext = frozenset({"txt", "emf"})
+        >>> ext = frozenset({"txt", "emf", "bat", "env"})
         >>> [_written_as_is(t, ext) for t in ("”konto.txt”", "image1.emf", "5a§", "GnuPG/gpgsm,")]
         [True, True, True, True]
+        >>> [_written_as_is(t, ext) for t in ("`start-docker.bat`", "`.env`", "(.bat)")]
+        [True, True, True]
         >>> [_written_as_is(t, ext) for t in ("arbete.Det", "ALLTlD", "utbiIdning", "kap.")]
         [False, False, False, False]
     """
-    if "." in token and any(m.group(1).lower() in extensions for m in _EXTENSION.finditer(token)):
-        return True
+    if "." in token:
+        if any(m.group(1).lower() in extensions for m in _EXTENSION.finditer(token)):
+            return True
+        dotfile = _DOTFILE.fullmatch(token)
+        if dotfile and dotfile.group(1).lower() in extensions:
+            return True
     if "§" in token and _SECTION.fullmatch(token):
         return True
     return any(
@@ -1641,6 +1682,25 @@ def _written_as_is(token: str, extensions: frozenset[str]) -> bool:
         and any(ch.islower() and ch != "l" for ch in run)
         for run in _LETTERS.findall(token)
     )
+
+
+def _code_form(token: str) -> bool:
+    """Whether ``token`` is written as commands, paths and code are, never as Swedish words:
+    a command-line option, a path, a backslash, a name joined by an underscore or an
+    assignment (``_OPTION``, ``_PATH``, ``_CODE_MARK``). Code is written in ASCII: its letters
+    may be misread glyphs (``/label-stuclio/data``) but never an å, ä or ö.
+
+    Example:
+        >>> [_code_form(t) for t in ("-d", "--build", "(-p", "/label-studio/data", "~/x/y")]
+        [True, True, True, True, True]
+        >>> [_code_form(t) for t in ("C:\\\\Textverktyg", "D:/data", "api_key", "?d=x", "KEY=1")]
+        [True, True, True, True, True]
+        >>> [_code_form(t) for t in ("och/eller", "kr/år", "-", "får-", "_viktigt_", "/år")]
+        [False, False, False, False, False, False]
+    """
+    if (token[:1] == "-" or "-" in token[:4]) and _OPTION.fullmatch(token):
+        return True
+    return bool(_PATH.match(token) or _CODE_MARK.search(token))
 
 
 def _undotted_abbreviation(token: str) -> bool:
@@ -1689,6 +1749,33 @@ def _beside_number(tokens: list[str], ti: int, side: str) -> bool:
         and _DESIGNATION.fullmatch(tokens[ti + 1]) is not None
         and _NUMBER_NEAR.fullmatch(tokens[ti + 2].strip(_EDGE + ".")) is not None
     )
+
+
+def _code_tokens(chunks: list[str]) -> frozenset[int]:
+    """The tokens of ``chunks`` (as :func:`split_whitespace` cuts a text) inside an inline code
+    span as Markdown writes one: from a token with an opening backtick to the one with its
+    closing backtick (a span never closed ends at a blank line, as Markdown's does). A fence
+    of three backticks opens a block of preformatted text, which may be prose (a PDF's text
+    kept as it was laid out), so it is no span: commands in it are read token by token
+    (:func:`_code_form`).
+
+    Example:
+        >>> text = "Kör `docker compose up -d` och\\n```text\\nstarta `Hämta`\\n```\\nklart"
+        >>> chunks = split_whitespace(text)
+        >>> [chunks[2 * ti] for ti in sorted(_code_tokens(chunks))]
+        ['`docker', 'compose', 'up', '-d`', '`Hämta`']
+    """
+    code: set[int] = set()
+    inline = False
+    for ti, token in enumerate(chunks[0::2]):
+        if inline and ti and chunks[2 * ti - 1].count("\n") >= 2:
+            inline = False  # a blank line ends a span never closed
+        if token.startswith("```"):
+            continue  # a fence
+        if inline or "`" in token:
+            code.add(ti)
+            inline ^= token.count("`") % 2 == 1
+    return frozenset(code)
 
 
 def _item_starts(chunks: list[str]) -> frozenset[int]:
