@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import subprocess
 import sys
@@ -58,6 +59,15 @@ def test_check_reports_what_it_found(tmp_path, capsys):
     assert main(["check", "--data", str(data)]) == 0
     out = capsys.readouterr().out
     assert f"ok  {OSTERSUND}: goal_page" in out and "11 measure" in out
+
+
+def test_main_called_from_python_leaves_the_garbage_collector_alone(tmp_path, capsys):
+    # the command freezes its imports' objects (gc.freeze) only when it is the process's
+    # command (argv None); a notebook or script calling main() keeps its collector as it was
+    data = _copy_data(tmp_path / "d", [OSTERSUND])
+    frozen = gc.get_freeze_count()
+    assert main(["check", "--data", str(data)]) == 0
+    assert gc.get_freeze_count() == frozen
 
 
 def test_check_lists_every_problem_and_exits_non_zero(tmp_path):

@@ -7,6 +7,7 @@ and the command exits non-zero; no traceback. Help texts are plain text with an 
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import warnings
 from collections.abc import Sequence
@@ -215,10 +216,20 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (non-zero on any problem).
 
+    Run as the command (``argv`` None: the process's own arguments, as the ``plancompare``
+    script and ``python -m plancompare`` call it), the objects the imports made -- pandas',
+    pyarrow's and the library's modules, some 60,000 -- are frozen out of the cyclic garbage
+    collector (:func:`gc.freeze`): they live until the process ends, and the collections
+    during the run and the ones at exit then walk only what the command made. A warm
+    ``plancompare build`` of the seeds spends about 0.15 s of CPU less (most at exit);
+    called from Python with ``argv`` given, the caller's collector is left as it is.
+
     Example:
         >>> main(["check", "--data", "/nonexistent"])  # doctest: +SKIP
         1
     """
+    if argv is None:
+        gc.freeze()
     args = make_parser().parse_args(argv)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
