@@ -88,9 +88,31 @@ def _package_version(name: str) -> str:
         from plancompare import __version__
 
         return __version__
+    return installed_version(name)
+
+
+def installed_version(name: str) -> str:
+    """The installed version of the distribution ``name``: what ``importlib.metadata.version``
+    gives, read from the ``Version:`` line of its metadata headers instead of parsing all of
+    its metadata with the e-mail parser (simplemma's took about 5 ms, wordfreq's 2 ms, in
+    every build; pandas' runs to thousands of lines). Raises
+    ``importlib.metadata.PackageNotFoundError`` when it is not installed.
+
+    Example:
+        >>> from importlib import metadata
+        >>> installed_version("numpy") == metadata.version("numpy")
+        True
+    """
     from importlib import metadata
 
-    return metadata.version(name)
+    dist = metadata.distribution(name)
+    text = dist.read_text("METADATA") or dist.read_text("PKG-INFO") or ""
+    for line in text.splitlines():
+        if not line:
+            break  # the end of the headers
+        if line.startswith("Version:"):
+            return line[len("Version:") :].strip()
+    return dist.version
 
 
 def _file_digest(path: Path) -> str:
