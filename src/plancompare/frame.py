@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -80,7 +81,9 @@ def _columns(
     id_of = {u.start: unit_id for u, unit_id in zip(units, ids, strict=True)}
     level = levels(units)
     updated = next((u.extra["page_updated"] for u in units if "page_updated" in u.extra), "")
-    fix = repairer.repair if record.ocr and repairer is not None else None
+    # a section path or title repeats on every unit under it: each distinct value is repaired
+    # once (Södertälje's 58 fields are 22 values)
+    fix = cache(repairer.repair) if record.ocr and repairer is not None else None
     starts = [c.start for c in changes or []]
     char_start = np.fromiter((u.start for u in units), dtype=np.int64, count=n)
     columns: dict[str, object] = {
