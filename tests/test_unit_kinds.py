@@ -209,6 +209,16 @@ CASES = [
         S("Vid mötet beslutades bland annat om att samordna praktiken."),
         S("Vid mötet beslutades bland annat om att godkänna praktikplanen."),
     ),
+    (  # the present reports the decision of the day: ges/ger/får … i uppdrag att (176, 191, 146)
+        "decided_action",
+        S("Avslutningsvis ges kontoret i uppdrag att undersöka möjligheten."),
+        S("Avslutningsvis ges kontoret möjlighet att undersöka frågan."),
+    ),
+    (  # a decision that a named body or thing shall act: att + subject + ska + action (111, 176)
+        "decided_action",
+        S("Kommunfullmäktige har beslutat att valfrihetssystem ska införas för nämnden."),
+        S("Kommunstyrelsen beslutade att socialnämnden ska återrapportera i oktober."),
+    ),
     (
         "decided_action",
         S("Kommunfullmäktige beslutade att flytta ansvaret till nämnden."),

@@ -830,8 +830,9 @@ def _all_decisions(words: list[str]) -> bool:
 # A decision reported as taken (LABELLING.md decision 11): an uppdrag handed out (gav … i uppdrag
 # att, fick i uppdrag att), or a decision (beslutade, har beslutat, fattade beslut) to do something.
 _UPPDRAG_HANDED = re.compile(
-    r"\b(ge|gav|gavs|gett|givit|getts|fick|fått)\b[^.;:]{0,80}?\bi uppdrag att\b", re.I
-)
+    r"\b(ge|ger|ges|gav|gavs|gett|givit|getts|får|fick|fått)\b[^.;:]{0,80}?\bi uppdrag att\b",
+    re.I,
+)  # the present (ger, ges, får) reports the decision of the day (… ges kontoret i uppdrag att)
 _DECIDED = re.compile(r"\bbeslut(ade|at|ar|ades|ats)?\b[^.;:]{0,40}?\b(att|om)\s+", re.I)
 # Verbs that decide without committing to an act of the organisation's own (exhort, recommend,
 # send back), beside the decision formulas of data/forms/decision_formulas.csv.
@@ -864,6 +865,12 @@ def decided_action(sentence: str) -> bool:
         False
         >>> decided_action("Utöver detta beslutades bland annat om att samordna utbildningen.")
         True
+        >>> decided_action("Avslutningsvis ges kontoret i uppdrag att undersöka möjligheten.")
+        True
+        >>> decided_action("Fullmäktige har beslutat att valfrihetssystem ska införas.")
+        True
+        >>> decided_action("Nämnden beslutade att förvaltningen ska återrapportera i maj.")
+        False
     """
     if _UPPDRAG_HANDED.search(sentence):
         return True
@@ -880,6 +887,10 @@ def decided_action(sentence: str) -> bool:
                 info = _word(after[0].casefold())
                 acts = info.action_verb or _other_infinitive(after[0])
                 if acts and info.lemma not in formulas and after[0].casefold() not in formulas:
+                    return True
+                # a decision that a named body or thing shall act: att + subject + ska + action
+                # (beslutade att kontoret tillsammans med … ska ordna …, att X ska införas)
+                if not info.verb_like and commits_to_action(sentence[found.end() :]):
                     return True
         else:
             nouns = [w for w in after[:4] if w.casefold() not in _ARTICLES]
