@@ -128,6 +128,12 @@ def test_an_uppdrag_and_its_steps_form_a_hierarchy():
     assert "slutredovisar" not in " ".join(text[u.start : u.end] for u in units)
 
 
+SKIP = (
+    "skip link of a web page (Hoppa till innehåll / Gå direkt till innehållet / Länk till "
+    "startsidan)"
+)
+
+
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
@@ -141,6 +147,11 @@ def test_an_uppdrag_and_its_steps_form_a_hierarchy():
         ("Foto: Lisa Larsson", "photo credit"),
         ("Stäng Meny", "menu and search buttons of a web page (Sök / Meny / Stäng Meny)"),
         ("MENY", "menu and search buttons of a web page (Sök / Meny / Stäng Meny)"),
+        # skip links (136, 188, 162, 106): before, the first of them was read as the page's title
+        ("Hoppa till innehåll", SKIP),
+        ("Gå direkt till sidans innehåll", SKIP),
+        ("Länk till startsidan", SKIP),
+        ("Hoppa över navigering", "skip link of a web page (Hoppa över navigering)"),
     ],
 )
 def test_web_furniture_lines(line, reason):
@@ -149,6 +160,20 @@ def test_web_furniture_lines(line, reason):
     check_coverage(text, units)
     (unit,) = [u for u in units if text[u.start : u.end] == line]
     assert (unit.kind, unit.note) == ("furniture", reason)
+
+
+def test_a_heading_naming_its_owner_before_its_role_gives_that_role():
+    """``Flens kommuns vision`` inside a page labels its vision sentences (LABELLING.md decision
+    7, as 188 labels them); the same words as the page's title name its subject, and the
+    description under them keeps its own reading (161, 162, 168: ``Kommunfullmäktiges mål``)."""
+    vision = "I Flens kommun är det enkelt att bo, verka och leva. Vi har skolor med hög kvalitet."
+    inside = f"Vision och värdegrund\n\nFlens kommuns vision\n\n{vision}\n"
+    assert kinds_of(inside, "goal") == [
+        "I Flens kommun är det enkelt att bo, verka och leva.",
+        "Vi har skolor med hög kvalitet.",
+    ]
+    title = "Kommunfullmäktiges mål\n\nI kommunen beskriver politikerna via målen vad som uppnås.\n"
+    assert kinds_of(title, "goal") == []
 
 
 def test_image_alt_text_and_caption_and_repeated_navigation():

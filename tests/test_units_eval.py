@@ -60,17 +60,19 @@ PLANS = DATA / "plans"
 # heldout12 and its forms moved heldout (12's 'För att behålla … krävs' merged into the
 # measure before it, 13 -> 12 of 15), heldout2 (18's '… staden måste vara en attraktiv
 # arbetsgivare' now a measure, 13 -> 12 of 16 goals), heldout3 (29 Halmstad, 27 -> 26 of 34)
-# and heldout4's goal precision down, heldout7-9, heldout11 and heldout12 up.
+# and heldout4's goal precision down, heldout7-9, heldout11 and heldout12 up; the heading's
+# owner moved heldout8 (111's 'Eftersom målet är att …', whose main clause gives an uppdrag:
+# 20 -> 19 of 31 goals) down and heldout4 up again.
 DEV_FLOORS = (0.72, 0.92, 0.95, 0.85)  # reached: 0.82 0.95 (18/19) 1.00 0.89 (8/9)
 HELDOUT_FLOORS = (0.73, 0.77, 0.60, 0.40)  # reached: 0.80 0.80 (12/15) 0.75 0.60 (3/5)
 HELDOUT2_FLOORS = (0.58, 0.85, 0.95, 0.72)  # reached: 0.65 0.87 (20/23) 1.00 0.75 (12/16)
 HELDOUT3_FLOORS = (0.68, 0.73, 0.64, 0.64)  # reached: 0.72 0.76 (26/34) 0.67 0.67 (14/21)
-HELDOUT4_FLOORS = (0.73, 0.85, 0.47, 0.75)  # reached: 0.80 0.91 (20/22) 0.50 0.78 (7/9)
+HELDOUT4_FLOORS = (0.73, 0.85, 0.47, 0.75)  # reached: 0.77 0.91 (20/22) 0.54 0.78 (7/9)
 HELDOUT5_FLOORS = (0.53, 0.45, 0.95, 0.83)  # reached: 0.56 0.48 (10/21) 1.00 0.86 (37/43)
 HELDOUT6_FLOORS = (0.40, 0.62, 0.85, 0.70)  # reached: 0.43 0.65 (13/20) 0.90 0.72 (18/25)
-HELDOUT7_FLOORS = (0.48, 0.40, 0.64, 0.67)  # reached: 0.57 0.44 (20/45) 0.67 0.73 (22/30)
+HELDOUT7_FLOORS = (0.48, 0.40, 0.64, 0.67)  # reached: 0.57 0.44 (20/45) 0.69 0.73 (22/30)
 # heldout8 blind (b6e961c, fitted on 01-110): 0.49 0.47 (21/45) 0.30 0.29 (9/31); in sample now:
-HELDOUT8_FLOORS = (0.54, 0.64, 0.58, 0.62)  # reached: 0.60 0.69 (31/45) 0.61 0.65 (20/31)
+HELDOUT8_FLOORS = (0.54, 0.64, 0.56, 0.58)  # reached: 0.60 0.69 (31/45) 0.59 0.61 (19/31)
 # heldout9 blind (cf61696, fitted on 01-133): 0.59 0.43 (10/23) 0.33 0.17 (6/35); on the labels
 # of LABELLING.md decision 16 (136: 35 -> 25 goals) with that scorer 0.59 0.43 / 0.33 0.24
 # (6/25); in sample now:
@@ -85,9 +87,9 @@ HELDOUT10_FLOORS = (0.57, 0.88, 0.78, 0.64)  # reached: 0.60 0.91 (42/46) 0.81 0
 # menu buttons and exhortations (refit on 01-175):
 HELDOUT11_FLOORS = (0.64, 0.68, 0.70, 0.78)  # reached: 0.69 0.72 (18/25) 0.73 0.82 (27/33)
 # heldout12 blind (cdb178e, fitted on 01-175): 0.41 0.50 (12/24) 0.34 0.37 (10/27); in sample
-# after uppdrag given in the present, decisions that a named body shall act and three action
-# verbs (refit on 01-191):
-HELDOUT12_FLOORS = (0.42, 0.54, 0.33, 0.34)  # reached: 0.45 0.58 (14/24) 0.36 0.37 (10/27)
+# after uppdrag given in the present, decisions that a named body shall act, three action
+# verbs, a heading's owner in the genitive and skip links (refit on 01-191):
+HELDOUT12_FLOORS = (0.44, 0.54, 0.47, 0.64)  # reached: 0.47 0.58 (14/24) 0.50 0.67 (18/27)
 # Leave-one-organisation-out over texts 01-149 (heldout9 joined the folds after its one
 # measurement). Over 01-110: on the old labels 0.60 0.69 (151/218) 0.73 0.69 (100/144);
 # relabelled by the guide, before the scorer changed, 0.55 0.65 (129/199) 0.69 0.63 (100/158);
@@ -110,8 +112,10 @@ HELDOUT12_FLOORS = (0.42, 0.54, 0.33, 0.34)  # reached: 0.45 0.58 (14/24) 0.36 0
 # elaborations, menu buttons, exhortations) 0.62 0.71 (241/338) 0.77 0.75 (210/280). Over
 # 01-191 (heldout12 joined the folds after its one measurement, 2026-12-07), the same scorer,
 # 0.61 0.70 (254/362, 417 predicted) 0.73 0.71 (219/307, 301 predicted); after uppdrag given
-# in the present, decisions that a named body shall act and three action verbs, below.
-LOO_FLOORS = (0.59, 0.68, 0.69, 0.68)  # reached: 0.62 0.71 (257/362) 0.72 0.71 (219/307)
+# in the present, decisions that a named body shall act and three action verbs 0.62 0.71
+# (257/362, 415 predicted) 0.72 0.71 (219/307, 303 predicted); after a heading's owner in the
+# genitive (Flens kommuns vision) and skip links as furniture, below.
+LOO_FLOORS = (0.59, 0.68, 0.71, 0.71)  # reached: 0.62 0.71 (257/362) 0.74 0.74 (226/307)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -134,9 +138,9 @@ NEXT_SET_FLOORS = {
     (58, 76): (0.57, 0.40, 0.95, 0.80),  # reached: 0.60 0.43 (9/21) 1.00 0.84 (36/43)
     (76, 90): (0.39, 0.62, 0.85, 0.70),  # reached: 0.43 0.65 (13/20) 0.90 0.72 (18/25)
     (90, 111): (0.48, 0.40, 0.65, 0.70),  # reached: 0.56 0.44 (20/45) 0.69 0.73 (22/30)
-    (90, 134): (0.51, 0.51, 0.60, 0.61),  # reached: 0.58 0.57 (51/90) 0.63 0.64 (39/61)
-    (111, 134): (0.54, 0.63, 0.54, 0.52),  # reached: 0.58 0.69 (31/45) 0.57 0.55 (17/31)
-    (111, 150): (0.56, 0.59, 0.62, 0.63),  # reached: 0.61 0.65 (44/68) 0.65 0.66 (37/56)
+    (90, 134): (0.51, 0.51, 0.59, 0.59),  # reached: 0.57 0.57 (51/90) 0.62 0.62 (38/61)
+    (111, 134): (0.54, 0.63, 0.52, 0.49),  # reached: 0.58 0.69 (31/45) 0.55 0.52 (16/31)
+    (111, 150): (0.56, 0.59, 0.61, 0.61),  # reached: 0.61 0.65 (44/68) 0.64 0.64 (36/56)
     (134, 150): (0.64, 0.49, 0.65, 0.76),  # reached: 0.68 0.57 (13/23) 0.69 0.80 (20/25)
     (134, 163): (0.60, 0.75, 0.72, 0.69),  # reached: 0.63 0.80 (55/69) 0.75 0.72 (42/58)
     (150, 163): (0.57, 0.88, 0.78, 0.64),  # reached: 0.61 0.91 (42/46) 0.81 0.67 (22/33)
@@ -146,8 +150,8 @@ NEXT_SET_FLOORS = {
     (163, 176): (0.62, 0.64, 0.70, 0.78),  # reached: 0.67 0.72 (18/25) 0.73 0.82 (27/33)
     # recorded before heldout12's misses were read: 163-192 0.53 0.59 (29/49) / 0.57 0.62
     # (37/60); 176-192 0.41 0.50 (12/24) / 0.34 0.37 (10/27), its blind figure. After its forms:
-    (163, 192): (0.52, 0.62, 0.54, 0.59),  # reached: 0.55 0.65 (32/49) 0.57 0.62 (37/60)
-    (176, 192): (0.42, 0.54, 0.31, 0.34),  # reached: 0.45 0.58 (14/24) 0.34 0.37 (10/27)
+    (163, 192): (0.53, 0.62, 0.59, 0.72),  # reached: 0.56 0.65 (32/49) 0.62 0.75 (45/60)
+    (176, 192): (0.44, 0.54, 0.46, 0.64),  # reached: 0.47 0.58 (14/24) 0.49 0.67 (18/27)
 }
 
 # ------------------------------------------------------------------ the matching rule itself

@@ -94,20 +94,41 @@ def furniture_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(r["pattern"], re.I), r["reason"]) for r in rows)
 
 
-def role_of(heading: str) -> str | None:
-    """The role a heading gives its section, or None when its words are not in the vocabulary.
+def role_of(heading: str, owner: bool = False) -> str | None:
+    """The role a heading gives its section, or None when its words are not in the vocabulary;
+    with ``owner``, also the role named after an owner in the genitive (``Flens kommuns
+    vision``), as a heading inside a document names it (a document's title names its subject).
 
     Example:
         >>> role_of("Effekter Långsiktig hållbarhet"), role_of("Lokaler")
         ('effect', None)
+        >>> role_of("Flens kommuns vision"), role_of("Flens kommuns vision", owner=True)
+        (None, 'goal')
     """
-    match = _match_role(heading)
+    match = _match_role(heading, owner)
     return match.role if match else None
 
 
-def _match_role(heading: str) -> Role | None:
+# An owner in the genitive before a heading's role word: "Flens kommuns vision",
+# "Kommunfullmäktiges mål", "Regionstyrelsens åtgärder" (a name, then an organisation's noun).
+_OWNER = re.compile(
+    r"(?:[\wåäöé-]+\s+){0,2}?[\wåäöé-]*(?:kommun|region|stad|nämnd|styrelse|fullmäktige|"
+    r"förvaltning|landsting)(?:ens|ets|ns|s)\s+"
+)
+
+
+def _match_role(heading: str, owner: bool = False) -> Role | None:
+    """The role a heading's first words name (with ``owner``, also after an owner in the
+    genitive).
+
+    Example:
+        >>> _match_role("Kommunfullmäktiges mål", True).role, _match_role("Kommunens bilder", True)
+        ('goal', None)
+    """
     words = clean_text(heading).casefold().lstrip("#").strip()
     found = _role_pattern().match(words)
+    if not found and owner and (named := _OWNER.match(words)):
+        found = _role_pattern().match(words, named.end())
     return _role_by_prefix()[found.group(1)] if found else None
 
 
@@ -308,8 +329,8 @@ class OutlineState:
 
     def enter(self, heading: str, role: str | None = None) -> str | None:
         """Place a heading in the path; return the role the text below it takes."""
-        own = role or role_of(heading)
         path = self.path
+        own = role or role_of(heading, owner=bool(path))
         dated = own is None and bool(_DATED.search(heading))
         if not path:
             pass

@@ -204,7 +204,8 @@ _DATE_FIRST = re.compile(
     re.I,
 )
 _MONTH_NAMES = frozenset(_MONTHS.split("|"))
-# The negation adverbs: no verb, whatever their ending says ("inte" ends as "stärkte" does).
+# The negation adverbs: no verb, whatever their ending says ("inte" ends as "stärkte" does), and
+# between a particle verb and its particle they deny the action ("Vi byter inte ut …").
 _NEGATIONS = frozenset(("inte", "icke", "ej"))
 _DATED = re.compile(rf"\b((19|20)\d\d|{_MONTHS}|senast|kvartal)\b", re.I)
 _DEADLINE = re.compile(
@@ -1117,22 +1118,25 @@ def _particle_action(words: list[str]) -> bool:
     """A present-tense verb whose particle, after up to two words between (a sentence adverb,
     an inverted subject: ``Vi ser också över …``, ``I år byter vi ut …``), makes a listed
     action verb (``se över``, ``byta ut``): Swedish puts the particle after the sentence
-    adverbs, so the verb alone does not show the action.
+    adverbs, so the verb alone does not show the action. A negation between them denies the
+    action (``Vi byter inte ut …``).
 
     Example:
         >>> _particle_action(_words("Vi ser också över hur belysningen tänds"))
         True
         >>> _particle_action(_words("Vi ser att behoven ökar")), _particle_action(["Ser", "över"])
         (False, True)
+        >>> _particle_action(_words("Vi byter inte ut belysningen"))
+        False
     """
     lows = [w.casefold() for w in words]
     for i, low in enumerate(lows):
         if _word(low).finite != "present":
             continue
         lemma = _word(low).lemma
-        for particle in lows[i + 1 : i + 4]:
+        for j, particle in enumerate(lows[i + 1 : i + 4], i + 1):
             if f"{lemma} {particle}" in swedish.action_verbs():
-                return True
+                return not _NEGATIONS.intersection(lows[i + 1 : j])
     return False
 
 
