@@ -204,8 +204,8 @@ _DATE_FIRST = re.compile(
     re.I,
 )
 _MONTH_NAMES = frozenset(_MONTHS.split("|"))
-# The negation adverbs: no verb, whatever their ending says ("inte" ends as "stärkte" does), and
-# between a particle verb and its particle they deny the action ("Vi byter inte ut …").
+# The negation adverbs: between a particle verb and its particle they deny the action ("Vi byter
+# inte ut …").
 _NEGATIONS = frozenset(("inte", "icke", "ej"))
 _DATED = re.compile(rf"\b((19|20)\d\d|{_MONTHS}|senast|kvartal)\b", re.I)
 _DEADLINE = re.compile(
@@ -1105,8 +1105,8 @@ def _finite(words: list[str]) -> list[tuple[str, str]]:
 def _finite_tense(low: str, tense: str) -> str:
     """How :func:`_finite` reads a case-folded word whose :func:`verb_tense` is ``tense``:
     ``modal``, ``present``, ``passive``, ``preterite`` or ``""`` (no finite verb)."""
-    if low in _MONTH_NAMES or low in _NEGATIONS:
-        return ""  # "mars" is no verb here, nor "inte" (read by its ending as a preterite)
+    if low in _MONTH_NAMES:
+        return ""  # "mars" is no verb here
     if low in ("ska", "skall", "måste", "bör", "kan", "vill", "kommer"):
         return "modal"
     if not tense and len(low) > _ADES_MIN and low.endswith("ades"):

@@ -105,10 +105,14 @@ def verb_tense(word: str) -> str:
         ['preterite', 'preterite', 'supine', 'supine', 'preterite']
         >>> verb_tense("ska"), verb_tense("behöver"), verb_tense("kommer"), verb_tense("styrande")
         ('', 'present', 'present', 'other')
+        >>> verb_tense("inte"), verb_tense("ende"), verb_tense("roade")
+        ('', '', 'preterite')
     """
     w = word.lower()
     lem = lemma(w)
-    if lem and not is_verb(lem) and w.endswith(("de", "te")):  # anställde → anställd (adjective)
+    # anställde → anställd (adjective); a word of four letters or fewer is no preterite read
+    # off such an ending (inte, ende, bete: in, en, be are no verb stems)
+    if lem and not is_verb(lem) and len(w) > 4 and w.endswith(("de", "te")):
         for cut in (3, 2):
             if w[-cut:] in ("ade", "de", "te") and is_verb(w[:-cut] + "a"):
                 return "preterite"
