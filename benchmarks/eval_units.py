@@ -9,14 +9,14 @@ overall, by the matching rule of ``tests/unit_labels.py``, and writes the table 
     .venv/bin/python benchmarks/eval_units.py                 # dev texts and seeds
     .venv/bin/python benchmarks/eval_units.py --split all     # adds the held-out texts
     .venv/bin/python benchmarks/eval_units.py --show 03       # what a text misses / adds
-    .venv/bin/python benchmarks/eval_units.py --final --split heldout13  # the final set, once
+    .venv/bin/python benchmarks/eval_units.py --final --split heldout14  # the final set, once
 
 With ``--final`` the table goes to ``benchmarks/results/units_eval_final.txt`` (the development
 table in ``units_eval.txt`` stays); both files name the commit that was measured.
 
-The final held-out set (``heldout13``, texts 192 on) is read only with
+The final held-out set (``heldout14``, texts 207 on) is read only with
 ``--final``: without it no split, not even ``all``, includes it (``unit_labels.corpus_split``).
-The earlier held-out sets (``heldout``, ``heldout2`` to ``heldout12``) were each measured once
+The earlier held-out sets (``heldout``, ``heldout2`` to ``heldout13``) were each measured once
 and are development text since.
 
 History of the held-out measurement (texts 11-14, ``tests/data/plans/split.csv``). The rules

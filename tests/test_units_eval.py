@@ -114,8 +114,10 @@ HELDOUT12_FLOORS = (0.44, 0.54, 0.47, 0.64)  # reached: 0.47 0.58 (14/24) 0.50 0
 # 0.61 0.70 (254/362, 417 predicted) 0.73 0.71 (219/307, 301 predicted); after uppdrag given
 # in the present, decisions that a named body shall act and three action verbs 0.62 0.71
 # (257/362, 415 predicted) 0.72 0.71 (219/307, 303 predicted); after a heading's owner in the
-# genitive (Flens kommuns vision) and skip links as furniture, below.
-LOO_FLOORS = (0.59, 0.68, 0.71, 0.71)  # reached: 0.62 0.71 (257/362) 0.74 0.74 (226/307)
+# genitive (Flens kommuns vision) and skip links as furniture, 0.62 0.71 (257/362) 0.74 0.74
+# (226/307). Over 01-206 (heldout13 joined the folds after its one measurement, 2026-12-07),
+# the same scorer, below.
+LOO_FLOORS = (0.58, 0.67, 0.70, 0.70)  # reached: 0.61 0.71 (283/400) 0.73 0.73 (248/339)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -275,7 +277,7 @@ def test_leave_one_organisation_out():
     assert len({org[name] for name, *_ in results}) >= 25  # folds: organisations, not texts
     by = totals(results)
     measure, goal = by["corpus"]["measure"], by["corpus"]["goal"]
-    assert (measure.labels, goal.labels) == (362, 307), (measure, goal)
+    assert (measure.labels, goal.labels) == (400, 339), (measure, goal)
     assert measure.precision >= LOO_FLOORS[0] and measure.recall >= LOO_FLOORS[1], measure
     assert goal.precision >= LOO_FLOORS[2] and goal.recall >= LOO_FLOORS[3], goal
     seeds = by["seeds"]["measure"]
