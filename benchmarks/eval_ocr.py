@@ -5,8 +5,8 @@ that the project never used for anything else, split (``split.csv``) into ``dev`
 held-out sets (every other split named there: measured once, after the last change to the
 repairer; read only with ``--final``).
 Each held-out set so far was measured once and then became ``dev`` (the first ``heldout`` set,
-``heldout2``, ``heldout3``, ``heldout4``, ``heldout5``, ``heldout6``, ``heldout7`` and
-``heldout8``);
+``heldout2``, ``heldout3``, ``heldout4``, ``heldout5``, ``heldout6``, ``heldout7``,
+``heldout8`` and ``heldout9``);
 ``results/ocr_eval_heldout*.txt`` keep their tables as history. ``heldout6`` (six texts, 8,794
 words) was measured once on 2026-12-07 at 8befd26, after that session's last change to the
 repairer: restored 96.2 % / 96.7 % (rate 1.0 / 0.5), clean changed 0.44 % / 0.29 %, 10 of 24
@@ -26,7 +26,8 @@ words, three of the five authorities a city or a region) was measured once on 20
 59da85d, after that session's last change to the repairer: restored 96.7 % / 96.4 %, clean
 changed 1.15 % / 0.86 %, 6 of 14 cells meeting the goal (``results/ocr_eval_heldout9.txt``; a
 fullmäktige protokoll's party letters read as words, ``S`` -> ``Så``, 3.3 % / 2.6 % clean
-changed on that text).
+changed on that text); the same day it became ``dev`` and is tuned on (53 dev texts since); the
+next blind set is ``heldout10``.
 Each text is reduced to what a
 printed page shows (``plancompare.ocr.printed_text``: Markdown link targets and image lines
 out), damaged with the *evaluation* channel (``plancompare.ocr.print_damage``,
