@@ -69,6 +69,11 @@ def test_participles_and_tenses_are_read_off_the_lemma():
 # (feature, a candidate that has it, a candidate that does not)
 CASES = [
     ("goal_phrase", S("Ambitionen är att alla ska ha en mentor."), S("Alla ska få en mentor.")),
+    (  # the verb before its subject after an opening adverbial (V2); a negation names no aim
+        "goal_phrase",
+        S("På sikt är det övergripande målet att alla ska ha en mentor."),
+        S("Det är inte målet att alla ska ha en mentor."),
+    ),
     ("enabling", S("Nämnden ska skapa goda förutsättningar för lärande."), S("Nämnden ska lära.")),
     (  # in a purpose clause it is the purpose of what the sentence says, not its aim
         "enabling",
@@ -119,6 +124,16 @@ CASES = [
         "allocation",
         S("Budgeten ger 12 miljoner kronor mer till skolan."),
         S("Budgeten ger medel för att bygga en ny skola."),
+    ),
+    (  # a sum granted to a named body, in words or in figures; a body that gets anything else
+        "granted",
+        S("Kulturnämnden får fem miljoner kronor för en ny sommarskola."),
+        S("Kulturnämnden får fem nya medarbetare till sommarskolan."),
+    ),
+    (  # a flattened protocol's certificate; a notice put up is no certificate field
+        "protocol_form",
+        S("Sammanträdesdatum 3 maj 2024 Datum då anslaget sätts upp 8 maj 2024"),
+        S("Nämnden sätter upp en anslagstavla i entrén."),
     ),
     (
         "remit",

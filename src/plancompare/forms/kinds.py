@@ -278,7 +278,7 @@ CUES = (
     "goal_phrase", "enabling", "uppdrag_given", "uppdrag_held", "uppdrag_received", "ongoing",
     "focus", "deliverable", "done", "describes", "rationale", "legal", "purpose",
     "uppdrag_standing", "field_work", "improve_state", "perfect_task", "generic_actions",
-    "allocation", "remit",
+    "allocation", "granted", "remit", "protocol_form",
 )  # fmt: skip
 
 
@@ -806,6 +806,9 @@ def is_decision(text: str) -> bool:
     decision 11), nor is a participle standing as an adjective (``all anställd personal``).
     Formula verbs are data: ``data/forms/decision_formulas.csv``.
 
+    A protocol's way of noting a report or information, ``lägga … till handlingarna`` (placing
+    it on file), is a formula too: it notes and commits to nothing.
+
     Example:
         >>> is_decision("Föreslå fullmäktige besluta att godkänna årsrapporten")
         True
@@ -813,8 +816,16 @@ def is_decision(text: str) -> bool:
         (True, False)
         >>> is_decision("Anta planen samt genomföra en utbildning")
         False
+        >>> is_decision("Kommunstyrelsen beslutar 1. lägga informationen till handlingarna.")
+        True
+        >>> is_decision("Lägga ned verksamheten i Ösby.")
+        False
     """
     return _all_decisions(_words(text))
+
+
+# "lägga … till handlingarna": a report or information noted (placed on file), no action
+_FILED = ("till", "handlingarna")
 
 
 def _all_decisions(words: list[str]) -> bool:
@@ -825,6 +836,9 @@ def _all_decisions(words: list[str]) -> bool:
         words = words[: lows.index("att", urged)]  # what others are urged to do
     verbs = [w for w in words if _word(w).verb_like and not _word(w).participle]
     formulas = _decision_formulas()
+    pairs = zip(lows, lows[1:], strict=False)
+    if "handlingarna" in lows and any(pair == _FILED for pair in pairs):
+        formulas = formulas | {"lägga"}
     return bool(verbs) and all(_word(w.lower()).lemma in formulas for w in verbs)
 
 
