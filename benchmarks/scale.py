@@ -42,11 +42,16 @@ Corpora are generated once and kept under ``benchmarks/corpora/`` (git-ignored),
 seeds, dev plans and OCR reference, the forms' word lists, the stop words, the OCR damage code
 and model, wordfreq's list), so one key always holds the same bytes. The machine's load
 average is recorded with every configuration: re-run on a quiet machine for figures to quote.
+So is the size of the library's store of word analyses at each step's start (``word_store``):
+the store is shared by every process using the cache directory, and one of another library
+version or other Swedish data files empties it, so a paired run gives each library its own
+directory (``--cache-dir``) and a first run to fill it.
 
     .venv/bin/python benchmarks/scale.py                      # the whole suite
     .venv/bin/python benchmarks/scale.py --configs 5x1,50x1   # some configurations
     .venv/bin/python benchmarks/scale.py --jobs 1             # one core (n_jobs=1)
     .venv/bin/python benchmarks/scale.py --no-ocr             # everything but OCR repair
+    .venv/bin/python benchmarks/scale.py --cache-dir /tmp/c1  # a cache directory of its own
 """
 
 from __future__ import annotations
@@ -264,6 +269,46 @@ def _cpu_seconds() -> float:
     return total
 
 
+def word_store_records() -> int:
+    """Records in the library's store of word analyses that a process starting now would see
+    (its table and its log, for the current library and data files); ``-1`` when unknown.
+
+    The store (:func:`plancompare.swedish.analysis_store`) lives in the cache directory
+    (``PLANCOMPARE_CACHE_DIR``) under a key of the library's version and Swedish data files,
+    and a compaction by a process of any other key removes it: a run paired against another
+    library in the same cache directory, or beside other checkouts, may start with it empty.
+    An empty store costs ``code_themes`` about a third more CPU on 290 × 10 (README, Scale).
+
+    Example:
+        >>> import os, tempfile
+        >>> from unittest import mock
+        >>> with mock.patch.dict(os.environ, {"PLANCOMPARE_CACHE_DIR": tempfile.mkdtemp()}):
+        ...     word_store_records()  # a new cache directory: an empty store
+        0
+    """
+    import struct
+
+    try:
+        from plancompare.swedish import cache
+        from plancompare.swedish.lemmatize import analysis_store
+
+        table_path, log_path = analysis_store().paths()
+    except (ImportError, AttributeError):  # a library without the store
+        return -1
+    records = 0
+    with (
+        contextlib.suppress(OSError, ValueError, KeyError, struct.error),
+        open(table_path, "rb") as fh,
+    ):
+        magic = fh.read(len(cache.MAGIC))
+        (size,) = struct.unpack("<Q", fh.read(8))
+        if magic == cache.MAGIC:
+            records += json.loads(fh.read(size))["sections"]["rows"][1] // 4
+    with contextlib.suppress(OSError):
+        records += log_path.read_bytes().count(b"\n")
+    return records
+
+
 def _kwargs(func: Callable, **wanted: object) -> dict[str, object]:
     """The keyword arguments among ``wanted`` that ``func`` takes (steps land over time)."""
     params = inspect.signature(func).parameters
@@ -398,6 +443,7 @@ def child(data: Path, config: str, steps: list[str], jobs: int | None, out: Path
     ctx: dict = {}
     funcs = _steps(data, jobs)
     for name in steps:
+        store = word_store_records()
         load_before = os.getloadavg()[0]
         cpu0, t0 = _cpu_seconds(), time.perf_counter()
         error = ""
@@ -422,6 +468,7 @@ def child(data: Path, config: str, steps: list[str], jobs: int | None, out: Path
             "n_jobs": jobs if jobs is not None else "auto",
             "load_before": round(load_before, 2),
             "load_after": round(os.getloadavg()[0], 2),
+            "word_store": store,
             "error": error,
         }
         with open(out, "a", encoding="utf-8") as fh:
@@ -515,10 +562,14 @@ def write_table(rows: list[dict], fits: list[dict], meta: dict) -> str:
     peak = frame.groupby("config", sort=False)["process_peak_mb"].max().reindex(order)
     total = frame[~frame.step.isin(BASELINES.values())].groupby("config")["seconds"].sum()
     mb = frame.groupby("config")["raw_mb"].first().reindex(order)
+    store = frame.groupby("config")["word_store"].first().reindex(order)
     lines = [
         f"scale suite, {meta['date']}: {meta['machine']}, n_jobs={meta['n_jobs']}, "
         f"OCR repair {meta['ocr']}, commit {meta['commit']}",
         f"threads: {meta['threads']}; cluster_measures with {CLUSTER_SETTINGS}",
+        f"cache directory: {meta.get('cache', 'the user cache')}; records in the word-analysis "
+        "store when each configuration started (0: empty): "
+        + ", ".join(f"{c}={n}" for c, n in store.items()),
         f"load average at start {meta['load_start']}, at end {meta['load_end']} "
         "(a busy machine: re-run on a quiet one for figures to quote)",
         "",
@@ -603,6 +654,12 @@ def main() -> None:
         help="mark every document clean: time everything but OCR repair on the same text",
     )
     parser.add_argument("--out", default=str(RESULTS), help="where scale_suite.* go")
+    parser.add_argument(
+        "--cache-dir",
+        help="the library's cache directory for every run (PLANCOMPARE_CACHE_DIR; default the "
+        "user's): give each library of a pairing its own, so that its store of word analyses "
+        "is not emptied by the other's (each row records the store's size, word_store)",
+    )
     parser.add_argument("--child", nargs=2, metavar=("DATA", "CONFIG"), help=argparse.SUPPRESS)
     parser.add_argument("--rows", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -610,6 +667,8 @@ def main() -> None:
     if args.child:
         child(Path(args.child[0]), args.child[1], steps, args.jobs, Path(args.rows))
         return
+    if args.cache_dir:
+        os.environ["PLANCOMPARE_CACHE_DIR"] = str(Path(args.cache_dir).resolve())
     configs = [c for c in args.configs.split(",") if c]
     dirs = prepare(configs, args.seed, args.jobs, ocr=not args.no_ocr)
     out = Path(args.out)
@@ -627,6 +686,7 @@ def main() -> None:
         "load_start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
         "threads": ", ".join(f"{v}={os.environ[v]}" for v in THREAD_VARS if v in os.environ)
         or "library defaults",
+        "cache": os.environ.get("PLANCOMPARE_CACHE_DIR", "the user cache"),
     }
     for config in configs:
         mine = [s for s in steps if s in FILE_STEPS or not config.startswith("file-")]
