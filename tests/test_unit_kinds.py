@@ -140,6 +140,11 @@ CASES = [
         S("Länsstyrelsen har ett särskilt ansvar för samordningen."),
         S("Länsstyrelsen samordnar arbetet."),
     ),
+    (  # a styrelse's statutory oversight is a remit
+        "remit",
+        S("Styrelsen leder och samordnar arbetet och utövar uppsikt över bolagen."),
+        S("Styrelsen ger bolagen i uppdrag att se över sina lokaler."),
+    ),
     (
         "uppdrag_received",
         S("Skolverket har fått i uppdrag att ta fram stöd."),
@@ -407,6 +412,11 @@ CASES = [
         "lead_in_actions",
         I("Servera frukt i skolorna", lead_in="Delar ur budget 2024:"),
         I("Servera frukt i skolorna", lead_in="Budgeten 2024 ger bland annat:"),
+    ),
+    (  # a list named for its decisions, in the preterite too; a proposal's list is no decision
+        "lead_in_actions",
+        I("Sänka temperaturen i lokalerna", lead_in="Beslutet blev följande:"),
+        I("Sänka temperaturen i lokalerna", lead_in="Förslag till beslut:"),
     ),
     (  # a decision on measures announces them (LABELLING.md decision 11), a proposal does not
         "lead_in_actions",

@@ -67,7 +67,7 @@ PLANS = DATA / "plans"
 # a measure: P 0.80 -> 0.75) and heldout5 (63's 'Under 2013 ska Regionstyrelsen fatta beslut …'
 # now a measure: P 0.56 -> 0.53) down, heldout3 (43), heldout7 (93's 'är det övergripande målet
 # att', 98), heldout8 (123's report laid on file no longer a measure) and heldout12 (176's sum
-# per employee) up.
+# per employee, 191's 'Beslut:' list) up.
 DEV_FLOORS = (0.72, 0.92, 0.95, 0.85)  # reached: 0.82 0.95 (18/19) 1.00 0.89 (8/9)
 HELDOUT_FLOORS = (0.72, 0.77, 0.60, 0.40)  # reached: 0.75 0.80 (12/15) 0.75 0.60 (3/5)
 HELDOUT2_FLOORS = (0.58, 0.85, 0.95, 0.72)  # reached: 0.65 0.87 (20/23) 1.00 0.75 (12/16)
@@ -75,9 +75,9 @@ HELDOUT3_FLOORS = (0.68, 0.73, 0.64, 0.64)  # reached: 0.73 0.79 (27/34) 0.67 0.
 HELDOUT4_FLOORS = (0.73, 0.85, 0.47, 0.75)  # reached: 0.77 0.91 (20/22) 0.54 0.78 (7/9)
 HELDOUT5_FLOORS = (0.50, 0.45, 0.95, 0.83)  # reached: 0.53 0.48 (10/21) 1.00 0.86 (37/43)
 HELDOUT6_FLOORS = (0.40, 0.62, 0.85, 0.70)  # reached: 0.43 0.65 (13/20) 0.90 0.72 (18/25)
-HELDOUT7_FLOORS = (0.48, 0.40, 0.64, 0.67)  # reached: 0.58 0.47 (21/45) 0.72 0.77 (23/30)
+HELDOUT7_FLOORS = (0.48, 0.40, 0.64, 0.67)  # reached: 0.57 0.44 (20/45) 0.70 0.77 (23/30)
 # heldout8 blind (b6e961c, fitted on 01-110): 0.49 0.47 (21/45) 0.30 0.29 (9/31); in sample now:
-HELDOUT8_FLOORS = (0.54, 0.64, 0.56, 0.58)  # reached: 0.61 0.69 (31/45) 0.59 0.61 (19/31)
+HELDOUT8_FLOORS = (0.54, 0.64, 0.56, 0.58)  # reached: 0.62 0.69 (31/45) 0.59 0.61 (19/31)
 # heldout9 blind (cf61696, fitted on 01-133): 0.59 0.43 (10/23) 0.33 0.17 (6/35); on the labels
 # of LABELLING.md decision 16 (136: 35 -> 25 goals) with that scorer 0.59 0.43 / 0.33 0.24
 # (6/25); in sample now:
@@ -94,11 +94,11 @@ HELDOUT11_FLOORS = (0.64, 0.68, 0.70, 0.78)  # reached: 0.69 0.72 (18/25) 0.73 0
 # heldout12 blind (cdb178e, fitted on 01-175): 0.41 0.50 (12/24) 0.34 0.37 (10/27); in sample
 # after uppdrag given in the present, decisions that a named body shall act, three action
 # verbs, a heading's owner in the genitive and skip links (refit on 01-191):
-HELDOUT12_FLOORS = (0.45, 0.58, 0.47, 0.64)  # reached: 0.48 0.62 (15/24) 0.50 0.67 (18/27)
+HELDOUT12_FLOORS = (0.49, 0.68, 0.47, 0.64)  # reached: 0.52 0.71 (17/24) 0.50 0.67 (18/27)
 # heldout13 blind (b68e323, fitted on 01-191): 0.55 0.63 (24/38) 0.73 0.69 (22/32); in sample
 # after 'lägga … till handlingarna' as a formula, protocol certificate fields, 'är målet att',
-# sums granted and 'dubbla' (refit on 01-206):
-HELDOUT13_FLOORS = (0.58, 0.63, 0.69, 0.69)  # reached: 0.61 0.66 (25/38) 0.72 0.72 (23/32)
+# sums granted, 'dubbla', lists named for decisions and 'utövar uppsikt över' (refit on 01-206):
+HELDOUT13_FLOORS = (0.60, 0.65, 0.69, 0.69)  # reached: 0.63 0.68 (26/38) 0.72 0.72 (23/32)
 # Leave-one-organisation-out over texts 01-149 (heldout9 joined the folds after its one
 # measurement). Over 01-110: on the old labels 0.60 0.69 (151/218) 0.73 0.69 (100/144);
 # relabelled by the guide, before the scorer changed, 0.55 0.65 (129/199) 0.69 0.63 (100/158);
@@ -127,8 +127,10 @@ HELDOUT13_FLOORS = (0.58, 0.63, 0.69, 0.69)  # reached: 0.61 0.66 (25/38) 0.72 0
 # (226/307). Over 01-206 (heldout13 joined the folds after its one measurement, 2026-12-07),
 # the same scorer, 0.61 0.71 (283/400, 463 predicted) 0.73 0.73 (248/339, 341 predicted); after
 # 'lägga … till handlingarna' as a formula, protocol certificate fields, 'är målet att', sums
-# granted and 'dubbla', below.
-LOO_FLOORS = (0.59, 0.68, 0.70, 0.71)  # reached: 0.62 0.71 (284/400) 0.73 0.74 (250/339)
+# granted and 'dubbla', 0.62 0.71 (284/400, 458 predicted) 0.73 0.74 (250/339, 342 predicted);
+# after lists named for decisions (Beslut:, Beslutet blev följande:) and a styrelse's uppsikt
+# as a remit, below.
+LOO_FLOORS = (0.59, 0.68, 0.70, 0.71)  # reached: 0.62 0.71 (286/400) 0.73 0.74 (250/339)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -163,12 +165,12 @@ NEXT_SET_FLOORS = {
     (163, 176): (0.62, 0.64, 0.70, 0.78),  # reached: 0.67 0.72 (18/25) 0.73 0.82 (27/33)
     # recorded before heldout12's misses were read: 163-192 0.53 0.59 (29/49) / 0.57 0.62
     # (37/60); 176-192 0.41 0.50 (12/24) / 0.34 0.37 (10/27), its blind figure. After its forms:
-    (163, 192): (0.53, 0.62, 0.59, 0.72),  # reached: 0.57 0.67 (33/49) 0.62 0.75 (45/60)
-    (176, 192): (0.45, 0.58, 0.46, 0.64),  # reached: 0.48 0.62 (15/24) 0.49 0.67 (18/27)
+    (163, 192): (0.55, 0.68, 0.59, 0.72),  # reached: 0.58 0.71 (35/49) 0.62 0.75 (45/60)
+    (176, 192): (0.49, 0.68, 0.46, 0.64),  # reached: 0.52 0.71 (17/24) 0.49 0.67 (18/27)
     # recorded before heldout13's misses were read: 176-207 0.51 0.61 (38/62) / 0.60 0.68
     # (40/59); 192-207 0.55 0.63 (24/38) / 0.73 0.69 (22/32), its blind figure. After its forms:
-    (176, 207): (0.53, 0.62, 0.57, 0.66),  # reached: 0.56 0.65 (40/62) 0.60 0.69 (41/59)
-    (192, 207): (0.58, 0.63, 0.71, 0.69),  # reached: 0.61 0.66 (25/38) 0.74 0.72 (23/32)
+    (176, 207): (0.55, 0.66, 0.57, 0.66),  # reached: 0.58 0.69 (43/62) 0.60 0.69 (41/59)
+    (192, 207): (0.60, 0.65, 0.71, 0.69),  # reached: 0.63 0.68 (26/38) 0.74 0.72 (23/32)
 }
 
 # ------------------------------------------------------------------ the matching rule itself

@@ -854,6 +854,8 @@ _DECIDED = re.compile(r"\bbeslut(ade|at|ar|ades|ats)?\b[^.;:]{0,40}?\b(att|om)\s
 _NO_COMMITMENT = frozenset(
     ("uppmana", "rekommendera", "återremittera", "bordlägga", "avslå", "bifalla", "lägga")
 )
+# The noun that names a list of decisions (Beslut:, Beslutet blev följande:, Följande beslut …)
+_DECISION_NOUN = re.compile(r"\bbeslut(et|en)?\b", re.I)
 # Verbs of exhorting: "uppmana X att …" urges others; the urged act is not the author's.
 _EXHORTING = frozenset(("uppmana",))
 # Verbs of proposing: a proposal commits to nothing until it is decided (LABELLING.md decision 9).
@@ -946,6 +948,10 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
         >>> lead = _read_lead_in("Det regionala utvecklingsansvaret innebär att:")
         >>> lead.actions, lead.remit
         (False, True)
+        >>> _read_lead_in("Beslut:").actions, _read_lead_in("Beslutet blev följande:").actions
+        (True, True)
+        >>> _read_lead_in("Förslag till beslut:").actions
+        False
     """
     named = any(p.search(lead_in) for p in _action_lists())
     words = _words(lead_in)
@@ -955,7 +961,13 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
     decision = is_decision(lead_in) and not (named and not proposed)
     finite = _finite(words)
     tenses = {t for _, t in finite}
-    past = "preterite" in tenses and not tenses & {"present", "modal"}
+    # a list named for decisions reports them in the preterite as the day's decisions
+    # (Beslutet blev följande:, LABELLING.md decision 11), not as work done
+    past = (
+        "preterite" in tenses
+        and not tenses & {"present", "modal"}
+        and not (named and _DECISION_NOUN.search(lead_in))
+    )
     findings = any(_word(w).lemma in _FINDINGS for w, _ in finite)
     remit = any(_names_remit(w) for w in words)
     goals = _announces_goals(lead_in)
