@@ -509,6 +509,19 @@ def test_the_prior_and_the_weights_name_every_feature_once():
     assert np.all(shipped.coef_[kinds.CLASSES.index("other")] == 0)
 
 
+def test_each_decision_verb_has_a_role_the_scorer_reads():
+    """data/forms/decision_formulas.csv: one table for the formulas, proposals, exhortations and
+    the other verbs that decide without committing (LABELLING.md decisions 9 and 11)."""
+    roles = {r["role"] for r in read_rows("decision_formulas.csv")}
+    known = {"formula", "proposing", "exhorting", "recommending", "deferring", "ruling", "filing"}
+    assert roles == known
+    assert kinds.is_decision("Godkänna planen samt uppmana nämnderna att utbilda cheferna")
+    assert not kinds.is_decision("Rekommendera kommunerna att utbilda cheferna")
+    assert not kinds.decided_action("Styrelsen beslutade att rekommendera en utbildning.")
+    assert not kinds.decided_action("Nämnden beslutade att återremittera ärendet.")
+    assert kinds.decided_action("Nämnden beslutade att utbilda cheferna.")
+
+
 def test_every_phrase_cue_is_a_feature():
     assert {r["cue"] for r in read_rows("sentence_cues.csv")} == set(CUES)
     assert set(CUES) <= set(FEATURES)

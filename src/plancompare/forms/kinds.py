@@ -521,8 +521,32 @@ def _action_lists() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def _decision_roles() -> dict[str, frozenset[str]]:
+    """The lemmas of ``data/forms/decision_formulas.csv`` by role (formula, proposing,
+    exhorting, recommending, deferring, ruling, filing)."""
+    roles: dict[str, set[str]] = {}
+    for r in read_rows("decision_formulas.csv"):
+        roles.setdefault(r["role"], set()).add(r["lemma"])
+    return {role: frozenset(lemmas) for role, lemmas in roles.items()}
+
+
+@cache
+def _with_roles(*roles: str) -> frozenset[str]:
+    found = _decision_roles()
+    return frozenset().union(*(found.get(role, frozenset()) for role in roles))
+
+
+@cache
 def _decision_formulas() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in read_rows("decision_formulas.csv"))
+    """The verbs with which a decision adopts, approves, notes, proposes or exhorts: no action of
+    its own (:func:`is_decision`)."""
+    return _with_roles("formula", "proposing", "exhorting")
+
+
+@cache
+def _no_commitment() -> frozenset[str]:
+    """Every verb of the table: a decision ``att`` + one of them commits to no action."""
+    return frozenset().union(*_decision_roles().values())
 
 
 def main_clause(sentence: str) -> str:
@@ -831,14 +855,15 @@ _FILED = ("till", "handlingarna")
 def _all_decisions(words: list[str]) -> bool:
     """:func:`is_decision` of a text's words."""
     lows = [w.casefold() for w in words]
-    urged = next((i for i, w in enumerate(lows) if _word(w).lemma in _EXHORTING), None)
+    exhorting = _with_roles("exhorting")
+    urged = next((i for i, w in enumerate(lows) if _word(w).lemma in exhorting), None)
     if urged is not None and "att" in lows[urged:]:
         words = words[: lows.index("att", urged)]  # what others are urged to do
     verbs = [w for w in words if _word(w).verb_like and not _word(w).participle]
     formulas = _decision_formulas()
     pairs = zip(lows, lows[1:], strict=False)
     if "handlingarna" in lows and any(pair == _FILED for pair in pairs):
-        formulas = formulas | {"lägga"}
+        formulas = formulas | _with_roles("filing")
     return bool(verbs) and all(_word(w.lower()).lemma in formulas for w in verbs)
 
 
@@ -849,17 +874,8 @@ _UPPDRAG_HANDED = re.compile(
     re.I,
 )  # the present (ger, ges, får) reports the decision of the day (… ges kontoret i uppdrag att)
 _DECIDED = re.compile(r"\bbeslut(ade|at|ar|ades|ats)?\b[^.;:]{0,40}?\b(att|om)\s+", re.I)
-# Verbs that decide without committing to an act of the organisation's own (exhort, recommend,
-# send back), beside the decision formulas of data/forms/decision_formulas.csv.
-_NO_COMMITMENT = frozenset(
-    ("uppmana", "rekommendera", "återremittera", "bordlägga", "avslå", "bifalla", "lägga")
-)
 # The noun that names a list of decisions (Beslut:, Beslutet blev följande:, Följande beslut …)
 _DECISION_NOUN = re.compile(r"\bbeslut(et|en)?\b", re.I)
-# Verbs of exhorting: "uppmana X att …" urges others; the urged act is not the author's.
-_EXHORTING = frozenset(("uppmana",))
-# Verbs of proposing: a proposal commits to nothing until it is decided (LABELLING.md decision 9).
-_PROPOSING = frozenset(("föreslå", "rekommendera"))
 _FILLERS = frozenset(("också", "även", "nu", "därför", "bland", "annat", "dessutom", "vidare"))
 _ARTICLES = frozenset(("en", "ett", "den", "det", "de", "ny", "nytt", "nya"))
 
@@ -891,7 +907,7 @@ def decided_action(sentence: str) -> bool:
     """
     if _UPPDRAG_HANDED.search(sentence):
         return True
-    formulas = _decision_formulas() | _NO_COMMITMENT
+    formulas = _no_commitment()
     for found in _DECIDED.finditer(sentence):
         after = [
             w for w in _leading_words(sentence[found.end() :], 6) if w.casefold() not in _FILLERS
@@ -957,7 +973,8 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
     words = _words(lead_in)
     # a decision on measures (beslutat om en rad åtgärder) announces them; a proposal's items
     # (De löften som föreslås är;) and another decision's are its decision points
-    proposed = any(_word(w.casefold()).lemma in _PROPOSING for w in words)
+    proposing = _with_roles("proposing", "recommending")
+    proposed = any(_word(w.casefold()).lemma in proposing for w in words)
     decision = is_decision(lead_in) and not (named and not proposed)
     finite = _finite(words)
     tenses = {t for _, t in finite}
