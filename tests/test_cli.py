@@ -14,7 +14,7 @@ import pytest
 import plancompare
 from plancompare.cli import main
 from plancompare.frame import CHANGES_FILE, source_span
-from plancompare.paths import data_dir
+from plancompare.paths import data_dir, shipped_codebook
 from plancompare.processed import CACHE_FILE
 
 OSTERSUND = "004_2860dbc534337b64.txt"
@@ -94,6 +94,28 @@ def test_check_lists_every_problem_and_exits_non_zero(tmp_path):
     assert "manifest.csv:5" in text and "tabell" in text
     assert "empty.txt" in text and "empty" in text
     assert len(errors) >= 4
+
+
+def test_check_names_a_bad_row_of_the_data_directorys_codebook(tmp_path):
+    # a student edits DATA/codebook.csv (README, Theme coding): `check` is where a mistake in
+    # it is named, with file and line, not first in a notebook in the middle of `report`
+    data = _copy_data(tmp_path / "d", [OSTERSUND])
+    lines = shipped_codebook().read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    at = next(i for i, ln in enumerate(lines) if ln.split(",")[1] == "lon")
+    cells = lines[at].split(",")
+    cells[header.index("theme")] = "lön och villkor"  # an id may hold only a-z, 0-9, _
+    lines[at] = ",".join(cells)
+    (data / "codebook.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli("check", "--data", str(data), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"codebook.csv:{at + 1}: theme 'lön och villkor'" in result.stderr
+    # the shipped codebook copied unchanged is fine
+    shutil.copy(shipped_codebook(), data / "codebook.csv")
+    result = run_cli("check", "--data", str(data), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"ok  codebook.csv: {len(lines) - 1} themes" in result.stdout
 
 
 def test_build_failure_keeps_previous_good_output(tmp_path, capsys):

@@ -36,7 +36,9 @@ def _build(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from .frame import parse_record
     from .manifest import check_data
+    from .paths import CODEBOOK_FILE
     from .schema import KINDS
+    from .themes import load_codebook
 
     records, errors, notes = check_data(args.data)
     for record in records:
@@ -48,6 +50,14 @@ def _check(args: argparse.Namespace) -> int:
         kinds = {k: sum(u.kind == k for u in units) for k in KINDS}
         found = ", ".join(f"{n} {k}" for k, n in kinds.items() if n)
         print(f"ok  {record.file}: {record.form}, {len(units)} units ({found})")
+    own_codebook = data_dir(args.data) / CODEBOOK_FILE
+    if own_codebook.is_file():  # a student's codebook: checked here, not first in the report
+        try:
+            book = load_codebook(own_codebook)
+        except PlanErrors as many:
+            errors.extend(many.errors)
+        else:
+            print(f"ok  {CODEBOOK_FILE}: {len(book)} themes")
     for note in notes:
         print(f"note: {note}")
     for error in errors:
@@ -110,6 +120,7 @@ COMMANDS = {
     "check": (
         "validate the manifest and every file it names",
         "Validate DATA/manifest.csv and decode and parse every plan file it names.\n"
+        "Also checks DATA/codebook.csv when the data directory has its own codebook.\n"
         "Lists every problem at once (file and line) and exits non-zero if there is one.",
         "example:\n  plancompare check --data ~/my-plans",
     ),
