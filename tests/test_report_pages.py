@@ -8,7 +8,11 @@ and remote links.
 
 from __future__ import annotations
 
+import html
+import json
 import re
+import shutil
+import subprocess
 import sys
 import types
 from html.parser import HTMLParser
@@ -22,6 +26,10 @@ from report_corpus import HOSTILE_FILE, OSTERSUND, small_corpus
 import plancompare
 from plancompare.findings import Finding
 from plancompare.report import _decorate, appendix_html, build_report
+
+CHROMIUM = (
+    shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+)
 
 NOTEBOOK = [
     new_markdown_cell(
@@ -38,6 +46,8 @@ NOTEBOOK = [
     new_markdown_cell("## Counts by kind"),
     new_code_cell("count_table(frame, 'municipality', 'kind', caption='Units by kind')"),
     new_code_cell("for text in hostile.text:\n    print(text)"),
+    new_markdown_cell("## Plans"),
+    new_code_cell("from plancompare.summary import describe\n\ndescribe(frame)"),
 ]
 
 
@@ -239,6 +249,42 @@ def test_numbers_right_text_left():
     assert "<td>2020\u20132021</td>" in page
     assert '<body class=\'x\'>\n<nav class="pc-nav"><a href="index.html">index</a></nav>' in page
     assert "text-align: left !important" in page
+
+
+def _table_overflow(page: Path, width: int) -> list[str]:
+    """Tables a browser ``width`` pixels wide draws wider than the space they are given.
+
+    The page is rendered by headless Chromium (without its Content-Security-Policy, so that
+    a script may measure it); one line per table that overflows, with its header row.
+    """
+    measure = (
+        "<script>(() => { const out = [];"
+        " document.querySelectorAll('table').forEach(t => {"
+        "  if (t.scrollWidth > t.parentElement.clientWidth + 1"
+        "      || t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+        "   out.push(t.getBoundingClientRect().width + ': ' + t.rows[0].textContent.trim()"
+        "            .replace(/\\s+/g, ' ')); });"
+        " const p = document.createElement('pre'); p.id = 'overflow';"
+        " p.textContent = JSON.stringify(out); document.body.appendChild(p); })();</script>"
+    )
+    text = re.sub(r"<meta[^>]*Content-Security-Policy[^>]*>", "", page.read_text("utf-8"))
+    probe = page.with_name(f"probe-{page.name}")
+    probe.write_text(text.replace("</body>", measure + "</body>"), encoding="utf-8")
+    result = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", f"--window-size={width},900",
+         "--dump-dom", probe.as_uri()],
+        capture_output=True, text=True, timeout=300, check=True,
+    )  # fmt: skip
+    found = re.search(r'<pre id="overflow">(.*?)</pre>', result.stdout, re.DOTALL)
+    assert found, result.stderr[-2000:]
+    return json.loads(html.unescape(found.group(1)))
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs a Chromium to lay the page out")
+def test_tables_fit_the_page_without_scrolling_sideways(report):
+    # a reviewer reads the plans table (describe: columns such as leaves_carried_over) and
+    # the count tables on a 1024-pixel screen: no table wider than the page's column
+    assert _table_overflow(report[0] / "01-units.html", 1024) == []
 
 
 # -- the front page ---------------------------------------------------------------------------
