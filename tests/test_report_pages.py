@@ -25,6 +25,7 @@ from report_corpus import HOSTILE_FILE, OSTERSUND, small_corpus
 
 import plancompare
 from plancompare.findings import Finding
+from plancompare.paths import shipped_codebook
 from plancompare.report import _decorate, appendix_html, build_report
 
 CHROMIUM = (
@@ -378,6 +379,27 @@ def test_bad_corpus_stops_before_any_notebook(tmp_path):
         build_report(data_dir=data, notebooks=[nb], out_dir=tmp_path / "out")
     assert not (tmp_path / "out").exists()
     assert Path(nb).exists()
+
+
+def test_bad_codebook_in_the_data_directory_stops_before_any_notebook(tmp_path):
+    # README, Theme coding: a student copies the codebook to DATA/codebook.csv and edits it;
+    # a bad row is named with file and line before the notebooks run, and nothing is written
+    data = small_corpus(tmp_path / "data")
+    lines = shipped_codebook().read_text(encoding="utf-8").splitlines()
+    at = next(i for i, ln in enumerate(lines) if ln.split(",")[1] == "arbetsmiljo")
+    lines[at] = lines[at].replace(",arbetsmiljo,", ",arbets miljö,", 1)
+    (data / "codebook.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    nb, ran = tmp_path / "01-p.ipynb", tmp_path / "ran"
+    cells = [
+        new_markdown_cell("# P"),
+        new_code_cell("data_dir = None", metadata={"tags": ["parameters"]}),
+        new_code_cell(f"open({str(ran)!r}, 'w').close()"),
+    ]
+    nbformat.write(new_notebook(cells=cells), nb)
+    with pytest.raises(plancompare.PlanError, match=rf"codebook.csv:{at + 1}: theme 'arbets"):
+        build_report(data_dir=data, notebooks=[nb], out_dir=tmp_path / "out")
+    assert not ran.exists()  # no notebook ran (minutes each, on a real corpus)
+    assert not (tmp_path / "out").exists()
 
 
 HANDING = [  # a notebook that has its key findings as ``key``, as notebook 04 does

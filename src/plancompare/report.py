@@ -33,6 +33,7 @@ import json
 import logging
 import os
 import re
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -457,7 +458,10 @@ def build_report(
         ReportError: no notebooks found, a parameter no notebook defines, a notebook
             failed (see :func:`execute_notebook`; it names the notebook) or the key findings
             failed.
-        PlanError: the corpus in ``data_dir`` cannot be loaded (names the file).
+        PlanError: the corpus in ``data_dir`` cannot be loaded, or the codebook the
+            notebooks will use (``DATA/codebook.csv``, the shipped one, or an absolute
+            ``codebook`` parameter) has a bad row: names the file and line, before any
+            notebook runs.
 
     Example:
         >>> pages = build_report(data_dir=Path("data"), out_dir=Path("/tmp/r"),
@@ -475,6 +479,7 @@ def build_report(
     values = dict(parameters or {})
     per_notebook = _share_parameters(notebooks, values)
     frame = _load_frame(data_dir)  # the run's units: the appendix, the front page, findings
+    _check_codebook(data_dir, values.get("codebook"))
 
     pages: list[Page] = []
     handed: list[Any] | None = None  # the key findings a notebook's kernel computed already
@@ -547,6 +552,22 @@ def _load_frame(data_dir: Path | None):
     import plancompare  # the package itself: report sits at the end of the one-way flow
 
     return plancompare.load(data_dir=data_dir)
+
+
+def _check_codebook(data_dir: Path | None, codebook: Any) -> None:
+    """Raise every problem of the codebook the notebooks will code with, before they run.
+
+    That is ``codebook`` when a run sets it (an absolute path; a relative one is the
+    notebooks' to resolve), else ``DATA/codebook.csv`` or the shipped one, as the notebooks'
+    ``codebook = None`` means. A student's bad row is then named with its file and line,
+    each problem on its own line, and no notebook runs.
+    """
+    from .themes import load_codebook
+
+    if codebook is None or Path(codebook).expanduser().is_absolute():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the notebooks show their own warnings
+            load_codebook(codebook, data_dir=data_dir)
 
 
 def _computes_key_findings(nb_path: Path) -> bool:
