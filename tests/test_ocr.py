@@ -47,6 +47,15 @@ def _without_tags(text: str) -> str:
     return re.sub(r"</?p>", " ", text)
 
 
+def _every_diacritic_restored(reference: str, damaged_tokens: int) -> None:
+    """``reference`` with every å/ä/ö read as a/o (as OCR at rate 1.0 may print it) has
+    ``damaged_tokens`` damaged tokens, and the repair restores each and changes no other."""
+    damaged = reference.translate(str.maketrans("åäöÅÄÖ", "aaoAAO"))
+    m = ocr.evaluate(damaged, reference, ocr.repair_ocr(damaged))
+    assert m["damaged"] == damaged_tokens and m["restored"] == damaged_tokens, m["errors"]
+    assert m["false_changes"] == 0, m["errors"]
+
+
 def _unseen(split: str) -> dict[str, str]:
     with (UNSEEN / "split.csv").open(encoding="utf-8", newline="") as fh:
         ids = [row["id"] for row in csv.DictReader(fh) if row["split"] == split]
@@ -275,14 +284,6 @@ DEV_RECALL_FLOOR = {1.0: GOAL_RECALL, 0.5: GOAL_RECALL}
 # `tillgänglig` broken as `tillän- glig` -> `tillän- ghg`, Region Uppsala's `de läggas` run
 # together as `deläggas` -> `ödeläggas` (two).
 DEV_BOUNDARY_LOST = {1.0: 30, 0.5: 16}
-# Clean tokens changed on the dev texts may reach 0.35 % at rate 1.0 since heldout9 joined them
-# (seed 0: 185 of 53,660, 0.34 %; 0.24 % at 0.5): Göteborg's fullmäktige protokoll alone
-# changes 72 of its 2,159 clean tokens at 1.0 and 66 of 2,538 at 0.5 -- party letters alone on a
-# line of its närvarolista or in parentheses read as words (`S` as `Så`, `M` as `In`, `D` as
-# `Då`, `(S)`), and surnames the word list lacks read as damaged words (`Darvik` as `Därvik`,
-# `Stafrén` as `Stafrån`) -- and Region Uppsala's README 11 of 809 and 11 of 938 (`.qmd` as
-# `.qmdå`, an extension the list lacks; the code `ggplot()` as `äggplot()`). The goal stays 0.3 %.
-DEV_FALSE_CHANGE_LIMIT = {1.0: 0.0035, 0.5: GOAL_FALSE_CHANGE}
 
 
 @pytest.mark.parametrize("rate", [1.0, 0.5])
@@ -298,7 +299,7 @@ def test_unseen_text_meets_the_goal(repairer, rate) -> None:
     assert totals["damaged"] > 1500 and totals["boundary_only"] > 50
     assert totals["boundary_only"] - totals["boundary_kept"] <= DEV_BOUNDARY_LOST[rate], totals
     assert totals["restored"] / totals["damaged"] >= DEV_RECALL_FLOOR[rate], totals
-    assert totals["false_changes"] / totals["clean"] <= DEV_FALSE_CHANGE_LIMIT[rate], totals
+    assert totals["false_changes"] / totals["clean"] <= GOAL_FALSE_CHANGE, totals
 
 
 @pytest.mark.parametrize("rate", [1.0, 0.5])
@@ -349,19 +350,18 @@ def test_unseen_clean_text_is_left_alone(repairer) -> None:
     `ännotering`; since commands, paths and code spans are written as they are, only `Let's`
     (1 of 1,392). 0.15 % on SOU 2023:35 (1 of 687: its one `innebar`, in a text written in the
     present, read as `innebär` by the text's tense bias since `inte` no longer counts as a
-    preterite). Three of heldout9's texts (dev since 2026-12-07, measured before any change):
-    0.3 % on Göteborg's fullmäktige protokoll (8 of 2,954: the närvarolista's surnames the word
-    list lacks, `Darvik` as `Därvik` four times, `Stafrén` as `Stafrån` twice, `Tekle-Haile` as
-    `Tekie-Haile`, and `bilagts` as `bilägts`), 1.1 % on Region Uppsala's README (11 of 1,071:
-    the extension `.qmd` as `.qmdå` three times, the code `ggplot()` and `lapply(paste0(...`
-    read as words, R's `r` as `är`, `plotly` as `plofly`, the slip `inlaggt` as `inläggt`) and
-    0.12 % on Riksarkivet's history (3 of 2,547: the abbreviation `fr` as `får`, `diarie-` as
-    `därie-`)."""
+    preterite). Two of heldout9's texts (dev since 2026-12-07): 0.15 % on Göteborg's
+    fullmäktige protokoll (4 of 2,954; 8 when it moved to dev, `Darvik` as `Därvik` in its
+    närvarolista, kept since a name list's entries keep their letters: left `Stafrén` as
+    `Stafrån` twice, its é an accent OCR prints for å, `Tekle-Haile` as `Tekie-Haile`, a
+    rare listed word, and `bilagts` as `bilägts`) and 0.4 % on Region Uppsala's README (4 of
+    1,071; 11 when it moved to dev, before R Markdown and Quarto extensions, calls and a
+    fence's language were written as they are: left `qmd-filen`, `plotly` as `plofly`,
+    `lapply(paste0(` with its l and 0 read as I and o, the slip `inlaggt`)."""
     limits = {"nja-": 0.002, "regionhalland-": 0.0025, "hogsby-": 0.0025, "vgr-": 0.0025}
     limits["sou-2023-35-hallbarhetsredovisning"] = 0.0015
-    limits["goteborg-kf-2023-11-09-protokoll-budget-2024"] = 0.003
-    limits["regionuppsala-"] = 0.011
-    limits["riksarkivet-"] = 0.0012
+    limits["goteborg-kf-2023-11-09-protokoll-budget-2024"] = 0.0015
+    limits["regionuppsala-"] = 0.004
     for name, text in _unseen("dev").items():
         out = repairer.repair(text)
         changed = [(a, b) for a, b in zip(text.split(), out.split(), strict=True) if a != b]
@@ -488,6 +488,33 @@ def test_commands_paths_and_code_are_written_as_they_are() -> None:
     m = ocr.evaluate(damaged, reference, ocr.repair_ocr(damaged))
     assert m["damaged"] == 6 and m["restored"] == 6, m["errors"]
     assert m["false_changes"] == 0, m["errors"]
+
+
+def test_an_analysts_file_names_calls_and_fence_language_are_written_as_they_are() -> None:
+    """An analyst's routine written for this test, every å/ä/ö misread: the extensions of R
+    Markdown, Quarto and R data (``.Rmd``, ``.qmd``, ``.rds``), a call without arguments
+    (``ggplot()``, ``ggplot2::ggplot()``) and a fenced block's language (```` ``` r ````) keep
+    their letters -- read as Swedish they were ``rapport.qmdå``, ``analys.Rind``,
+    ``äggplot()`` and ``är`` --, and the Swedish words around them come back."""
+    reference = (
+        "Rapporten skrivs i filen rapport.qmd och byggs med quarto. Rita med "
+        "ggplot2::ggplot() eller ggplot() som förut; anteckningar finns i analys.Rmd och "
+        'data i tabell.rds.\n\n``` r\nsource("kod.R")\n```\n\nKör sedan print() för att '
+        "se vad som ändrats.\n"
+    )
+    _every_diacritic_restored(reference, 4)
+
+
+def test_an_abbreviation_written_with_spaces_for_its_full_stops_is_left_alone() -> None:
+    """An archive's history written for this test, every å/ä/ö misread: ``fr o m`` and ``t o
+    m`` (fr.o.m., t.o.m. of data/swedish/abbreviations.tsv with spaces for their full stops)
+    keep their letters -- ``fr`` read as ``för`` before --, and the Swedish words around them
+    come back."""
+    reference = (
+        "Fr o m 1957 inordnades byrån i länsarbetsnämnden, och fr o m 1970 övertog de även "
+        "uppgifterna t o m år 1980, då nämnden fick ett större ansvar för arbetsförmedlingen."
+    )
+    _every_diacritic_restored(reference, 10)
 
 
 def test_glyph_confusions_and_ligatures() -> None:
@@ -742,6 +769,22 @@ def test_an_unknown_name_keeps_its_letters_in_undamaged_text() -> None:
     repaired = ocr.repair_ocr(damaged).split()
     assert repaired[1:4] == ["för", "vård", "och"] and "Närvarande" in repaired
     assert "återkomma" in repaired and "Bjerlund," in repaired
+
+
+def test_a_protokolls_party_letters_and_name_list_are_left_alone() -> None:
+    """A fullmäktige protokoll as a PDF's text layer gives it, written for this test (names
+    invented), every å/ä/ö misread: a närvarolista one cell a line (``Efternamn, Förnamn``, the
+    party, the time) and members named with their party in brackets. A party's letter on a
+    line of its own is an abbreviation (``S`` is no ``Så``), a surname in the list or before
+    its party keeps its letters (``Karvik`` is no ``Kärvik``, ``Tarnberg`` no ``Tårnberg``),
+    while the list's listed first names and the prose around it are restored."""
+    text = (
+        "Förslaget från S, V och MP vann mot förslaget från M, KD och L. Närvarande ledamöter "
+        "och när de kom:\n\nHolmvik, Anna\n\nS\n\n8:30\n\nSandvall Berg, Lena\n\nV\n\n9:02\n\n"
+        "Karvik, Nils\n\nC\n\n9:05\n\nMalmros, Åsa\n\nSD\n\n9:10\n\nLedamöterna Per Karvik "
+        "(M), Lena Bjarnvall (S) och Olof Tarnberg (V) reserverar sig mot beslutet.\n"
+    )
+    _every_diacritic_restored(text, 9)
 
 
 def test_the_texts_tense_decides_a_verb_read_in_either_tense() -> None:

@@ -52,6 +52,7 @@ __all__ = [
     "FILE_EXTENSIONS_PATH",
     "FUNCTION_WORDS_PATH",
     "NUMBER_ABBREVIATIONS_PATH",
+    "PARTIES_PATH",
     "SLOT_RULES_PATH",
     "TITLES_PATH",
     "UNITS_PATH",
@@ -67,6 +68,7 @@ __all__ = [
     "is_item_start",
     "load_elements",
     "load_file_extensions",
+    "load_parties",
     "present_like",
     "load_function_words",
     "load_number_abbreviations",
@@ -82,6 +84,7 @@ NUMBER_ABBREVIATIONS_PATH = paths.RESOURCES / "ocr" / "number_abbreviations.tsv"
 TITLES_PATH = paths.RESOURCES / "ocr" / "name_titles.tsv"
 UNITS_PATH = paths.RESOURCES / "ocr" / "units.tsv"
 FILE_EXTENSIONS_PATH = paths.RESOURCES / "ocr" / "file_extensions.tsv"
+PARTIES_PATH = paths.RESOURCES / "ocr" / "party_abbreviations.tsv"
 ELEMENTS_PATH = paths.RESOURCES / "ocr" / "elements.tsv"
 _WORD = re.compile(r"[^\W\d_]+")
 _DEMONSTRATIVE = frozenset(("den", "det", "de", "dessa"))
@@ -174,6 +177,18 @@ def load_file_extensions(path: str | Path | None = None) -> frozenset[str]:
         (True, True, False)
     """
     return _first_column(Path(path) if path is not None else FILE_EXTENSIONS_PATH, "extension")
+
+
+def load_parties(path: str | Path | None = None) -> frozenset[str]:
+    """Read the party abbreviations of Swedish politics (TSV: abbreviation, party), in lower
+    case (``data/ocr/party_abbreviations.tsv``).
+
+    Example:
+        >>> parties = load_parties()
+        >>> "s" in parties, "mp" in parties, "och" in parties
+        (True, True, False)
+    """
+    return _first_column(Path(path) if path is not None else PARTIES_PATH, "abbreviation")
 
 
 @dataclass(frozen=True)
@@ -586,6 +601,7 @@ class Context:
         self.titles = load_titles()
         self.units = load_units()
         self.file_extensions = load_file_extensions()
+        self.parties = load_parties()
         self.elements = load_elements()
         self._tests: dict[str, _Memo] = {}
         # the verb-form tests, remembered per word (the same words are asked again and again)

@@ -27,6 +27,7 @@ import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
@@ -81,12 +82,13 @@ _DOTFILE = re.compile(r"[^\w.]*\.([^\W_]{2,5})\W*")
 #: -it, --build, --no-cache); a path of two folders or more from the root, the home or the
 #: current folder, or from a drive (/label-studio/data, ~/data/x, ./bin/run, C:\Textverktyg);
 #: anywhere in a token a backslash (textverktyget\), a name joined by an underscore (api_key,
-#: img_2) or an assignment (KEY=value, ?d=)
+#: img_2), an assignment (KEY=value, ?d=), a namespace (ggplot2::ggplot) or a call without
+#: arguments (print(), source())
 _OPTION = re.compile(
     r"[(\[\"'`]*(?:-[A-Za-z]|-[a-z]{2,3}|--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)[)\]\"'`.,:;]*"
 )
 _PATH = re.compile(r"[(\[\"'`<]*(?:(?:~|\.{1,2})?/[^\W_][^/\s]*/|[A-Za-z]:[\\/])")
-_CODE_MARK = re.compile(r"\\|[^\W_]_[^\W_]|[^\W_]=")
+_CODE_MARK = re.compile(r"\\|[^\W_]_[^\W_]|[^\W_]=|[^\W_]::[^\W\d_]|[^\W_]\(\)")
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: a word of four letters or more and a footnote's number after it (område2, författning3)
 _FOOTNOTE_PENALTY = 2.0  # a footnote's number after a word, against a digit read as a letter
@@ -97,6 +99,8 @@ _ACRONYM_MAX = 6
 _ACRONYM_MARGIN = 1.0
 #: a case or file designation between nr/dnr and its number (mål nr P 660-14, dnr KS 2025/512)
 _DESIGNATION = re.compile(r"[A-ZÅÄÖ]{1,3}")
+#: a word of a name in a name list (Darvik, Tekle-Haile, AnnChristine)
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _EDGE = "()[]{}\"'”«»,;:!?"
 _ONE_LETTER_WORDS = frozenset("iåö")
 _LIGATURES = str.maketrans(
@@ -628,7 +632,7 @@ class OcrRepairer:
                 if ti in code or self._as_written(tokens, chunks, infos, ti):
                     choices[ti] = (0,) * len(choice)
                 elif infos[ti].named:
-                    choices[ti] = self._names_kept(chunks, infos[ti], ti, choice)
+                    choices[ti] = self._names_kept(tokens, chunks, infos[ti], ti, choice)
 
         out = list(chunks)
         written: list[int] = []
@@ -804,8 +808,11 @@ class OcrRepairer:
         self, tokens: list[str], chunks: list[str], infos: list[_TokenInfo], ti: int
     ) -> bool:
         """Whether token ``ti`` stays as written whatever its readings: a lone letter that is
-        a label (:meth:`_label`) or a capital inside a sentence (an initial), an
-        abbreviation beside its number, or a title before a capitalised word (``Dr Eva``)."""
+        a label (:meth:`_label`), a capital inside a sentence (an initial), on a line of its
+        own or alone in brackets (a party in a närvarolista's column, ``(S)``: an
+        abbreviation; ``Så`` or ``Då`` is never a line alone), an abbreviation beside its
+        number, a title before a capitalised word (``Dr Eva``), a part of an abbreviation
+        written without its full stops (``fr o m``) or the language after a fence (``` r)."""
         info = infos[ti]
         if info.unit and _beside_number(tokens, ti, info.unit):
             return True
@@ -813,11 +820,25 @@ class OcrRepairer:
             return True  # Dr Eva Ribom, Prof. Berg: a title before a name
         if info.element and self._chemical_symbol(tokens, chunks, ti):
             return True  # med Na 40 + K 20, Na + K: a symbol beside its amount
+        if ti and tokens[ti - 1].startswith("```") and "\n" not in chunks[2 * ti - 1]:
+            return True  # ``` r, ```bash: a fenced block's language
+        if (
+            len(tokens[ti]) <= 4
+            and info.slots[0].piece.low in _abbreviation_parts()
+            and _undotted_parts(tokens, ti)
+        ):
+            return True  # fr o m 1957, t o m: an abbreviation written without its full stops
         if not info.lone:
             return False
         if self._label(tokens, infos, ti):
             return True
-        return info.slots[0].piece.text.isupper() and not self._sentence_start(chunks, ti, 0)
+        if not info.slots[0].piece.text.isupper():
+            return False
+        return (
+            not self._sentence_start(chunks, ti, 0)
+            or _own_line(chunks, ti)
+            or tokens[ti].rstrip(".,;:") == f"({info.slots[0].piece.text})"
+        )
 
     def _chemical_symbol(self, tokens: list[str], chunks: list[str], ti: int) -> bool:
         """Whether token ``ti``, an element's symbol (:attr:`_TokenInfo.element`), stands as
@@ -881,7 +902,12 @@ class OcrRepairer:
         )
 
     def _names_kept(
-        self, chunks: list[str], info: _TokenInfo, ti: int, choice: tuple[int, ...]
+        self,
+        tokens: list[str],
+        chunks: list[str],
+        info: _TokenInfo,
+        ti: int,
+        choice: tuple[int, ...],
     ) -> tuple[int, ...]:
         """``choice`` with every piece that looks like a name (:meth:`_name_like`) inside a
         sentence kept as written where its reading is no listed word and needs a glyph misread
@@ -890,20 +916,54 @@ class OcrRepairer:
         through another letter. A listed reading (``Hogsta`` -> ``Högsta``), one through å/ä/ö
         alone (``Jamkning`` -> ``Jämkning``: a name keeps its diacritics less often than its
         letters), a longer compound (``Skatterattsnamnden``), a piece with a digit or accent in
-        it and any reading at the start of a sentence are still made."""
+        it and any reading at the start of a sentence are still made -- except in the form
+        of a name (:meth:`_name_form`: ``Darvik, Anna`` on a line of a närvarolista, ``Anna
+        Darvik (S)``), where a reading that no list holds at all is not made through å/ä/ö
+        either (``Darvik`` as ``Därvik``; ``Kohler (m)`` is still read as ``Köhler``, a name
+        the word list holds)."""
         kept = list(choice)
+        form: bool | None = None
         for pi, c in enumerate(choice):
             slot = info.slots[pi]
             hyp = slot.options[c]
-            if (
-                c
-                and hyp.n_glyph
-                and hyp.base <= self.unlisted_max
-                and self._name_like(slot)
-                and not self._sentence_start(chunks, ti, pi)
-            ):
+            if not (c and hyp.base <= self.unlisted_max and self._name_like(slot)):
+                continue
+            if hyp.n_glyph and not self._sentence_start(chunks, ti, pi):
+                kept[pi] = 0
+                continue
+            if self.lexicon_.zipf(hyp.text) > self.nonword_zipf:
+                continue  # a name the word list holds (Köhler, Björkvall)
+            if form is None:
+                form = self._name_form(tokens, chunks, ti)
+            if form:
                 kept[pi] = 0
         return tuple(kept)
+
+    def _name_form(self, tokens: list[str], chunks: list[str], ti: int) -> bool:
+        """Whether token ``ti`` stands where a name does: in a line that is a name list's
+        entry, ``Efternamn, Förnamn`` (two to four capitalised words, one comma after the
+        surname of one or two words, nothing else on the line: ``Darvik, Anna``, ``Anton
+        Henriksson, Sanda``), or right before a party abbreviation in brackets (``Bentzer
+        (V)``; ``data/ocr/party_abbreviations.tsv``)."""
+        after = tokens[ti + 1].rstrip(".,;:") if ti + 1 < len(tokens) else ""
+        if after[:1] == "(" and after[-1:] == ")" and after[1:-1].lower() in self.context_.parties:
+            return True
+        start = ti
+        while start and "\n" not in chunks[2 * start - 1] and ti - start < 3:
+            start -= 1
+        if not _own_line_start(chunks, start):
+            return False
+        end = start
+        while 2 * end + 1 < len(chunks) and "\n" not in chunks[2 * end + 1] and end - start < 4:
+            end += 1
+        line = tokens[start : end + 1]
+        commas = [i for i, t in enumerate(line) if t.endswith(",")]
+        return (
+            2 <= len(line) <= 4
+            and _own_line(chunks, end, start)
+            and commas in ([0], [1])
+            and all(t[:1].isupper() and _NAME_WORD.fullmatch(t.rstrip(",")) for t in line)
+        )
 
     def _bound_form(self, word: str) -> bool:
         """Whether ``word`` is a compound's first part in ``-s`` made from a word in ``-e``
@@ -1638,6 +1698,64 @@ class OcrRepairer:
         return _TokenInfo(tuple(slots), dia, glyph, words)
 
 
+@cache
+def _abbreviation_parts() -> frozenset[str]:
+    """The parts of the abbreviations of ``data/swedish/abbreviations.tsv`` in two or three
+    parts of at most three letters each (``fr``, ``o``, ``m`` of ``fr.o.m.``).
+
+    Example:
+        >>> {"fr", "o", "m", "bl", "a"} <= _abbreviation_parts(), "och" in _abbreviation_parts()
+        (True, False)
+    """
+    parts = (a[:-1].split(".") for a in abbreviations() if a.endswith("."))
+    return frozenset(
+        p
+        for ps in parts
+        if 2 <= len(ps) <= 3 and all(x.isalpha() and len(x) <= 3 for x in ps)
+        for p in ps
+    )
+
+
+def _undotted_parts(tokens: list[str], ti: int) -> bool:
+    """Whether token ``ti`` is a part of an abbreviation of ``data/swedish/abbreviations.tsv``
+    in two or three parts written with spaces for its full stops (``fr o m``, ``t o m``,
+    ``bl a``), each part of at most three letters.
+
+    Example:
+        >>> tokens = "Fr o m 1957 och fr o m. Fr om 1957".split()
+        >>> [_undotted_parts(tokens, ti) for ti in (0, 1, 2, 3, 5, 8)]
+        [True, True, True, False, True, False]
+    """
+    if tokens[ti].strip(_EDGE + ".").lower() not in _abbreviation_parts():
+        return False
+    listed = abbreviations()
+    for n in (2, 3):
+        for start in range(max(0, ti - n + 1), min(ti, len(tokens) - n) + 1):
+            parts = [t.strip(_EDGE + ".").lower() for t in tokens[start : start + n]]
+            if all(p.isalpha() and len(p) <= 3 for p in parts) and ".".join(parts) + "." in listed:
+                return True
+    return False
+
+
+def _own_line_start(chunks: list[str], ti: int) -> bool:
+    """Whether token ``ti`` of ``chunks`` (:func:`split_whitespace`) starts its line."""
+    return ti == 0 or "\n" in chunks[2 * ti - 1] or (ti == 1 and not chunks[0])
+
+
+def _own_line(chunks: list[str], ti: int, start: int | None = None) -> bool:
+    """Whether tokens ``start`` (``ti`` unless given) to ``ti`` of ``chunks`` are a line of
+    their own: a line break (or the text's edge) before the first and after the last.
+
+    Example:
+        >>> chunks = split_whitespace("Akbas, Aslan\\n\\nS\\n\\n8:43 och S")
+        >>> _own_line(chunks, 2), _own_line(chunks, 5), _own_line(chunks, 1, 0)
+        (True, False, True)
+    """
+    return _own_line_start(chunks, ti if start is None else start) and (
+        2 * ti + 1 >= len(chunks) or "\n" in chunks[2 * ti + 1]
+    )
+
+
 def _ascii_options(slot: _Slot) -> tuple[Hyp, ...]:
     """The slot's options that bring no å, ä or ö into its piece (keeping the piece first)."""
     return (slot.options[0],) + tuple(
@@ -1686,17 +1804,22 @@ def _written_as_is(token: str, extensions: frozenset[str]) -> bool:
 
 def _code_form(token: str) -> bool:
     """Whether ``token`` is written as commands, paths and code are, never as Swedish words:
-    a command-line option, a path, a backslash, a name joined by an underscore or an
-    assignment (``_OPTION``, ``_PATH``, ``_CODE_MARK``). Code is written in ASCII: its letters
-    may be misread glyphs (``/label-stuclio/data``) but never an å, ä or ö.
+    a command-line option, a path, a backslash, a name joined by an underscore, an
+    assignment, a namespace or a call without arguments (``_OPTION``, ``_PATH``,
+    ``_CODE_MARK``). Code is written in ASCII: its letters may be misread glyphs
+    (``/label-stuclio/data``) but never an å, ä or ö.
 
     Example:
         >>> [_code_form(t) for t in ("-d", "--build", "(-p", "/label-studio/data", "~/x/y")]
         [True, True, True, True, True]
         >>> [_code_form(t) for t in ("C:\\\\Textverktyg", "D:/data", "api_key", "?d=x", "KEY=1")]
         [True, True, True, True, True]
+        >>> [_code_form(t) for t in ("ggplot()", "(t.ex.", "print()),", "ggplot2::ggplot()")]
+        [True, False, True, True]
         >>> [_code_form(t) for t in ("och/eller", "kr/år", "-", "får-", "_viktigt_", "/år")]
         [False, False, False, False, False, False]
+        >>> [_code_form(t) for t in ("kommun(er)", "AI(Claude)", "()", "§:", "Kap.:")]
+        [False, False, False, False, False]
     """
     if (token[:1] == "-" or "-" in token[:4]) and _OPTION.fullmatch(token):
         return True
