@@ -514,6 +514,7 @@ def test_each_decision_verb_has_a_role_the_scorer_reads():
     the other verbs that decide without committing (LABELLING.md decisions 9 and 11)."""
     roles = {r["role"] for r in read_rows("decision_formulas.csv")}
     known = {"formula", "proposing", "exhorting", "recommending", "deferring", "ruling", "filing"}
+    known |= {"taking"}
     assert roles == known
     assert kinds.is_decision("Godkänna planen samt uppmana nämnderna att utbilda cheferna")
     assert not kinds.is_decision("Rekommendera kommunerna att utbilda cheferna")

@@ -63,17 +63,17 @@ PLANS = DATA / "plans"
 # and heldout4's goal precision down, heldout7-9, heldout11 and heldout12 up; the heading's
 # owner moved heldout8 (111's 'Eftersom målet är att …', whose main clause gives an uppdrag:
 # 20 -> 19 of 31 goals) down and heldout4 up again.
-# The refit on 01-206 with heldout13's forms moved heldout (12's ramtillskott, a sum granted, now
-# a measure: P 0.80 -> 0.75) and heldout5 (63's 'Under 2013 ska Regionstyrelsen fatta beslut …'
-# now a measure: P 0.56 -> 0.53) down, heldout3 (43), heldout7 (93's 'är det övergripande målet
-# att', 98), heldout8 (123's report laid on file no longer a measure) and heldout12 (176's sum
-# per employee, 191's 'Beslut:' list) up.
+# The refit on 01-206 with heldout13's forms moved heldout (12's ramtillskott, a sum granted,
+# now a measure: P 0.80 -> 0.75) down (63's 'Under 2013 ska Regionstyrelsen fatta beslut …', a
+# measure for a while, is a decision still to be taken again), heldout3 (43), heldout7 (93's
+# 'är det övergripande målet att', 98), heldout8 (123's report laid on file no longer a
+# measure) and heldout12 (176's sum per employee, 191's 'Beslut:' list) up.
 DEV_FLOORS = (0.72, 0.92, 0.95, 0.85)  # reached: 0.82 0.95 (18/19) 1.00 0.89 (8/9)
 HELDOUT_FLOORS = (0.72, 0.77, 0.60, 0.40)  # reached: 0.75 0.80 (12/15) 0.75 0.60 (3/5)
 HELDOUT2_FLOORS = (0.58, 0.85, 0.95, 0.72)  # reached: 0.65 0.87 (20/23) 1.00 0.75 (12/16)
 HELDOUT3_FLOORS = (0.68, 0.73, 0.64, 0.64)  # reached: 0.73 0.79 (27/34) 0.67 0.67 (14/21)
 HELDOUT4_FLOORS = (0.73, 0.85, 0.47, 0.75)  # reached: 0.77 0.91 (20/22) 0.54 0.78 (7/9)
-HELDOUT5_FLOORS = (0.50, 0.45, 0.95, 0.83)  # reached: 0.53 0.48 (10/21) 1.00 0.86 (37/43)
+HELDOUT5_FLOORS = (0.53, 0.45, 0.95, 0.83)  # reached: 0.56 0.48 (10/21) 1.00 0.86 (37/43)
 HELDOUT6_FLOORS = (0.40, 0.62, 0.85, 0.70)  # reached: 0.43 0.65 (13/20) 0.90 0.72 (18/25)
 HELDOUT7_FLOORS = (0.48, 0.40, 0.64, 0.67)  # reached: 0.57 0.44 (20/45) 0.70 0.77 (23/30)
 # heldout8 blind (b6e961c, fitted on 01-110): 0.49 0.47 (21/45) 0.30 0.29 (9/31); in sample now:
@@ -97,8 +97,9 @@ HELDOUT11_FLOORS = (0.64, 0.68, 0.70, 0.78)  # reached: 0.69 0.72 (18/25) 0.73 0
 HELDOUT12_FLOORS = (0.49, 0.68, 0.47, 0.64)  # reached: 0.52 0.71 (17/24) 0.50 0.67 (18/27)
 # heldout13 blind (b68e323, fitted on 01-191): 0.55 0.63 (24/38) 0.73 0.69 (22/32); in sample
 # after 'lägga … till handlingarna' as a formula, protocol certificate fields, 'är målet att',
-# sums granted, 'dubbla', lists named for decisions and 'utövar uppsikt över' (refit on 01-206):
-HELDOUT13_FLOORS = (0.60, 0.65, 0.69, 0.69)  # reached: 0.63 0.68 (26/38) 0.72 0.72 (23/32)
+# sums granted, 'dubbla', lists named for decisions, 'utövar uppsikt över' and 'fatta beslut' as
+# a formula (refit on 01-206):
+HELDOUT13_FLOORS = (0.62, 0.65, 0.71, 0.69)  # reached: 0.65 0.68 (26/38) 0.74 0.72 (23/32)
 # Leave-one-organisation-out over texts 01-149 (heldout9 joined the folds after its one
 # measurement). Over 01-110: on the old labels 0.60 0.69 (151/218) 0.73 0.69 (100/144);
 # relabelled by the guide, before the scorer changed, 0.55 0.65 (129/199) 0.69 0.63 (100/158);
@@ -129,8 +130,9 @@ HELDOUT13_FLOORS = (0.60, 0.65, 0.69, 0.69)  # reached: 0.63 0.68 (26/38) 0.72 0
 # 'lägga … till handlingarna' as a formula, protocol certificate fields, 'är målet att', sums
 # granted and 'dubbla', 0.62 0.71 (284/400, 458 predicted) 0.73 0.74 (250/339, 342 predicted);
 # after lists named for decisions (Beslut:, Beslutet blev följande:) and a styrelse's uppsikt
-# as a remit, below.
-LOO_FLOORS = (0.59, 0.68, 0.70, 0.71)  # reached: 0.62 0.71 (286/400) 0.73 0.74 (250/339)
+# as a remit, 0.62 0.71 (286/400, 458 predicted) 0.73 0.74 (250/339, 342 predicted); after
+# 'fatta beslut' as a formula, below.
+LOO_FLOORS = (0.60, 0.68, 0.70, 0.71)  # reached: 0.63 0.71 (286/400) 0.73 0.74 (250/339)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -150,10 +152,10 @@ LOO_FLOORS = (0.59, 0.68, 0.70, 0.71)  # reached: 0.62 0.71 (286/400) 0.73 0.74 
 # elaborations, menu buttons, exhortations), below
 # (all sets read while changing, so optimistic).
 NEXT_SET_FLOORS = {
-    (58, 76): (0.57, 0.40, 0.95, 0.80),  # reached: 0.60 0.43 (9/21) 1.00 0.84 (36/43)
-    (76, 90): (0.39, 0.62, 0.85, 0.70),  # reached: 0.45 0.65 (13/20) 0.90 0.72 (18/25)
+    (58, 76): (0.57, 0.40, 0.95, 0.78),  # reached: 0.60 0.43 (9/21) 1.00 0.81 (35/43)
+    (76, 90): (0.39, 0.62, 0.85, 0.70),  # reached: 0.42 0.65 (13/20) 0.90 0.72 (18/25)
     (90, 111): (0.48, 0.40, 0.65, 0.70),  # reached: 0.56 0.44 (20/45) 0.70 0.77 (23/30)
-    (90, 134): (0.51, 0.51, 0.59, 0.59),  # reached: 0.59 0.57 (51/90) 0.63 0.64 (39/61)
+    (90, 134): (0.51, 0.51, 0.59, 0.59),  # reached: 0.58 0.57 (51/90) 0.63 0.64 (39/61)
     (111, 134): (0.54, 0.63, 0.52, 0.49),  # reached: 0.60 0.69 (31/45) 0.55 0.52 (16/31)
     (111, 150): (0.56, 0.59, 0.61, 0.61),  # reached: 0.62 0.65 (44/68) 0.64 0.64 (36/56)
     (134, 150): (0.64, 0.49, 0.65, 0.76),  # reached: 0.68 0.57 (13/23) 0.69 0.80 (20/25)
@@ -169,8 +171,8 @@ NEXT_SET_FLOORS = {
     (176, 192): (0.49, 0.68, 0.46, 0.64),  # reached: 0.52 0.71 (17/24) 0.49 0.67 (18/27)
     # recorded before heldout13's misses were read: 176-207 0.51 0.61 (38/62) / 0.60 0.68
     # (40/59); 192-207 0.55 0.63 (24/38) / 0.73 0.69 (22/32), its blind figure. After its forms:
-    (176, 207): (0.55, 0.66, 0.57, 0.66),  # reached: 0.58 0.69 (43/62) 0.60 0.69 (41/59)
-    (192, 207): (0.60, 0.65, 0.71, 0.69),  # reached: 0.63 0.68 (26/38) 0.74 0.72 (23/32)
+    (176, 207): (0.56, 0.66, 0.57, 0.66),  # reached: 0.59 0.69 (43/62) 0.60 0.69 (41/59)
+    (192, 207): (0.62, 0.65, 0.71, 0.69),  # reached: 0.65 0.68 (26/38) 0.74 0.72 (23/32)
 }
 
 # ------------------------------------------------------------------ the matching rule itself

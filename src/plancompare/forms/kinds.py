@@ -831,7 +831,9 @@ def is_decision(text: str) -> bool:
     Formula verbs are data: ``data/forms/decision_formulas.csv``.
 
     A protocol's way of noting a report or information, ``lägga … till handlingarna`` (placing
-    it on file), is a formula too: it notes and commits to nothing.
+    it on file), is a formula too: it notes and commits to nothing; so is ``fatta … beslut``,
+    ``besluta`` in two words (a decision still to be taken names no action: ``I augusti kommer
+    nämnden att fatta beslut om …``).
 
     Example:
         >>> is_decision("Föreslå fullmäktige besluta att godkänna årsrapporten")
@@ -843,6 +845,10 @@ def is_decision(text: str) -> bool:
         >>> is_decision("Kommunstyrelsen beslutar 1. lägga informationen till handlingarna.")
         True
         >>> is_decision("Lägga ned verksamheten i Ösby.")
+        False
+        >>> is_decision("I maj ska styrelsen fatta beslut om en ny strategi.")
+        True
+        >>> is_decision("Fatta mod och anställ fler.")
         False
     """
     return _all_decisions(_words(text))
@@ -864,6 +870,10 @@ def _all_decisions(words: list[str]) -> bool:
     pairs = zip(lows, lows[1:], strict=False)
     if "handlingarna" in lows and any(pair == _FILED for pair in pairs):
         formulas = formulas | _with_roles("filing")
+    if any(w.startswith("beslut") for w in lows):  # fatta (viktiga) beslut: besluta
+        taking = _with_roles("taking")
+        verbs += [w for w in words if _word(w.casefold()).lemma in taking]
+        formulas = formulas | taking
     return bool(verbs) and all(_word(w.lower()).lemma in formulas for w in verbs)
 
 
