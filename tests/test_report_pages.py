@@ -402,6 +402,40 @@ def test_bad_codebook_in_the_data_directory_stops_before_any_notebook(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_theme_the_codebook_does_not_have_stops_before_any_notebook(tmp_path):
+    # README step 7 names a theme for the keyword-in-context list; after a student renames
+    # that theme in DATA/codebook.csv, the old id is named as unknown, not shown with 0 hits
+    data = small_corpus(tmp_path / "data")
+    lines = shipped_codebook().read_text(encoding="utf-8").splitlines()
+    book = "\n".join(lines).replace(",kollegialt_larande,", ",kollegialt,", 1)
+    (data / "codebook.csv").write_text(book + "\n", encoding="utf-8")
+    nb, ran = tmp_path / "01-p.ipynb", tmp_path / "ran"
+    cells = [
+        new_markdown_cell("# P"),
+        new_code_cell(
+            "data_dir = None\nkwic_themes = None\nframework = 'plan_themes'",
+            metadata={"tags": ["parameters"]},
+        ),
+        new_code_cell(f"open({str(ran)!r}, 'w').close()"),
+    ]
+    nbformat.write(new_notebook(cells=cells), nb)
+    params = {"kwic_themes": ["kollegialt_larande", "kollegialt"], "framework": "plan_theme"}
+    with pytest.raises(plancompare.PlanErrors) as raised:
+        build_report(data_dir=data, notebooks=[nb], out_dir=tmp_path / "out", parameters=params)
+    messages = [str(e) for e in raised.value.errors]
+    assert len(messages) == 2
+    assert "kwic_themes: 'kollegialt_larande' is not a theme of the codebook" in messages[0]
+    assert "framework: 'plan_theme' is not a framework" in messages[1]
+    assert str(data / "codebook.csv") in messages[0]
+    assert not ran.exists() and not (tmp_path / "out").exists()
+    # the themes the codebook has pass
+    build_report(
+        data_dir=data, notebooks=[nb], out_dir=tmp_path / "out",
+        parameters={"kwic_themes": ["kollegialt"], "framework": "plan_themes"},
+    )  # fmt: skip
+    assert ran.exists()
+
+
 HANDING = [  # a notebook that has its key findings as ``key``, as notebook 04 does
     new_markdown_cell("# 04 \u2014 Handing\n\nKey findings computed in the kernel."),
     new_code_cell("data_dir = None\nk = None\nk_max = 10", metadata={"tags": ["parameters"]}),

@@ -53,7 +53,7 @@ from traitlets.config import Config
 
 from plancompare import paths
 from plancompare.atomic import write_text_atomic
-from plancompare.errors import PlanError
+from plancompare.errors import PlanError, PlanErrors
 from plancompare.links import APPENDIX_PAGE, unit_anchor
 from plancompare.parallel import progress_bar
 from plancompare.parameters import (
@@ -479,7 +479,7 @@ def build_report(
     values = dict(parameters or {})
     per_notebook = _share_parameters(notebooks, values)
     frame = _load_frame(data_dir)  # the run's units: the appendix, the front page, findings
-    _check_codebook(data_dir, values.get("codebook"))
+    _check_codebook(data_dir, values)
 
     pages: list[Page] = []
     handed: list[Any] | None = None  # the key findings a notebook's kernel computed already
@@ -554,20 +554,41 @@ def _load_frame(data_dir: Path | None):
     return plancompare.load(data_dir=data_dir)
 
 
-def _check_codebook(data_dir: Path | None, codebook: Any) -> None:
+def _check_codebook(data_dir: Path | None, values: Mapping[str, Any]) -> None:
     """Raise every problem of the codebook the notebooks will code with, before they run.
 
-    That is ``codebook`` when a run sets it (an absolute path; a relative one is the
-    notebooks' to resolve), else ``DATA/codebook.csv`` or the shipped one, as the notebooks'
-    ``codebook = None`` means. A student's bad row is then named with its file and line,
-    each problem on its own line, and no notebook runs.
+    That is the ``codebook`` parameter when a run sets it (an absolute path; a relative one
+    is the notebooks' to resolve), else ``DATA/codebook.csv`` or the shipped one, as the
+    notebooks' ``codebook = None`` means. A student's bad row is then named with its file and
+    line, each problem on its own line, and no notebook runs. So is a theme or framework a
+    run names (``kwic_themes``, ``framework``, ``frameworks``) that the codebook does not
+    have -- a theme renamed or removed would otherwise show as a theme with 0 hits.
     """
     from .themes import load_codebook
 
-    if codebook is None or Path(codebook).expanduser().is_absolute():
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # the notebooks show their own warnings
-            load_codebook(codebook, data_dir=data_dir)
+    codebook = values.get("codebook")
+    if codebook is not None and not Path(codebook).expanduser().is_absolute():
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the notebooks show their own warnings
+        book = load_codebook(codebook, data_dir=data_dir)
+    known = {"kwic_themes": set(book.theme), "framework": set(book.framework)}
+    known["frameworks"] = known["framework"]
+    errors: list[PlanError] = []
+    for name, ids in known.items():
+        given = values.get(name)
+        for value in [given] if isinstance(given, str) else given or ():
+            if value not in ids:
+                what = "theme" if name == "kwic_themes" else "framework"
+                errors.append(
+                    PlanError(
+                        f"parameter {name}: {value!r} is not a {what} of the codebook "
+                        f"(its {what}s: {', '.join(sorted(ids))})",
+                        file=book.attrs["path"],
+                    )
+                )
+    if errors:
+        raise PlanErrors(errors)
 
 
 def _computes_key_findings(nb_path: Path) -> bool:
