@@ -350,17 +350,16 @@ def test_unseen_clean_text_is_left_alone(repairer) -> None:
     `ännotering`; since commands, paths and code spans are written as they are, only `Let's`
     (1 of 1,392). 0.15 % on SOU 2023:35 (1 of 687: its one `innebar`, in a text written in the
     present, read as `innebär` by the text's tense bias since `inte` no longer counts as a
-    preterite). Two of heldout9's texts (dev since 2026-12-07): 0.15 % on Göteborg's
-    fullmäktige protokoll (4 of 2,954; 8 when it moved to dev, `Darvik` as `Därvik` in its
-    närvarolista, kept since a name list's entries keep their letters: left `Stafrén` as
-    `Stafrån` twice, its é an accent OCR prints for å, `Tekle-Haile` as `Tekie-Haile`, a
-    rare listed word, and `bilagts` as `bilägts`) and 0.4 % on Region Uppsala's README (4 of
-    1,071; 11 when it moved to dev, before R Markdown and Quarto extensions, calls and a
-    fence's language were written as they are: left `qmd-filen`, `plotly` as `plofly`,
-    `lapply(paste0(` with its l and 0 read as I and o, the slip `inlaggt`)."""
+    preterite). Of heldout9's texts (dev since 2026-12-07) Göteborg's fullmäktige protokoll
+    changed 0.3 % when it moved to dev (8 of 2,954: its närvarolista's `Darvik` as `Därvik`,
+    `Stafrén` as `Stafrån`), 0.07 % since a name list's entries keep their letters (2: left
+    `Tekle-Haile` as `Tekie-Haile`, a rare listed word, and `bilagts` as `bilägts`); Region
+    Uppsala's README may change 0.4 % (4 of 1,071; 11 when it moved to dev, before R
+    Markdown and Quarto extensions, calls and a fence's language were written as they are:
+    left `qmd-filen`, `plotly` as `plofly`, `lapply(paste0(` with its l and 0 read as I and
+    o, the slip `inlaggt`)."""
     limits = {"nja-": 0.002, "regionhalland-": 0.0025, "hogsby-": 0.0025, "vgr-": 0.0025}
     limits["sou-2023-35-hallbarhetsredovisning"] = 0.0015
-    limits["goteborg-kf-2023-11-09-protokoll-budget-2024"] = 0.0015
     limits["regionuppsala-"] = 0.004
     for name, text in _unseen("dev").items():
         out = repairer.repair(text)

@@ -62,6 +62,7 @@ _CLAUSE_END = frozenset('.!?:;,()[]"”»')
 _CACHE_LIMIT = 500_000
 _BIAS_TEXTS = 16  # texts whose tense bias is remembered (see OcrRepairer._tense_bias)
 _PLAIN = re.compile(r"[a-zåäö]+")
+_NAME_LETTERS = re.compile(r"[a-zåäöé]+")  # a surname's letters (Stafrén, Sundén)
 _SWEDISH = frozenset("abcdefghijklmnopqrstuvwxyzåäö")
 _DIACRITIC_LETTERS = frozenset("åäö")
 _FOREIGN_LETTER = re.compile(r"[^\W\d_a-zåäöé]")  # à, ã, ô: no Swedish word's letter (idé has é)
@@ -888,17 +889,19 @@ class OcrRepairer:
             and not self._sentence_start(chunks, ti, pi)
         )
 
-    def _name_like(self, slot: _Slot) -> bool:
+    def _name_like(self, slot: _Slot, accented: bool = False) -> bool:
         """Whether the piece looks like a name: capitalised, not a listed word, short (up to
         ``_NAME_MAX_LEN`` letters) and written in plain Swedish letters alone -- no digit, no
-        capital I inside, no accent that OCR prints for å/ä/ö (``Tillvaxtstrateg1`` is damage).
+        capital I inside, no accent that OCR prints for å/ä/ö (``Tillvaxtstrateg1`` is damage);
+        ``accented``: the é of Swedish surnames allowed (``Stafrén``, ``Sundén``), as a name
+        list's entry may be read (:meth:`_names_kept`).
         """
         piece = slot.piece
         return (
             piece.case == "title"
             and len(piece.low) <= _NAME_MAX_LEN
             and slot.options[0].base <= self.unlisted_max
-            and _PLAIN.fullmatch(piece.low) is not None
+            and (_NAME_LETTERS if accented else _PLAIN).fullmatch(piece.low) is not None
         )
 
     def _names_kept(
@@ -919,16 +922,17 @@ class OcrRepairer:
         it and any reading at the start of a sentence are still made -- except in the form
         of a name (:meth:`_name_form`: ``Darvik, Anna`` on a line of a närvarolista, ``Anna
         Darvik (S)``), where a reading that no list holds at all is not made through å/ä/ö
-        either (``Darvik`` as ``Därvik``; ``Kohler (m)`` is still read as ``Köhler``, a name
-        the word list holds)."""
+        either, nor through the é of a surname (``Darvik`` as ``Därvik``, ``Stafrén`` as
+        ``Ståfrån``; ``Kohler (m)`` is still read as ``Köhler``, a name the word list
+        holds)."""
         kept = list(choice)
         form: bool | None = None
         for pi, c in enumerate(choice):
             slot = info.slots[pi]
             hyp = slot.options[c]
-            if not (c and hyp.base <= self.unlisted_max and self._name_like(slot)):
+            if not (c and hyp.base <= self.unlisted_max and self._name_like(slot, True)):
                 continue
-            if hyp.n_glyph and not self._sentence_start(chunks, ti, pi):
+            if hyp.n_glyph and self._name_like(slot) and not self._sentence_start(chunks, ti, pi):
                 kept[pi] = 0
                 continue
             if self.lexicon_.zipf(hyp.text) > self.nonword_zipf:
@@ -1506,7 +1510,7 @@ class OcrRepairer:
         :meth:`_label` may hold for it."""
         last, first = info.slots[-1], info.slots[0]
         info.lone = len(info.slots) == 1 and len(first.piece.low) == 1
-        info.named = any(map(self._name_like, info.slots))
+        info.named = any(self._name_like(slot, True) for slot in info.slots)
         info.hyphens = tuple(
             pi
             for pi, (a, b) in enumerate(itertools.pairwise(info.slots))
