@@ -726,6 +726,20 @@ Left: 193's list under a contents lead-in (4 measures), 194's decisions in a pre
 bullets (3), 198's ``Utredaren ska bland annat:`` (a filler between the modal and the colon reads
 as a contents lead-in; only Regeringen writes it), 192's and 200's vision pages (4 missed goals,
 9 extras), 202's remit of a centre to be proposed (LABELLING.md decision 17: no row; 3 extras).
+
+The fourteenth held-out set (``heldout14``, texts 207-224; eighteen texts, fifteen
+organisations, twelve new to the corpus: eight kommun pages, Region Västernorrland's news page,
+four agencies' pages, Mittuniversitetet's plan and four whole regeringsuppdrag of Regeringen;
+33 measures, 31 goals, one text without a label; labelled blind by LABELLING.md) was measured
+once on 2026-12-07 at d360715, after the session's last parser change (heldout13's forms above),
+the scorer fitted on 01-206 and the seeds (``results/units_eval_final.txt``): measure P 0.43 R
+0.61 (20 of 33, 47 predicted), goal P 0.32 R 0.48 (15 of 31, 47 predicted). Without the four
+regeringsuppdrag (209, 210, 217, 218; 12 of their 14 measures found) measure P 0.27 R 0.42 (8/19,
+30 predicted); the twelve texts of new organisations measure P 0.21 R 0.36 (5/14, 24 predicted),
+goal P 0.28 R 0.57 (12/21, 43 predicted). Two vision pages (219 Ludvika, 220 Mölndal) draw 35
+goals for 7 labelled; without them goal P 0.83 R 0.42. Blind measure figures so far: 0.50/0.27,
+0.79/0.56, 0.44/0.52, 0.35/0.35, 0.26/0.35, 0.26/0.27, 0.49/0.47, 0.59/0.43, 0.42/0.57,
+0.50/0.40, 0.41/0.50, 0.55/0.63, 0.43/0.61.
 """
 
 from __future__ import annotations
