@@ -154,6 +154,27 @@ def test_mostly_utf8_with_a_stray_cp1252_byte_keeps_utf8() -> None:
     assert any(n.startswith("mixed encodings: 1 byte(s)") for n in d.notes)
 
 
+def test_utf8_lines_pasted_into_a_cp1252_file_keep_their_letters() -> None:
+    # A student's Latin-1 plan with measures pasted from a web page (UTF-8) after it: decoding
+    # the whole file as cp1252 gave "InfÃ¶ra mentorskap fÃ¶r chefer â€“ 2024".
+    data = "Förskolan år 2023\nÅtgärder:\n".encode("cp1252")
+    data += "Införa mentorskap för chefer – 2024\n".encode()
+    d = decode_bytes(data, file="plan.txt")
+    assert d.text == "Förskolan år 2023\nÅtgärder:\nInföra mentorskap för chefer – 2024\n"
+    assert d.encoding == "cp1252"
+    note = next(n for n in d.notes if n.startswith("mixed encodings"))
+    assert "line 3" in note and "4 byte(s) decoded as cp1252" in note
+
+
+def test_cp1252_bytes_that_happen_to_form_utf8_stay_cp1252() -> None:
+    # "PÅ" + a no-break space is C5 A0 (UTF-8 for "Š"), "Ö…" is D6 85: valid UTF-8, not pasted text.
+    text = "STÖD PÅ\u00a0PLATS, Ö… år"
+    d = decode_bytes(text.encode("cp1252"))
+    assert d.text == text
+    assert d.encoding == "cp1252"
+    assert not any(n.startswith("mixed encodings") for n in d.notes)
+
+
 def test_utf16_with_bom(tmp_path: Path) -> None:
     text = "Förskolan år 2023\r\när här\r\n"
     for codec in ("utf-16", "utf-16-le", "utf-16-be"):

@@ -64,6 +64,11 @@ _CONTROL_SHARE = 0.05  # more than 5 % control characters: binary, not text
 # Bytes that are not valid UTF-8, as decoded by the "surrogateescape" error handler.
 _ESCAPED_RE = re.compile("[\udc80-\udcff]")
 _NON_ASCII_RE = re.compile("[^\x00-\x7f]")
+# Characters a valid UTF-8 sequence in a cp1252 file stands for when UTF-8 text was pasted into
+# it: Latin-1 letters and signs (å, ä, ö, é, NBSP, §) and typographic punctuation (– — ’ ” • … €).
+# Swedish cp1252 bytes form such a sequence only after Â or Ã (never Swedish), so ``PÅ`` + NBSP
+# (U+0160) or ``Ö`` + ``…`` (U+0585) stay cp1252.
+_PASTED_UTF8_RE = re.compile("[\u00a0-\u00ff\u2010-\u2026\u20ac]")
 
 _MOJIBAKE_RE = re.compile("\u00c3[\u00a5\u00a4\u00b6\u2026\u201e\u2013]")
 
@@ -387,6 +392,17 @@ def _decode_8bit(body: bytes, *, bom: bool, offset: int, notes: list[str]) -> tu
             "decoded as cp1252, the rest as UTF-8"
         )
         return text, utf8
+    pasted = _PASTED_UTF8_RE.search(escaped) if n_good else None
+    if pasted:
+        # Mostly cp1252 with UTF-8 text pasted in (lines appended from a web page): each
+        # script keeps its own letters instead of the pasted å turning into "Ã¥".
+        text = _NON_ASCII_RE.sub(_pasted_char, escaped)
+        line = escaped.count("\n", 0, pasted.start()) + 1
+        notes.append(
+            f"mixed encodings: {len(_PASTED_UTF8_RE.findall(escaped))} character(s) written as "
+            f"UTF-8 (the first on line {line}) kept, {n_bad} byte(s) decoded as cp1252"
+        )
+        return text, "cp1252"
     try:
         text = body.decode("cp1252")
     except UnicodeDecodeError as e:
@@ -399,6 +415,17 @@ def _decode_8bit(body: bytes, *, bom: bool, offset: int, notes: list[str]) -> tu
         f"decoded as cp1252 (not valid UTF-8: byte 0x{bad_byte:02x} at offset {first_bad})"
     )
     return text, "cp1252"
+
+
+def _pasted_char(m: re.Match[str]) -> str:
+    """A non-ASCII character of a mostly-cp1252 file: a stray byte read as cp1252, a pasted
+    UTF-8 character kept, any other UTF-8 sequence read back as the cp1252 bytes it was."""
+    char = m.group()
+    if "\udc80" <= char <= "\udcff":
+        return _byte_as_cp1252(char)
+    if _PASTED_UTF8_RE.fullmatch(char):
+        return char
+    return "".join(_byte_as_cp1252(chr(0xDC00 + b)) for b in char.encode())
 
 
 def _byte_as_cp1252(escaped: str) -> str:
