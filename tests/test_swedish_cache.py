@@ -50,7 +50,7 @@ def test_an_artefact_is_built_once_and_then_read_from_disk(cache_dir):
     assert [p.name.startswith("demo-") for p in cache_dir.iterdir()] == [True]
 
 
-def test_an_edited_data_file_makes_a_new_artefact_and_removes_the_stale_one(cache_dir, tmp_path):
+def test_an_edited_data_file_makes_a_new_artefact_and_removes_the_oldest(cache_dir, tmp_path):
     data = tmp_path / "words.txt"
     data.write_text("bär\n", encoding="utf-8")
 
@@ -58,11 +58,39 @@ def test_an_edited_data_file_makes_a_new_artefact_and_removes_the_stale_one(cach
         return {"words": data.read_bytes()}
 
     old = cache.load_artefact("demo", build, packages=[], files=[data])
+    first = cache.artefact_key("demo", [], [data])
+    os.utime(cache_dir / f"demo-{first}.bin", (1, 1))  # written long ago
     data.write_text("bär\nbör\n", encoding="utf-8")
     new = cache.load_artefact("demo", build, packages=[], files=[data])
     assert bytes(old["words"]) == "bär\n".encode()
     assert bytes(new["words"]) == "bär\nbör\n".encode()
-    assert len(list(cache_dir.glob("demo-*.bin"))) == 1
+    # the first version is kept beside the new one (another checkout may still use it) ...
+    assert len(list(cache_dir.glob("demo-*.bin"))) == 2
+    for edit in ("bär\nbör\nbar\n", "bär\nbör\nbar\nbor\n"):
+        data.write_text(edit, encoding="utf-8")
+        cache.load_artefact("demo", build, packages=[], files=[data])
+    # ... until KEEP_OTHER_KEYS newer ones were written: the oldest goes first
+    kept = sorted(cache_dir.glob("demo-*.bin"))
+    assert len(kept) == 1 + cache.KEEP_OTHER_KEYS
+    assert cache_dir / f"demo-{first}.bin" not in kept
+
+
+def test_two_versions_sharing_a_cache_keep_each_others_word_store(cache_dir):
+    """Two checkouts of different versions (another key) alternating on one cache directory:
+    a compaction of one store no longer deletes the other's (scale runs started empty)."""
+    from plancompare.swedish.lemmatize import analysis_store
+
+    cache_dir.mkdir()
+    store = analysis_store()
+    table, _ = store.paths()
+    other = [table.with_name(f"{store.name}-0123456789abcdef0123{s}") for s in (".bin", ".log")]
+    for path in other:
+        path.write_bytes(b"")
+    store.log_bytes = 0  # fold at once
+    store.put("lärarna", ("lärare", "lärare"))
+    store.save()
+    assert all(path.exists() for path in other)
+    assert store.get("lärarna") == ("lärare", "lärare")
 
 
 def test_a_data_files_hash_is_remembered_until_the_file_changes(cache_dir, tmp_path):

@@ -5,7 +5,10 @@ platform's cache directory (``~/.cache/plancompare`` on Linux; ``PLANCOMPARE_CAC
 overrides it). Its file name carries a key: a hash of the artefact's name, the format, the
 versions of the packages it is built from and the contents of the data files it reads. A
 newer wordfreq, simplemma or plancompare, or an edited data file, gives a new key, so a stale
-table is never read: it is rebuilt, and older files of the same artefact are removed.
+table is never read: it is rebuilt. Files of the same artefact under other keys are removed,
+except those of the ``KEEP_OTHER_KEYS`` most recently written other keys: two checkouts or
+environments of different versions that share the cache directory keep their tables instead
+of deleting each other's at every switch.
 
 Writes are atomic (a temporary file in the same directory, then a rename), so a process that
 reads while another builds sees the old file, the new one or none -- never half a file; two
@@ -61,8 +64,50 @@ CACHE_ENV = "PLANCOMPARE_CACHE_DIR"
 FORMAT = 4  # bump when the layout of any artefact changes
 MAGIC = b"PLANCOMPARE-ARTEFACT\n"
 _ALIGN = 8
+KEEP_OTHER_KEYS = 2  # other keys' files of an artefact kept, the most recently written
 
 Sections = Mapping[str, "bytes | array"]
+
+
+def remove_other_keys(
+    directory: Path, name: str, key: str, suffixes: Sequence[str], keep: int | None = None
+) -> list[Path]:
+    """Remove the files ``NAME-OTHERKEY<suffix>`` of ``directory`` but those of ``key`` and of
+    the ``keep`` (default ``KEEP_OTHER_KEYS``) other keys written most recently; the removed.
+
+    A key's age is its newest file's modification time (ties by name, so the choice does not
+    depend on the file system's order). Files that cannot be removed are left.
+
+    Example:
+        >>> import os, tempfile
+        >>> d = Path(tempfile.mkdtemp())
+        >>> for age, k in enumerate(["new", "a", "b", "c"]):
+        ...     _ = (d / f"demo-{k}.bin").write_bytes(b"")
+        ...     os.utime(d / f"demo-{k}.bin", (1000 - age, 1000 - age))
+        >>> [p.name for p in remove_other_keys(d, "demo", "new", (".bin",), keep=1)]
+        ['demo-b.bin', 'demo-c.bin']
+        >>> sorted(p.name for p in d.iterdir())
+        ['demo-a.bin', 'demo-new.bin']
+    """
+    keep = KEEP_OTHER_KEYS if keep is None else keep
+    newest: dict[str, float] = {}
+    files: dict[str, list[Path]] = {}
+    for suffix in suffixes:
+        for path in directory.glob(f"{name}-*{suffix}"):
+            other = path.name[len(name) + 1 : -len(suffix)]
+            if other == key or "-" in other:  # another artefact whose name starts with NAME-
+                continue
+            with contextlib.suppress(OSError):
+                files.setdefault(other, []).append(path)
+                newest[other] = max(newest.get(other, 0.0), path.stat().st_mtime)
+    by_age = sorted(newest, key=lambda other: (-newest[other], other))
+    removed = []
+    for other in by_age[keep:]:
+        for path in sorted(files[other]):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
 
 
 def cache_dir() -> Path:
@@ -216,10 +261,7 @@ def load_artefact(
     sections = build()
     try:
         _write(path, key, sections)
-        for old in directory.glob(f"{name}-*.bin"):
-            if old != path:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+        remove_other_keys(directory, name, key, (".bin",))
     except OSError:
         pass
     found = _read(path, key)
@@ -307,10 +349,7 @@ class WordMemo:
                     break
                 words.setdefault(word, answer)
             write_text_atomic(path, json.dumps(words, ensure_ascii=False, sort_keys=True))
-            for old in path.parent.glob(f"{self.name}-*.json"):
-                if old != path:
-                    with contextlib.suppress(OSError):
-                        old.unlink()
+            remove_other_keys(path.parent, self.name, path.stem.rsplit("-", 1)[-1], (".json",))
         self._new = {}
 
 
@@ -332,7 +371,9 @@ class WordStore:
       It is read whole at first use; it stays short, since a :meth:`save` that would make it
       longer than ``log_bytes`` (some 3,000 records) folds it and the new records into a new
       table instead (written atomically, under the same lock) and empties it.
-    * Files of older stores it ``replaces`` (glob patterns) are removed with stale ones.
+    * Files of older stores it ``replaces`` (glob patterns) are removed at a compaction, and
+      the store's files under other keys too, but for the ``KEEP_OTHER_KEYS`` most recently
+      written (see :func:`remove_other_keys`).
     * A record added later replaces an earlier record of the same word. The table keeps at
       most ``limit`` records: when a compaction would keep more, the oldest are evicted.
 
@@ -537,11 +578,11 @@ class WordStore:
                 "rows": array("I", rows.astype(np.uint32).tobytes()),
             },
         )
-        for pattern in (f"{self.name}-*.bin", f"{self.name}-*.log", *self.replaces):
+        remove_other_keys(table_path.parent, self.name, key, (".bin", ".log"))
+        for pattern in self.replaces:
             for stale in table_path.parent.glob(pattern):
-                if stale not in (table_path, log_path):
-                    with contextlib.suppress(OSError):
-                        stale.unlink()
+                with contextlib.suppress(OSError):
+                    stale.unlink()
 
     def clear(self) -> None:
         """Forget what was read in this process (the files stay; unsaved records are saved)."""
