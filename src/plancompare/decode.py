@@ -398,9 +398,12 @@ def _decode_8bit(body: bytes, *, bom: bool, offset: int, notes: list[str]) -> tu
         # script keeps its own letters instead of the pasted å turning into "Ã¥".
         text = _NON_ASCII_RE.sub(_pasted_char, escaped)
         line = escaped.count("\n", 0, pasted.start()) + 1
+        kept = _PASTED_UTF8_RE.findall(escaped)
+        # the stray bytes, and those of UTF-8 sequences read back as cp1252 (PÅ + NBSP)
+        as_cp1252 = len(body) - len(body.decode("ascii", "ignore")) - len("".join(kept).encode())
         notes.append(
-            f"mixed encodings: {len(_PASTED_UTF8_RE.findall(escaped))} character(s) written as "
-            f"UTF-8 (the first on line {line}) kept, {n_bad} byte(s) decoded as cp1252"
+            f"mixed encodings: {len(kept)} character(s) written as UTF-8 (the first on line "
+            f"{line}) kept, {as_cp1252} byte(s) decoded as cp1252"
         )
         return text, "cp1252"
     try:
