@@ -3,8 +3,8 @@
 Each labelled text ``<id>.txt`` has ``<id>.labels.tsv`` (header ``kind level quote note``): every
 quote must occur exactly once in its text, rows in document order, kinds and levels valid. The
 corpora must keep the size the brief asks for, and every text must be named in its split file
-(plans: ``dev``, ``heldout`` and ``heldout2`` to ``heldout13``, held-out sets measured
-once and development text since; a final set (``heldout14``, texts 207 on) is read only under
+(plans: ``dev``, ``heldout`` and ``heldout2`` to ``heldout14``, held-out sets measured
+once and development text since; a final set (``heldout15``, texts 225 on) is read only under
 ``pytest --final`` -- see ``unit_labels.corpus_split`` -- except by
 ``test_held_out_set_size_and_independence``, which checks its files' form and size without
 parsing them and without printing their content).
@@ -633,17 +633,17 @@ def test_ocr_heldout10_is_collected() -> None:
 
 
 def test_the_final_held_out_set_is_left_out_unless_final(tmp_path: Path) -> None:
-    """No reader of the corpus sees ``heldout14`` (or a text numbered 207 on) without --final;
-    ``heldout13`` (texts 192-206, measured once) is development text."""
+    """No reader of the corpus sees ``heldout15`` (or a text numbered 225 on) without --final;
+    ``heldout14`` (texts 207-224, measured once) is development text."""
     (tmp_path / "split.csv").write_text(
-        "id,split\n01-a,dev\n192-b,heldout13\n206-c,heldout14\n207-d,heldout14\n208-e,dev\n"
-        "211-f,heldout14\n",
+        "id,split\n01-a,dev\n207-b,heldout14\n224-c,heldout15\n225-d,heldout15\n226-e,dev\n"
+        "229-f,heldout15\n",
         encoding="utf-8",
     )
-    stems = ("01-a", "192-b", "206-c", "207-d", "208-e", "211-f", "207-unnamed", "209-unnamed")
-    for stem in (*stems, "200-unnamed"):
+    stems = ("01-a", "207-b", "224-c", "225-d", "226-e", "229-f", "225-unnamed", "227-unnamed")
+    for stem in (*stems, "215-unnamed"):
         (tmp_path / f"{stem}.txt").write_text("x", encoding="utf-8")
-    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "192-b": "heldout13"}
-    assert corpus_files(tmp_path, final=False) == ["01-a", "192-b", "200-unnamed"]
+    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "207-b": "heldout14"}
+    assert corpus_files(tmp_path, final=False) == ["01-a", "207-b", "215-unnamed"]
     assert len(corpus_split(tmp_path, final=True)) == 6
     assert len(corpus_files(tmp_path, final=True)) == 9

@@ -131,8 +131,10 @@ HELDOUT13_FLOORS = (0.62, 0.65, 0.71, 0.69)  # reached: 0.65 0.68 (26/38) 0.74 0
 # granted and 'dubbla', 0.62 0.71 (284/400, 458 predicted) 0.73 0.74 (250/339, 342 predicted);
 # after lists named for decisions (Beslut:, Beslutet blev följande:) and a styrelse's uppsikt
 # as a remit, 0.62 0.71 (286/400, 458 predicted) 0.73 0.74 (250/339, 342 predicted); after
-# 'fatta beslut' as a formula, below.
-LOO_FLOORS = (0.60, 0.68, 0.70, 0.71)  # reached: 0.63 0.71 (286/400) 0.73 0.74 (250/339)
+# 'fatta beslut' as a formula, 0.63 0.71 (286/400, 456 predicted) 0.73 0.74 (250/339, 341
+# predicted). Over 01-224 (heldout14 joined the folds after its one measurement, 2026-12-07),
+# the same scorer, below.
+LOO_FLOORS = (0.58, 0.67, 0.65, 0.69)  # reached: 0.61 0.70 (304/433) 0.68 0.72 (266/370)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -298,7 +300,7 @@ def test_leave_one_organisation_out():
     assert len({org[name] for name, *_ in results}) >= 25  # folds: organisations, not texts
     by = totals(results)
     measure, goal = by["corpus"]["measure"], by["corpus"]["goal"]
-    assert (measure.labels, goal.labels) == (400, 339), (measure, goal)
+    assert (measure.labels, goal.labels) == (433, 370), (measure, goal)
     assert measure.precision >= LOO_FLOORS[0] and measure.recall >= LOO_FLOORS[1], measure
     assert goal.precision >= LOO_FLOORS[2] and goal.recall >= LOO_FLOORS[3], goal
     seeds = by["seeds"]["measure"]
