@@ -20,7 +20,9 @@ each section its offset, length and type code), then the sections, each 8-byte a
 
 Example:
     >>> import os, tempfile
-    >>> os.environ["PLANCOMPARE_CACHE_DIR"] = tempfile.mkdtemp()
+    >>> from unittest import mock
+    >>> directory = mock.patch.dict(os.environ, {"PLANCOMPARE_CACHE_DIR": tempfile.mkdtemp()})
+    >>> _ = directory.start()
     >>> def build():
     ...     return {"words": "\\n".join(["bär", "bör"]).encode(), "probs": array("d", [0.2, 0.3])}
     >>> table = load_artefact("demo", build, packages=(), files=())
@@ -28,7 +30,7 @@ Example:
     (['bär', 'bör'], [0.2, 0.3])
     >>> [p.name.startswith("demo-") for p in cache_dir().iterdir()]
     [True]
-    >>> del os.environ["PLANCOMPARE_CACHE_DIR"]
+    >>> _ = directory.stop()  # the environment as it was
 """
 
 from __future__ import annotations
@@ -114,7 +116,13 @@ def cache_dir() -> Path:
     """Where artefacts live: ``$PLANCOMPARE_CACHE_DIR``, else the platform's user cache dir.
 
     Example:
-        >>> cache_dir().name
+        >>> from unittest import mock
+        >>> with mock.patch.dict(os.environ, {"PLANCOMPARE_CACHE_DIR": "/tmp/tables"}):
+        ...     cache_dir().as_posix()
+        '/tmp/tables'
+        >>> with mock.patch.dict(os.environ):
+        ...     _ = os.environ.pop("PLANCOMPARE_CACHE_DIR", None)
+        ...     cache_dir().name
         'plancompare'
     """
     override = os.environ.get(CACHE_ENV)
@@ -284,14 +292,16 @@ class WordMemo:
 
     Example:
         >>> import os, tempfile
-        >>> os.environ["PLANCOMPARE_CACHE_DIR"] = tempfile.mkdtemp()
+        >>> from unittest import mock
+        >>> directory = mock.patch.dict(os.environ, {"PLANCOMPARE_CACHE_DIR": tempfile.mkdtemp()})
+        >>> _ = directory.start()
         >>> memo = WordMemo("demo-words", packages=(), files=())
         >>> memo.get("lärarna") is None
         True
         >>> memo.put("lärarna", "lärare"); memo.save()
         >>> WordMemo("demo-words", packages=(), files=()).get("lärarna")
         'lärare'
-        >>> del os.environ["PLANCOMPARE_CACHE_DIR"]
+        >>> _ = directory.stop()
     """
 
     def __init__(
