@@ -118,6 +118,25 @@ def test_check_names_a_bad_row_of_the_data_directorys_codebook(tmp_path):
     assert f"ok  codebook.csv: {len(lines) - 1} themes" in result.stdout
 
 
+def test_build_names_decoding_repairs_as_check_does(tmp_path, capsys):
+    # a plan saved in cp1252 with CRLF line ends (Notepad, Excel) and a file left out of the
+    # manifest: check names both, and build, which a student runs more often, names them too,
+    # the second time from the kept frame as well
+    data = _copy_data(tmp_path / "d", [OSTERSUND])
+    text = (data / "raw" / OSTERSUND).read_text(encoding="utf-8")
+    (data / "raw" / OSTERSUND).write_bytes(text.replace("\n", "\r\n").encode("cp1252"))
+    (data / "raw" / "utkast.txt").write_text("Utkast\n", encoding="utf-8")
+    assert main(["check", "--data", str(data)]) == 0
+    checked = [ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("note: ")]
+    assert any(f"{OSTERSUND}: " in ln and "cp1252" in ln for ln in checked)
+    assert any("CRLF" in ln for ln in checked)
+    assert any(ln.startswith("note: utkast.txt: ") for ln in checked)
+    for _ in range(2):
+        assert main(["build", "--data", str(data)]) == 0
+        out = capsys.readouterr().out
+        assert [ln for ln in out.splitlines() if ln.startswith("note: ")] == checked
+
+
 def test_build_failure_keeps_previous_good_output(tmp_path, capsys):
     data = _copy_data(tmp_path / "d", [OSTERSUND])
     assert main(["build", "--data", str(data)]) == 0

@@ -122,6 +122,32 @@ def check_data(
         (5, [], [])
     """
     records, errors, notes, named = _load(data_dir)
+    readable = _decode_named(named, errors, notes)
+    notes.extend(_unlisted_files(data_dir, named))
+    return [r for r in records if r.path in readable], errors, notes
+
+
+def source_notes(data_dir: str | Path | None = None) -> list[str]:
+    """The notes :func:`check_data` gives on the files: how each file the manifest names was
+    decoded (``"002.txt: decoded as cp1252 ..."``), then files in ``raw/`` it does not list.
+
+    The manifest's own notes and any problem are left out: reading the manifest warns of
+    the one and raises the other. ``plancompare build`` prints these after its table, so a
+    repair made while decoding is named on every build, not only by ``plancompare check``.
+
+    Example:
+        >>> source_notes()
+        []
+    """
+    _, errors, _, named = _load(data_dir)
+    notes: list[str] = []
+    _decode_named(named, errors, notes)
+    return notes + _unlisted_files(data_dir, named)
+
+
+def _decode_named(named: dict[Path, str], errors: list[PlanError], notes: list[str]) -> set[Path]:
+    """Decode every file in ``named``: its problems to ``errors``, its repairs to ``notes``
+    (``"FILE: note"``); return the paths that decode."""
     readable: set[Path] = set()
     for path, file in named.items():
         try:
@@ -131,8 +157,7 @@ def check_data(
             continue
         readable.add(path)
         notes.extend(f"{file}: {note}" for note in decoded.notes)
-    notes.extend(_unlisted_files(data_dir, named))
-    return [r for r in records if r.path in readable], errors, notes
+    return readable
 
 
 # --------------------------------------------------------------------------- internals
