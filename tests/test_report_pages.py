@@ -436,6 +436,40 @@ def test_a_theme_the_codebook_does_not_have_stops_before_any_notebook(tmp_path):
     assert ran.exists()
 
 
+def test_a_relative_codebook_parameter_is_read_from_the_current_folder(tmp_path, monkeypatch):
+    # README Parameters: make report PARAMS='codebook="my-data/codebook.csv"' from the
+    # repository's folder. A kernel runs in the notebook's folder, where that relative path
+    # names nothing; the run reads it from where it was started, as --data, and checks it first
+    data = small_corpus(tmp_path / "data")
+    lines = shipped_codebook().read_text(encoding="utf-8").splitlines()
+    at = next(i for i, ln in enumerate(lines) if ln.split(",")[1] == "arbetsmiljo")
+    bad = lines.copy()
+    bad[at] = bad[at].replace(",arbetsmiljo,", ",arbets miljö,", 1)
+    (tmp_path / "bad.csv").write_text("\n".join(bad) + "\n", encoding="utf-8")
+    (tmp_path / "good.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "nb").mkdir()
+    nb, ran = tmp_path / "nb" / "01-p.ipynb", tmp_path / "ran"
+    cells = [
+        new_markdown_cell("# P"),
+        new_code_cell("data_dir = None\ncodebook = None", metadata={"tags": ["parameters"]}),
+        new_code_cell(
+            "from pathlib import Path\n"
+            f"Path({str(ran)!r}).write_text(str(Path(codebook).is_file()))"
+        ),
+    ]
+    nbformat.write(new_notebook(cells=cells), nb)
+    monkeypatch.chdir(tmp_path)
+    run = {"data_dir": data, "notebooks": [nb], "out_dir": tmp_path / "out"}
+    with pytest.raises(plancompare.PlanError, match=rf"bad.csv:{at + 1}: theme 'arbets"):
+        build_report(**run, parameters={"codebook": "bad.csv"})
+    assert not ran.exists()  # named before any notebook ran
+    with pytest.raises(plancompare.PlanError, match="missing.csv: codebook not found"):
+        build_report(**run, parameters={"codebook": "missing.csv"})
+    assert not ran.exists()
+    build_report(**run, parameters={"codebook": "good.csv"})
+    assert ran.read_text() == "True"  # the kernel (in nb/) found the file given from here
+
+
 HANDING = [  # a notebook that has its key findings as ``key``, as notebook 04 does
     new_markdown_cell("# 04 \u2014 Handing\n\nKey findings computed in the kernel."),
     new_code_cell("data_dir = None\nk = None\nk_max = 10", metadata={"tags": ["parameters"]}),

@@ -459,9 +459,9 @@ def build_report(
             failed (see :func:`execute_notebook`; it names the notebook) or the key findings
             failed.
         PlanError: the corpus in ``data_dir`` cannot be loaded, or the codebook the
-            notebooks will use (``DATA/codebook.csv``, the shipped one, or an absolute
-            ``codebook`` parameter) has a bad row: names the file and line, before any
-            notebook runs.
+            notebooks will use (``DATA/codebook.csv``, the shipped one, or the ``codebook``
+            parameter, a relative path read from the current folder) is missing or has a bad
+            row: names the file and line, before any notebook runs.
 
     Example:
         >>> pages = build_report(data_dir=Path("data"), out_dir=Path("/tmp/r"),
@@ -476,7 +476,7 @@ def build_report(
             raise ReportError(f"no notebooks named {NOTEBOOK_GLOB}", file=nb_dir)
     notebooks = sorted((Path(p) for p in notebooks), key=lambda p: p.name)
     out = Path(out_dir) if out_dir is not None else paths.reports_dir()
-    values = dict(parameters or {})
+    values = _absolute_codebook(dict(parameters or {}))
     per_notebook = _share_parameters(notebooks, values)
     frame = _load_frame(data_dir)  # the run's units: the appendix, the front page, findings
     _check_codebook(data_dir, values)
@@ -557,8 +557,8 @@ def _load_frame(data_dir: Path | None):
 def _check_codebook(data_dir: Path | None, values: Mapping[str, Any]) -> None:
     """Raise every problem of the codebook the notebooks will code with, before they run.
 
-    That is the ``codebook`` parameter when a run sets it (an absolute path; a relative one
-    is the notebooks' to resolve), else ``DATA/codebook.csv`` or the shipped one, as the
+    That is the ``codebook`` parameter when a run sets it (made absolute by
+    :func:`_absolute_codebook`), else ``DATA/codebook.csv`` or the shipped one, as the
     notebooks' ``codebook = None`` means. A student's bad row is then named with its file and
     line, each problem on its own line, and no notebook runs. So is a theme or framework a
     run names (``kwic_themes``, ``framework``, ``frameworks``) that the codebook does not
@@ -567,8 +567,6 @@ def _check_codebook(data_dir: Path | None, values: Mapping[str, Any]) -> None:
     from .themes import load_codebook
 
     codebook = values.get("codebook")
-    if codebook is not None and not Path(codebook).expanduser().is_absolute():
-        return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the notebooks show their own warnings
         book = load_codebook(codebook, data_dir=data_dir)
@@ -589,6 +587,26 @@ def _check_codebook(data_dir: Path | None, values: Mapping[str, Any]) -> None:
                 )
     if errors:
         raise PlanErrors(errors)
+
+
+def _absolute_codebook(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with a relative ``codebook`` parameter made absolute from the current folder.
+
+    A relative path is read where the run was started, as ``--data`` and ``--out`` are: a
+    kernel runs in ``notebooks/`` and would look for ``notebooks/my-data/codebook.csv``, after
+    the notebooks before it had run, while the front page's findings read the file from here.
+
+    Example:
+        >>> _absolute_codebook({"codebook": "my-data/codebook.csv"})["codebook"] == str(
+        ...     Path("my-data/codebook.csv").resolve())
+        True
+        >>> _absolute_codebook({"codebook": None, "k": 3})
+        {'codebook': None, 'k': 3}
+    """
+    codebook = values.get("codebook")
+    if isinstance(codebook, (str, os.PathLike)):
+        values["codebook"] = str(Path(codebook).expanduser().resolve())
+    return values
 
 
 def _computes_key_findings(nb_path: Path) -> bool:
