@@ -283,7 +283,7 @@ def word_count(text: str) -> int:
 
 
 # the held-out sets in the order collected
-OCR_HELD_OUT = tuple(f"heldout{n}" for n in range(2, 11))  # heldout2 ... heldout10
+OCR_HELD_OUT = tuple(f"heldout{n}" for n in range(2, 12))  # heldout2 ... heldout11
 # an authority a held-out set shares with earlier text, by design: heldout6's older text (Dir.
 # 1987:42) is the government's, like a dev text (ocr_unseen/README.md)
 OCR_REPEATED_AUTHORITIES = {"heldout6": {"Regeringen"}}
@@ -420,8 +420,8 @@ def test_ocr_peer_bench_damages_the_dev_texts_with_the_evaluation_channel(
 def test_ocr_eval_names_the_splits_when_given_one_that_does_not_exist() -> None:
     """A split name that split.csv does not use is an error naming the ones it does."""
     eval_ocr = _eval_ocr()
-    with pytest.raises(SystemExit, match=r"'heldout11' is not in ocr_unseen/split\.csv.*dev"):
-        eval_ocr.unseen_texts("heldout11", final=True)
+    with pytest.raises(SystemExit, match=r"'heldout12' is not in ocr_unseen/split\.csv.*dev"):
+        eval_ocr.unseen_texts("heldout12", final=True)
     assert "heldout3" not in eval_ocr.split_names() and "dev" in eval_ocr.split_names()
 
 
@@ -628,6 +628,29 @@ def test_ocr_heldout10_is_collected() -> None:
 
     Only ids, metadata and word counts are read here: no text is printed or repaired."""
     mine, words = new_authorities("heldout10", OCR_HELDOUT10)
+    assert len(mine) >= 5 and len({a for a in mine if is_kommun_or_region(a)}) >= 3, mine
+    assert min(words) >= 600 and sum(words) >= 5000, words
+
+
+OCR_HELDOUT11 = (  # the eleventh held-out set, collected 2026-12-07 (ocr_unseen/README.md)
+    "karlskoga-2025-internkontroll-digitaliseringstakten",
+    "skolverket-2025-09-04-dnp-anvandarhantering-readme",
+    "sou-2014-67-inbyggd-integritet-isf-missiv-forfattningskommentar",
+    "umea-lantmateri-2023-05-19-stadsdelsdialog-readme",
+    "uppsala-2013-11-15-arkivering-av-webbplats-ntlm",
+)
+
+
+def test_ocr_heldout11_is_collected() -> None:
+    """``heldout11``: five texts (held out until its one measurement) by five authorities none
+    of which wrote an earlier text, three of them kommuner (Karlskoga's internal control of its
+    digitalisation and its staff's digital competence, Uppsala's routine for archiving web
+    sites, Umeå's README for a citizen-dialogue survey), with Skolverket's guidance to school
+    organisers and the missive and författningskommentar of SOU 2014:67, >= 5,000 words, UTF-8
+    with ``\\n`` line ends, each >= 600 words.
+
+    Only ids, metadata and word counts are read here: no text is printed or repaired."""
+    mine, words = new_authorities("heldout11", OCR_HELDOUT11)
     assert len(mine) >= 5 and len({a for a in mine if is_kommun_or_region(a)}) >= 3, mine
     assert min(words) >= 600 and sum(words) >= 5000, words
 
