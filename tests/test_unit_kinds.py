@@ -370,6 +370,17 @@ CASES = [
         S("Fler platser inrättas."),
     ),
     ("quoted", S("Vi ska bli bäst.", quoted=True), S("Vi ska bli bäst.")),
+    ("question", S("Vad händer med lönerna nu?"), S("Lönerna höjs nu.")),
+    (  # the reader as the subject: what the page tells or offers the reader
+        "addresses_reader",
+        S("Här kan du läsa mer om lönerna."),
+        S("Här kan vi läsa mer om lönerna."),
+    ),
+    (  # 'du' late in the sentence (a relative clause) is no subject of its main clause
+        "addresses_reader",
+        S("Klickar du på länken får du läsa mer."),
+        S("Staden ska vara en plats där alla som bor här, du och jag, trivs."),
+    ),
     (  # how the work is done, or what results, opens the sentence
         "means_first",
         S("Genom att bygga ut energin kan kommunen attrahera företag."),
@@ -482,6 +493,21 @@ CASES = [
         S("Regionen har fått i uppdrag att utreda X."),
     ),
     ("section_goal", S("Alla trivs.", section="goal"), S("Alla trivs.", section="context")),
+    (  # under a goal heading: a sentence about the goals, not one stating a goal
+        "goals_discussed",
+        S("Målen utgår från invånarnas behov.", section="goal"),
+        S("Målet är att invånarna ska trivas.", section="goal"),
+    ),
+    (
+        "goals_discussed",
+        S("Visionen beslutades av fullmäktige.", section="goal"),
+        S("Visionen beslutades av fullmäktige.", section="context"),
+    ),
+    (  # a desired state with ska names its own target, whatever noun it holds
+        "goals_discussed",
+        S("Fullmäktige har antagit fem mål.", section="goal"),
+        S("Kommunens mål ska vara kända av alla medarbetare.", section="goal"),
+    ),
     ("section_context", S("Alla trivs.", section="context"), S("Alla trivs.")),
 ]
 

@@ -177,6 +177,7 @@ _DOCUMENTS = frozenset(
 # Where a clause's subject stands: "vi" may follow a fronted adverbial and the verb ("Den 1
 # september ökar vi …"); an organisation or a document opens its clause ("Planen ska …").
 _WE_WINDOW, _ORG_WINDOW, _DOCUMENT_WINDOW = 8, 4, 3
+_YOU_WINDOW = 4  # 'du' this early in the main clause is its subject (Här kan du, Vill du)
 _GOAL_NOUNS = frozenset(("mål", "målsättning", "vision", "ambition", "målbild"))
 _COPULAS = frozenset(("är", "blir", "vara", "bli"))
 _MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
@@ -1239,6 +1240,9 @@ FEATURES: dict[str, str] = {
     "conditional": "opens with a condition: Om …",
     "means_first": "opens with a means adverbial (Genom att …, Med ett …): how, or what results",
     "quoted": "reported speech: in a paragraph opened by a dash (– Vi …) or tagged ', säger …'",
+    "question": "a question: its first sentence ends in '?' (Vart är Mölndal på väg?)",
+    "addresses_reader": "the reader as the subject: 'du' among the main clause's first words"
+    " (Här kan du läsa …, Klickar du på …, Dessutom får du …)",
     "no_finite_verb": "no finite verb and no modal: a title or noun phrase",
     "no_action_word": "a verbless item with no action verb, noun or participle: a topic",
     "lead_in_actions": "an item whose list's lead-in announces actions (… att:, följande åtgärder)"
@@ -1263,6 +1267,8 @@ FEATURES: dict[str, str] = {
     "section_measure_prose": "prose under a measure heading",
     "uppdrag_in_measure_section": "an uppdrag received, under a measure heading (Insatser)",
     "section_goal": "under a goal heading (Mål, Vision …)",
+    "goals_discussed": "a sentence under a goal heading that names goals (mål, vision) without"
+    " stating one (no 'Målet är att', no ska + state): Målen utgår från invånarna",
     "section_context": "under a context heading (Bakgrund, Nuläge …)",
 }
 
@@ -1384,6 +1390,8 @@ def features(c: Candidate) -> dict[str, float]:
         "conditional": bool(_CONDITIONAL.search(sentence.strip())),
         "means_first": bool(lows) and lows[0] in _MEANS,
         "quoted": c.quoted,
+        "question": sentence.rstrip().endswith("?"),
+        "addresses_reader": any(w.casefold() == "du" for w in clause_words[:_YOU_WINDOW]),
         "no_finite_verb": not finite,
         "no_action_word": c.item
         and not finite
@@ -1417,6 +1425,12 @@ def features(c: Candidate) -> dict[str, float]:
         "section_goal": c.section == "goal",
         "section_context": c.section == "context",
     }
+    f["goals_discussed"] = (
+        c.section == "goal"
+        and not c.item
+        and f["goal_noun"]
+        and not (f["goal_phrase"] or f["modal_state"])
+    )
     return dict(zip(FEATURES, map(float, map(f.__getitem__, FEATURES)), strict=True))
 
 
