@@ -146,3 +146,35 @@ def test_units_by_kind_draws_the_largest_files_of_a_large_corpus(frame):
     subtitle = fig.texts[1].get_text().replace("\n", " ")
     assert subtitle.endswith("The 2 files with the most units of 5 are drawn.")
     assert "drawn" not in plots.plot_units_by_kind(frame).texts[1].get_text()
+
+
+@pytest.mark.parametrize("framework", ["plan_themes", "process", "skr2019", "skr2024"])
+def test_theme_heatmaps_are_readable_whatever_the_number_of_themes(frame, framework):
+    # notebook 02 draws one heatmap per framework; SKR 2024's five long theme names made a
+    # figure 6 inches wide whose cells were 0.3 inch: '33%0%11%11%11%' ran together and the
+    # colour bar's label crossed the subtitle
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from plancompare.themes import coverage_table
+
+    book = plancompare.load_codebook()
+    fig = plots.plot_theme_coverage(
+        coverage_table(frame, codebook=book, framework=framework), book, framework=framework
+    )
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    heat, bar = fig.axes
+    cell = heat.get_window_extent(renderer).width / len(heat.get_xticks())
+    cells = [t for t in heat.texts if t.get_transform() == heat.transData]  # the percentages
+    assert len(cells) == len(heat.get_xticks()) * len(heat.get_yticks())
+    assert all(t.get_window_extent(renderer).width < cell for t in cells)
+    words = [*fig.texts, bar.yaxis.label, heat.xaxis.label, *heat.get_xticklabels()]
+    boxes = [t.get_window_extent(renderer) for t in words if t.get_text()]
+    inside = fig.bbox.padded(1)
+    assert all(inside.contains(b.x0, b.y0) and inside.contains(b.x1, b.y1) for b in boxes)
+    title, subtitle = (t.get_window_extent(renderer) for t in fig.texts[:2])
+    for other in (bar.get_window_extent(renderer), heat.get_window_extent(renderer)):
+        assert not subtitle.overlaps(other) and not title.overlaps(other)
+    assert not subtitle.overlaps(bar.yaxis.label.get_window_extent(renderer))
+

@@ -6,9 +6,13 @@ with a title that states what the figure shows and a subtitle saying what is cou
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+
+from .style import finish
 
 #: Swedish names of the shipped codebook's frameworks (a framework not listed shows its id).
 FRAMEWORK_LABELS = {
@@ -39,6 +43,12 @@ def _labels(codebook: pd.DataFrame, themes: list[str]) -> list[str]:
     return [names.get(t, t) for t in themes]
 
 
+#: Characters per line of a theme's name under the heatmap, where the cells are wide enough
+#: (two 10-point lines at 40 degrees need about 0.8 inch between neighbours) for it to wrap.
+LABEL_WIDTH = 24
+_WRAP_CELL = 0.8
+
+
 def plot_theme_coverage(
     coverage: pd.DataFrame, codebook: pd.DataFrame, *, framework: str | None = None
 ) -> Figure:
@@ -59,13 +69,19 @@ def plot_theme_coverage(
     themes = list(shares.columns)
     means = shares.mean()
     top = means.idxmax() if len(means) else None
-    fig = Figure(figsize=(max(6.0, 0.55 * len(themes) + 3.5), 0.55 * len(shares) + 3.2))
+    # a cell wide enough for "100%", and a figure wide enough for its title whatever the
+    # number of themes (a framework of five long names was drawn 0.3 inch a cell)
+    width = max(9.0, 0.55 * len(themes) + 3.5)
+    fig = Figure(figsize=(width, 0.55 * len(shares) + 3.6))
     ax = fig.subplots()
     image = ax.imshow(shares.to_numpy(float), cmap="Blues", vmin=0, vmax=1, aspect="auto")
     for (i, j), value in np.ndenumerate(shares.to_numpy(float)):
         colour = "white" if value > 0.6 else "black"
         ax.text(j, i, f"{value:.0%}", ha="center", va="center", fontsize=8, color=colour)
-    ax.set_xticks(range(len(themes)), _labels(codebook, themes), rotation=40, ha="right")
+    names = _labels(codebook, themes)
+    if (width - 3.5) / max(1, len(themes)) >= _WRAP_CELL:  # inches per theme, about
+        names = [textwrap.fill(t, LABEL_WIDTH) for t in names]
+    ax.set_xticks(range(len(themes)), names, rotation=40, ha="right", rotation_mode="anchor")
     ax.set_yticks(range(len(shares)), _plan_labels(coverage))
     ax.set_xlabel("tema")
     ax.set_ylabel("plan (antal åtgärder)")
@@ -76,18 +92,9 @@ def plot_theme_coverage(
         title = f"{label} är det tema flest åtgärder rör: i snitt {means[top]:.0%} per plan"
     else:
         title = "Inga teman att visa"
-    ax.set_title(title, loc="left", fontsize=11, fontweight="bold", pad=24)
     name = FRAMEWORK_LABELS.get(framework or "", framework or "alla ramverk")
-    ax.text(
-        0,
-        1.02,
-        f"Andel av varje plans åtgärder om kompetensförsörjning som rör temat · {name}",
-        transform=ax.transAxes,
-        fontsize=9,
-        color="#555555",
-    )
-    fig.tight_layout()
-    return fig
+    subtitle = f"Andel av varje plans åtgärder om kompetensförsörjning som rör temat · {name}"
+    return finish(fig, title, subtitle)
 
 
 def plot_stage_profile(profile: pd.DataFrame, codebook: pd.DataFrame) -> Figure:
