@@ -178,3 +178,21 @@ def test_theme_heatmaps_are_readable_whatever_the_number_of_themes(frame, framew
         assert not subtitle.overlaps(other) and not title.overlaps(other)
     assert not subtitle.overlaps(bar.yaxis.label.get_window_extent(renderer))
 
+
+def _contrast_with_white(colour: str) -> float:
+    """WCAG 2 contrast ratio of ``colour`` against white (1 = invisible, 21 = black)."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+def test_every_municipality_gets_a_colour_that_shows_on_white():
+    # a student's Falköping was drawn in light yellow (#F0E442, 1.3:1 against white): its
+    # hollow (off-topic) dots on the cluster map vanished. No colour paler than the seeds'
+    # orange (Norrköping, 2.25:1) is given to any municipality.
+    names = ["Falköping", "Nacka", "Kungsbacka", "Umeå", "Göteborg", "Sundsvall", "Luleå"]
+    names += [f"Kommun {i}" for i in range(200)]
+    colours = {plots.municipality_colour(n) for n in names}
+    assert len(colours) > 4
+    assert all(_contrast_with_white(c) >= 2.2 for c in colours), sorted(colours)

@@ -18,7 +18,9 @@ from collections.abc import Iterable
 from matplotlib.figure import Figure
 from matplotlib.transforms import offset_copy
 
-#: Colour-blind-safe palette (Okabe & Ito 2008, then Tol's muted scheme).
+#: Colour-blind-safe palette (Okabe & Ito 2008, then Tol's muted scheme), without their
+#: lightest colours (Okabe-Ito yellow #F0E442, Tol's cyan #88CCEE and sand #DDCC77: contrast
+#: with white 1.3-1.8 to 1), in which a hollow dot on the white map could not be seen.
 PALETTE = (
     "#0072B2",
     "#E69F00",
@@ -26,15 +28,12 @@ PALETTE = (
     "#CC79A7",
     "#D55E00",
     "#56B4E9",
-    "#F0E442",
     "#332288",
     "#117733",
     "#882255",
     "#44AA99",
     "#999933",
     "#AA4499",
-    "#88CCEE",
-    "#DDCC77",
 )
 
 #: The seed municipalities' colours, used by every figure.
