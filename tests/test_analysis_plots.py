@@ -196,3 +196,19 @@ def test_every_municipality_gets_a_colour_that_shows_on_white():
     colours = {plots.municipality_colour(n) for n in names}
     assert len(colours) > 4
     assert all(_contrast_with_white(c) >= 2.2 for c in colours), sorted(colours)
+
+
+def test_the_k_scan_legend_names_the_band_the_mean_and_the_k_used(result):
+    # the legend sat inside the lower panel, its grey band swatch on the grey band, and the
+    # dashed line of the k used had no entry
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    k = result.model.n_clusters
+    fig = plots.plot_cluster_scan(result.scan, k)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    bottom = fig.axes[1]
+    legend = bottom.get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == ["5–95 %", "mean", f"k used ({k})"]
+    renderer = canvas.get_renderer()
+    assert not legend.get_window_extent(renderer).overlaps(bottom.get_window_extent(renderer))

@@ -48,10 +48,11 @@ def plot_cluster_scan(scan: pd.DataFrame, k: int | None = None) -> Figure:
     bottom.set_xlabel("number of clusters k")
     bottom.set_ylim(min(-0.1, float(scan.ari_low.min()) - 0.05), 1.05)
     bottom.axhline(0, color="#999999", lw=0.8)
-    bottom.legend(frameon=False, loc="lower right")
     for ax in (top, bottom):
-        ax.axvline(k, color="#D55E00", ls="--", lw=1)
+        ax.axvline(k, color="#D55E00", ls="--", lw=1, label=f"k used ({k})")
         ax.set_xticks(scan.k)
+    # beside the panel: inside it, the grey swatch of the band sat on the band and vanished
+    bottom.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
     best = int(scan.sort_values(["silhouette", "k"], ascending=[False, True]).k.iloc[0])
     if best == int(scan.k.max()) and len(scan) > 2:
         title = (
