@@ -26,7 +26,13 @@ from report_corpus import HOSTILE_FILE, OSTERSUND, small_corpus
 import plancompare
 from plancompare.findings import Finding
 from plancompare.paths import shipped_codebook
-from plancompare.report import _decorate, appendix_html, build_report
+from plancompare.report import (
+    _decorate,
+    appendix_html,
+    build_report,
+    execute_notebook,
+    export_html,
+)
 
 CHROMIUM = (
     shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
@@ -468,6 +474,25 @@ def test_a_relative_codebook_parameter_is_read_from_the_current_folder(tmp_path,
     assert not ran.exists()
     build_report(**run, parameters={"codebook": "good.csv"})
     assert ran.read_text() == "True"  # the kernel (in nb/) found the file given from here
+
+
+def test_two_runs_give_the_same_page(tmp_path):
+    # a researcher reran the report and diffed the pages: every number matched, but each
+    # run gave the cells it adds (the injected parameters, their table) new random ids, so
+    # the pages' anchors (id="cell-id=...") differed from run to run
+    nb = tmp_path / "01-p.ipynb"
+    cells = [
+        new_markdown_cell("# P"),
+        new_code_cell("k = 1  # a choice", metadata={"tags": ["parameters"]}),
+        new_code_cell("print(k * 2)"),
+    ]
+    nbformat.write(new_notebook(cells=cells), nb)
+    pages = [
+        export_html(execute_notebook(nb, parameters={"k": 3}, extra_code="print(k)"), title="P")
+        for _ in range(2)
+    ]
+    assert "this run" in pages[0] and "cell-id=" in pages[0]
+    assert pages[0] == pages[1]
 
 
 HANDING = [  # a notebook that has its key findings as ``key``, as notebook 04 does

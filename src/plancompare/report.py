@@ -148,7 +148,9 @@ def execute_notebook(
     path = Path(path)
     nb = _with_parameters(_read_notebook(path), path, data_dir, parameters or {})
     if extra_code is not None:
-        nb.cells.append(nbformat.v4.new_code_cell(extra_code, metadata={"tags": [EXTRA_CELL_TAG]}))
+        extra = nbformat.v4.new_code_cell(extra_code, metadata={"tags": [EXTRA_CELL_TAG]})
+        extra.id = EXTRA_CELL_TAG  # not random: the page is the same from run to run
+        nb.cells.append(extra)
     env = _kernel_env()
     client = NotebookClient(
         nb,
@@ -203,12 +205,16 @@ def _with_parameters(
         nb = inject_parameters(nb, values)
     except ParameterError as exc:
         raise ReportError(exc.message, file=path) from None
+    # The cells a run adds get fixed ids, not nbformat's random ones: the page's anchors
+    # (id="cell-id=...") are then the same from run to run, and so is the page.
+    for n, cell in enumerate(c for c in nb.cells if _tagged(c, INJECTED_TAG)):
+        cell.id = f"{INJECTED_TAG}-{n}" if n else INJECTED_TAG
     if params:
         at = next(i for i, c in enumerate(nb.cells) if _tagged(c, PARAMETERS_TAG, INJECTED_TAG))
         while at + 1 < len(nb.cells) and _tagged(nb.cells[at + 1], INJECTED_TAG):
             at += 1
         table = "**Parameters of this run**\n\n" + parameters_table_html(params, values)
-        cell = nbformat.v4.new_markdown_cell(table)
+        cell = nbformat.v4.new_markdown_cell(table, id=PARAMETERS_TABLE_TAG)
         cell.metadata["tags"] = [PARAMETERS_TABLE_TAG]
         nb.cells.insert(at + 1, cell)
     return nb
