@@ -17,8 +17,10 @@ import sys
 import types
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import nbformat
+import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from report_corpus import HOSTILE_FILE, OSTERSUND, small_corpus
@@ -258,33 +260,39 @@ def test_numbers_right_text_left():
     assert "text-align: left !important" in page
 
 
-def _table_overflow(page: Path, width: int) -> list[str]:
-    """Tables a browser ``width`` pixels wide draws wider than the space they are given.
-
-    The page is rendered by headless Chromium (without its Content-Security-Policy, so that
-    a script may measure it); one line per table that overflows, with its header row.
-    """
-    measure = (
-        "<script>(() => { const out = [];"
-        " document.querySelectorAll('table').forEach(t => {"
-        "  if (t.scrollWidth > t.parentElement.clientWidth + 1"
-        "      || t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
-        "   out.push(t.getBoundingClientRect().width + ': ' + t.rows[0].textContent.trim()"
-        "            .replace(/\\s+/g, ' ')); });"
-        " const p = document.createElement('pre'); p.id = 'overflow';"
-        " p.textContent = JSON.stringify(out); document.body.appendChild(p); })();</script>"
+def _laid_out(page: Path, width: int, expression: str) -> Any:
+    """The value of a JavaScript ``expression`` (JSON) on ``page`` as headless Chromium lays it
+    out ``width`` pixels wide (without the page's Content-Security-Policy, so a script runs)."""
+    probe_js = (
+        f"<script>(() => {{ const p = document.createElement('pre'); p.id = 'probe';"
+        f" p.textContent = JSON.stringify({expression}); document.body.appendChild(p); }})();"
+        "</script>"
     )
     text = re.sub(r"<meta[^>]*Content-Security-Policy[^>]*>", "", page.read_text("utf-8"))
     probe = page.with_name(f"probe-{page.name}")
-    probe.write_text(text.replace("</body>", measure + "</body>"), encoding="utf-8")
+    probe.write_text(text.replace("</body>", probe_js + "</body>"), encoding="utf-8")
     result = subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", f"--window-size={width},900",
          "--dump-dom", probe.as_uri()],
         capture_output=True, text=True, timeout=300, check=True,
     )  # fmt: skip
-    found = re.search(r'<pre id="overflow">(.*?)</pre>', result.stdout, re.DOTALL)
+    found = re.search(r'<pre id="probe">(.*?)</pre>', result.stdout, re.DOTALL)
     assert found, result.stderr[-2000:]
     return json.loads(html.unescape(found.group(1)))
+
+
+def _table_overflow(page: Path, width: int) -> list[str]:
+    """Tables a browser ``width`` pixels wide draws wider than the space they are given.
+
+    One line per table that overflows, with its header row (see :func:`_laid_out`).
+    """
+    return _laid_out(
+        page, width, "Array.from(document.querySelectorAll('table')).filter(t =>"
+        "  t.scrollWidth > t.parentElement.clientWidth + 1"
+        "  || t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+        " .map(t => t.getBoundingClientRect().width + ': ' + t.rows[0].textContent.trim()"
+        "  .replace(/\\s+/g, ' '))",
+    )  # fmt: skip
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="needs a Chromium to lay the page out")
@@ -292,6 +300,40 @@ def test_tables_fit_the_page_without_scrolling_sideways(report):
     # a reviewer reads the plans table (describe: columns such as leaves_carried_over) and
     # the count tables on a 1024-pixel screen: no table wider than the page's column
     assert _table_overflow(report[0] / "01-units.html", 1024) == []
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs a Chromium to lay the page out")
+def test_a_count_tables_row_names_keep_their_words_whole(tmp_path):
+    # notebook 02's municipality x theme table (twelve themes) was squeezed in its row names
+    # first: the header rule let "Malmö" and "Norrköping" break inside the word, 3 lines each
+    from plancompare.links import count_table
+
+    book = plancompare.load_codebook()
+    themes = book[book.framework == "plan_themes"]
+    places = ["Norrköping", "Södertälje", "Östersund", "Malmö"]
+    members = pd.DataFrame(
+        [(m, t, f"{m}:{t}") for m in places for t in themes.theme],
+        columns=["who", "theme", "unit_id"],
+    )
+    table = count_table(
+        members, "who", "theme", column_order=list(themes.theme),
+        labels=dict(zip(themes.theme, themes.label_sv, strict=True)),
+    )  # fmt: skip
+    cell = new_code_cell("table")
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "execute_result", data={"text/html": table._repr_html_()}, execution_count=1
+        )
+    ]
+    nb = new_notebook(cells=[new_markdown_cell("# Counts"), cell])
+    page = tmp_path / "counts.html"
+    page.write_text(_decorate(export_html(nb, title="Counts", code=False), ""), encoding="utf-8")
+    lines = _laid_out(
+        page, 1280, "Array.from(document.querySelectorAll('table.pc-counts tbody th'), th => {"
+        " const r = document.createRange(); r.selectNodeContents(th);"
+        " return th.textContent.trim() + ' ' + r.getClientRects().length; })",
+    )  # fmt: skip
+    assert sorted(lines) == sorted(f"{m} 1" for m in places)
 
 
 # -- the front page ---------------------------------------------------------------------------

@@ -779,6 +779,8 @@ table.units .section { display: block; color: #666; font-size: 0.8rem; white-spa
 # (never the page), the units behind a count highlighted when a link leads to them. A header
 # cell may break inside a word: column names are ids without spaces (leaves_carried_over,
 # kollegialt_larande), which would otherwise make a table of a dozen columns wider than the page.
+# A count table's row names (municipalities, plans) keep their words whole: with the rule they
+# were the column the table squeezed first ("Mal|mö", "Norr|köpi|ng" beside twelve themes).
 _NOTEBOOK_CSS = """
 body.jp-Notebook { max-width: 72rem; margin: 0 auto; padding: 0 1rem 3rem; }
 .pc-nav { font-family: system-ui, sans-serif; font-size: 0.9rem; padding: 0.8rem 0 0.4rem;
@@ -789,6 +791,7 @@ body.jp-Notebook { max-width: 72rem; margin: 0 auto; padding: 0 1rem 3rem; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left !important;
        vertical-align: top !important; overflow-wrap: break-word; }
 .jp-RenderedHTMLCommon th { overflow-wrap: anywhere; }
+.jp-RenderedHTMLCommon table.pc-counts tbody th { overflow-wrap: normal; }
 .jp-RenderedHTMLCommon td[data-num] { text-align: right !important;
        font-variant-numeric: tabular-nums; white-space: nowrap; }
 .jp-RenderedHTMLCommon caption { caption-side: top; text-align: left; font-weight: 600;
