@@ -6,7 +6,7 @@ held-out sets (every other split named there: measured once, after the last chan
 repairer; read only with ``--final``).
 Each held-out set so far was measured once and then became ``dev`` (the first ``heldout`` set,
 ``heldout2``, ``heldout3``, ``heldout4``, ``heldout5``, ``heldout6``, ``heldout7``,
-``heldout8`` and ``heldout9``);
+``heldout8``, ``heldout9`` and ``heldout10``);
 ``results/ocr_eval_heldout*.txt`` keep their tables as history. ``heldout6`` (six texts, 8,794
 words) was measured once on 2026-12-07 at 8befd26, after that session's last change to the
 repairer: restored 96.2 % / 96.7 % (rate 1.0 / 0.5), clean changed 0.44 % / 0.29 %, 10 of 24
@@ -31,7 +31,8 @@ changed on that text); the same day it became ``dev`` and is tuned on (53 dev te
 once on 2026-12-07 at 44307ba, after that session's last change to the repairer: restored
 97.2 % / 97.0 %, clean changed 0.37 % / 0.14 %, 5 of 10 cells meeting the goal
 (``results/ocr_eval_heldout10.txt``; footnote numbers glued to words, ``beroenden3`` ->
-``beroendenää``, and ``val`` -> ``väl``).
+``beroendenää``, and ``val`` -> ``väl``); the next session (2026-12-07 22:43 UTC) it became
+``dev`` and is tuned on (58 dev texts since); the next blind set is ``heldout11``.
 Each text is reduced to what a
 printed page shows (``plancompare.ocr.printed_text``: Markdown link targets and image lines
 out), damaged with the *evaluation* channel (``plancompare.ocr.print_damage``,

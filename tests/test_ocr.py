@@ -15,7 +15,7 @@ damaged tokens restored, and few clean tokens changed,
 
 The held-out splits (every split of split.csv but ``dev``) are measured once by
 ``benchmarks/eval_ocr.py --final``, not here: they are not tuned on (earlier held-out texts,
-once measured, are now ``dev``: heldout3 to heldout9 since 2026-12-07).
+once measured, are now ``dev``: heldout3 to heldout10 since 2026-12-07).
 """
 
 from __future__ import annotations
@@ -283,7 +283,13 @@ DEV_RECALL_FLOOR = {1.0: GOAL_RECALL, 0.5: GOAL_RECALL}
 # 0.5: `Protokoll nr` run together as `Protokollnr` -> `Protokollnär` (two), DIGG's
 # `tillgänglig` broken as `tillän- glig` -> `tillän- ghg`, Region Uppsala's `de läggas` run
 # together as `deläggas` -> `ödeläggas` (two).
-DEV_BOUNDARY_LOST = {1.0: 30, 0.5: 16}
+# With heldout10's five texts in dev (2026-12-07 22:43, measured at main before any change):
+# seven more at 1.0 -- `av en` run together as `aven` -> `även` (Borlänge's RSA, two reference
+# tokens), `och ev.` as `ochev.` -> `ochäcv.` and `Enterprise-paketering` broken as
+# `Enterprise-p- aketering` -> `p- åketering` (Försäkringskassan's riktlinje), `de sektorsvisa`
+# as `desektorsvisa` -> `ödesektorsvisa` (MSB, two) -- and two at 0.5, `i siltjord,` as
+# `isiltjord,` -> `isilfjord,` (Bjurholm's RSA).
+DEV_BOUNDARY_LOST = {1.0: 37, 0.5: 18}
 
 
 @pytest.mark.parametrize("rate", [1.0, 0.5])
@@ -357,10 +363,14 @@ def test_unseen_clean_text_is_left_alone(repairer) -> None:
     Uppsala's README may change 0.4 % (4 of 1,071; 11 when it moved to dev, before R
     Markdown and Quarto extensions, calls and a fence's language were written as they are:
     left `qmd-filen`, `plotly` as `plofly`, `lapply(paste0(` with its l and 0 read as I and
-    o, the slip `inlaggt`)."""
+    o, the slip `inlaggt`). Of heldout10's texts (dev since 2026-12-07 22:43, measured before
+    any change) Hagfors's risk- och sårbarhetsanalys may change 0.25 % (4 of 1,999: footnote
+    numbers glued to the word before them read as letters, `beroenden3` as `beroendenää`,
+    `nivå4` as `nivååå`, `händelse1` as `händelsei`, `verksamhet5` as `verksamhets`)."""
     limits = {"nja-": 0.002, "regionhalland-": 0.0025, "hogsby-": 0.0025, "vgr-": 0.0025}
     limits["sou-2023-35-hallbarhetsredovisning"] = 0.0015
     limits["regionuppsala-"] = 0.004
+    limits["hagfors-"] = 0.0025
     for name, text in _unseen("dev").items():
         out = repairer.repair(text)
         changed = [(a, b) for a, b in zip(text.split(), out.split(), strict=True) if a != b]
