@@ -63,6 +63,20 @@ def test_tokens_never_overlap_and_lie_inside_the_text(text):
         previous_end = token.end
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("aåäöéZ09 -:'’.,!?\n\t()_"), max_size=80)
+    | st.text()
+    | st.text(alphabet=st.sampled_from(["a", "-", "\U0001d518", "\u0663", "\u00b2", "\ud800"]))
+)
+def test_word_bounds_are_the_token_spans(text):
+    # the array form theme coding uses: the same words as tokenize, any script or plane
+    # (a mathematical letter, Arabic and superscript digits, a lone surrogate)
+    starts, ends = swedish.tokens.word_bounds(text)
+    spans = [(t.start, t.end) for t in swedish.tokenize(text)]
+    assert list(zip(starts.tolist(), ends.tolist(), strict=True)) == spans
+
+
 def _sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in swedish.sentences(text)]
 

@@ -43,7 +43,7 @@ import pyarrow.compute as pc
 from .. import swedish
 from ..errors import PlanError
 from ..summary import isin_strings, parent_rows
-from ..swedish.tokens import _WORD
+from ..swedish.tokens import word_bounds
 from .codebook import ON_TOPIC, Atom, Pattern, load_codebook, parse_pattern, split_patterns
 
 CODE_COLUMNS = (
@@ -321,7 +321,6 @@ def _literal(text: str) -> str:
     return "".join(c if c.isalnum() else f"\\x{{{ord(c):x}}}" for c in text)
 
 
-_SPLIT = re.compile(f"({_WORD.pattern})")  # re.split keeps the words, between the gaps
 _CHUNK = 1 << 22  # characters tokenized at once: bounds the pieces held in memory
 
 
@@ -331,16 +330,51 @@ def _tokens(
     """The tokens of all ``texts`` as arrays: word number, text, start, end; and the words.
 
     Exactly the tokens of :func:`plancompare.swedish.tokenize` on each text, in order; the
-    distinct words are numbered in order of first appearance. Texts are joined by newlines
-    (never part of a word) a few MB at a time and split by the word pattern in one regex
-    pass: the pieces alternate gap, word, gap, ..., so their lengths give every offset.
+    distinct words are numbered in order of first appearance. Each distinct text is
+    tokenized once (:func:`_distinct_tokens`; units repeat: headings, standard phrases,
+    a plan's follow-up copying its measures) and a repeated text takes its first
+    occurrence's tokens. A word first appears in a text's first occurrence, so the words
+    are numbered as over every text.
 
     Example:
-        >>> tok, unit, start, end, words = _tokens(["Öka SKR:s stöd", "", "öka"])
+        >>> tok, unit, start, end, words = _tokens(["Öka SKR:s stöd", "", "öka", "Öka SKR:s stöd"])
+        >>> tok.tolist(), unit.tolist(), start.tolist(), end.tolist()
+        ([0, 1, 2, 3, 0, 1, 2], [0, 0, 0, 2, 3, 3, 3], [0, 4, 10, 0, 0, 4, 10], [3, 9, 14, 3, 3, 9, 14])
+        >>> words
+        ['Öka', 'SKR:s', 'stöd', 'öka']
+    """  # noqa: E501
+    text_of, distinct = pd.factorize(np.asarray(texts, dtype=object), sort=False)
+    tok, unit, start, end, vocab = _distinct_tokens(list(distinct))
+    if len(distinct) == len(texts):
+        return tok, unit, start, end, vocab
+    per_distinct = np.bincount(unit, minlength=len(distinct))
+    first = np.zeros(len(distinct) + 1, dtype=np.int64)  # each distinct text's first token
+    np.cumsum(per_distinct, out=first[1:])
+    sizes = per_distinct[text_of]
+    # the tokens of text i: those of its distinct text, first[text_of[i]] onwards
+    shift = np.repeat(first[text_of] - (np.cumsum(sizes) - sizes), sizes)
+    take = shift + np.arange(int(sizes.sum()), dtype=np.int64)
+    unit = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
+    return tok[take], unit, start[take], end[take], vocab
+
+
+def _distinct_tokens(
+    texts: Sequence[str],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """:func:`_tokens` of ``texts`` tokenized as they come, a repeated text as often as it
+    occurs.
+
+    Texts are joined by newlines (never part of a word) a few MB at a time and their words
+    found as spans (:func:`plancompare.swedish.tokens.word_bounds`); the words' UTF-8 bytes
+    are gathered into one Arrow string array, whose dictionary encoding numbers the distinct
+    words in order of first appearance. No Python string is made per token, only one per
+    distinct word.
+
+    Example:
+        >>> tok, unit, start, end, words = _distinct_tokens(["Öka SKR:s stöd", "", "öka"])
         >>> tok.tolist(), unit.tolist(), start.tolist(), end.tolist(), words
         ([0, 1, 2, 3], [0, 0, 0, 2], [0, 4, 10, 0], [3, 9, 14, 3], ['Öka', 'SKR:s', 'stöd', 'öka'])
     """
-    vocab: dict[str, int] = {}
     out: list[tuple[np.ndarray, ...]] = []
     lo = 0
     while lo < len(texts):
@@ -352,21 +386,43 @@ def _tokens(
         firsts = np.zeros(len(chunk), dtype=np.int64)  # where each text starts in the chunk
         lengths = np.fromiter(map(len, chunk), dtype=np.int64, count=len(chunk))
         firsts[1:] = np.cumsum(lengths[:-1] + 1)
-        pieces = _SPLIT.split("\n".join(chunk))
-        sizes = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
-        starts = (np.cumsum(sizes) - sizes)[1::2]
-        codes, uniques = pd.factorize(np.asarray(pieces[1::2], dtype=object), sort=False)
-        number = np.fromiter(
-            (vocab.setdefault(w, len(vocab)) for w in uniques), dtype=np.int64, count=len(uniques)
-        )
+        joined = "\n".join(chunk)
+        starts, ends = word_bounds(joined)
+        data, sizes = _word_bytes(joined, starts, ends)
         unit = np.searchsorted(firsts, starts, side="right") - 1
         start = starts - firsts[unit]
-        out.append((number[codes], unit + lo, start, start + sizes[1::2]))
+        out.append((data, sizes, unit + lo, start, ends - firsts[unit]))
         lo = hi
     if not out:
         return (*(np.zeros(0, dtype=np.int64) for _ in range(4)), [])
-    tok, unit, start, end = (np.concatenate(column) for column in zip(*out, strict=True))
-    return tok, unit, start, end, list(vocab)
+    data, sizes, unit, start, end = (np.concatenate(column) for column in zip(*out, strict=True))
+    offsets = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    words = pa.LargeStringArray.from_buffers(len(sizes), pa.py_buffer(offsets), pa.py_buffer(data))
+    encoded = pc.dictionary_encode(words)
+    tok = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    return tok, unit, start, end, encoded.dictionary.to_pylist()
+
+
+def _word_bytes(text: str, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The UTF-8 bytes of the words ``text[starts[i]:ends[i]]`` laid end to end, and each
+    word's number of bytes.
+
+    Example:
+        >>> data, sizes = _word_bytes("Öka stöd", np.array([0, 4]), np.array([3, 8]))
+        >>> bytes(data).decode(), sizes.tolist()
+        ('Ökastöd', [4, 5])
+    """
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    width = 1 + (codes >= 0x80).view(np.uint8) + (codes >= 0x800) + (codes >= 0x10000)
+    before = np.zeros(len(codes) + 1, dtype=np.int64)  # bytes before each character
+    np.cumsum(width, out=before[1:])
+    first, last = before[starts], before[ends]
+    inside = np.zeros(before[-1] + 1, dtype=np.int8)  # +1 at a word's first byte, -1 past it
+    inside[first] = 1  # words never touch: a start is never another word's end
+    inside[last] = -1
+    utf8 = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    return utf8[np.cumsum(inside[:-1], dtype=np.int8).view(bool)], last - first
 
 
 def _is_modifier(prefix: str) -> bool:
