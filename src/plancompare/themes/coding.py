@@ -108,7 +108,7 @@ class _Postings:
 
     def __init__(self, strings: np.ndarray, words: np.ndarray, n_words: int):
         codes, uniques = pd.factorize(strings)
-        pairs = np.unique(codes.astype(np.int64) * max(n_words, 1) + words)
+        pairs = _unique(codes.astype(np.int64) * max(n_words, 1) + words)
         self._words = pairs % max(n_words, 1)
         self._bounds = np.searchsorted(pairs // max(n_words, 1), np.arange(len(uniques) + 1))
         self.strings: list[str] = list(uniques)
@@ -120,6 +120,21 @@ class _Postings:
         if i is None:
             return self._words[:0]
         return self._words[self._bounds[i] : self._bounds[i + 1]]
+
+
+def _unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)``: the distinct integers, ascending, found by sorting (NumPy's
+    hash-based unique takes several times as long on a few hundred thousand wide-ranging
+    keys, and sorts its answer anyway).
+
+    Example:
+        >>> _unique(np.array([7, 3, 7, 10**12, 3])).tolist()
+        [3, 7, 1000000000000]
+    """
+    ordered = np.sort(values)
+    keep = np.ones(len(ordered), dtype=bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
 
 
 def _stems(themes: list[_Theme]) -> tuple[str, ...]:
@@ -330,48 +345,15 @@ def _tokens(
     """The tokens of all ``texts`` as arrays: word number, text, start, end; and the words.
 
     Exactly the tokens of :func:`plancompare.swedish.tokenize` on each text, in order; the
-    distinct words are numbered in order of first appearance. Each distinct text is
-    tokenized once (:func:`_distinct_tokens`; units repeat: headings, standard phrases,
-    a plan's follow-up copying its measures) and a repeated text takes its first
-    occurrence's tokens. A word first appears in a text's first occurrence, so the words
-    are numbered as over every text.
+    distinct words are numbered in order of first appearance. Texts are joined by newlines
+    (never part of a word) a few MB at a time and their words found as spans
+    (:func:`plancompare.swedish.tokens.word_bounds`); the words' UTF-8 bytes are gathered
+    into one Arrow string array, whose dictionary encoding numbers the distinct words in
+    order of first appearance. No Python string is made per token, only one per distinct
+    word.
 
     Example:
-        >>> tok, unit, start, end, words = _tokens(["Öka SKR:s stöd", "", "öka", "Öka SKR:s stöd"])
-        >>> tok.tolist(), unit.tolist(), start.tolist(), end.tolist()
-        ([0, 1, 2, 3, 0, 1, 2], [0, 0, 0, 2, 3, 3, 3], [0, 4, 10, 0, 0, 4, 10], [3, 9, 14, 3, 3, 9, 14])
-        >>> words
-        ['Öka', 'SKR:s', 'stöd', 'öka']
-    """  # noqa: E501
-    text_of, distinct = pd.factorize(np.asarray(texts, dtype=object), sort=False)
-    tok, unit, start, end, vocab = _distinct_tokens(list(distinct))
-    if len(distinct) == len(texts):
-        return tok, unit, start, end, vocab
-    per_distinct = np.bincount(unit, minlength=len(distinct))
-    first = np.zeros(len(distinct) + 1, dtype=np.int64)  # each distinct text's first token
-    np.cumsum(per_distinct, out=first[1:])
-    sizes = per_distinct[text_of]
-    # the tokens of text i: those of its distinct text, first[text_of[i]] onwards
-    shift = np.repeat(first[text_of] - (np.cumsum(sizes) - sizes), sizes)
-    take = shift + np.arange(int(sizes.sum()), dtype=np.int64)
-    unit = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
-    return tok[take], unit, start[take], end[take], vocab
-
-
-def _distinct_tokens(
-    texts: Sequence[str],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[str]]:
-    """:func:`_tokens` of ``texts`` tokenized as they come, a repeated text as often as it
-    occurs.
-
-    Texts are joined by newlines (never part of a word) a few MB at a time and their words
-    found as spans (:func:`plancompare.swedish.tokens.word_bounds`); the words' UTF-8 bytes
-    are gathered into one Arrow string array, whose dictionary encoding numbers the distinct
-    words in order of first appearance. No Python string is made per token, only one per
-    distinct word.
-
-    Example:
-        >>> tok, unit, start, end, words = _distinct_tokens(["Öka SKR:s stöd", "", "öka"])
+        >>> tok, unit, start, end, words = _tokens(["Öka SKR:s stöd", "", "öka"])
         >>> tok.tolist(), unit.tolist(), start.tolist(), end.tolist(), words
         ([0, 1, 2, 3], [0, 0, 0, 2], [0, 4, 10, 0], [3, 9, 14, 3], ['Öka', 'SKR:s', 'stöd', 'öka'])
     """
