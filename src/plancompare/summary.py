@@ -419,16 +419,14 @@ def describe(frame: pd.DataFrame) -> pd.DataFrame:
         found.index = [str(p) for p in found.index]
         return found.reindex(order, fill_value=0).to_numpy(dtype=np.int64)
 
-    forms = frame[["plan_id", "form"]].drop_duplicates().groupby("plan_id", observed=True)["form"]
-    forms = forms.agg(lambda f: ", ".join(sorted(set(f))))
-    forms.index = [str(p) for p in forms.index]
+    forms = _joined_forms(frame)
     table = {
         "author": author(first).tolist(),
         "period": [
             "–".join(dict.fromkeys(str(y) for y in (start, end) if pd.notna(y)))
             for start, end in zip(first["period_start"], first["period_end"], strict=True)
         ],
-        "form": forms.reindex(order).tolist(),
+        "form": [forms[p] for p in order],
         "files": plans["source_file"].nunique().to_numpy(dtype=np.int64),
         "units": sizes.to_numpy(dtype=np.int64),
         "goals": count(frame["kind"] == "goal"),
@@ -437,3 +435,20 @@ def describe(frame: pd.DataFrame) -> pd.DataFrame:
     }
     table |= {f"leaves_{o}": count(leaves["outcome"] == o, leaf_by) for o in OUTCOMES}
     return pd.DataFrame(table, index=order)
+
+
+def _joined_forms(frame: pd.DataFrame) -> dict[str, str]:
+    """Each plan's forms, sorted and joined by commas: one pass over the distinct (plan,
+    form) pairs as strings, not a Python function per plan over categorical values.
+
+    Example:
+        >>> pairs = {"plan_id": ["a", "a", "b", "a"],
+        ...          "form": ["generic", "activity_table", "generic", "generic"]}
+        >>> _joined_forms(pd.DataFrame(pairs))
+        {'a': 'activity_table, generic', 'b': 'generic'}
+    """
+    pairs = frame[["plan_id", "form"]].drop_duplicates()
+    forms: dict[str, set[str]] = {}
+    for plan, form in zip(pairs["plan_id"].tolist(), pairs["form"].tolist(), strict=True):
+        forms.setdefault(str(plan), set()).add(form)
+    return {plan: ", ".join(sorted(found)) for plan, found in forms.items()}
