@@ -424,6 +424,11 @@ CASES = [
         I("Servera frukt i skolorna", lead_in="Delar ur budget 2024:"),
         I("Servera frukt i skolorna", lead_in="Budgeten 2024 ger bland annat:"),
     ),
+    (  # a document as the lead-in's subject: the items say what it does, nobody's action
+        "lead_in_actions",
+        I("konkretisera målen", lead_in="Kommunen ska arbeta med detta genom att:"),
+        I("konkretisera målen", lead_in="Planen ska fungera som ett stöd genom att:"),
+    ),
     (  # a list named for its decisions, in the preterite too; a proposal's list is no decision
         "lead_in_actions",
         I("Sänka temperaturen i lokalerna", lead_in="Beslutet blev följande:"),

@@ -107,8 +107,8 @@ HELDOUT13_FLOORS = (0.62, 0.65, 0.71, 0.69)  # reached: 0.65 0.68 (26/38) 0.77 0
 # heldout14 blind (d360715, fitted on 01-206): 0.43 0.61 (20/33, 47 predicted) 0.32 0.48 (15/31,
 # 47 predicted); in sample after questions, the reader addressed as 'du' and sentences about the
 # goals under a goal heading (refit on 01-224; 219 Ludvika 17 -> 11 goals predicted, 220 Mölndal
-# 18 -> 10):
-HELDOUT14_FLOORS = (0.40, 0.57, 0.42, 0.45)  # reached: 0.43 0.61 (20/33) 0.45 0.48 (15/31)
+# 18 -> 10), then a document as a lead-in's subject (215's four bullets no measures):
+HELDOUT14_FLOORS = (0.44, 0.57, 0.42, 0.45)  # reached: 0.47 0.61 (20/33) 0.45 0.48 (15/31)
 # Leave-one-organisation-out over texts 01-149 (heldout9 joined the folds after its one
 # measurement). Over 01-110: on the old labels 0.60 0.69 (151/218) 0.73 0.69 (100/144);
 # relabelled by the guide, before the scorer changed, 0.55 0.65 (129/199) 0.69 0.63 (100/158);
@@ -144,8 +144,9 @@ HELDOUT14_FLOORS = (0.40, 0.57, 0.42, 0.45)  # reached: 0.43 0.61 (20/33) 0.45 0
 # predicted). Over 01-224 (heldout14 joined the folds after its one measurement, 2026-12-07),
 # the same scorer, 0.61 0.70 (304/433, 498 predicted) 0.68 0.72 (266/370, 393 predicted); after
 # questions, the reader addressed as 'du' and sentences about the goals under a goal heading
-# as neither, below.
-LOO_FLOORS = (0.58, 0.67, 0.69, 0.69)  # reached: 0.61 0.70 (304/433) 0.72 0.72 (266/370)
+# as neither, 0.61 0.70 (304/433, 495 predicted) 0.72 0.72 (266/370, 371 predicted); after a
+# document as a lead-in's subject announcing no actions, below.
+LOO_FLOORS = (0.59, 0.67, 0.69, 0.69)  # reached: 0.62 0.70 (304/433) 0.72 0.72 (267/370)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -188,8 +189,8 @@ NEXT_SET_FLOORS = {
     (192, 207): (0.62, 0.65, 0.71, 0.69),  # reached: 0.65 0.68 (26/38) 0.77 0.72 (23/32)
     # recorded before heldout14's misses were read: 192-225 0.53 0.65 (46/71) / 0.49 0.60
     # (38/63); 207-225 0.43 0.61 (20/33) / 0.32 0.48 (15/31), its blind figure. After its forms:
-    (192, 225): (0.50, 0.62, 0.57, 0.57),  # reached: 0.53 0.65 (46/71) 0.60 0.60 (38/63)
-    (207, 225): (0.39, 0.57, 0.42, 0.45),  # reached: 0.42 0.61 (20/33) 0.45 0.48 (15/31)
+    (192, 225): (0.53, 0.62, 0.57, 0.57),  # reached: 0.56 0.65 (46/71) 0.60 0.60 (38/63)
+    (207, 225): (0.42, 0.57, 0.42, 0.45),  # reached: 0.45 0.61 (20/33) 0.45 0.48 (15/31)
 }
 
 # ------------------------------------------------------------------ the matching rule itself

@@ -979,6 +979,12 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
         (True, True)
         >>> _read_lead_in("Förslag till beslut:").actions
         False
+        >>> _read_lead_in("Handlingsplanen ska fungera som ett stöd genom att:").actions
+        False
+        >>> _read_lead_in("I planen ingår att:").actions
+        True
+        >>> _read_lead_in("Planen innehåller följande åtgärder:").actions
+        True
     """
     named = any(p.search(lead_in) for p in _action_lists())
     words = _words(lead_in)
@@ -998,6 +1004,11 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
     )
     findings = any(_word(w).lemma in _FINDINGS for w, _ in finite)
     remit = any(_names_remit(w) for w in words)
+    # a document as the subject (Handlingsplanen ska fungera … genom att:, Den strategiska
+    # planen bygger på:): its items say what the document does or holds, no one's action
+    # (LABELLING.md decisions 12 and 15), unless the lead-in names them as actions (Planen
+    # innehåller följande åtgärder:); "I planen ingår …" has no such subject
+    document = _document_subject(words) and not named
     goals = _announces_goals(lead_in)
     modal = bool(_BARE_MODAL_LEAD.search(lead_in))
     examples = bool(_EXAMPLES.search(lead_in))
@@ -1009,6 +1020,7 @@ def _read_lead_in(lead_in: str) -> _LeadIn:
         and not past
         and not remit
         and not findings
+        and not document
         and bool(
             _VERBAL_LEAD_IN.search(lead_in)
             or _OPEN_MODAL_END.search(lead_in)
@@ -1105,6 +1117,18 @@ def _is_org(word: str) -> bool:
 @cache
 def _is_document(word: str) -> bool:
     return _named_by(word, _DOCUMENTS)
+
+
+def _document_subject(words: list[str]) -> bool:
+    """Whether a clause opens with a document as its subject (``Planen``, ``Den nya
+    strategin``), not after a preposition (``I planen …``)."""
+    for word in words[:_DOCUMENT_WINDOW]:
+        low = word.casefold()
+        if _is_document(low):
+            return True
+        if low in _PREPOSITIONS:
+            return False
+    return False
 
 
 def _head(text: str) -> str:
