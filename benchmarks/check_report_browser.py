@@ -7,7 +7,10 @@ network namespace with no interfaces (``unshare -n``; without it, through a prox
 refuses every connection), prints the DOM after loading and takes a screenshot. The check fails
 when a page does not render, when an image is not embedded (``data:`` URI) or did not decode
 (the rendered DOM is compared with the file's), when a page asks for anything on the network,
-or when a link's ``#anchor`` has no element with that id in its target page. Screenshots go to
+when a link's ``#anchor`` has no element with that id in its target page, or when a table, a
+figure or printed output is wider than the space it is given in a window 1,280 or 1,024 pixels
+wide (a reader would scroll sideways; measured by a script in a copy of the page without its
+Content-Security-Policy; code, on the pages with code, may scroll). Screenshots go to
 ``--shots`` (default: ``reports/screenshots/``) for a person to look at.
 
 Needs ``chromium`` (``apt-get install chromium``); exits 0 with a note when it is missing, so
@@ -17,7 +20,10 @@ machines without a browser (CI) are not failed by it. Exit 1 lists every problem
 from __future__ import annotations
 
 import argparse
+import html
 import html.parser
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -91,6 +97,40 @@ def _render(browser: str, page: Path, shot: Path) -> tuple[str, str]:
     return dom.stdout, dom.stderr
 
 
+#: Window widths at which no table, figure or printed output may be wider than its space.
+WIDTHS = (1280, 1024)
+
+_MEASURE = (
+    "<script>(() => { const out = [], page = document.documentElement.clientWidth;"
+    " document.querySelectorAll('table, img, .jp-OutputArea pre').forEach(e => {"
+    "  const box = e.getBoundingClientRect(), room = e.parentElement.clientWidth;"
+    "  if (box.right > page + 1 || e.scrollWidth > room + 1 || box.width > room + 1)"
+    "   out.push(e.tagName.toLowerCase() + ' ' + Math.round(Math.max(box.width, e.scrollWidth))"
+    "    + ' px in ' + room + ': ' + (e.rows ? e.rows[0].textContent : e.alt || e.textContent)"
+    "    .trim().replace(/\\s+/g, ' ').slice(0, 60)); });"
+    " const p = document.createElement('pre'); p.id = 'pc-width-probe';"
+    " p.textContent = JSON.stringify(out); document.body.appendChild(p); })();</script>"
+)
+
+
+def _too_wide(browser: str, page: Path, width: int) -> list[str]:
+    """What is wider than its space on ``page`` in a window ``width`` pixels wide."""
+    text = re.sub(r"<meta[^>]*Content-Security-Policy[^>]*>", "", page.read_text("utf-8"))
+    with tempfile.TemporaryDirectory() as work:
+        probe = Path(work) / page.name
+        probe.write_text(text.replace("</body>", _MEASURE + "</body>", 1), encoding="utf-8")
+        dom = subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+             f"--user-data-dir={work}/profile", "--proxy-server=127.0.0.1:9",
+             f"--window-size={width},900", "--dump-dom", probe.as_uri()],
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+    found = re.search(r'<pre id="pc-width-probe">(.*?)</pre>', dom.stdout, re.DOTALL)
+    if found is None:
+        return [f"not measured at {width} px ({dom.stderr.strip()[-200:]})"]
+    return [f"at {width} px {what}" for what in json.loads(html.unescape(found.group(1)))]
+
+
 def check(report: Path, shots: Path) -> list[str]:
     """Every problem found in the pages of ``report`` (empty: all pages pass)."""
     browser = _chromium()
@@ -130,10 +170,13 @@ def check(report: Path, shots: Path) -> list[str]:
                 and not {parts.fragment, unquote(parts.fragment)} & parsed[target].ids
             ):  # a browser tries the fragment as written, then percent-decoded (HTML spec)
                 problems.append(f"{page.name}: anchor not found: {href}")
+        wide = [what for width in WIDTHS for what in _too_wide(browser, page, width)]
+        problems.extend(f"{page.name}: too wide {what}" for what in wide)
         n_links = sum(1 for h in source.links if "#" in h)
         print(
             f"{page.name}: rendered, {len(source.images)} images embedded, "
-            f"{n_links} anchor links checked, screenshot {shots / (page.stem + '.png')}"
+            f"{n_links} anchor links checked, {len(wide)} too wide at "
+            f"{' and '.join(map(str, WIDTHS))} px, screenshot {shots / (page.stem + '.png')}"
         )
     return problems
 
