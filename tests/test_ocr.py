@@ -363,14 +363,14 @@ def test_unseen_clean_text_is_left_alone(repairer) -> None:
     Uppsala's README may change 0.4 % (4 of 1,071; 11 when it moved to dev, before R
     Markdown and Quarto extensions, calls and a fence's language were written as they are:
     left `qmd-filen`, `plotly` as `plofly`, `lapply(paste0(` with its l and 0 read as I and
-    o, the slip `inlaggt`). Of heldout10's texts (dev since 2026-12-07 22:43, measured before
-    any change) Hagfors's risk- och sårbarhetsanalys may change 0.25 % (4 of 1,999: footnote
-    numbers glued to the word before them read as letters, `beroenden3` as `beroendenää`,
-    `nivå4` as `nivååå`, `händelse1` as `händelsei`, `verksamhet5` as `verksamhets`)."""
+    o, the slip `inlaggt`). Of heldout10's texts (dev since 2026-12-07 22:43) Hagfors's risk-
+    och sårbarhetsanalys changed 0.2 % when it moved to dev (4 of 1,999: footnote numbers glued
+    to the word before them read as letters, `beroenden3` as `beroendenää`, `nivå4` as
+    `nivååå`, `händelse1` as `händelsei`, `verksamhet5` as `verksamhets`), none since a listed
+    word as written keeps its footnote's number."""
     limits = {"nja-": 0.002, "regionhalland-": 0.0025, "hogsby-": 0.0025, "vgr-": 0.0025}
     limits["sou-2023-35-hallbarhetsredovisning"] = 0.0015
     limits["regionuppsala-"] = 0.004
-    limits["hagfors-"] = 0.0025
     for name, text in _unseen("dev").items():
         out = repairer.repair(text)
         changed = [(a, b) for a, b in zip(text.split(), out.split(), strict=True) if a != b]
@@ -1208,3 +1208,18 @@ def test_a_footnotes_number_after_a_word() -> None:
     assert ocr.repair_ocr(text) == (
         "Denna författning4 gäller i detta område2. Det skall vara också en miljö för alla."
     )
+
+
+def test_a_listed_word_with_a_footnotes_number_keeps_both() -> None:
+    """A listed word as written with a footnote's number glued to it (a Word or PDF text
+    layer's superscript: `beroenden3`, `nivå4`) is that word and its note, not damage: neither
+    the digit nor a letter is read anew, in a heading on a line of its own or inside a
+    sentence, before a comma or a full stop. A digit that makes a listed word a commoner one
+    read through it is still a misread letter (skal1: skall), and so is a 0 (no footnote is
+    numbered 0) or a digit before a hyphen (hals0-: hälso-)."""
+    text = (
+        "Kritiska beroenden3\nLägsta godtagbara nivå4\nSamhällsviktig verksamhet5\n"
+        "En allvarlig händelse1, enligt lagen, kräver att myndigheten föreskriver2 vad som "
+        "gäller för personalbrist12. Det skal1 vara så inom hals0- och sjukvården."
+    )
+    assert ocr.repair_ocr(text) == text.replace("skal1", "skall").replace("hals0-", "hälso-")

@@ -1495,6 +1495,10 @@ class OcrRepairer:
         )
         if not extra:
             return hyps, identity
+        if extra[0].text == identity.text:
+            # the word as written is listed (beroenden3, nivå4): the piece as it stands is that
+            # reading, no longer a token no reading explains
+            identity = identity._replace(base=max(identity.base, extra[0].base))
         rank = self.search_.params.rank_lr_dia, self.search_.params.rank_lr_glyph
         seen = {identity.text}
         merged = []
@@ -1618,7 +1622,10 @@ class OcrRepairer:
                 hyps = (identity._replace(n_glyph=0), *hyps)
                 identity = Hyp(low, self.nonword_zipf, 0, 0)
             note = _FOOTNOTE.fullmatch(low)
-            if note and not token[piece.end : piece.end + 1].isalnum():
+            after = token[piece.end : piece.end + 1]
+            if note and not note[2].startswith("0") and after != "-" and not after.isalnum():
+                # a footnote's number starts at 1 and stands before no hyphen (hals0-: hälso-,
+                # an o misread)
                 hyps, identity = self._with_footnote(note[1], note[2], piece, hyps, identity)
             if token[piece.end : piece.end + 1] != "-":
                 hyps = tuple(h for h in hyps if not self._bound_form(h.text))
