@@ -1223,3 +1223,24 @@ def test_a_listed_word_with_a_footnotes_number_keeps_both() -> None:
         "gäller för personalbrist12. Det skal1 vara så inom hals0- och sjukvården."
     )
     assert ocr.repair_ocr(text) == text.replace("skal1", "skall").replace("hals0-", "hälso-")
+
+
+def test_a_possessive_before_a_noun_phrase_and_an_adverb_before_a_participle() -> None:
+    """`vart` and `vårt`, `val` and `väl` are all words: a possessive opens a noun phrase
+    (`vårt gemensamma ansvar`, `vårt fokus`) and an adverb of manner stands before a participle
+    (`väl fungerande`), so damage that takes their å or ä is read back there; `vart` before an
+    ordinal or `och ett` (each), a question's `Vart` (where to) and `val` where a noun stands
+    keep their letters."""
+    damaged = (
+        "Det ar vart gemensamma ansvar att rikta vart fokus mot skolan. "
+        "Kommunen har ett val fungerande system."
+    )
+    assert ocr.repair_ocr(damaged) == (
+        "Det är vårt gemensamma ansvar att rikta vårt fokus mot skolan. "
+        "Kommunen har ett väl fungerande system."
+    )
+    clean = (
+        "Valet hålls vart fjärde år, och vart och ett av förslagen prövas. Vart tar pengarna "
+        "vägen? Valnämnden genomför allmänna val och ansvarar för frågor om val i kommunen."
+    )
+    assert ocr.repair_ocr(clean) == clean

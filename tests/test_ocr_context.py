@@ -65,6 +65,8 @@ SLOTS = [
     ("vara", "så", "sa", "omfattande", "degree_adverb_before_participle"),
     ("det", "här", "har", "ärendet", "place_adverb_in_demonstrative"),  # i det här ärendet
     ("grupp", "är", "år", "vanlig", "copula_before_adjective"),  # varje grupp är vanlig
+    ("rikta", "vårt", "vart", "fokus", "possessive_before_content"),  # rikta vårt fokus mot
+    ("ett", "väl", "val", "fungerande", "manner_adverb_before_participle"),  # ett väl fungerande
 ]
 
 
@@ -106,6 +108,10 @@ def test_every_rule_of_the_data_file_is_exercised() -> None:
         (None, "mats", "mäts", "och"),  # Mats och Eva: a name before a conjunction
         ("som", "satt", "sätt", "i"),  # de som satt i styrelsen: a preterite is no passive
         ("har", "lagt", "lågt", "grunden"),  # har lagt grunden: ha takes its supine
+        ("hålls", "vart", "vårt", "fjärde"),  # vart fjärde år: an ordinal is a numeral
+        ("till", "vart", "vårt", "och"),  # vart och ett: each, before a conjunction
+        (None, "vart", "vårt", "tar"),  # Vart tar pengarna vägen: a question's verb
+        ("allmänna", "val", "väl", None),  # allmänna val: no participle after it
     ],
 )
 def test_rules_leave_other_slots_alone(ctx, left, word, other, right) -> None:

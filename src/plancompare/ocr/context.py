@@ -518,6 +518,7 @@ SLOT_TESTS = {
     "present_participle": lambda w: (
         len(w) > 5 and w.endswith(("ande", "ende")) and not verb_tense(w)
     ),
+    "participle": lambda w: len(w) > 5 and w.endswith(("ande", "ende")),
     "supine": lambda w: verb_tense(w) == "supine",
     "past": lambda w: verb_tense(w) in ("preterite", "supine"),
     "preterite": lambda w: verb_tense(w) == "preterite",
