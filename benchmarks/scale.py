@@ -8,6 +8,11 @@ and runs, in order, what a researcher runs:
   parsing);
 * ``build`` -- ``plancompare.load`` (read, parse, OCR repair, the frame), kept in
   ``DATA/processed`` as ``plancompare build`` keeps it;
+* ``kept`` -- instead of ``build``: the frame and OCR changes a build kept in
+  ``DATA/processed``, read as they are, without checking their key (which names the library
+  that built them), so that two libraries are paired on one built frame (``--steps
+  kept,notebook01,themes`` with ``PYTHONPATH`` naming each library's ``src``); the check of
+  the key (the manifest read and every raw file hashed) is then not timed;
 * ``write_csv`` -- ``units.csv`` and its sidecar (what ``plancompare build`` writes);
 * ``notebook01`` -- notebook 01's tables and figures (plans, kinds, describe, coverage, the
   on-topic flag of the measures, every leaf measure's source span, the OCR changes the build
@@ -85,6 +90,7 @@ FILES = tuple(
 STEPS = (
     "read_split",
     "build",
+    "kept",
     "write_csv",
     "notebook01",
     "themes",
@@ -335,6 +341,14 @@ def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
         load = plancompare.load
         ctx["frame"] = load(data, **_kwargs(load, n_jobs=jobs, progress=False))
 
+    def kept(ctx: dict) -> None:
+        import pandas as pd
+
+        kept_dir = plancompare.paths.processed_dir(data)
+        ctx["frame"] = pd.read_parquet(kept_dir / "frame.parquet")
+        ctx["frame"].attrs["data_dir"] = str(data.resolve())  # as load records it
+        ctx["changes"] = pd.read_parquet(kept_dir / "ocr_changes.parquet")
+
     def write_csv(ctx: dict) -> None:
         from plancompare.outputs import write_units
 
@@ -357,7 +371,8 @@ def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
         differs = summary.source_spans(measures, **read) != measures["text"]  # provenance
         measures[differs].head(1)
         summary.coverage(frame, **read)
-        changes = plancompare.ocr_changes(data)  # what the build kept, as notebook 01 reads it
+        changes = ctx.get("changes")  # what the build kept, as notebook 01 reads it
+        changes = plancompare.ocr_changes(data) if changes is None else changes
         for file in plans.query("ocr").index:
             raw = texts[file] if texts is not None else read_source(data / "raw" / file).text
             changes[changes.source_file == file].drop(columns="source_file"), len(raw.split())
@@ -422,6 +437,7 @@ def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
     return {
         "read_split": read_split,
         "build": build,
+        "kept": kept,
         "write_csv": write_csv,
         "notebook01": notebook01,
         "themes": themes,
@@ -478,7 +494,7 @@ def child(data: Path, config: str, steps: list[str], jobs: int | None, out: Path
             f"{row['peak_mb']:8.0f} MB peak  load {load_before:.1f}  {error}",
             flush=True,
         )
-        if error and name == "build":
+        if error and name in ("build", "kept"):
             break
 
 
@@ -566,7 +582,8 @@ def write_table(rows: list[dict], fits: list[dict], meta: dict) -> str:
     lines = [
         f"scale suite, {meta['date']}: {meta['machine']}, n_jobs={meta['n_jobs']}, "
         f"OCR repair {meta['ocr']}, commit {meta['commit']}",
-        f"threads: {meta['threads']}; cluster_measures with {CLUSTER_SETTINGS}",
+        f"threads: {meta['threads']}; cluster_measures with {CLUSTER_SETTINGS}; library: "
+        f"{meta.get('library', 'the checkout')}",
         f"cache directory: {meta.get('cache', 'the user cache')}; records in the word-analysis "
         "store when each configuration started (0: empty): "
         + ", ".join(f"{c}={n}" for c, n in store.items()),
@@ -642,7 +659,7 @@ def main() -> None:
         description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--configs", default=",".join((*SIZES, *FILES)))
-    parser.add_argument("--steps", default=",".join(STEPS))
+    parser.add_argument("--steps", default=",".join(s for s in STEPS if s != "kept"))
     parser.add_argument(
         "--jobs", type=int, default=None, help="n_jobs for build (default: the library's choice)"
     )
@@ -687,6 +704,7 @@ def main() -> None:
         "threads": ", ".join(f"{v}={os.environ[v]}" for v in THREAD_VARS if v in os.environ)
         or "library defaults",
         "cache": os.environ.get("PLANCOMPARE_CACHE_DIR", "the user cache"),
+        "library": os.environ.get("PYTHONPATH") or "the checkout's",
     }
     for config in configs:
         mine = [s for s in steps if s in FILE_STEPS or not config.startswith("file-")]
