@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
@@ -212,3 +215,17 @@ def test_the_k_scan_legend_names_the_band_the_mean_and_the_k_used(result):
     assert [t.get_text() for t in legend.get_texts()] == ["5–95 %", "mean", f"k used ({k})"]
     renderer = canvas.get_renderer()
     assert not legend.get_window_extent(renderer).overlaps(bottom.get_window_extent(renderer))
+
+
+def test_the_figures_import_no_statistics_library_until_one_needs_it():
+    # every notebook kernel imports plancompare.plots; scipy.stats alone took a second of it
+    # (notebook 01 draws only the units' figures), and the 95 % quantile written out is the one
+    # scipy.stats computes, to the last bit
+    code = (
+        "import sys\n"
+        "from plancompare.plots import compare\n"
+        "assert not {'scipy.stats', 'scipy.cluster'} & set(sys.modules), 'imported at start'\n"
+        "from scipy.stats import norm\n"
+        "assert compare.Z_95 == float(norm.ppf(0.975))\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
