@@ -20,6 +20,7 @@ from plancompare.compare import (
     gaps,
     log_odds,
     plan_similarity,
+    term_units,
     unique_measures,
 )
 from plancompare.features import select_units, text_vectorizer
@@ -166,6 +167,30 @@ def test_distinctive_terms_occur_in_the_groups_own_measures(frame):
         for term, count in zip(rows.term, rows["count"], strict=True):
             assert own[term] == count > 0, (group, term)
         assert rows.z.is_monotonic_decreasing and rows["rank"].tolist() == list(range(1, 16))
+
+
+def test_each_distinctive_term_traces_to_the_measures_that_use_it(frame):
+    # a reader follows "förvaltning (9)" of Malmö to its sentences: the eight Malmö measures
+    # that write förvaltningen / förvaltningens (one of them twice), no other plan's
+    table = distinctive_terms(frame, top=8)
+    behind = term_units(frame, table)
+    malmo = behind[(behind.group == "Malmö") & (behind.term == "förvaltning")]
+    measures = select_units(frame)
+    own = measures[measures.municipality == "Malmö"]
+    written = own[own.text.str.contains(r"\bförvaltning", case=False, regex=True)]
+    assert malmo.unit_id.tolist() == sorted(written.unit_id) and len(malmo) == 8
+    assert (
+        malmo.uses.sum() == 9 == table.set_index(["group", "term"])["count"]["Malmö", "förvaltning"]
+    )
+    # every term of the table: its units are its group's, and their uses add up to its count
+    groups = measures.set_index("unit_id").municipality
+    assert (groups[behind.unit_id].to_numpy() == behind.group.to_numpy()).all()
+    totals = behind.groupby(["group", "term"])["uses"].sum()
+    assert (
+        totals[list(zip(table.group, table.term, strict=True))].tolist() == table["count"].tolist()
+    )
+    with pytest.raises(ValueError, match="does not read"):
+        term_units(frame, table.assign(term="zzzz"))
 
 
 def test_distinctive_terms_agree_with_log_odds_on_the_same_counts(frame):

@@ -1032,7 +1032,8 @@ def _index_html(
 <h2 id="appendix">Appendix</h2>
 <p><a href="{APPENDIX_PAGE}">All {len(frame)} units</a>: each unit's kind, text, and source file
 with line and character span. The counts of the key tables (municipality &times; theme,
-cluster &times; municipality, gaps) link to the units behind them there.</p>
+cluster &times; municipality, gaps, the measures using each distinctive term) link to the units
+behind them there.</p>
 <h2 id="versions">Versions</h2>
 <p>What produced these pages: the code, the packages and the data (sha256 of the files).</p>
 {versions_table_html(info)}"""
