@@ -34,7 +34,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfTransformer
 
 from . import swedish
-from .summary import select_units
+from .summary import select_units, sorted_distinct
 from .swedish.tokens import _WORD
 
 __all__ = [
@@ -89,18 +89,6 @@ def _entry(analysis: tuple[str, tuple[str, ...]], mode: str) -> tuple[str | None
     return base, ()  # "char": the lemmas' n-grams are made when counting (_gram_pairs)
 
 
-def _sorted_distinct(values: np.ndarray) -> np.ndarray:
-    """``np.unique(values)`` of integers, by a sort (numpy's hash table is ~50x slower on
-    codes as large as pair codes).
-
-    Example:
-        >>> _sorted_distinct(np.array([7, 3, 7, 10**12])).tolist()
-        [3, 7, 1000000000000]
-    """
-    ordered = np.sort(values)
-    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
-
-
 def _gram_pairs(
     keys: list[str], low: int, high: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
@@ -150,7 +138,7 @@ def _gram_pairs(
     codes = np.concatenate(code_of)
     distinct, first, gram = np.unique(codes, return_index=True, return_inverse=True)
     n_grams = max(len(distinct), 1)
-    pairs = _sorted_distinct(np.concatenate(key_of) * n_grams + gram)
+    pairs = sorted_distinct(np.concatenate(key_of) * n_grams + gram)
     # the n-grams as strings: "~" and the characters of the first occurrence of each
     table = np.zeros((len(distinct), high + 1), dtype="<u4")
     table[:, 0] = ord("~")
@@ -291,7 +279,7 @@ class SwedishVectorizer(TransformerMixin, BaseEstimator):
         distinct_pairs, pair_of = np.unique(pairs, return_inverse=True)
         if vocabulary is None:
             n_pairs = max(len(distinct_pairs), 1)
-            seen = _sorted_distinct(pair_docs * n_pairs + pair_of)
+            seen = sorted_distinct(pair_docs * n_pairs + pair_of)
             df = np.bincount(seen % n_pairs, minlength=len(distinct_pairs))
             kept = np.flatnonzero(df >= self.bigram_min_df)
             labels = [

@@ -42,7 +42,7 @@ import pyarrow.compute as pc
 
 from .. import swedish
 from ..errors import PlanError
-from ..summary import isin_strings, parent_rows
+from ..summary import isin_strings, parent_rows, sorted_distinct
 from ..swedish.tokens import word_bounds
 from .codebook import ON_TOPIC, Atom, Pattern, load_codebook, parse_pattern, split_patterns
 
@@ -108,7 +108,7 @@ class _Postings:
 
     def __init__(self, strings: np.ndarray, words: np.ndarray, n_words: int):
         codes, uniques = pd.factorize(strings)
-        pairs = _unique(codes.astype(np.int64) * max(n_words, 1) + words)
+        pairs = sorted_distinct(codes.astype(np.int64) * max(n_words, 1) + words)
         self._words = pairs % max(n_words, 1)
         self._bounds = np.searchsorted(pairs // max(n_words, 1), np.arange(len(uniques) + 1))
         self.strings: list[str] = list(uniques)
@@ -120,21 +120,6 @@ class _Postings:
         if i is None:
             return self._words[:0]
         return self._words[self._bounds[i] : self._bounds[i + 1]]
-
-
-def _unique(values: np.ndarray) -> np.ndarray:
-    """``np.unique(values)``: the distinct integers, ascending, found by sorting (NumPy's
-    hash-based unique takes several times as long on a few hundred thousand wide-ranging
-    keys, and sorts its answer anyway).
-
-    Example:
-        >>> _unique(np.array([7, 3, 7, 10**12, 3])).tolist()
-        [3, 7, 1000000000000]
-    """
-    ordered = np.sort(values)
-    keep = np.ones(len(ordered), dtype=bool)
-    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
-    return ordered[keep]
 
 
 def _stems(themes: list[_Theme]) -> tuple[str, ...]:
