@@ -3,8 +3,8 @@
 Each labelled text ``<id>.txt`` has ``<id>.labels.tsv`` (header ``kind level quote note``): every
 quote must occur exactly once in its text, rows in document order, kinds and levels valid. The
 corpora must keep the size the brief asks for, and every text must be named in its split file
-(plans: ``dev``, ``heldout`` and ``heldout2`` to ``heldout14``, held-out sets measured
-once and development text since; a final set (``heldout15``, texts 225 on) is read only under
+(plans: ``dev``, ``heldout`` and ``heldout2`` to ``heldout15``, held-out sets measured
+once and development text since; a final set (``heldout16``, texts 244 on) is read only under
 ``pytest --final`` -- see ``unit_labels.corpus_split`` -- except by
 ``test_held_out_set_size_and_independence``, which checks its files' form and size without
 parsing them and without printing their content).
@@ -666,17 +666,17 @@ def test_ocr_heldout11_is_collected() -> None:
 
 
 def test_the_final_held_out_set_is_left_out_unless_final(tmp_path: Path) -> None:
-    """No reader of the corpus sees ``heldout15`` (or a text numbered 225 on) without --final;
-    ``heldout14`` (texts 207-224, measured once) is development text."""
+    """No reader of the corpus sees ``heldout16`` (or a text numbered 244 on) without --final;
+    ``heldout15`` (texts 225-243, measured once) is development text."""
     (tmp_path / "split.csv").write_text(
-        "id,split\n01-a,dev\n207-b,heldout14\n224-c,heldout15\n225-d,heldout15\n226-e,dev\n"
-        "229-f,heldout15\n",
+        "id,split\n01-a,dev\n225-b,heldout15\n243-c,heldout16\n244-d,heldout16\n245-e,dev\n"
+        "248-f,heldout16\n",
         encoding="utf-8",
     )
-    stems = ("01-a", "207-b", "224-c", "225-d", "226-e", "229-f", "225-unnamed", "227-unnamed")
-    for stem in (*stems, "215-unnamed"):
+    stems = ("01-a", "225-b", "243-c", "244-d", "245-e", "248-f", "244-unnamed", "246-unnamed")
+    for stem in (*stems, "230-unnamed"):
         (tmp_path / f"{stem}.txt").write_text("x", encoding="utf-8")
-    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "207-b": "heldout14"}
-    assert corpus_files(tmp_path, final=False) == ["01-a", "207-b", "215-unnamed"]
+    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "225-b": "heldout15"}
+    assert corpus_files(tmp_path, final=False) == ["01-a", "225-b", "230-unnamed"]
     assert len(corpus_split(tmp_path, final=True)) == 6
     assert len(corpus_files(tmp_path, final=True)) == 9

@@ -145,8 +145,10 @@ HELDOUT14_FLOORS = (0.44, 0.57, 0.42, 0.45)  # reached: 0.47 0.61 (20/33) 0.45 0
 # the same scorer, 0.61 0.70 (304/433, 498 predicted) 0.68 0.72 (266/370, 393 predicted); after
 # questions, the reader addressed as 'du' and sentences about the goals under a goal heading
 # as neither, 0.61 0.70 (304/433, 495 predicted) 0.72 0.72 (266/370, 371 predicted); after a
-# document as a lead-in's subject announcing no actions, below.
-LOO_FLOORS = (0.59, 0.67, 0.69, 0.69)  # reached: 0.62 0.70 (304/433) 0.72 0.72 (267/370)
+# document as a lead-in's subject announcing no actions, 0.62 0.70 (304/433, 492 predicted) 0.72
+# 0.72 (267/370, 372 predicted). Over 01-243 (heldout15 joined the folds after its one
+# measurement, 2026-12-08), the same scorer, below.
+LOO_FLOORS = (0.57, 0.65, 0.67, 0.67)  # reached: 0.60 0.69 (320/465) 0.70 0.70 (285/408)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -319,7 +321,7 @@ def test_leave_one_organisation_out():
     assert len({org[name] for name, *_ in results}) >= 25  # folds: organisations, not texts
     by = totals(results)
     measure, goal = by["corpus"]["measure"], by["corpus"]["goal"]
-    assert (measure.labels, goal.labels) == (433, 370), (measure, goal)
+    assert (measure.labels, goal.labels) == (465, 408), (measure, goal)
     assert measure.precision >= LOO_FLOORS[0] and measure.recall >= LOO_FLOORS[1], measure
     assert goal.precision >= LOO_FLOORS[2] and goal.recall >= LOO_FLOORS[3], goal
     seeds = by["seeds"]["measure"]
