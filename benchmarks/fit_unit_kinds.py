@@ -21,8 +21,8 @@ whose weights are pulled towards a prior written from the kind definitions
    (01-57 -> 58-75, 01-75 -> 76-89, 01-89 -> 90-110, 01-89 -> 90-133, 01-110 -> 111-133,
    01-110 -> 111-149, 01-133 -> 134-149, 01-133 -> 134-162, 01-149 -> 150-162,
    01-149 -> 150-175, 01-162 -> 163-175, 01-162 -> 163-191, 01-175 -> 176-191,
-   01-175 -> 176-206, 01-191 -> 192-206, 01-191 -> 192-224, 01-206 -> 207-224;
-   ``unit_corpus.next_set``) -- what the
+   01-175 -> 176-206, 01-191 -> 192-206, 01-191 -> 192-224, 01-206 -> 207-224,
+   01-206 -> 207-243, 01-224 -> 225-243; ``unit_corpus.next_set``) -- what the
    set would measure with today's features had it been held out, the best predictor of the
    next blind figure that leave-one-organisation-out (which keeps each organisation's
    neighbours in the fit) has overstated five times;
