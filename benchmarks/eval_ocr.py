@@ -6,7 +6,7 @@ held-out sets (every other split named there: measured once, after the last chan
 repairer; read only with ``--final``).
 Each held-out set so far was measured once and then became ``dev`` (the first ``heldout`` set,
 ``heldout2``, ``heldout3``, ``heldout4``, ``heldout5``, ``heldout6``, ``heldout7``,
-``heldout8``, ``heldout9`` and ``heldout10``);
+``heldout8``, ``heldout9``, ``heldout10`` and ``heldout11``);
 ``results/ocr_eval_heldout*.txt`` keep their tables as history. ``heldout6`` (six texts, 8,794
 words) was measured once on 2026-12-07 at 8befd26, after that session's last change to the
 repairer: restored 96.2 % / 96.7 % (rate 1.0 / 0.5), clean changed 0.44 % / 0.29 %, 10 of 24
@@ -36,7 +36,8 @@ once on 2026-12-07 at 44307ba, after that session's last change to the repairer:
 the five authorities a kommun) was measured once on 2026-12-08 at 33580ef, after that
 session's last change to the repairer: restored 96.3 % / 96.0 %, clean changed 0.90 % / 0.77 %,
 3 of 10 cells meeting the goal (``results/ocr_eval_heldout11.txt``; two technical READMEs'
-code tokens, ``cntlm`` -> ``entim``, ``nvarchar(50)`` -> ``rivarehar(50)``, ``+no_defs``).
+code tokens, ``cntlm`` -> ``entim``, ``nvarchar(50)`` -> ``rivarehar(50)``, ``+no_defs``);
+the next session (2026-12-08 01:29 UTC) it became ``dev`` and is tuned on (63 dev texts since).
 Each text is reduced to what a
 printed page shows (``plancompare.ocr.printed_text``: Markdown link targets and image lines
 out), damaged with the *evaluation* channel (``plancompare.ocr.print_damage``,

@@ -15,7 +15,7 @@ damaged tokens restored, and few clean tokens changed,
 
 The held-out splits (every split of split.csv but ``dev``) are measured once by
 ``benchmarks/eval_ocr.py --final``, not here: they are not tuned on (earlier held-out texts,
-once measured, are now ``dev``: heldout3 to heldout10 since 2026-12-07).
+once measured, are now ``dev``: heldout3 to heldout10 since 2026-12-07, heldout11 since 2026-12-08).
 """
 
 from __future__ import annotations
@@ -289,7 +289,15 @@ DEV_RECALL_FLOOR = {1.0: GOAL_RECALL, 0.5: GOAL_RECALL}
 # `Enterprise-p- aketering` -> `p- åketering` (Försäkringskassan's riktlinje), `de sektorsvisa`
 # as `desektorsvisa` -> `ödesektorsvisa` (MSB, two) -- and two at 0.5, `i siltjord,` as
 # `isiltjord,` -> `isilfjord,` (Bjurholm's RSA).
-DEV_BOUNDARY_LOST = {1.0: 37, 0.5: 18}
+# With heldout11's five texts in dev (2026-12-08 01:29, measured at main before any
+# change): three more at 1.0, code and addresses broken by a space and read as Swedish --
+# Umeå's README `nvarchar(50)` as `nvar- char(50)` -> `nävar-`, `proj4.defs("EPSG:3857",` as
+# `proj4.defs("EP- SG:3857",` -> `proj4.dets(`, Uppsala's routine
+# `(http://sourceforge.net/projects/cntlm/)` as `(http://sou- rceforge.net/…` -> `reeforge`,
+# `entim` -- and four at 0.5: Karlskoga's `bli en` run together as `blien` -> `bilen` (two
+# reference tokens), the SOU's `order.fritzes@nj.se` as `order.fr- itzes@nj.se` -> `för-`,
+# Umeå's `nvarchar(50)` as `nvarcha r(50)` -> `rivareha r(50)`.
+DEV_BOUNDARY_LOST = {1.0: 40, 0.5: 22}
 
 
 @pytest.mark.parametrize("rate", [1.0, 0.5])
@@ -367,10 +375,19 @@ def test_unseen_clean_text_is_left_alone(repairer) -> None:
     och sårbarhetsanalys changed 0.2 % when it moved to dev (4 of 1,999: footnote numbers glued
     to the word before them read as letters, `beroenden3` as `beroendenää`, `nivå4` as
     `nivååå`, `händelse1` as `händelsei`, `verksamhet5` as `verksamhets`), none since a listed
-    word as written keeps its footnote's number."""
+    word as written keeps its footnote's number. Of heldout11's texts (dev since 2026-12-08
+    01:29, measured before any change) two technical READMEs change their code and a
+    program's name: Umeå's Stadsdelsdialog README 4.4 % (30 of 682: a column type
+    `nvarchar(50)` as `rivarehar(50)` twelve times, a projection string's `+no_defs` as
+    `+no_dets`, `+units=m` as `+units=in`, `+ellps` as `+clips`, `proj4.defs(` as
+    `proj4.dets(`, `'m'` as `'in'`, the column `Anmald` as `Anmäld`) and Uppsala's routine
+    for archiving a web site 2.1 % (12 of 589: the proxy `cntlm` as `entim` everywhere);
+    Karlskoga's report changes 1 of 4,182 (`PM3` as `PMÄ`)."""
     limits = {"nja-": 0.002, "regionhalland-": 0.0025, "hogsby-": 0.0025, "vgr-": 0.0025}
     limits["sou-2023-35-hallbarhetsredovisning"] = 0.0015
     limits["regionuppsala-"] = 0.004
+    limits["umea-"] = 0.045
+    limits["uppsala-"] = 0.021
     for name, text in _unseen("dev").items():
         out = repairer.repair(text)
         changed = [(a, b) for a, b in zip(text.split(), out.split(), strict=True) if a != b]
