@@ -298,3 +298,44 @@ def test_load_takes_a_data_directory(tmp_path, frame):
     expected = units(frame, OSTERSUND).reset_index(drop=True)
     # the same rows and values; categorical columns list only the values each frame holds
     pd.testing.assert_frame_equal(small, expected, check_categorical=False)
+
+
+def test_decoding_notes_come_with_the_frame_read_once(tmp_path, monkeypatch):
+    # Östersund saved in cp1252 with CRLF line ends (Notepad, Excel), Malmö with the byte-order
+    # mark Windows editors write, and a draft left out of the manifest: the frame carries the
+    # notes plancompare check gives, each file read once, on one core or two, and a kept
+    # frame gives them without reading a file
+    from plancompare import frame as frame_module
+    from plancompare.manifest import check_data, read_manifest
+
+    (tmp_path / "raw").mkdir()
+    text = (raw_dir() / OSTERSUND).read_text(encoding="utf-8")
+    (tmp_path / "raw" / OSTERSUND).write_bytes(text.replace("\n", "\r\n").encode("cp1252"))
+    (tmp_path / "raw" / MALMO).write_bytes(b"\xef\xbb\xbf" + (raw_dir() / MALMO).read_bytes())
+    (tmp_path / "raw" / "utkast.txt").write_text("Utkast\n", encoding="utf-8")
+    lines = (raw_dir().parent / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    kept = [ln for ln in lines if OSTERSUND in ln or MALMO in ln]
+    (tmp_path / "manifest.csv").write_text("\n".join([lines[0], *kept]) + "\n", encoding="utf-8")
+    _, errors, checked = check_data(tmp_path)
+    assert errors == []
+    assert checked[0] == f"{MALMO}: removed UTF-8 byte-order mark"
+    assert any(n.startswith(f"{OSTERSUND}: decoded as cp1252") for n in checked)
+    assert f"{OSTERSUND}: converted CRLF line ends to \\n" in checked
+    assert checked[-1].startswith("utkast.txt: in ")
+
+    reads: list[str] = []
+    real = frame_module.read_source
+    monkeypatch.setattr(frame_module, "read_source", lambda p: reads.append(p.name) or real(p))
+    built = plancompare.load(tmp_path, n_jobs=1)
+    assert list(built.attrs["source_notes"]) == checked
+    assert sorted(reads) == [MALMO, OSTERSUND]
+    two = frame_module.build_frame(read_manifest(tmp_path), n_jobs=2)
+    assert list(two.attrs["source_notes"]) == checked[:-1]  # the decoding's; unlisted: load's
+
+    def no_read(path):
+        raise AssertionError(f"{path} read again")
+
+    monkeypatch.setattr(frame_module, "read_source", no_read)
+    again = plancompare.load(tmp_path)
+    assert list(again.attrs["source_notes"]) == checked
+    assert again.equals(built)

@@ -20,8 +20,7 @@ from .paths import data_dir
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .frame import load
-    from .manifest import source_notes
+    from .frame import NOTES, load
     from .outputs import write_units
     from .summary import kind_table
 
@@ -29,7 +28,7 @@ def _build(args: argparse.Namespace) -> int:
     csv, meta = write_units(frame, args.data)
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(kind_table(frame).to_string())
-    for note in source_notes(args.data):  # as check prints them: a repair is named every time
+    for note in frame.attrs[NOTES]:  # as check prints them: a repair is named every time
         print(f"note: {note}")
     print(f"\nwrote {len(frame)} units from {frame.source_file.nunique()} files to {csv}")
     print(f"wrote versions and data hashes to {meta}")

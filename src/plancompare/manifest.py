@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -123,26 +124,8 @@ def check_data(
     """
     records, errors, notes, named = _load(data_dir)
     readable = _decode_named(named, errors, notes)
-    notes.extend(_unlisted_files(data_dir, named))
+    notes.extend(unlisted_files(data_dir, named))
     return [r for r in records if r.path in readable], errors, notes
-
-
-def source_notes(data_dir: str | Path | None = None) -> list[str]:
-    """The notes :func:`check_data` gives on the files: how each file the manifest names was
-    decoded (``"002.txt: decoded as cp1252 ..."``), then files in ``raw/`` it does not list.
-
-    The manifest's own notes and any problem are left out: reading the manifest warns of
-    the one and raises the other. ``plancompare build`` prints these after its table, so a
-    repair made while decoding is named on every build, not only by ``plancompare check``.
-
-    Example:
-        >>> source_notes()
-        []
-    """
-    _, errors, _, named = _load(data_dir)
-    notes: list[str] = []
-    _decode_named(named, errors, notes)
-    return notes + _unlisted_files(data_dir, named)
 
 
 def _decode_named(named: dict[Path, str], errors: list[PlanError], notes: list[str]) -> set[Path]:
@@ -366,11 +349,21 @@ def _check_file(file: str, raw: Path, line: int, report: Report) -> Path | None:
     return resolved
 
 
-def _unlisted_files(data_dir: str | Path | None, named: dict[Path, str]) -> list[str]:
-    """Notes for files in raw/ that no manifest row names (hidden files are skipped)."""
+def unlisted_files(data_dir: str | Path | None, named: Iterable[Path]) -> list[str]:
+    """Notes for the files in ``raw/`` that are not among ``named`` (resolved paths: the files
+    the manifest lists), sorted by path; hidden files are skipped. :func:`check_data` gives
+    these after the decoding notes, and :func:`plancompare.load` keeps them with the frame's.
+
+    Example:
+        >>> unlisted_files(None, [r.path for r in read_manifest()])
+        []
+        >>> unlisted_files(None, [])[0].split(":")[0]
+        '000_f74a1a481f1a245e.txt'
+    """
     raw = raw_dir(data_dir)
     if not raw.is_dir():
         return []
+    named = set(named)
     notes = []
     for p in sorted(raw.rglob("*")):
         if any(part.startswith(".") for part in p.relative_to(raw).parts) or not p.is_file():
