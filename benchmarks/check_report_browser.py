@@ -7,10 +7,13 @@ network namespace with no interfaces (``unshare -n``; without it, through a prox
 refuses every connection), prints the DOM after loading and takes a screenshot. The check fails
 when a page does not render, when an image is not embedded (``data:`` URI) or did not decode
 (the rendered DOM is compared with the file's), when a page asks for anything on the network,
-when a link's ``#anchor`` has no element with that id in its target page, or when a table, a
-figure or printed output is wider than the space it is given in a window 1,280 or 1,024 pixels
-wide (a reader would scroll sideways; measured by a script in a copy of the page without its
-Content-Security-Policy; code, on the pages with code, may scroll). Screenshots go to
+when a link's ``#anchor`` has no element with that id in its target page, when a figure has
+no alt text of its own (nbconvert's "No description has been provided for this image"), or
+when a table, a figure or printed output is wider than the space it is given in a window 1,280
+or 1,024 pixels wide (a reader would scroll sideways) or a table's header is one word broken
+over lines ("municipali|ty", a row number "2|0" digit under digit; measured by a script in a
+copy of the page without its Content-Security-Policy; code, on the pages with code, may
+scroll). Screenshots go to
 ``--shots`` (default: ``reports/screenshots/``) for a person to look at.
 
 Needs ``chromium`` (``apt-get install chromium``); exits 0 with a note when it is missing, so
@@ -40,6 +43,7 @@ class _Page(html.parser.HTMLParser):
         self.ids: set[str] = set()
         self.links: list[str] = []
         self.images: list[str] = []
+        self.alts: list[str] = []
         self.remote: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -52,6 +56,7 @@ class _Page(html.parser.HTMLParser):
             self.links.append(a["href"])
         if tag == "img":
             self.images.append(a.get("src", ""))
+            self.alts.append(a.get("alt", ""))
         for key in ("src", "srcset", "data", "poster"):
             if a.get(key, "").startswith(("http:", "https:", "//")):
                 self.remote.append(f"<{tag} {key}={a[key][:60]}>")
@@ -97,6 +102,9 @@ def _render(browser: str, page: Path, shot: Path) -> tuple[str, str]:
     return dom.stdout, dom.stderr
 
 
+#: What nbconvert writes as the alt text of an image that has none.
+NO_ALT = "No description has been provided for this image"
+
 #: Window widths at which no table, figure or printed output may be wider than its space.
 WIDTHS = (1280, 1024)
 
@@ -108,6 +116,11 @@ _MEASURE = (
     "   out.push(e.tagName.toLowerCase() + ' ' + Math.round(Math.max(box.width, e.scrollWidth))"
     "    + ' px in ' + room + ': ' + (e.rows ? e.rows[0].textContent : e.alt || e.textContent)"
     "    .trim().replace(/\\s+/g, ' ').slice(0, 60)); });"
+    " document.querySelectorAll('th').forEach(th => { const text = th.textContent.trim();"
+    "  const r = document.createRange(); r.selectNodeContents(th);"
+    "  const lines = new Set(Array.from(r.getClientRects(), b => Math.round(b.top))).size;"
+    "  if (text && !/[\\s-]/.test(text) && lines > 1)"
+    "   out.push('header broken inside a word over ' + lines + ' lines: ' + text.slice(0, 40)); });"
     " const p = document.createElement('pre'); p.id = 'pc-width-probe';"
     " p.textContent = JSON.stringify(out); document.body.appendChild(p); })();</script>"
 )
@@ -128,7 +141,11 @@ def _too_wide(browser: str, page: Path, width: int) -> list[str]:
     found = re.search(r'<pre id="pc-width-probe">(.*?)</pre>', dom.stdout, re.DOTALL)
     if found is None:
         return [f"not measured at {width} px ({dom.stderr.strip()[-200:]})"]
-    return [f"at {width} px {what}" for what in json.loads(html.unescape(found.group(1)))]
+    found = json.loads(html.unescape(found.group(1)))
+    return [
+        f"at {width} px {what}" if what.startswith("header") else f"too wide at {width} px {what}"
+        for what in found
+    ]
 
 
 def check(report: Path, shots: Path) -> list[str]:
@@ -157,6 +174,9 @@ def check(report: Path, shots: Path) -> list[str]:
         for src in source.images:
             if not src.startswith("data:image/"):
                 problems.append(f"{page.name}: image not embedded: {src[:60]}")
+        for alt in source.alts:
+            if not alt.strip() or alt == NO_ALT:
+                problems.append(f"{page.name}: a figure without alt text ({alt or 'none'})")
         problems.extend(f"{page.name}: loads {what}" for what in source.remote)
         for href in source.links:
             parts = urlsplit(href)
@@ -171,11 +191,11 @@ def check(report: Path, shots: Path) -> list[str]:
             ):  # a browser tries the fragment as written, then percent-decoded (HTML spec)
                 problems.append(f"{page.name}: anchor not found: {href}")
         wide = [what for width in WIDTHS for what in _too_wide(browser, page, width)]
-        problems.extend(f"{page.name}: too wide {what}" for what in wide)
+        problems.extend(f"{page.name}: {what}" for what in wide)
         n_links = sum(1 for h in source.links if "#" in h)
         print(
             f"{page.name}: rendered, {len(source.images)} images embedded, "
-            f"{n_links} anchor links checked, {len(wide)} too wide at "
+            f"{n_links} anchor links checked, {len(wide)} too wide or broken at "
             f"{' and '.join(map(str, WIDTHS))} px, screenshot {shots / (page.stem + '.png')}"
         )
     return problems

@@ -56,7 +56,13 @@ NOTEBOOK = [
     new_code_cell("count_table(frame, 'municipality', 'kind', caption='Units by kind')"),
     new_code_cell("for text in hostile.text:\n    print(text)"),
     new_markdown_cell("## Plans"),
-    new_code_cell("from plancompare.summary import describe\n\ndescribe(frame)"),
+    new_code_cell(
+        "from plancompare.summary import describe, readable\n\nreadable(describe(frame))"
+    ),
+    new_markdown_cell("## Figure"),
+    new_code_cell(
+        "%matplotlib inline\nfrom plancompare import plots\n\nplots.plot_units_by_kind(frame)"
+    ),
 ]
 
 
@@ -234,6 +240,15 @@ def test_reader_page_hides_code_and_links_the_code_variant(report):
     assert "Units by kind" in _parse(reader).visible  # outputs stay
 
 
+def test_figures_carry_an_alt_text_that_says_what_they_show(report):
+    # nbconvert wrote "No description has been provided for this image" for every figure
+    frame = plancompare.load(report[1])
+    for name in ("01-units.html", "01-units.code.html"):
+        (alt,) = [a.get("alt") or "" for t, a in _parse(_read(report, name)).tags if t == "img"]
+        assert f"{len(frame)} units from {frame.source_file.nunique()} files" in alt
+        assert "x: units (count)" in alt and "kind: goal, measure" in alt
+
+
 def test_count_links_resolve_in_the_report(report):
     out = report[0]
     ids = {name: _parse(_read(report, name)).ids for name in ("01-units.html", "units.html")}
@@ -297,8 +312,8 @@ def _table_overflow(page: Path, width: int) -> list[str]:
 
 @pytest.mark.skipif(CHROMIUM is None, reason="needs a Chromium to lay the page out")
 def test_tables_fit_the_page_without_scrolling_sideways(report):
-    # a reviewer reads the plans table (describe: columns such as leaves_carried_over) and
-    # the count tables on a 1024-pixel screen: no table wider than the page's column
+    # a reviewer reads the plans table (describe, its headers in words: leaves carried over)
+    # and the count tables on a 1024-pixel screen: no table wider than the page's column
     assert _table_overflow(report[0] / "01-units.html", 1024) == []
 
 

@@ -82,6 +82,9 @@ log = logging.getLogger(__name__)
 KERNEL_NAME = "python3"
 PARAMETERS_TABLE_TAG = "parameters-table"  # the Markdown cell that shows a run's parameters
 EXTRA_CELL_TAG = "report-extra"  # a cell the report runs after a notebook's own, never shown
+# Run by the kernel before the notebook's first cell (IPython's exec_lines: no cell, no
+# execution count, no name left in the notebook's namespace): every figure gets an alt text.
+_KERNEL_SETUP = "__import__('plancompare.plots.style', fromlist=['_']).show_alt_text()"
 # A notebook whose code computes the key findings hands them to the report (see
 # _findings_code): the line it prints starts with this marker, then the findings as JSON.
 FINDINGS_MARKER = "plancompare-report-key-findings: "
@@ -130,7 +133,9 @@ def execute_notebook(
     folder with ``MPLBACKEND`` set to matplotlib's headless *inline* backend
     (:data:`MPL_BACKEND`). Plain ``Agg`` would be headless too, but in a kernel it suppresses
     the figure outputs: ipykernel only selects the inline backend when ``MPLBACKEND`` is
-    unset. ``extra_code`` runs as a last cell (tagged :data:`EXTRA_CELL_TAG`), in the
+    unset. Before the first cell the kernel registers :func:`plancompare.plots.style.show_alt_text`,
+    so each figure's output carries its alt text (title, subtitle, axes and legend) for
+    :func:`export_html`. ``extra_code`` runs as a last cell (tagged :data:`EXTRA_CELL_TAG`), in the
     notebook's kernel after its own cells. The file is not modified; cell numbers in errors
     are the file's own.
 
@@ -156,6 +161,7 @@ def execute_notebook(
         nb,
         timeout=timeout,
         kernel_name=KERNEL_NAME,
+        extra_arguments=[f"--IPKernelApp.exec_lines={_KERNEL_SETUP}"],
         resources={"metadata": {"path": str(path.resolve().parent)}},
         # CurveZMQ keys when the kernel declares support (quiet, and nothing in plain text).
         config=Config({"KernelManager": {"transport_encryption": "auto"}}),
@@ -280,6 +286,9 @@ def _one_line(text: str, limit: int = 300) -> str:
 # Extends nbconvert's lab template: no remote <script src> (require.js, MathJax, Mermaid, the
 # widget renderer), a CSP instead, no raw passthrough for Mermaid / widget outputs and no
 # widget-state <script> block in the footer. The page contains no <script> at all.
+# A figure's <img> carries the alt text its output's metadata holds (the kernel's figures get
+# one from plancompare.plots.style.show_alt_text, see _KERNEL_SETUP); the lab template
+# writes none, and nbconvert then fills in "No description has been provided for this image".
 _TEMPLATE_NAME = "plancompare-offline.html.j2"
 _TEMPLATE = (
     """\
@@ -303,6 +312,17 @@ _TEMPLATE = (
       | escape_html }}</pre>
 </div>
 {%- endblock data_widget_view %}
+{%- block data_png scoped %}
+<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
+<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
+{%- set alt = output | get_metadata('alt', 'image/png') %}
+{%- if alt %} alt="{{ alt | escape_html }}"{% endif %}
+{%- set width = output | get_metadata('width', 'image/png') %}
+{%- if width is not none %} width={{ width | escape_html }}{% endif %}
+{%- set height = output | get_metadata('height', 'image/png') %}
+{%- if height is not none %} height={{ height | escape_html }}{% endif %}>
+</div>
+{%- endblock data_png %}
 {% block footer %}
 </html>
 {% endblock footer %}
@@ -316,7 +336,7 @@ _ALLOWED_TAGS = frozenset(
         "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
         "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub",
         "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
-        "var",
+        "var", "wbr",
     }
 )  # fmt: skip
 _GLOBAL_ATTRS = frozenset({"class", "id", "title", "lang", "dir"})
@@ -776,11 +796,12 @@ table.units .section { display: block; color: #666; font-size: 0.8rem; white-spa
 """
 
 # Added to nbconvert's page: text left, numbers right, wide tables scroll inside their cell
-# (never the page), the units behind a count highlighted when a link leads to them. A header
-# cell may break inside a word: column names are ids without spaces (leaves_carried_over,
-# kollegialt_larande), which would otherwise make a table of a dozen columns wider than the page.
-# A count table's row names (municipalities, plans) keep their words whole: with the rule they
-# were the column the table squeezed first ("Mal|mö", "Norr|köpi|ng" beside twelve themes).
+# (never the page), the units behind a count highlighted when a link leads to them. Headers
+# break between words only: the notebooks show their tables with headers in words
+# (plancompare.summary.readable: "leaves carried over", not leaves_carried_over) and without
+# row numbers. The rule before (a header may break anywhere, for headers that were ids) made
+# a narrow header column the one a table squeezed first: "Mal|mö", "municipali|ty", and a
+# row number "2|0" digit under digit.
 _NOTEBOOK_CSS = """
 body.jp-Notebook { max-width: 72rem; margin: 0 auto; padding: 0 1rem 3rem; }
 .pc-nav { font-family: system-ui, sans-serif; font-size: 0.9rem; padding: 0.8rem 0 0.4rem;
@@ -790,8 +811,7 @@ body.jp-Notebook { max-width: 72rem; margin: 0 auto; padding: 0 1rem 3rem; }
 .jp-RenderedHTMLCommon table { table-layout: auto; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left !important;
        vertical-align: top !important; overflow-wrap: break-word; }
-.jp-RenderedHTMLCommon th { overflow-wrap: anywhere; }
-.jp-RenderedHTMLCommon table.pc-counts tbody th { overflow-wrap: normal; }
+.jp-RenderedHTMLCommon p.pc-note { margin-top: 0.3rem; color: #555; max-width: 60rem; }
 .jp-RenderedHTMLCommon td[data-num] { text-align: right !important;
        font-variant-numeric: tabular-nums; white-space: nowrap; }
 .jp-RenderedHTMLCommon caption { caption-side: top; text-align: left; font-weight: 600;

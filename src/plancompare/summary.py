@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -464,3 +465,163 @@ def _joined_forms(frame: pd.DataFrame) -> dict[str, str]:
     for plan, form in zip(pairs["plan_id"].tolist(), pairs["form"].tolist(), strict=True):
         forms.setdefault(str(plan), set()).add(form)
     return {plan: ", ".join(sorted(found)) for plan, found in forms.items()}
+
+
+# --------------------------------------------------------------------------------------------
+# tables as the pages show them (display only: what the functions above return is unchanged)
+
+#: Words a page shows for the column names of the library's tables. Researchers' code keeps
+#: the names (``leaves_carried_over``); a reader sees "leaves carried over". A name not
+#: listed is shown with its underscores as spaces.
+HEADERS: dict[str, str] = {
+    "plan_id": "plan",
+    "unit_id": "unit",
+    "source_file": "file",
+    "municipality_source": "municipality is",
+    "doc_type": "document type",
+    "ocr": "OCR text",
+    "follow_up": "follow-up",
+    "top_measures": "top-level measures",
+    "leaf_measures": "leaf measures",
+    "leaves_done": "leaves done",
+    "leaves_carried_over": "leaves carried over",
+    "leaves_not_done": "leaves not done",
+    "leaves_unknown": "leaves, outcome unknown",
+    "ref": "plan's no.",
+    "status": "plan's status",
+    "outcome_evidence": "outcome read from",
+    "chars": "characters",
+    "covered_once": "covered once",
+    "covered_twice": "covered twice",
+    "uncovered": "not covered",
+    "furniture_chars": "of which furniture",
+    "label_sv": "Swedish label",
+    "gloss_en": "English gloss",
+    "malmo_tag": "Malmö's tag",
+    "f1": "F1",
+    "f1_low": "F1 low",
+    "f1_high": "F1 high",
+    "kappa_low": "kappa low",
+    "kappa_high": "kappa high",
+    "tp": "both",
+    "fp": "coded only",
+    "fn": "given only",
+    "tn": "neither",
+    "ari_mean": "ARI mean",
+    "ari_low": "ARI 5 %",
+    "ari_high": "ARI 95 %",
+    "n_boot": "resamples",
+    "top_terms": "top terms",
+    "jaccard": "Jaccard",
+    "central": "central measures",
+    "on_topic": "on topic",
+    "ami": "AMI",
+    "n_measures": "measures",
+    "theme_share": "theme's share",
+    "others_share": "others' share",
+    "stage_share": "stage's share",
+}
+
+
+def header(name: object, headers: Mapping[str, str] | None = None) -> str:
+    """The words a page shows for column ``name``: ``headers``, then :data:`HEADERS`.
+
+    Example:
+        >>> header("leaves_carried_over"), header("kind", {"kind": "change"})
+        ('leaves carried over', 'change')
+    """
+    text = str(name)
+    return {**HEADERS, **(headers or {})}.get(text, text.replace("_", " "))
+
+
+class ReaderTable:
+    """A table as a page shows it: headers in words, no row numbers, a note under it.
+
+    Made by :func:`readable`; ``table`` is the table as computed, unchanged. In a notebook it
+    displays as HTML (:meth:`_repr_html_`, plan text escaped, long text cut at pandas'
+    ``display.max_colwidth`` like a DataFrame's); ``repr`` is the same as plain text.
+    """
+
+    def __init__(self, table: pd.DataFrame, headers: Mapping[str, str], note: str) -> None:
+        self.table = table
+        self.headers = dict(headers)
+        self.note = note
+
+    def shown(self) -> pd.DataFrame:
+        """The table with its headers in words and long text cut, as the page shows it.
+
+        A column of whole numbers made floats by a gap (counts beside a row of means) shows
+        them as whole numbers and the gap empty: ``3``, not ``3.0`` beside ``NaN``.
+        """
+        width = pd.get_option("display.max_colwidth")
+        shown = self.table.copy()
+        for column in shown.columns:
+            values = shown[column]
+            if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+                shown[column] = [_cut(v, width) for v in values]
+            elif values.dtype.kind == "f" and values.isna().any() and values.notna().any():
+                known = values.dropna().to_numpy()
+                if (known == known.round()).all():
+                    whole = values.astype("Int64").astype(object)
+                    shown[column] = whole.where(values.notna(), "")
+        return shown.rename(columns=lambda c: header(c, self.headers))
+
+    def __repr__(self) -> str:
+        text = self.shown().to_string(index=False)
+        return f"{text}\n{self.note}" if self.note else text
+
+    def _repr_html_(self) -> str:
+        import html
+
+        table = self.shown().to_html(index=False, border=0, na_rep="", classes="pc-table")
+        table = _CELL_TEXT.sub(lambda m: _ID_JOINT.sub(r"\1<wbr>", m.group(0)), table)
+        note = f'\n<p class="pc-note"><small>{html.escape(self.note)}</small></p>'
+        return table + (note if self.note else "")
+
+
+# A cell's text, and in it the joints of an id (unit ids, file names, form names): after an
+# underscore or a colon between letters or digits, or the dot of a file's extension, a line
+# may break (<wbr>), so that a column of ids narrows like a column of words and a table fits
+# the page. The text is unchanged: copied or searched for, 001_b3ac81e63263b8c1:003 is still
+# one word.
+_CELL_TEXT = re.compile(r"(?<=<td>)[^<]+(?=</td>)")
+_ID_JOINT = re.compile(r"(?<=\w)([_:]|\.(?=[a-z]{2,4}\b))(?=\w)")
+
+
+def _cut(value: object, width: int | None) -> object:
+    if width and isinstance(value, str) and len(value) > width:
+        return value[: width - 3] + "..."
+    return value
+
+
+def readable(
+    table: pd.DataFrame,
+    *,
+    index: bool | None = None,
+    headers: Mapping[str, str] | None = None,
+    note: str = "",
+) -> ReaderTable:
+    """``table`` for a page: headers in words (:data:`HEADERS`, then ``headers``), a note.
+
+    The row index becomes the first column(s) when it names something (``index=None`` and
+    a named index, or ``index=True``) and is left out when it only numbers rows; a reader
+    sees "leaves carried over" where code reads ``leaves_carried_over``, and no row numbers
+    broken digit under digit in a narrow first column. ``note`` goes under the table (what a
+    term means, what a share is of). ``table`` is not changed.
+
+    Example:
+        >>> import plancompare
+        >>> shown = readable(describe(plancompare.load())[["author", "leaves_carried_over"]])
+        >>> list(shown.shown().columns)
+        ['plan', 'author', 'leaves carried over']
+        >>> print(repr(readable(pd.DataFrame({"f1_low": [0.5]}), note="F1: ...")))
+         F1 low
+            0.5
+        F1: ...
+    """
+    keep = table.index.names != [None] if index is None else index
+    shown = table.reset_index() if keep else table.reset_index(drop=True)
+    shown.columns.name = None  # a header cell of its own over no column (kind_table's "kind")
+    if keep and table.index.names == [None]:
+        shown = shown.rename(columns={"index": ""})
+    return ReaderTable(shown, headers or {}, note)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import textwrap
 import zlib
 from collections.abc import Iterable
+from typing import Any
 
 from matplotlib.figure import Figure
 from matplotlib.transforms import offset_copy
@@ -111,3 +112,72 @@ def finish(fig: Figure, title: str, subtitle: str) -> Figure:
     header = (30 + 12 * n_lines) / 72  # inches
     fig.tight_layout(rect=(0, 0, 1, max(0.3, 1 - header / fig.get_figheight())))
     return fig
+
+
+def figure_alt(fig: Figure) -> str:
+    """The figure's alt text for a page: what it shows, in the figure's own words.
+
+    Its title and subtitle (:func:`finish`, or an axes' title and a line written above it),
+    then per axes what the axes and the legend say, so a reader who cannot see the image (a
+    screen reader, an image that did not load) still learns the finding and what is counted.
+
+    Example:
+        >>> fig = Figure()
+        >>> ax = fig.subplots()
+        >>> _ = ax.barh(["Malmö", "Östersund"], [0.5, 0.2], label="Genomföra")
+        >>> _ = ax.set(xlabel="andel", ylabel="plan")
+        >>> _ = ax.legend(title="skede")
+        >>> figure_alt(finish(fig, "Malmö genomför mest", "Andel av planens åtgärder"))
+        'Malmö genomför mest. Andel av planens åtgärder. x: andel; y: plan; skede: Genomföra.'
+    """
+    parts = [t.get_text() for t in fig.texts]
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        parts += [ax.get_title(loc) for loc in ("left", "center", "right")]
+        parts += [t.get_text() for t in ax.texts if t.get_transform() == ax.transAxes]
+    sentences = [" ".join(p.split()).rstrip(".") for p in parts if p.strip()]
+    for ax in fig.axes:
+        described = [
+            f"{axis}: {' '.join(label.split())}"
+            for axis, label in (("x", ax.get_xlabel()), ("y", ax.get_ylabel()))
+            if label.strip()
+        ]
+        legend = ax.get_legend()
+        if ax.get_visible() and legend is not None:
+            entries = ", ".join(t.get_text() for t in legend.get_texts() if t.get_text())
+            title = legend.get_title().get_text() or "legend"
+            described.append(f"{title}: {entries}")
+        if ax.get_visible() and described:
+            sentences.append("; ".join(described))
+    return " ".join(f"{s}." for s in sentences) or "A figure without a title."
+
+
+def _alt_metadata(fig: Figure, **_: Any) -> tuple[dict, dict]:
+    """IPython's mime-bundle hook: no data of its own, the PNG's ``alt`` metadata."""
+    return {}, {"image/png": {"alt": figure_alt(fig)}}
+
+
+def show_alt_text(shell: Any = None) -> bool:
+    """Give every matplotlib figure shown in this IPython kernel its :func:`figure_alt` text.
+
+    The text goes into the PNG output's metadata (``{"image/png": {"alt": ...}}``), which
+    the report writes as the ``<img alt>`` of the figure (nbconvert would write "No
+    description has been provided for this image"). It is registered with IPython's
+    mime-bundle formatter, which ``%matplotlib inline`` leaves in place. ``False`` outside
+    IPython (nothing to do).
+
+    Example:
+        >>> show_alt_text()  # a plain Python process: no IPython shell
+        False
+    """
+    if shell is None:
+        try:
+            from IPython import get_ipython
+        except ImportError:  # pragma: no cover - IPython comes with the notebooks' stack
+            return False
+        shell = get_ipython()
+    if shell is None:
+        return False
+    shell.display_formatter.mimebundle_formatter.for_type(Figure, _alt_metadata)
+    return True

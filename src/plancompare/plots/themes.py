@@ -1,7 +1,10 @@
 """Figures of the theme coding: plan x theme coverage, stage profile per plan.
 
-Both show shares of each plan's on-topic leaf measures (plans differ in size), in Swedish,
-with a title that states what the figure shows and a subtitle saying what is counted.
+Both show shares of each plan's on-topic leaf measures (plans differ in size), with a title
+that states what the figure shows and a subtitle saying what is counted. The heatmap speaks
+Swedish, as the codebook's theme labels do; the stage profile speaks English, with the stage
+names of notebook 04's plan anatomy (the codebook's English glosses, ``no stage verb``), so a
+stage has one name on every page.
 """
 
 from __future__ import annotations
@@ -38,9 +41,13 @@ def _plan_labels(table: pd.DataFrame) -> list[str]:
     ]
 
 
-def _labels(codebook: pd.DataFrame, themes: list[str]) -> list[str]:
-    names = dict(zip(codebook["theme"], codebook["label_sv"], strict=True))
-    return [names.get(t, t) for t in themes]
+def _labels(codebook: pd.DataFrame, themes: list[str], column: str = "label_sv") -> list[str]:
+    names = dict(zip(codebook["theme"], codebook[column].fillna(""), strict=True))
+    return [names.get(t) or t for t in themes]
+
+
+#: A measure whose leading verb names no stage, as notebook 04's plan anatomy calls it.
+NO_STAGE_LABEL = "no stage verb"
 
 
 #: Characters per line of a theme's name under the heatmap, where the cells are wide enough
@@ -101,21 +108,21 @@ def plot_stage_profile(profile: pd.DataFrame, codebook: pd.DataFrame) -> Figure:
     """Stacked bars: the share of each plan's on-topic leaf measures at each policy stage.
 
     ``profile`` comes from :func:`plancompare.themes.stage_profile`; ``codebook`` gives the
-    stage labels. The title names the plan with the largest share of the stage on which
-    plans differ most.
+    stage names (its English glosses, as notebook 04's plan anatomy names them). The title
+    names the plan with the largest share of the stage on which plans differ most.
 
     Example:
         >>> from plancompare import load, load_codebook
         >>> from plancompare.themes import stage_profile
         >>> fig = plot_stage_profile(stage_profile(load()), load_codebook())
-        >>> fig.axes[0].get_xlabel()
-        'andel av planens åtgärder'
+        >>> fig.axes[0].get_xlabel(), [t.get_text() for t in fig.axes[0].get_legend().texts][-1]
+        ("share of the plan's measures", 'no stage verb')
     """
     from ..themes import NO_STAGE
 
     shares = profile.drop(columns=list(_META))
     stages = list(shares.columns)
-    labels = [*_labels(codebook, stages[:-1]), "inget skede angivet"]
+    labels = [*_labels(codebook, stages[:-1], "gloss_en"), NO_STAGE_LABEL]
     colours = ["#c6dbef", "#6baed6", "#2171b5", "#08306b"][: len(stages) - 1] + ["#d9d9d9"]
     if len(colours) < len(stages):
         colours = [None] * len(stages)
@@ -133,24 +140,26 @@ def plot_stage_profile(profile: pd.DataFrame, codebook: pd.DataFrame) -> Figure:
         left += values
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
-    ax.set_xlabel("andel av planens åtgärder")
-    ax.set_ylabel("plan (antal åtgärder)")
-    ax.legend(title="skede", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    ax.set_xlabel("share of the plan's measures")
+    ax.set_ylabel("plan (number of measures)")
+    ax.legend(title="stage", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     named = shares.drop(columns=[NO_STAGE], errors="ignore")
     if len(named) and len(named.columns):
         spread = named.max() - named.min()
         stage = spread.idxmax()
         plan = named[stage].idxmax()
         who = profile.loc[plan, "municipality"]
-        label = _labels(codebook, [stage])[0].lower()
-        title = f"{who} har störst andel «{label}»: {named.loc[plan, stage]:.0%} av åtgärderna"
+        label = _labels(codebook, [stage], "gloss_en")[0].lower()
+        share = named.loc[plan, stage]
+        title = f"{who} has the largest share at '{label}': {share:.0%} of its measures"
     else:
-        title = "Inga åtgärder att visa"
+        title = "No measures to show"
     ax.set_title(title, loc="left", fontsize=11, fontweight="bold", pad=24)
     ax.text(
         0,
         1.02,
-        "Andel av varje plans åtgärder om kompetensförsörjning, efter skede i det ledande verbet",
+        "Share of each plan's measures about competence supply, by the stage their leading verb "
+        "names",
         transform=ax.transAxes,
         fontsize=9,
         color="#555555",

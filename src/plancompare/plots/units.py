@@ -191,7 +191,7 @@ def plot_plan_timeline(frame: pd.DataFrame, max_plans: int = 40) -> Figure:
     else:
         title = "No plan states its period"
     undated = sorted(set(plans.index) - set(every.index))
-    subtitle = "Each plan's period as the manifest states it (period_start to period_end)."
+    subtitle = "Each plan's period as the manifest states it, from its first to its last year."
     if len(dated) < len(every):
         subtitle += f" The {len(dated)} most recent of {len(every)} dated plans are drawn."
     if undated:
