@@ -575,3 +575,41 @@ def test_decisions_on_measures_and_commitments_split_across_the_clause_are_measu
         "Vid mötet beslutades bland an",
         "Kommunen och polisen kommer t",
     ]
+
+
+def test_a_widget_name_in_the_page_header_is_a_link_and_the_page_is_read():
+    """``Kontakt`` among the links above a page's text (a header menu) heads no contact block:
+    the news below it is read (it was all furniture). A contact block after the text still
+    holds its lines."""
+    header = "Translate\n\nTelefon\n\nKontakt\n\nÖppna menyn\n\nNyhet\n\n"
+    news = (
+        "En ny budget för kommunen\n\n"
+        "Kommunfullmäktige har klubbat budgeten för nästa år i en osäker tid.\n\n"
+        "Ambitionen är att alla barn ska få plats i förskolan nära hemmet.\n"
+    )
+    assert ("furniture", "Kontakt") in read(header + news)
+    assert kinds_of(header + news, "goal") == [
+        "Ambitionen är att alla barn ska få plats i förskolan nära hemmet."
+    ]
+    contact = "\nKontakt\n\nAnna Andersson, ekonomichef\n\n0470-12 34 56\n"
+    assert kinds_of(news + contact, "furniture") == [
+        "Kontakt",
+        "Anna Andersson, ekonomichef",
+        "0470-12 34 56",
+    ]
+
+
+def test_a_heading_naming_the_vision_in_the_definite_form_gives_its_text_a_goal_role():
+    """``Visionen i sin helhet`` names the vision as ``Vision`` does (LABELLING.md decision 7:
+    each vision sentence under it a goal); ``Syftet med satsningen`` names an activity's
+    purpose, which is no goal of the plan's own (decisions 10 and 17)."""
+    text = (
+        "Vision 2030\n\nKommunfullmäktige antog visionen i september.\n\n"
+        "Visionen i sin helhet\n\nHär kan alla leva ett aktivt liv med god hälsa. "
+        "Vi står upp för ett tryggt och välkomnande samhälle.\n\n"
+        "Syftet med satsningen\n\n • Bättre ekonomi\n • Färre sjukskrivningar\n"
+    )
+    assert kinds_of(text, "goal") == [
+        "Här kan alla leva ett aktivt liv med god hälsa.",
+        "Vi står upp för ett tryggt och välkomnande samhälle.",
+    ]

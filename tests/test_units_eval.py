@@ -77,11 +77,15 @@ HELDOUT_FLOORS = (0.72, 0.77, 0.60, 0.40)  # reached: 0.75 0.80 (12/15) 0.75 0.6
 HELDOUT2_FLOORS = (0.58, 0.85, 0.95, 0.72)  # reached: 0.65 0.87 (20/23) 1.00 0.75 (12/16)
 HELDOUT3_FLOORS = (0.68, 0.73, 0.64, 0.64)  # reached: 0.73 0.79 (27/34) 0.67 0.67 (14/21)
 HELDOUT4_FLOORS = (0.73, 0.84, 0.44, 0.75)  # reached: 0.76 0.86 (19/22) 0.47 0.78 (7/9)
-HELDOUT5_FLOORS = (0.53, 0.45, 0.95, 0.83)  # reached: 0.56 0.48 (10/21) 1.00 0.86 (37/43)
+# after heldout15's forms (refit on 01-243) 62 draws one more measure (2 for its 9 labels):
+HELDOUT5_FLOORS = (0.50, 0.45, 0.95, 0.83)  # reached: 0.53 0.48 (10/21) 1.00 0.86 (37/43)
 HELDOUT6_FLOORS = (0.40, 0.62, 0.85, 0.70)  # reached: 0.43 0.65 (13/20) 0.90 0.72 (18/25)
 HELDOUT7_FLOORS = (0.48, 0.40, 0.64, 0.67)  # reached: 0.57 0.44 (20/45) 0.74 0.77 (23/30)
-# heldout8 blind (b6e961c, fitted on 01-110): 0.49 0.47 (21/45) 0.30 0.29 (9/31); in sample now:
-HELDOUT8_FLOORS = (0.54, 0.64, 0.56, 0.58)  # reached: 0.62 0.69 (31/45) 0.63 0.61 (19/31)
+# heldout8 blind (b6e961c, fitted on 01-110): 0.49 0.47 (21/45) 0.30 0.29 (9/31); in sample
+# 0.62 0.69 (31/45) 0.63 0.61 (19/31) until 127 Vaggeryd's page was read (heldout15's header
+# link: its 'Kontakt' menu link had made the whole page furniture); its 'skall' conditions on
+# the goals (Följande skall också gälla för målen:) now draw 6 goals, none labelled:
+HELDOUT8_FLOORS = (0.54, 0.64, 0.48, 0.58)  # reached: 0.60 0.69 (31/45) 0.51 0.61 (19/37)
 # heldout9 blind (cf61696, fitted on 01-133): 0.59 0.43 (10/23) 0.33 0.17 (6/35); on the labels
 # of LABELLING.md decision 16 (136: 35 -> 25 goals) with that scorer 0.59 0.43 / 0.33 0.24
 # (6/25); in sample now:
@@ -112,7 +116,9 @@ HELDOUT14_FLOORS = (0.44, 0.57, 0.42, 0.45)  # reached: 0.47 0.61 (20/33) 0.45 0
 # heldout15 blind (9bcce62, fitted on 01-224): 0.46 0.38 (12/32, 26 predicted) 0.65 0.45 (17/38,
 # 26 predicted); the shipped scorer is still the one fitted on 01-224, so in sample is the blind
 # figure:
-HELDOUT15_FLOORS = (0.43, 0.35, 0.62, 0.42)  # reached: 0.46 0.38 (12/32) 0.65 0.45 (17/38)
+# after its forms (a widget's name in the page header, headings naming the vision in the
+# definite form; refit on 01-243):
+HELDOUT15_FLOORS = (0.41, 0.35, 0.67, 0.65)  # reached: 0.44 0.38 (12/32) 0.70 0.68 (26/38)
 # Leave-one-organisation-out over texts 01-149 (heldout9 joined the folds after its one
 # measurement). Over 01-110: on the old labels 0.60 0.69 (151/218) 0.73 0.69 (100/144);
 # relabelled by the guide, before the scorer changed, 0.55 0.65 (129/199) 0.69 0.63 (100/158);
@@ -151,8 +157,10 @@ HELDOUT15_FLOORS = (0.43, 0.35, 0.62, 0.42)  # reached: 0.46 0.38 (12/32) 0.65 0
 # as neither, 0.61 0.70 (304/433, 495 predicted) 0.72 0.72 (266/370, 371 predicted); after a
 # document as a lead-in's subject announcing no actions, 0.62 0.70 (304/433, 492 predicted) 0.72
 # 0.72 (267/370, 372 predicted). Over 01-243 (heldout15 joined the folds after its one
-# measurement, 2026-12-08), the same scorer, below.
-LOO_FLOORS = (0.57, 0.65, 0.67, 0.67)  # reached: 0.60 0.69 (320/465) 0.70 0.70 (285/408)
+# measurement, 2026-12-08), the same scorer, 0.60 0.69 (320/465, 533 predicted) 0.70 0.70
+# (285/408, 406 predicted); after a widget's name in the page header and headings naming the
+# vision in the definite form, below.
+LOO_FLOORS = (0.57, 0.65, 0.67, 0.69)  # reached: 0.59 0.69 (320/465) 0.70 0.72 (293/408)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -176,7 +184,8 @@ NEXT_SET_FLOORS = {
     (76, 90): (0.39, 0.62, 0.85, 0.70),  # reached: 0.42 0.65 (13/20) 0.90 0.72 (18/25)
     (90, 111): (0.48, 0.40, 0.65, 0.70),  # reached: 0.57 0.44 (20/45) 0.74 0.77 (23/30)
     (90, 134): (0.51, 0.51, 0.59, 0.59),  # reached: 0.59 0.57 (51/90) 0.70 0.64 (39/61)
-    (111, 134): (0.54, 0.63, 0.52, 0.49),  # reached: 0.60 0.69 (31/45) 0.64 0.52 (16/31)
+    # 111-134 goal P 0.64 (16/25) until 127's page was read (6 unlabelled goals, see heldout8)
+    (111, 134): (0.54, 0.63, 0.48, 0.49),  # reached: 0.60 0.69 (31/45) 0.52 0.52 (16/31)
     (111, 150): (0.56, 0.59, 0.61, 0.61),  # reached: 0.62 0.65 (44/68) 0.69 0.64 (36/56)
     (134, 150): (0.64, 0.49, 0.65, 0.76),  # reached: 0.68 0.57 (13/23) 0.69 0.80 (20/25)
     (134, 163): (0.60, 0.75, 0.72, 0.69),  # reached: 0.63 0.80 (55/69) 0.75 0.72 (42/58)
@@ -197,9 +206,10 @@ NEXT_SET_FLOORS = {
     # (38/63); 207-225 0.43 0.61 (20/33) / 0.32 0.48 (15/31), its blind figure. After its forms:
     (192, 225): (0.53, 0.62, 0.57, 0.57),  # reached: 0.56 0.65 (46/71) 0.60 0.60 (38/63)
     (207, 225): (0.42, 0.57, 0.42, 0.45),  # reached: 0.45 0.61 (20/33) 0.45 0.48 (15/31)
-    # recorded before heldout15's misses were read; 225-244 fitted on 01-224 is its blind figure
-    (207, 244): (0.43, 0.46, 0.51, 0.43),  # reached: 0.46 0.49 (32/65) 0.54 0.46 (32/69)
-    (225, 244): (0.43, 0.35, 0.62, 0.42),  # reached: 0.46 0.38 (12/32) 0.65 0.45 (17/38)
+    # recorded before heldout15's misses were read: 207-244 0.46 0.49 (32/65) / 0.54 0.46
+    # (32/69); 225-244 0.46 0.38 (12/32) / 0.65 0.45 (17/38), its blind figure. After its forms:
+    (207, 244): (0.43, 0.46, 0.57, 0.56),  # reached: 0.46 0.49 (32/65) 0.60 0.59 (41/69)
+    (225, 244): (0.43, 0.35, 0.69, 0.65),  # reached: 0.46 0.38 (12/32) 0.72 0.68 (26/38)
 }
 
 # ------------------------------------------------------------------ the matching rule itself

@@ -40,7 +40,14 @@ from .base import (
     trim_span,
 )
 from .content import is_quote, read_prose
-from .kinds import Candidate, announces_goals, classify, is_decision, opens_with_action
+from .kinds import (
+    Candidate,
+    announces_goals,
+    classify,
+    has_finite_verb,
+    is_decision,
+    opens_with_action,
+)
 from .vocab import read_rows
 
 BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·]|[-–—*](?=\s))\s*")
@@ -58,6 +65,8 @@ _ALT_WORDS = 20  # an image's alt text is at most this long
 _ACTION_LINE = 160  # a line starting with an action verb is an action item up to this length
 _REPEATED_WORDS = 8
 _MENU = 4  # this many headings in a row with nothing between them are a menu
+_FIRST_WORD = re.compile(r"[\wåäöé]+")
+_PAGE_TEXT_WORDS = 5  # a unit of text this long is the page's running text, not its header
 
 
 @dataclass(frozen=True)
@@ -129,7 +138,30 @@ def _match_role(heading: str, owner: bool = False) -> Role | None:
     found = _role_pattern().match(words)
     if not found and owner and (named := _OWNER.match(words)):
         found = _role_pattern().match(words, named.end())
-    return _role_by_prefix()[found.group(1)] if found else None
+    return _role_by_prefix()[found.group(1)] if found else _inflected_role(words)
+
+
+def _inflected_role(words: str) -> Role | None:
+    """The role of a heading that opens with a role word in another form (definite or plural:
+    ``Visionen i sin helhet``, ``Målområden``) and holds no finite verb -- a name for the
+    section, not a sentence about it (``Visionen pekar ut …``). The aim or purpose *with*
+    something (``Syftet med bemanningen``, ``Målet med satsningen``) is that activity's, which
+    the plan does not count as a goal of its own (LABELLING.md decisions 10 and 17).
+
+    Example:
+        >>> _inflected_role("visionen i sin helhet").role, _inflected_role("visionen pekar ut")
+        ('goal', None)
+        >>> _inflected_role("syftet med bemanningen") is None
+        True
+    """
+    first = _FIRST_WORD.match(words)
+    if not first:
+        return None
+    lemma = swedish.lemma(first.group(0))
+    role = _role_by_prefix().get(lemma)
+    if role is None or lemma == first.group(0) or has_finite_verb(words):
+        return None
+    return None if words[first.end() :].split()[:1] == ["med"] else role
 
 
 @cache
@@ -289,6 +321,8 @@ class OutlineState:
 
     path: list[tuple[str, str | None]] = field(default_factory=list)
     fresh: bool = True
+    #: running text (not a heading, not a short label) has come: the page's header is over
+    page_text: bool = False
     role: str | None = None
     repeated: frozenset[str] = frozenset()  #: lines that stand alone more than once
     bulleted: frozenset[str] = frozenset()  #: the texts of the page's bullet items
@@ -323,9 +357,11 @@ class OutlineState:
         """The heading path, ``A > B > C``."""
         return " > ".join(h for h, _ in self.path)
 
-    def saw_text(self) -> None:
-        """Record that text (not a heading) came after the last heading."""
+    def saw_text(self, text: str = "") -> None:
+        """Record that text (not a heading) came after the last heading; ``text`` of a few
+        words or more is running text (a label such as ``Huvudgren:`` is not)."""
         self.fresh = False
+        self.page_text = self.page_text or len(text.split()) >= _PAGE_TEXT_WORDS
 
     def enter(self, heading: str, role: str | None = None) -> str | None:
         """Place a heading in the path; return the role the text below it takes."""
@@ -580,7 +616,7 @@ def has_action_list(text: str) -> bool:
 
 
 def _item_unit(text: str, start: int, end: int, state: OutlineState, ref: str = "") -> Unit:
-    state.saw_text()
+    state.saw_text(text[start:end])
     state.listed = True
     kind, cue = item_kind(text, start, end, state)
     prose = clean_text(_MARKER.sub("", text[start:end], count=1))
@@ -647,6 +683,12 @@ def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit
     first = content[0]
     heading = clean_text(first.text).lstrip("#").strip()
     furniture_block = role_of(heading) == "furniture"
+    if furniture_block and len(content) == 1 and not state.page_text:
+        # a widget's name alone on a line above all of the page's text (Translate, Telefon,
+        # Kontakt, Öppna mobilmenyn): a link in the page's header, not a block that holds
+        # what follows
+        s, e = _span(content)
+        return [Unit(s, e, "furniture", state.section(), note="link in the page's header")]
     if furniture_block and is_heading_text(first.text):
         # a widget or contact block: the heading and what it holds
         state.enter(heading)
@@ -721,7 +763,7 @@ def _run_units(text: str, content: list[Line], state: OutlineState) -> list[Unit
                 # arbetet) introduces the list as a lead-in ending in a colon would
                 state.lead_in, state.listed = f"{title}:", False
             continue
-        state.saw_text()
+        state.saw_text(text[s:e])
         if len(group) == 1 and _starts_with_action(line.stripped):
             units.append(_item_unit(text, s, e, state))  # a short line that is an action
             continue

@@ -1165,6 +1165,16 @@ def opens_with_action(text: str) -> bool:
     return _opens_with_action(text) and not is_decision(text)
 
 
+def has_finite_verb(text: str) -> bool:
+    """Whether ``text`` holds a finite verb or a modal (a sentence, not a name or a label).
+
+    Example:
+        >>> has_finite_verb("Visionen i sin helhet"), has_finite_verb("Visionen pekar ut vägen")
+        (False, True)
+    """
+    return bool(_finite(_words(text)))
+
+
 def _finite(words: list[str]) -> list[tuple[str, str]]:
     """(word, tense) of the verb forms among a clause's words (modal verbs as ``modal``).
 
