@@ -296,8 +296,9 @@ DEV_RECALL_FLOOR = {1.0: GOAL_RECALL, 0.5: GOAL_RECALL}
 # `(http://sourceforge.net/projects/cntlm/)` as `(http://sou- rceforge.net/…` -> `reeforge`,
 # `entim` -- and four at 0.5: Karlskoga's `bli en` run together as `blien` -> `bilen` (two
 # reference tokens), the SOU's `order.fritzes@nj.se` as `order.fr- itzes@nj.se` -> `för-`,
-# Umeå's `nvarchar(50)` as `nvarcha r(50)` -> `rivareha r(50)`.
-DEV_BOUNDARY_LOST = {1.0: 40, 0.5: 22}
+# Umeå's `nvarchar(50)` as `nvarcha r(50)` -> `rivareha r(50)`. Since code is kept as written
+# (`proj4.defs(` is a member called on an object) 39 at 1.0.
+DEV_BOUNDARY_LOST = {1.0: 39, 0.5: 22}
 
 
 @pytest.mark.parametrize("rate", [1.0, 0.5])
@@ -382,12 +383,16 @@ def test_unseen_clean_text_is_left_alone(repairer) -> None:
     `+no_dets`, `+units=m` as `+units=in`, `+ellps` as `+clips`, `proj4.defs(` as
     `proj4.dets(`, `'m'` as `'in'`, the column `Anmald` as `Anmäld`) and Uppsala's routine
     for archiving a web site 2.1 % (12 of 589: the proxy `cntlm` as `entim` everywhere);
-    Karlskoga's report changes 1 of 4,182 (`PM3` as `PMÄ`)."""
+    Karlskoga's report changes 1 of 4,182 (`PM3` as `PMÄ`). Since a call with an argument,
+    a member called on an object, a plus sign before a name and a fenced block naming its
+    language are code, written as they are, and a name the text writes as a file's is kept,
+    Umeå's README may change 0.45 % (3 of 682: left `nvarchar(MAX)`, `Anmald`, `[epsg.io]`)
+    and Uppsala's routine none; Region Uppsala's README 3 of 1,071 (its `lapply(paste0(` is
+    kept now)."""
     limits = {"nja-": 0.002, "regionhalland-": 0.0025, "hogsby-": 0.0025, "vgr-": 0.0025}
     limits["sou-2023-35-hallbarhetsredovisning"] = 0.0015
-    limits["regionuppsala-"] = 0.004
-    limits["umea-"] = 0.045
-    limits["uppsala-"] = 0.021
+    limits["regionuppsala-"] = 0.003
+    limits["umea-"] = 0.0045
     for name, text in _unseen("dev").items():
         out = repairer.repair(text)
         changed = [(a, b) for a, b in zip(text.split(), out.split(), strict=True) if a != b]
@@ -529,6 +534,26 @@ def test_an_analysts_file_names_calls_and_fence_language_are_written_as_they_are
         "se vad som ändrats.\n"
     )
     _every_diacritic_restored(reference, 4)
+
+
+def test_a_readmes_types_calls_code_block_and_program_name_are_written_as_they_are() -> None:
+    """A README written for this test (in no text of the corpus), every å/ä/ö misread: a
+    column's type with its size (``nvarchar(50)``), the lines of a fenced block whose info
+    string names a language (```` ```javascript ````: a projection string's ``+no_defs``, a
+    call ``ol.proj.get(``) and a program the text names by its file (``cntlm.ini``: ``cntlm``
+    wherever it stands) keep their letters -- read as Swedish they were ``rivarehar(50)``,
+    ``+no_dets``, ``öl.proj.get(`` and ``entim`` --, and the Swedish words around them come
+    back."""
+    reference = (
+        "Tabellen Svar har kolumnerna Fråga (nvarchar(500)) och Värde (nvarchar(50)).\n\n"
+        "```javascript\n"
+        'proj4.defs("EPSG:3006", "+proj=utm +zone=33 +ellps=GRS80 +units=m +no_defs");\n'
+        'var vy = ol.proj.get("EPSG:3006");\n'
+        "```\n\n"
+        "Programmet cntlm läser sina inställningar i cntlm.ini och måste startas innan "
+        "du arkiverar; stoppa cntlm när arkiveringen är klar.\n"
+    )
+    _every_diacritic_restored(reference, 7)
 
 
 def test_an_abbreviation_written_with_spaces_for_its_full_stops_is_left_alone() -> None:

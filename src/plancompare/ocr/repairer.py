@@ -83,14 +83,30 @@ _DOTFILE = re.compile(r"[^\w.]*\.([^\W_]{2,5})\W*")
 #: -it, --build, --no-cache); a path of two folders or more from the root, the home or the
 #: current folder, or from a drive (/label-studio/data, ~/data/x, ./bin/run, C:\Textverktyg);
 #: anywhere in a token a backslash (textverktyget\), a name joined by an underscore (api_key,
-#: img_2), an assignment (KEY=value, ?d=), a namespace (ggplot2::ggplot) or a call without
-#: arguments (print(), source())
+#: img_2), an assignment (KEY=value, ?d=), a namespace (ggplot2::ggplot), a call without
+#: arguments (print(), source()), a call whose argument opens with a digit, a quote or another
+#: call (nvarchar(50), proj4.defs("EPSG:3016", lapply(paste0(), a member called on an object
+#: (ol.proj.get(, map.AddProjection() and a plus sign before a name (+proj=utm, +wktext, the
+#: options of a projection string)
 _OPTION = re.compile(
     r"[(\[\"'`]*(?:-[A-Za-z]|-[a-z]{2,3}|--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)[)\]\"'`.,:;]*"
 )
 _PATH = re.compile(r"[(\[\"'`<]*(?:(?:~|\.{1,2})?/[^\W_][^/\s]*/|[A-Za-z]:[\\/])")
-_CODE_MARK = re.compile(r"\\|[^\W_]_[^\W_]|[^\W_]=|[^\W_]::[^\W\d_]|[^\W_]\(\)")
+_CODE_MARK = re.compile(
+    r"\\|[^\W_]_[^\W_]|[^\W_]=|[^\W_]::[^\W\d_]|[^\W_]\((?:\)|[\d\"']|[^\W\d_]\w*\()"
+    r"|[^\W_]\.[^\W\d_]\w*\(|^[(\[\"'`]*\+[^\W\d_]"
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
+#: what stands before a backslash that ends a token as Markdown's hard line break (``här.\``,
+#: ``från:\``, ``**Steg 1**\``), where a path's backslash follows a name (``textverktyget\``)
+_HARD_BREAK_BEFORE = frozenset(".,:;!?)*")
+#: the info strings of a fenced block that hold prose, not code: GitHub Linguist's languages of
+#: type prose that Markdown fences name (Text, Markdown, reStructuredText, AsciiDoc, Org) and
+#: markmap, a mind map written as Markdown's headings and lists
+_PROSE_FENCES = frozenset(
+    {"text", "txt", "plain", "plaintext", "markdown", "md", "rst", "asciidoc", "adoc", "org"}
+    | {"markmap"}
+)
 #: a word of four letters or more and a footnote's number after it (område2, författning3)
 _FOOTNOTE_PENALTY = 2.0  # a footnote's number after a word, against a digit read as a letter
 _FOOTNOTE = re.compile(r"((?:[^\W\d_]|&){4,})(\d{1,2})")
@@ -627,6 +643,12 @@ class OcrRepairer:
         # (5 a §, t ex, s k), a lone capital inside a sentence an initial or a label (A och B,
         # sonen S:s), and an abbreviation beside its number (32 963 kr, nr 12) is one too:
         # left as they are.
+        # A name the text writes as a file's or a path's (cntlm.ini, /projects/cntlm/) is the
+        # name of a program or a file wherever the text writes it (cntlm, cntlm-proxyn): not
+        # read through another letter as a word no list holds (entim, a compound). Read through
+        # å/ä/ö, or as a listed word, it is still damage (for: för, oeh: och -- an address
+        # writes Swedish without å/ä/ö, and damage reaches addresses too).
+        named = _file_names(tokens, self.context_.file_extensions) if touched else frozenset()
         for ti in touched:
             choice = choices[ti]
             if choice and any(choice):
@@ -634,6 +656,11 @@ class OcrRepairer:
                     choices[ti] = (0,) * len(choice)
                 elif infos[ti].named:
                     choices[ti] = self._names_kept(tokens, chunks, infos[ti], ti, choice)
+                if named:
+                    choices[ti] = tuple(
+                        0 if c and self._named_file(slot, slot.options[c], named) else c
+                        for slot, c in zip(infos[ti].slots, choices[ti], strict=True)
+                    )
 
         out = list(chunks)
         written: list[int] = []
@@ -887,6 +914,15 @@ class OcrRepairer:
             and text != slot.piece.low.replace("|", "i")
             and self.lexicon_.zipf(text) <= self.unlisted_max
             and not self._sentence_start(chunks, ti, pi)
+        )
+
+    def _named_file(self, slot: _Slot, hyp: Hyp, named: frozenset[str]) -> bool:
+        """Whether the piece of ``slot`` is a name of ``named`` (:func:`_file_names`) that
+        ``hyp`` reads through another letter than å/ä/ö as a word no list holds."""
+        return (
+            slot.piece.low in named
+            and hyp.n_glyph > 0
+            and self.lexicon_.zipf(hyp.text) <= self.unlisted_max
         )
 
     def _name_like(self, slot: _Slot, accented: bool = False) -> bool:
@@ -1417,7 +1453,7 @@ class OcrRepairer:
         if info is None:
             info = self._analyse_token(token)
             if info.slots and _code_form(token):
-                info = _without_diacritics(info)
+                info = _as_code(info, self.rare_zipf)
             if info is not _EMPTY:
                 info.evidence = (
                     info.evidence_dia
@@ -1774,10 +1810,23 @@ def _ascii_options(slot: _Slot) -> tuple[Hyp, ...]:
     )
 
 
-def _without_diacritics(info: _TokenInfo) -> _TokenInfo:
-    """``info`` of a token of code (:func:`_code_form`): readings through a glyph only, and
-    no evidence of å/ä/ö misread for the text's rates."""
-    slots = tuple(dataclasses.replace(slot, options=_ascii_options(slot)) for slot in info.slots)
+def _as_code(info: _TokenInfo, common: float) -> _TokenInfo:
+    """``info`` of a token of code (:func:`_code_form`): no evidence of å/ä/ö misread for the
+    text's rates, and a piece is read only where it is no listed word and a reading through a
+    glyph, with no å, ä or ö, makes it a word at least ``common`` (``/label-stuclio/data``:
+    ``studio``). Code names things in English and in abbreviations that no Swedish list holds
+    (``nvarchar``, ``tmerc``, ``defs``): read as Swedish they became compounds and rare words
+    (``rivarehar``, ``dets``)."""
+    slots = tuple(
+        dataclasses.replace(
+            slot,
+            options=(slot.options[0],)
+            + tuple(h for h in _ascii_options(slot)[1:] if h.base >= common)
+            if slot.options[0].base <= _NAME_ZIPF
+            else (slot.options[0],),
+        )
+        for slot in info.slots
+    )
     return dataclasses.replace(info, slots=slots, evidence_dia=0)
 
 
@@ -1816,9 +1865,12 @@ def _written_as_is(token: str, extensions: frozenset[str]) -> bool:
 def _code_form(token: str) -> bool:
     """Whether ``token`` is written as commands, paths and code are, never as Swedish words:
     a command-line option, a path, a backslash, a name joined by an underscore, an
-    assignment, a namespace or a call without arguments (``_OPTION``, ``_PATH``,
-    ``_CODE_MARK``). Code is written in ASCII: its letters may be misread glyphs
-    (``/label-stuclio/data``) but never an å, ä or ö.
+    assignment, a namespace, a call without arguments or with one that opens with a digit, a
+    quote or another call (a type's size: ``nvarchar(50)``), a member called on an object
+    (``ol.proj.get(``) or a plus sign before a name (``+wktext``) (``_OPTION``, ``_PATH``,
+    ``_CODE_MARK``). Such a token is kept as written (:func:`_as_code`): a piece that is no
+    listed word is read only through a glyph, never an å, ä or ö, and only as a common word
+    (``/label-stuclio/data``: ``studio``).
 
     Example:
         >>> [_code_form(t) for t in ("-d", "--build", "(-p", "/label-studio/data", "~/x/y")]
@@ -1831,9 +1883,17 @@ def _code_form(token: str) -> bool:
         [False, False, False, False, False, False]
         >>> [_code_form(t) for t in ("kommun(er)", "AI(Claude)", "()", "§:", "Kap.:")]
         [False, False, False, False, False]
+        >>> [_code_form(t) for t in ("nvarchar(50)", 'proj4.defs("EPSG:3006",', "ol.proj.get(")]
+        [True, True, True]
+        >>> [_code_form(t) for t in ("+wktext", '"+proj=utm', "lapply(paste0(", "+", "+3", "s.k.")]
+        [True, True, True, False, False, False]
+        >>> [_code_form(t) for t in ("här.\\\\", "från:\\\\", "textverktyget\\\\", "**a_b.R**\\\\")]
+        [False, False, True, True]
     """
     if (token[:1] == "-" or "-" in token[:4]) and _OPTION.fullmatch(token):
         return True
+    if token[-2:-1] in _HARD_BREAK_BEFORE and token[-1:] == "\\":
+        token = token[:-1]  # här.\ -- Markdown's hard line break after a sentence, not code
     return bool(_PATH.match(token) or _CODE_MARK.search(token))
 
 
@@ -1888,28 +1948,71 @@ def _beside_number(tokens: list[str], ti: int, side: str) -> bool:
 def _code_tokens(chunks: list[str]) -> frozenset[int]:
     """The tokens of ``chunks`` (as :func:`split_whitespace` cuts a text) inside an inline code
     span as Markdown writes one: from a token with an opening backtick to the one with its
-    closing backtick (a span never closed ends at a blank line, as Markdown's does). A fence
-    of three backticks opens a block of preformatted text, which may be prose (a PDF's text
-    kept as it was laid out), so it is no span: commands in it are read token by token
-    (:func:`_code_form`).
+    closing backtick (a span never closed ends at a blank line, as Markdown's does), and inside
+    a fenced block whose info string names a language of code (```` ```json ````, ```` ``` r
+    ````: CommonMark's info string, whose first word names the block's language). A fence with
+    no info string, or one naming prose (``_PROSE_FENCES``), opens a block of preformatted
+    text, which may be prose (a PDF's text kept as it was laid out): commands in it are read
+    token by token (:func:`_code_form`).
 
     Example:
         >>> text = "Kör `docker compose up -d` och\\n```text\\nstarta `Hämta`\\n```\\nklart"
         >>> chunks = split_whitespace(text)
         >>> [chunks[2 * ti] for ti in sorted(_code_tokens(chunks))]
         ['`docker', 'compose', 'up', '-d`', '`Hämta`']
+        >>> chunks = split_whitespace("Se\\n``` json\\n{ 'mal': 1 }\\n```\\nmal")
+        >>> [chunks[2 * ti] for ti in sorted(_code_tokens(chunks))]
+        ['json', '{', "'mal':", '1', '}']
     """
     code: set[int] = set()
     inline = False
-    for ti, token in enumerate(chunks[0::2]):
+    fenced = False
+    tokens = chunks[0::2]
+    for ti, token in enumerate(tokens):
         if inline and ti and chunks[2 * ti - 1].count("\n") >= 2:
             inline = False  # a blank line ends a span never closed
         if token.startswith("```"):
+            if fenced:
+                fenced = False  # the closing fence
+                continue
+            info = token.strip("`")
+            if not info and ti + 1 < len(tokens) and "\n" not in chunks[2 * ti + 1]:
+                info = tokens[ti + 1]  # ``` r: the info string after a space
+            fenced = bool(info) and info.lower() not in _PROSE_FENCES
             continue  # a fence
-        if inline or "`" in token:
+        if fenced or inline or "`" in token:
             code.add(ti)
-            inline ^= token.count("`") % 2 == 1
+            if not fenced:
+                inline ^= token.count("`") % 2 == 1
     return frozenset(code)
+
+
+def _file_names(tokens: list[str], extensions: frozenset[str]) -> frozenset[str]:
+    """The names, in lower case, that ``tokens`` write as a file's before its extension (a
+    dot and an extension of ``data/ocr/file_extensions.tsv``: ``cntlm.ini``) or as a folder of
+    a web address or a path (``http://sourceforge.net/projects/cntlm/``), where they are no
+    listed word's damage but the name of a program or a file; three letters or more.
+
+    Example:
+        >>> tokens = ["Kör", "(cntlm.ini),", "se", "https://x.se/projects/cntlm/", "cntlm"]
+        >>> sorted(_file_names(tokens, frozenset({"ini"})))
+        ['cntlm', 'projects']
+    """
+    names: set[str] = set()
+    for token in tokens:
+        if "/" in token and ("://" in token or _PATH.match(token)):
+            start = token.find("://")
+            host_end = token.find("/", start + 3) if start >= 0 else 0
+            names.update(
+                w.lower() for w in _LETTERS.findall(token[max(host_end, 0) :]) if len(w) >= 3
+            )
+        elif "." in token:
+            for m in _EXTENSION.finditer(token):
+                if m.group(1).lower() in extensions:
+                    stem = _LETTERS.findall(token[: m.start()])
+                    if stem and len(stem[-1]) >= 3:
+                        names.add(stem[-1].lower())
+    return frozenset(names)
 
 
 def _item_starts(chunks: list[str]) -> frozenset[int]:
