@@ -67,6 +67,9 @@ SLOTS = [
     ("grupp", "är", "år", "vanlig", "copula_before_adjective"),  # varje grupp är vanlig
     ("rikta", "vårt", "vart", "fokus", "possessive_before_content"),  # rikta vårt fokus mot
     ("ett", "väl", "val", "fungerande", "manner_adverb_before_participle"),  # ett väl fungerande
+    ("att", "ingå", "inga", "i", "infinitive_between_marker_and_preposition"),  # att ingå i
+    ("ska", "ingå", "inga", "i", "infinitive_between_marker_and_preposition"),  # ska ingå i
+    ("föregående", "år", "är", "till", "time_noun_after_participle"),  # föregående år
 ]
 
 
@@ -112,6 +115,7 @@ def test_every_rule_of_the_data_file_is_exercised() -> None:
         ("till", "vart", "vårt", "och"),  # vart och ett: each, before a conjunction
         (None, "vart", "vårt", "tar"),  # Vart tar pengarna vägen: a question's verb
         ("allmänna", "val", "väl", None),  # allmänna val: no participle after it
+        ("övergripande", "är", "år", "att"),  # det övergripande är att: a copula before att
     ],
 )
 def test_rules_leave_other_slots_alone(ctx, left, word, other, right) -> None:
