@@ -34,8 +34,10 @@ and runs, in order, what a researcher runs:
 * ``distinctive`` -- ``distinctive_terms`` by municipality;
 * ``gaps`` -- ``gaps`` of one municipality against every other.
 
-Each step reports wall and CPU seconds, MB/s of raw text, and its peak memory (resident set
-of the process and its worker processes, sampled every 10 ms). Each step's growth exponent
+Each step reports wall and CPU seconds, MB/s of raw text, its peak memory (resident set
+of the process and its worker processes, sampled every 10 ms) and a digest of what it
+computed (:func:`digest`, after the timing), so that two libraries paired on one corpus are
+seen to give the same frame, tables, matrices and clusters. Each step's growth exponent
 ``b`` is fitted over the corpus sizes as ``t = a + c · MB^b`` (``a`` the start-up). The run
 writes ``benchmarks/results/scale_suite.csv`` (one row per configuration and step, with the
 load average before and after), ``scale_suite.txt`` (the table and the exponents) and
@@ -340,6 +342,7 @@ def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
         shutil.rmtree(plancompare.paths.processed_dir(data), ignore_errors=True)
         load = plancompare.load
         ctx["frame"] = load(data, **_kwargs(load, n_jobs=jobs, progress=False))
+        return ctx["frame"]
 
     def kept(ctx: dict) -> None:
         import pandas as pd
@@ -348,38 +351,43 @@ def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
         ctx["frame"] = pd.read_parquet(kept_dir / "frame.parquet")
         ctx["frame"].attrs["data_dir"] = str(data.resolve())  # as load records it
         ctx["changes"] = pd.read_parquet(kept_dir / "ocr_changes.parquet")
+        return ctx["frame"]
 
     def write_csv(ctx: dict) -> None:
         from plancompare.outputs import write_units
 
-        write_units(ctx["frame"], data)
+        return (write_units(ctx["frame"], data)[0]).read_bytes()  # units.csv (meta has a date)
 
     def notebook01(ctx: dict) -> None:
         from plancompare import plots, summary
 
         frame = ctx["frame"]
         plans = summary.plans_table(frame)
-        summary.kind_table(frame), summary.describe(frame)
+        tables = [plans, summary.kind_table(frame), summary.describe(frame)]
         plots.plot_units_by_kind(frame)
         measures = summary.select_units(frame)
         # as the notebook: the measures coded with the units enclosing them, not every unit
         coded = summary.with_enclosing(frame, frame["kind"] == "measure")
-        plots.plot_measures_by_municipality(frame, plancompare.on_topic(coded))
+        flag = plancompare.on_topic(coded)
+        plots.plot_measures_by_municipality(frame, flag)
+        tables += [measures, coded, flag]
         # as the notebook: each source file read once for provenance, coverage and OCR changes
         texts = summary.source_texts(frame, data) if hasattr(summary, "source_texts") else None
         read = {"texts": texts} if texts is not None else {"data_dir": data}
         differs = summary.source_spans(measures, **read) != measures["text"]  # provenance
         measures[differs].head(1)
-        summary.coverage(frame, **read)
+        tables += [differs, summary.coverage(frame, **read)]
         changes = ctx.get("changes")  # what the build kept, as notebook 01 reads it
         changes = plancompare.ocr_changes(data) if changes is None else changes
         for file in plans.query("ocr").index:
             raw = texts[file] if texts is not None else read_source(data / "raw" / file).text
             changes[changes.source_file == file].drop(columns="source_file"), len(raw.split())
+        return tables
 
     def themes(ctx: dict) -> None:
         ctx["codes"] = plancompare.code_themes(ctx["frame"])
         ctx["on_topic"] = plancompare.on_topic(ctx["frame"], codes=ctx["codes"])
+        return ctx["codes"], ctx["on_topic"]
 
     def _leaves(ctx: dict) -> list[str]:
         """Leaf measures' texts; a file with fewer than two: every prose unit's text."""
@@ -397,7 +405,7 @@ def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
     def tfidf_baseline(ctx: dict) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        TfidfVectorizer().fit_transform(_leaves(ctx))
+        return TfidfVectorizer().fit_transform(_leaves(ctx))
 
     def vectorize(ctx: dict) -> None:
         from plancompare import compare
@@ -408,21 +416,26 @@ def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
         if len(leaves) >= 2 and hasattr(compare, "unit_features"):
             # fitted once on the leaf measures: distinctive, gaps and cluster share it
             ctx["features"] = compare.unit_features(leaves)
-        else:
-            SwedishVectorizer().fit_transform(_leaves(ctx))
+            return ctx["features"].counts, ctx["features"].tfidf
+        return SwedishVectorizer().fit_transform(_leaves(ctx))
 
     def cluster(ctx: dict) -> None:
         from plancompare.clusters import cluster_measures
 
         wanted = {"codes": ctx.get("codes"), "on_topic": ctx.get("on_topic")}
         wanted["features"] = ctx.get("features")
-        cluster_measures(ctx["frame"], **_kwargs(cluster_measures, **wanted, **CLUSTER_SETTINGS))
+        found = cluster_measures(
+            ctx["frame"], **_kwargs(cluster_measures, **wanted, **CLUSTER_SETTINGS)
+        )
+        return found.units, found.clusters, found.scan, tuple(found.stability), found.agreement
 
     def distinctive(ctx: dict) -> None:
         from plancompare.compare import distinctive_terms
 
         wanted = {"features": ctx.get("features")}
-        distinctive_terms(ctx["frame"], by="municipality", **_kwargs(distinctive_terms, **wanted))
+        return distinctive_terms(
+            ctx["frame"], by="municipality", **_kwargs(distinctive_terms, **wanted)
+        )
 
     def gaps(ctx: dict) -> None:
         from plancompare.compare import gaps as find_gaps
@@ -432,7 +445,8 @@ def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
         counts = leaves["municipality"].astype(str).value_counts()
         if len(counts) >= 2:
             wanted = {"codes": ctx.get("codes"), "features": ctx.get("features")}
-            find_gaps(ctx["frame"], counts.index[0], **_kwargs(find_gaps, **wanted))
+            return find_gaps(ctx["frame"], counts.index[0], **_kwargs(find_gaps, **wanted))
+        return None
 
     return {
         "read_split": read_split,
@@ -449,6 +463,51 @@ def _steps(data: Path, jobs: int | None) -> dict[str, Callable[[dict], object]]:
     }
 
 
+def digest(found: object) -> str:
+    """The first 16 hex digits of a sha256 of what a step computed (its tables, arrays and
+    matrices: values to the last bit, column names, dtypes and index), so that two libraries
+    paired on one corpus show their results identical; timed apart from the step.
+
+    Example:
+        >>> import pandas as pd
+        >>> digest(pd.DataFrame({"a": [1.0]})) == digest(pd.DataFrame({"a": [1.0 + 1e-16]}))
+        True
+        >>> digest(pd.DataFrame({"a": [1.0]})) == digest(pd.DataFrame({"a": [1.0 + 1e-15]}))
+        False
+    """
+    import hashlib
+
+    import numpy as np
+    import pandas as pd
+    from scipy import sparse
+
+    h = hashlib.sha256()
+
+    def add(x: object) -> None:
+        if isinstance(x, pd.DataFrame):
+            h.update(repr([(str(c), str(t)) for c, t in x.dtypes.items()]).encode())
+            h.update(pd.util.hash_pandas_object(x, index=True).to_numpy().tobytes())
+        elif isinstance(x, pd.Series):
+            h.update(f"{x.name}:{x.dtype}".encode())
+            h.update(pd.util.hash_pandas_object(x, index=True).to_numpy().tobytes())
+        elif sparse.issparse(x):
+            x = sparse.csr_matrix(x)
+            for part in (x.data, x.indices, x.indptr, np.asarray(x.shape)):
+                h.update(np.ascontiguousarray(part).tobytes())
+        elif isinstance(x, np.ndarray):
+            h.update(f"{x.dtype}{x.shape}".encode() + np.ascontiguousarray(x).tobytes())
+        elif isinstance(x, list | tuple):
+            for item in x:
+                add(item)
+        elif isinstance(x, bytes):
+            h.update(x)
+        else:
+            h.update(repr(x).encode())
+
+    add(found)
+    return h.hexdigest()[:16]
+
+
 def child(data: Path, config: str, steps: list[str], jobs: int | None, out: Path) -> None:
     """Run ``steps`` on ``data`` in this (fresh) process; append one JSON line per step."""
     import warnings
@@ -462,10 +521,10 @@ def child(data: Path, config: str, steps: list[str], jobs: int | None, out: Path
         store = word_store_records()
         load_before = os.getloadavg()[0]
         cpu0, t0 = _cpu_seconds(), time.perf_counter()
-        error = ""
+        error, found = "", None
         with PeakMemory() as mem:
             try:
-                funcs[name](ctx)
+                found = funcs[name](ctx)
             except Exception as e:  # a step that fails is reported, the rest still run
                 error = f"{type(e).__name__}: {e}"[:200]
         wall = time.perf_counter() - t0
@@ -486,6 +545,7 @@ def child(data: Path, config: str, steps: list[str], jobs: int | None, out: Path
             "load_after": round(os.getloadavg()[0], 2),
             "word_store": store,
             "error": error,
+            "digest": digest(found) if not error else "",
         }
         with open(out, "a", encoding="utf-8") as fh:
             fh.write(json.dumps(row) + "\n")
@@ -600,6 +660,11 @@ def write_table(rows: list[dict], fits: list[dict], meta: dict) -> str:
         "growth exponents b (t = a + c * MB^b; a = start-up seconds)",
         pd.DataFrame(fits).to_string(index=False) if fits else "(too few sizes to fit)",
     ]
+    if "digest" in frame:  # what each step computed (identical across paired libraries)
+        digests = frame.pivot_table(
+            index="step", columns="config", values="digest", aggfunc="first", sort=False
+        )
+        lines += ["", "digest of each step's results", digests.to_string()]
     errors = frame[frame.error != ""]
     if len(errors):
         lines += ["", "errors:", errors[["config", "step", "error"]].to_string(index=False)]

@@ -13,6 +13,7 @@ from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score
 from plancompare.clusters import (
     MeasureClusterer,
     MeasureSpace,
+    _adjusted_rand,
     cluster_stability,
     fit_topics,
     measure_map,
@@ -125,6 +126,16 @@ def test_topics_have_terms_and_shares_sum_to_one(synthetic):
     assert list(shares.columns) == [0, 1, 2, 3]
     dominant = topics.weights.argmax(axis=1)
     assert adjusted_rand_score(synthetic.topic, dominant) > 0.9
+
+
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), min_size=1, max_size=60))
+def test_bootstrap_agreement_is_scikit_learns_adjusted_rand_index(pairs):
+    """The scan's and the stability's ARI of two clusterings (cluster numbers from 0), counted
+    with one bincount, is the number scikit-learn gives, to the last bit."""
+    true = np.array([a for a, _ in pairs])
+    pred = np.array([b for _, b in pairs])
+    assert _adjusted_rand(true, pred) == adjusted_rand_score(true, pred)
+    assert _adjusted_rand(true, true) == 1.0
 
 
 @given(

@@ -21,7 +21,7 @@ from sklearn.base import BaseEstimator, ClusterMixin, TransformerMixin, clone
 from sklearn.cluster import AgglomerativeClustering, KMeans
 from sklearn.decomposition import NMF, TruncatedSVD
 from sklearn.manifold import TSNE
-from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score, silhouette_score
+from sklearn.metrics import adjusted_mutual_info_score, silhouette_score
 from sklearn.neighbors import kneighbors_graph
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
@@ -298,6 +298,36 @@ class MeasureClusterer(ClusterMixin, BaseEstimator):
         return _canonical(raw)
 
 
+def _adjusted_rand(labels_true: np.ndarray, labels_pred: np.ndarray) -> float:
+    """scikit-learn's ``adjusted_rand_score`` of two labelings by cluster numbers (integers
+    0 and up), with their contingency table counted by one ``bincount``: the same integer pair
+    counts and the same formula, so the same float, without the validation and the sorting
+    of labels that make scikit-learn's take 80 ms on 83,000 measures (55 calls in a scan).
+
+    Example:
+        >>> _adjusted_rand(np.array([0, 0, 1, 1]), np.array([0, 0, 1, 2]))
+        0.5714285714285714
+        >>> _adjusted_rand(np.array([0, 0, 1, 1]), np.array([0, 1, 0, 1]))
+        -0.5
+        >>> _adjusted_rand(np.array([0, 0, 1]), np.array([1, 1, 0]))
+        1.0
+    """
+    true = np.asarray(labels_true, dtype=np.int64)
+    pred = np.asarray(labels_pred, dtype=np.int64)
+    n = len(true)
+    rows, width = (int(true.max()) + 1, int(pred.max()) + 1) if n else (1, 1)
+    table = np.bincount(true * width + pred, minlength=rows * width).reshape(rows, width)
+    n_c, n_k = table.sum(axis=1), table.sum(axis=0)
+    sum_squares = int((table**2).sum())
+    tp = sum_squares - n
+    fp = int((table @ n_k).sum()) - sum_squares
+    fn = int((n_c @ table).sum()) - sum_squares
+    tn = n * n - fp - fn - sum_squares
+    if fn == 0 and fp == 0:
+        return 1.0
+    return 2.0 * (tp * tn - fn * fp) / ((tp + fn) * (fn + tn) + (tp + fp) * (fp + tn))
+
+
 def _check_ks(ks: Iterable[int], n: int) -> list[int]:
     ks = sorted({int(k) for k in ks})
     bad = [k for k in ks if not 2 <= k < n]
@@ -410,7 +440,7 @@ def _scan(
             if len(draw.unique) <= k:
                 continue
             boot = _resample_labels(models[k], k, draw)
-            aris[k].append(adjusted_rand_score(labels[k][draw.unique], boot))
+            aris[k].append(_adjusted_rand(labels[k][draw.unique], boot))
             if k == kept_k:
                 resamples.append((draw.unique, boot))
     rows = []
@@ -490,7 +520,7 @@ def _stability(
         union = ref_sizes[:, None] + boot_sizes[None, :] - table
         jaccard_sum[present] += (table / np.maximum(union, 1)).max(axis=1)[present]
         jaccard_n[present] += 1
-        aris.append(adjusted_rand_score(ref, boot))
+        aris.append(_adjusted_rand(ref, boot))
     with np.errstate(invalid="ignore", divide="ignore"):
         coassignment = np.where(possible > 0, together / possible, np.nan)
         jaccard = np.where(jaccard_n > 0, jaccard_sum / jaccard_n, np.nan)

@@ -345,16 +345,27 @@ def _leaf_mask(frame: pd.DataFrame) -> np.ndarray:
 def isin_strings(values: pd.Series, wanted: Iterable[str]) -> np.ndarray:
     """Whether each of ``values`` is one of the strings ``wanted`` (as ``Series.isin``).
 
-    Compares as Python objects through one hash table: pandas' ``isin`` on an Arrow-backed
-    string column (the frame's) first makes an Arrow scalar of every wanted value, 0.8 s
-    for 190,000 ids against 0.1 s here.
+    An Arrow-backed string column (the frame's) is looked up by Arrow's ``is_in`` on its own
+    buffers, other values as Python objects through one hash table: pandas' ``isin`` on an
+    Arrow column first makes an Arrow scalar of every wanted value, 0.8 s for 190,000 ids
+    against 0.1 s as objects; 700,000 theme codes' ids among 83,000 take 0.20 s as objects
+    and 0.04 s in Arrow. A missing value is no string: never wanted.
 
     Example:
-        >>> ids = pd.Series(["a", "b", "c"], dtype="str")
-        >>> isin_strings(ids, {"c", "a"}).tolist()
-        [True, False, True]
+        >>> ids = pd.Series(["a", "b", None, "c"], dtype="str")
+        >>> isin_strings(ids, {"c", "a"}).tolist(), isin_strings(ids.astype(object), ["b"]).tolist()
+        ([True, False, False, True], [False, True, False, False])
     """
     wanted = np.asarray(list(wanted) if isinstance(wanted, set | frozenset) else wanted, object)
+    dtype = values.dtype
+    arrow = isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"
+    if arrow and all(isinstance(w, str) for w in wanted):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        column = values.array.__arrow_array__()
+        found = pc.is_in(column, value_set=pa.array(wanted, type=column.type))
+        return found.fill_null(False).to_numpy().astype(bool, copy=False)
     return values.astype(object).isin(wanted).to_numpy(dtype=bool)
 
 
