@@ -844,6 +844,18 @@ after ``Fyra fokussatsningar görs:`` (now read, as context: one text each shows
 narration before an inline quote (``… till alla som är anslutna. - Vi hoppas …, säger …``) is
 marked reported speech with its paragraph (one organisation); 228 Värnamo's goal headings after
 a heading that names four goals.
+
+The sixteenth held-out set (``heldout16``, texts 244-258; fifteen stored pages of fifteen
+kommuner, all new to the corpus: decisions in brief, news lists, vision and goal pages, a
+policy page; 32 measures, 33 goals, one text without a label; labelled blind by LABELLING.md)
+was measured once on 2026-12-08 at 20c4beb, after the session's last parser change (above), the
+scorer fitted on 01-243 and the seeds (``results/units_eval_final.txt``): measure P 0.36 R 0.47
+(15 of 32, 42 predicted), goal P 0.50 R 0.64 (21 of 33, 42 predicted). Håbo's fullmäktige
+decision (245, seven investments as ``Projekt (nämnd)`` lines) gives 0 of 7; without it measure
+P 0.37 R 0.60 (15/25, 41 predicted). The six vision and goal pages: goal P 0.56 R 0.61 (19/31,
+34 predicted). Blind measure figures so far: 0.50/0.27, 0.79/0.56, 0.44/0.52, 0.35/0.35,
+0.26/0.35, 0.26/0.27, 0.49/0.47, 0.59/0.43, 0.42/0.57, 0.50/0.40, 0.41/0.50, 0.55/0.63,
+0.43/0.61, 0.46/0.38, 0.36/0.47.
 """
 
 from __future__ import annotations
