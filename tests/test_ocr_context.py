@@ -70,6 +70,9 @@ SLOTS = [
     ("att", "ingå", "inga", "i", "infinitive_between_marker_and_preposition"),  # att ingå i
     ("ska", "ingå", "inga", "i", "infinitive_between_marker_and_preposition"),  # ska ingå i
     ("föregående", "år", "är", "till", "time_noun_after_participle"),  # föregående år
+    ("fjorton", "har", "här", "ett", "auxiliary_before_article"),  # varav fjorton har ett län
+    ("utlänningen", "har", "här", "en", "auxiliary_before_article"),  # har en livshotande
+    ("fem", "har", "här", "två", "auxiliary_before_numeral"),  # fem har två län
 ]
 
 
