@@ -366,6 +366,17 @@ def test_index_describes_the_corpus(report):
     assert 'href="units.html"' in html
 
 
+def test_index_counts_the_leaf_measures_the_findings_count(report):
+    # the front page said "Measures": Malmö 19 (its seven activities and their twelve
+    # sub-activities) beside findings of "45 leaf measures"; Östersund's five uppdrag, two
+    # of them with steps ("Uppdraget innebär att ..."), are seven leaf measures
+    html = _read(report, "index.html")
+    assert '<th class="num">Leaf measures</th>' in html
+    row = re.search(r"<tr><td>Östersund</td>.*?</tr>", html, re.DOTALL).group(0)
+    assert re.findall(r'<td class="num">(\d+)</td>', row)[1] == "7"
+    assert "of those the most specific (leaf measures" in _parse(html).visible
+
+
 def test_index_states_findings_with_links(report):
     _, _, calls = report
     html = _read(report, "index.html")

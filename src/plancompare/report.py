@@ -65,7 +65,7 @@ from plancompare.parameters import (
     parameters_table_html,
 )
 from plancompare.provenance import run_info, version_rows
-from plancompare.summary import period_label
+from plancompare.summary import leaf_measures, period_label
 
 __all__ = [
     "Page",
@@ -882,10 +882,11 @@ def _html_page(title: str, body: str) -> str:
 
 
 def _plans(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per plan (municipality, then plan id): who, what, when and how many units."""
+    """One row per plan (municipality, then plan id): who, what, when and how many units and
+    leaf measures (the most specific, which the notebooks and the key findings count)."""
     first = frame.drop_duplicates("plan_id").set_index("plan_id")
     sizes = frame.groupby("plan_id").size()
-    measures = frame[frame["kind"] == "measure"].groupby("plan_id").size()
+    measures = leaf_measures(frame).groupby("plan_id").size()  # as the notebooks count them
     plans = pd.DataFrame(
         {
             "municipality": first["municipality"].astype(str),
@@ -988,12 +989,15 @@ def _corpus_html(frame: pd.DataFrame, info: Mapping[str, Any]) -> str:
     commit = f", commit <code>{esc(git['commit'][:10])}</code>" if git.get("commit") else ""
     date = str(info.get("run_date", "")).replace("T", " ").replace("Z", " UTC")
     n_measures = int((frame["kind"] == "measure").sum())
+    n_leaves = len(leaf_measures(frame))
     lead = (
         f"<p>{len(plans)} plan{'s' if len(plans) != 1 else ''} on competence supply "
         f"(<i>kompetensförsörjning</i>) from {len(names)} "
         f"municipalit{'ies' if len(names) != 1 else 'y'} ({esc(', '.join(names))}), "
         f"periods {span}, in {frame['source_file'].nunique()} source files: {len(frame)} units "
-        f"of text, {n_measures} of them measures. Report run {esc(date)} with plancompare "
+        f"of text, {n_measures} of them measures, {n_leaves} of those the most specific (leaf "
+        "measures: an activity's steps, not the activity as well), which the findings and the "
+        f"notebooks compare. Report run {esc(date)} with plancompare "
         f"{esc(str(info.get('plancompare', '')))}{commit}.</p>"
     )
     rows = "\n".join(
@@ -1005,7 +1009,7 @@ def _corpus_html(frame: pd.DataFrame, info: Mapping[str, Any]) -> str:
     )
     table = (
         '<table class="plans"><thead><tr><th>Municipality</th><th>Plan</th><th>Period</th>'
-        '<th class="num">Units</th><th class="num">Measures</th></tr></thead>\n'
+        '<th class="num">Units</th><th class="num">Leaf measures</th></tr></thead>\n'
         f"<tbody>\n{rows}\n</tbody></table>"
     )
     return lead + "\n" + table
