@@ -1,4 +1,4 @@
-"""``pytest --final``: include the final held-out plan texts (``heldout16``, 244 on) in the tests.
+"""``pytest --final``: include the final held-out plan texts (``heldout17``, 259 on) in the tests.
 
 Property tests (hypothesis) draw the same examples on every run and every machine
 (``derandomize``): a green ``make test`` here is a green CI there. No test asserts on wall-clock

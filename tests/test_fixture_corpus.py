@@ -3,8 +3,8 @@
 Each labelled text ``<id>.txt`` has ``<id>.labels.tsv`` (header ``kind level quote note``): every
 quote must occur exactly once in its text, rows in document order, kinds and levels valid. The
 corpora must keep the size the brief asks for, and every text must be named in its split file
-(plans: ``dev``, ``heldout`` and ``heldout2`` to ``heldout15``, held-out sets measured
-once and development text since; a final set (``heldout16``, texts 244 on) is read only under
+(plans: ``dev``, ``heldout`` and ``heldout2`` to ``heldout16``, held-out sets measured
+once and development text since; a final set (``heldout17``, texts 259 on) is read only under
 ``pytest --final`` -- see ``unit_labels.corpus_split`` -- except by
 ``test_held_out_set_size_and_independence``, which checks its files' form and size without
 parsing them and without printing their content).
@@ -708,17 +708,17 @@ def test_ocr_heldout12_is_collected() -> None:
 
 
 def test_the_final_held_out_set_is_left_out_unless_final(tmp_path: Path) -> None:
-    """No reader of the corpus sees ``heldout16`` (or a text numbered 244 on) without --final;
-    ``heldout15`` (texts 225-243, measured once) is development text."""
+    """No reader of the corpus sees ``heldout17`` (or a text numbered 259 on) without --final;
+    ``heldout16`` (texts 244-258, measured once) is development text."""
     (tmp_path / "split.csv").write_text(
-        "id,split\n01-a,dev\n225-b,heldout15\n243-c,heldout16\n244-d,heldout16\n245-e,dev\n"
-        "248-f,heldout16\n",
+        "id,split\n01-a,dev\n244-b,heldout16\n258-c,heldout17\n259-d,heldout17\n260-e,dev\n"
+        "263-f,heldout17\n",
         encoding="utf-8",
     )
-    stems = ("01-a", "225-b", "243-c", "244-d", "245-e", "248-f", "244-unnamed", "246-unnamed")
-    for stem in (*stems, "230-unnamed"):
+    stems = ("01-a", "244-b", "258-c", "259-d", "260-e", "263-f", "259-unnamed", "261-unnamed")
+    for stem in (*stems, "250-unnamed"):
         (tmp_path / f"{stem}.txt").write_text("x", encoding="utf-8")
-    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "225-b": "heldout15"}
-    assert corpus_files(tmp_path, final=False) == ["01-a", "225-b", "230-unnamed"]
+    assert corpus_split(tmp_path, final=False) == {"01-a": "dev", "244-b": "heldout16"}
+    assert corpus_files(tmp_path, final=False) == ["01-a", "244-b", "250-unnamed"]
     assert len(corpus_split(tmp_path, final=True)) == 6
     assert len(corpus_files(tmp_path, final=True)) == 9

@@ -159,8 +159,10 @@ HELDOUT15_FLOORS = (0.41, 0.35, 0.67, 0.65)  # reached: 0.44 0.38 (12/32) 0.70 0
 # 0.72 (267/370, 372 predicted). Over 01-243 (heldout15 joined the folds after its one
 # measurement, 2026-12-08), the same scorer, 0.60 0.69 (320/465, 533 predicted) 0.70 0.70
 # (285/408, 406 predicted); after a widget's name in the page header and headings naming the
-# vision in the definite form, below.
-LOO_FLOORS = (0.57, 0.65, 0.67, 0.69)  # reached: 0.59 0.69 (320/465) 0.70 0.72 (293/408)
+# vision in the definite form, 0.59 0.69 (320/465, 539 predicted) 0.70 0.72 (293/408, 418
+# predicted). Over 01-258 (heldout16 joined the folds after its one measurement, 2026-12-08),
+# the same scorer, below.
+LOO_FLOORS = (0.54, 0.65, 0.65, 0.68)  # reached: 0.57 0.68 (336/497) 0.68 0.71 (314/441)
 # The "next set" checks (unit_corpus.next_set): fitted on the texts before a set, that set
 # scored. 90-110 on the old labels: 0.26 0.27 / 0.59 0.33 (the blind figure, as it must be);
 # relabelled, recorded before any of 90-110's misses were read: 0.31 0.24 (11/45, 35
@@ -340,7 +342,7 @@ def test_leave_one_organisation_out():
     assert len({org[name] for name, *_ in results}) >= 25  # folds: organisations, not texts
     by = totals(results)
     measure, goal = by["corpus"]["measure"], by["corpus"]["goal"]
-    assert (measure.labels, goal.labels) == (465, 408), (measure, goal)
+    assert (measure.labels, goal.labels) == (497, 441), (measure, goal)
     assert measure.precision >= LOO_FLOORS[0] and measure.recall >= LOO_FLOORS[1], measure
     assert goal.precision >= LOO_FLOORS[2] and goal.recall >= LOO_FLOORS[3], goal
     seeds = by["seeds"]["measure"]

@@ -13,13 +13,14 @@ are ``(start, end, kind)`` spans. The rule (issue 7):
 Used by ``tests/test_units_eval.py``, ``tests/test_fixture_corpus.py`` and
 ``benchmarks/eval_units.py``.
 
-The plan corpus (``tests/data/plans``) may also hold a final held-out set (``heldout16``, texts
-244 on) that nobody developing the parsers may read or score until the final measurement (the
+The plan corpus (``tests/data/plans``) may also hold a final held-out set (``heldout17``, texts
+259 on) that nobody developing the parsers may read or score until the final measurement (the
 third to tenth sets, ``heldout3``, texts 27-44, ``heldout4``, texts 45-57, ``heldout5``, texts
 58-75, ``heldout6``, texts 76-89, ``heldout7``, texts 90-110, ``heldout8``, texts 111-133,
 ``heldout9``, texts 134-149, ``heldout10``, texts 150-162, ``heldout11``, texts 163-175,
-``heldout12``, texts 176-191, ``heldout13``, texts 192-206, ``heldout14``, texts 207-224, and
-``heldout15``, texts 225-243, were each measured once and are development text now).
+``heldout12``, texts 176-191, ``heldout13``, texts 192-206, ``heldout14``, texts 207-224,
+``heldout15``, texts 225-243, and ``heldout16``, texts 244-258, were each measured once and are
+development text now).
 Every reader of the corpus goes through :func:`corpus_split` / :func:`corpus_files`, which leave
 the final set out unless ``final=True`` (``pytest --final``, ``eval_units.py --final``).
 
@@ -41,7 +42,7 @@ from pathlib import Path
 HEADER = ["kind", "level", "quote", "note"]
 SCORED_KINDS = ("measure", "goal")
 
-# The splits a parser's developer may read; anything else (``heldout16``) is final-only.
+# The splits a parser's developer may read; anything else (``heldout17``) is final-only.
 DEVELOPMENT_SPLITS = (
     "dev",
     "heldout",
@@ -59,22 +60,23 @@ DEVELOPMENT_SPLITS = (
     "heldout13",
     "heldout14",
     "heldout15",
+    "heldout16",
 )
-FINAL_SPLITS = ("heldout16",)
-FIRST_FINAL_NUMBER = 244  # texts numbered from here on are final-only, whatever split.csv says
+FINAL_SPLITS = ("heldout17",)
+FIRST_FINAL_NUMBER = 259  # texts numbered from here on are final-only, whatever split.csv says
 FINAL = False  # set by tests/conftest.py (``pytest --final``) and eval_units.py (``--final``)
 
 
 def _held_back(stem: str, split: str | None, final: bool) -> bool:
     """Whether the text ``stem`` (in ``split``; None when split.csv does not name it) is kept out.
 
-    >>> _held_back("12-hammaro", "heldout", False), _held_back("244-x", "dev", False)
+    >>> _held_back("12-hammaro", "heldout", False), _held_back("259-x", "dev", False)
     (False, True)
-    >>> _held_back("13-kinda", "heldout16", False), _held_back("244-x", "heldout16", True)
+    >>> _held_back("13-kinda", "heldout17", False), _held_back("259-x", "heldout17", True)
     (True, False)
-    >>> _held_back("215-x", "heldout14", False), _held_back("230-x", "heldout15", False)
+    >>> _held_back("230-x", "heldout15", False), _held_back("250-x", "heldout16", False)
     (False, False)
-    >>> _held_back("250-x", "heldout16", False), _held_back("250-x", None, False)
+    >>> _held_back("265-x", "heldout17", False), _held_back("265-x", None, False)
     (True, True)
     """
     if final:
@@ -99,7 +101,7 @@ def corpus_split(plans: Path, final: bool | None = None) -> dict[str, str]:
 def corpus_files(plans: Path, final: bool | None = None) -> list[str]:
     """Sorted stems of the ``*.txt`` files in ``plans``, without the final set unless ``final``.
 
-    A file that ``split.csv`` does not name is listed (numbered before 244), so that a test can
+    A file that ``split.csv`` does not name is listed (numbered before 259), so that a test can
     catch it.
     """
     final = FINAL if final is None else final
