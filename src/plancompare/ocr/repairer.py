@@ -648,7 +648,8 @@ class OcrRepairer:
         # read through another letter as a word no list holds (entim, a compound). Read through
         # å/ä/ö, or as a listed word, it is still damage (for: för, oeh: och -- an address
         # writes Swedish without å/ä/ö, and damage reaches addresses too).
-        named = _file_names(tokens, self.context_.file_extensions) if touched else frozenset()
+        # The text's names are found when a reading first needs them (few do).
+        named: frozenset[str] | None = None
         for ti in touched:
             choice = choices[ti]
             if choice and any(choice):
@@ -656,10 +657,18 @@ class OcrRepairer:
                     choices[ti] = (0,) * len(choice)
                 elif infos[ti].named:
                     choices[ti] = self._names_kept(tokens, chunks, infos[ti], ti, choice)
-                if named:
+                slots = infos[ti].slots
+                if any(
+                    c and self._glyph_nonword(slots[pi].options[c])
+                    for pi, c in enumerate(choices[ti])
+                ):
+                    if named is None:
+                        named = _file_names(tokens, self.context_.file_extensions)
                     choices[ti] = tuple(
-                        0 if c and self._named_file(slot, slot.options[c], named) else c
-                        for slot, c in zip(infos[ti].slots, choices[ti], strict=True)
+                        0
+                        if c and slot.piece.low in named and self._glyph_nonword(slot.options[c])
+                        else c
+                        for slot, c in zip(slots, choices[ti], strict=True)
                     )
 
         out = list(chunks)
@@ -916,14 +925,11 @@ class OcrRepairer:
             and not self._sentence_start(chunks, ti, pi)
         )
 
-    def _named_file(self, slot: _Slot, hyp: Hyp, named: frozenset[str]) -> bool:
-        """Whether the piece of ``slot`` is a name of ``named`` (:func:`_file_names`) that
-        ``hyp`` reads through another letter than å/ä/ö as a word no list holds."""
-        return (
-            slot.piece.low in named
-            and hyp.n_glyph > 0
-            and self.lexicon_.zipf(hyp.text) <= self.unlisted_max
-        )
+    def _glyph_nonword(self, hyp: Hyp) -> bool:
+        """Whether ``hyp`` reads its piece through another letter than å/ä/ö as a word no list
+        holds (``cntlm`` as ``entim``): not done to a name the text writes as a file's
+        (:func:`_file_names`)."""
+        return hyp.n_glyph > 0 and self.lexicon_.zipf(hyp.text) <= self.unlisted_max
 
     def _name_like(self, slot: _Slot, accented: bool = False) -> bool:
         """Whether the piece looks like a name: capitalised, not a listed word, short (up to
