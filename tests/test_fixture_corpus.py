@@ -235,15 +235,15 @@ HELD_OUT_SET_SIZES = {
     # text holds no label (251, a budget news page of proposals). No whole document was found:
     # the texts are stored pages (plans README, heldout16 section).
     "heldout16": (15, 15, 30, 30, 1 / 4),
-    # heldout17 (texts 259-266, final-only, collected and labelled blind by LABELLING.md after
-    # the heldout16 measurement, in one short session): eight stored pages of eight kommuner, all
+    # heldout17 (texts 259-267, final-only, collected and labelled blind by LABELLING.md after
+    # the heldout16 measurement, in one short session): nine stored pages of nine kommuner, all
     # new to the corpus (Svedala, Lomma, Båstad, Perstorp, Gällivare, Lysekil, Robertsfors,
-    # Tanum), 9 measures and 16 goals. It falls far short of the 30 measures aimed for, and one
-    # text (260, a kommunstyrelse news page with four åtgärder of an approved plan) holds 4 of the
-    # 9 measures, so the share floor is a half, not a quarter; two texts hold no label (264, a
-    # kommunstyrelse report of proposals; 266, a fullmäktige meeting notice). No whole document
-    # was found: the texts are stored pages (plans README, heldout17 section).
-    "heldout17": (8, 8, 8, 15, 1 / 2),
+    # Tanum, Åmål), 11 measures and 16 goals. It falls far short of the 30 measures aimed for, and
+    # one text (260, a kommunstyrelse news page with four åtgärder of an approved plan) holds 4 of
+    # the 11 measures, so the share floor is two fifths, not a quarter; two texts hold no label
+    # (264, a kommunstyrelse report of proposals; 266, a fullmäktige meeting notice). No whole
+    # document was found: the texts are stored pages (plans README, heldout17 section).
+    "heldout17": (9, 9, 10, 15, 2 / 5),
 }
 SPLIT_ORDER = (*DEVELOPMENT_SPLITS, *FINAL_SPLITS)
 
