@@ -120,7 +120,7 @@ def plot_measures_by_municipality(
     most = table["on"].idxmax() if total else "no plan"
     title = (
         f"{on} of {total} leaf measures are about competence supply; "
-        f"{most} has the most ({int(table['on'].max()) if total else 0})"
+        f"{most} has the most of them ({int(table['on'].max()) if total else 0})"
     )
     subtitle = (
         "Leaf measures (the most specific actions) per municipality; solid: about competence "
