@@ -405,6 +405,13 @@ def test_validation_against_malmo_tags_and_hand_labels(frame, codes):
     pd.testing.assert_frame_equal(own.scores, again.scores)  # fixed seed
     hand = validate_hand_labels(frame, codes=codes, n_boot=300)
     assert hand.n_units == 36 and hand.items.on_topic_truth.sum() == 19
+    # The README's validation table (Theme coding): Malmö's held-out tags 0.90, the hand labels
+    # 0.77 (0.84 before d176704 changed the seed units' parents; the table was stale until
+    # 2026-12-08 for want of this check). Floors a little below, so a change to the codebook,
+    # the coder or the units that costs agreement fails here and the README is revisited.
+    assert own.macro_f1 >= 0.88, own.scores
+    assert hand.macro_f1 >= 0.75, hand.scores
+    assert hand.on_topic.loc["on_topic", "f1"] >= 0.95, hand.on_topic
     assert hand.on_topic.loc["on_topic", "support"] == 19
 
 
