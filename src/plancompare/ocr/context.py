@@ -506,6 +506,17 @@ def _definite_noun(word: str) -> bool:
     )
 
 
+def _participle(word: str) -> bool:
+    """Whether ``word`` has the form of a present participle (``-ande``/``-ende``, six letters
+    or more): ``fungerande``, ``föregående`` -- a verb's form or not.
+
+    Example:
+        >>> _participle("föregående"), _participle("ande")
+        (True, False)
+    """
+    return len(word) > 5 and word.endswith(("ande", "ende"))
+
+
 #: The tests a slot rule may name (besides ``class:NAME``), each on a lower-case word.
 SLOT_TESTS = {
     "finite": _finite_form,
@@ -515,10 +526,8 @@ SLOT_TESTS = {
     ),
     "present_or_passive": lambda w: verb_tense(w) in ("present", "passive"),
     "passive": lambda w: verb_tense(w) == "passive",
-    "present_participle": lambda w: (
-        len(w) > 5 and w.endswith(("ande", "ende")) and not verb_tense(w)
-    ),
-    "participle": lambda w: len(w) > 5 and w.endswith(("ande", "ende")),
+    "present_participle": lambda w: _participle(w) and not verb_tense(w),
+    "participle": _participle,
     "supine": lambda w: verb_tense(w) == "supine",
     "past": lambda w: verb_tense(w) in ("preterite", "supine"),
     "preterite": lambda w: verb_tense(w) == "preterite",
