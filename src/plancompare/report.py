@@ -989,7 +989,7 @@ def _corpus_html(frame: pd.DataFrame, info: Mapping[str, Any]) -> str:
     commit = f", commit <code>{esc(git['commit'][:10])}</code>" if git.get("commit") else ""
     date = str(info.get("run_date", "")).replace("T", " ").replace("Z", " UTC")
     n_measures = int((frame["kind"] == "measure").sum())
-    n_leaves = len(leaf_measures(frame))
+    n_leaves = int(plans["measures"].sum())  # the plans table's leaf measures, added up
     lead = (
         f"<p>{len(plans)} plan{'s' if len(plans) != 1 else ''} on competence supply "
         f"(<i>kompetensförsörjning</i>) from {len(names)} "
